@@ -1,0 +1,34 @@
+// Two projects so the fast, database-free tests run apart from the black-box ones:
+//   unit        — pure domain and rule tests beside the code (src/**/*.test.ts), plus in-process tests
+//                 that may start an embedded PostgreSQL (*.db.test.ts).
+//   integration — tests/**: the real stack (PostgreSQL, four HTTP subgraphs, the gateway) driven over HTTP.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022', keepClassNames: true },
+    module: { type: 'es6' },
+  },
+];
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@epr/(identity|platform)$': '<rootDir>/packages/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+};
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{packages,subgraphs,gateway,tools}/*/src/**/*.test.ts', '<rootDir>/{gateway,tools}/src/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/src/**/*.test.ts'],
+    },
+  ],
+};
