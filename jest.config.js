@@ -14,6 +14,7 @@ const common = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@epr/(identity|platform)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@epr/tools/(.*)$': '<rootDir>/tools/src/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
@@ -29,6 +30,8 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/src/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/src/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/tests/src/support/global-teardown.mjs',
     },
   ],
 };

@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import type { JwksSource } from '@epr/identity';
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  supergraphFile: string;
+  session: { issuer: string; audience: string; jwks: JwksSource };
+  /** The gateway's own Ed25519 private key (JWK), used to sign the credential subgraphs trust. */
+  privateKey: { json?: string; file?: string };
+  /** Per-subgraph URL overrides (`PATIENT_URL`, ...); otherwise the URLs in the supergraph are used. */
+  subgraphUrls: Record<string, string>;
+}
+
+const defaultSupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+/** Gateway settings from the environment; the README lists every variable. */
+export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const jwks: JwksSource | undefined = env.SESSION_JWKS_URL
+    ? { url: env.SESSION_JWKS_URL }
+    : env.SESSION_JWKS_FILE
+      ? { file: env.SESSION_JWKS_FILE }
+      : undefined;
+  if (!jwks) throw new Error('Set SESSION_JWKS_URL or SESSION_JWKS_FILE: the keys of the identity provider whose session tokens to accept.');
+  const issuer = required(env, 'SESSION_ISSUER');
+  const audience = required(env, 'SESSION_AUDIENCE');
+  if (!env.GATEWAY_PRIVATE_JWK && !env.GATEWAY_PRIVATE_JWK_FILE) {
+    throw new Error('Set GATEWAY_PRIVATE_JWK or GATEWAY_PRIVATE_JWK_FILE: the key the gateway signs subgraph credentials with.');
+  }
+  const subgraphUrls: Record<string, string> = {};
+  for (const name of ['patient', 'care-pathway', 'scheduling', 'audit']) {
+    const url = env[`${name.toUpperCase().replace(/-/g, '_')}_URL`];
+    if (url) subgraphUrls[name] = url;
+  }
+  return {
+    host: env.GATEWAY_HOST ?? '127.0.0.1',
+    port: Number(env.GATEWAY_PORT ?? 4000),
+    supergraphFile: env.SUPERGRAPH_FILE ?? defaultSupergraph,
+    session: { issuer, audience, jwks },
+    privateKey: {
+      ...(env.GATEWAY_PRIVATE_JWK ? { json: env.GATEWAY_PRIVATE_JWK } : {}),
+      ...(env.GATEWAY_PRIVATE_JWK_FILE ? { file: env.GATEWAY_PRIVATE_JWK_FILE } : {}),
+    },
+    subgraphUrls,
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set.`);
+  return value;
+}

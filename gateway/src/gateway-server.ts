@@ -1,0 +1,126 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway } from '@apollo/gateway';
+import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
+import { createLogger, executeGraphQLOverHttp, readJsonBody, RequestBodyError, sendJson, errorBody, ErrorCode } from '@epr/platform';
+import type { GatewayConfig } from './config.js';
+import type { GatewayContext } from './context.js';
+import { supergraphFromFile } from './supergraph-file.js';
+import { SignedDataSource } from './signed-data-source.js';
+import { SubgraphRegistry } from './subgraph-registry.js';
+import { RoleProfileDirectory, DirectoryUnavailableError } from './role-profile-directory.js';
+import { authenticate, AuthenticationError, IdentityProviderUnavailableError } from './authenticate.js';
+import { checkSubgraphs } from './readiness.js';
+import { formatGatewayError } from './format-error.js';
+
+export interface RunningGateway {
+  url: string;
+  close: () => Promise<void>;
+}
+
+// A client may pass its own request id for tracing; anything odd is replaced rather than logged verbatim.
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The gateway: authenticates every request (session token + directory check), then plans and executes it over
+ * the subgraphs with a credential it signs. /health/live and /health/ready are for orchestrators.
+ */
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const logger = createLogger('gateway');
+  const privateKey = config.privateKey.json
+    ? loadKeyFromEnv('GATEWAY_PRIVATE_JWK', 'private', { GATEWAY_PRIVATE_JWK: config.privateKey.json })
+    : await loadKeyFromFile(config.privateKey.file ?? '', 'private');
+  const signer = await createCredentialSigner({ privateKey });
+  const verifier = createSessionVerifier(config.session);
+  const registry = new SubgraphRegistry(config.subgraphUrls);
+  const directory = new RoleProfileDirectory(() => registry.url('patient'), signer);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
+    buildService: ({ name, url }) => new SignedDataSource({ url: registry.resolve(name, url) }),
+    logger,
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    status400ForVariableCoercionErrors: true,
+    // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: formatGatewayError(logger),
+  });
+  await apollo.start();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/health/live') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (path === '/health/ready') {
+      const report = await checkSubgraphs(registry);
+      return sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', subgraphs: report.subgraphs });
+    }
+    if (path !== '/graphql') return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));
+
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const requestLogger = logger.child({ requestId });
+
+    let caller;
+    try {
+      caller = await authenticate(req.headers.authorization, requestId, verifier, directory);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        requestLogger.info({ reason: error.reason }, 'request refused: not authenticated');
+        return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated, reason: error.reason } }] }, {
+          'www-authenticate': `Bearer error="invalid_token", error_description="${error.reason}"`,
+        });
+      }
+      if (error instanceof DirectoryUnavailableError || error instanceof IdentityProviderUnavailableError) {
+        requestLogger.error({ err: error }, 'directory unavailable');
+        return sendJson(res, 503, errorBody('Sign-in cannot be checked at the moment. Try again shortly.', ErrorCode.ServiceUnavailable));
+      }
+      throw error;
+    }
+
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch (error) {
+      if (error instanceof RequestBodyError) return sendJson(res, 400, errorBody(error.message, 'BAD_REQUEST'));
+      throw error;
+    }
+    let credential: Promise<string> | undefined;
+    const context: GatewayContext = {
+      caller,
+      requestId,
+      logger: requestLogger,
+      credential: () => (credential ??= signer.sign(caller)),
+    };
+    await executeGraphQLOverHttp(apollo, req, res, body, async () => context);
+  }
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address() as AddressInfo;
+  const url = `http://${config.host}:${address.port}/graphql`;
+  logger.info({ url }, 'gateway listening');
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The subgraphs the current supergraph names, with the URL each is reached at (the supergraph's URL unless
+ * an operator overrides it). Filled as the gateway builds its data sources, so it follows supergraph reloads.
+ */
+export class SubgraphRegistry {
+  private readonly urls = new Map<string, string>();
+
+  constructor(private readonly overrides: Record<string, string>) {}
+
+  resolve(name: string, supergraphUrl: string | undefined): string {
+    const url = this.overrides[name] ?? supergraphUrl;
+    if (!url) throw new Error(`The supergraph gives no URL for subgraph "${name}"; set ${name.toUpperCase().replace(/-/g, '_')}_URL.`);
+    this.urls.set(name, url);
+    return url;
+  }
+
+  url(name: string): string {
+    const url = this.urls.get(name);
+    if (!url) throw new Error(`Subgraph "${name}" is not in the current supergraph.`);
+    return url;
+  }
+
+  all(): [name: string, url: string][] {
+    return [...this.urls.entries()];
+  }
+}

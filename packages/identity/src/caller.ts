@@ -1,0 +1,21 @@
+/**
+ * `user`: a clinician acting through the gateway in the role profile they selected at sign-in.
+ * `system`: the gateway acting as itself for its own look-ups (userId 'epr-gateway'); subgraphs must
+ * authorise it on `kind`, never on the role fields it carries.
+ */
+export type CallerKind = 'user' | 'system';
+
+/** The identity a subgraph acts for, as vouched for by the gateway. */
+export interface Caller {
+  readonly kind: CallerKind;
+  readonly userId: string;
+  readonly roleProfileId: string;
+  /** National job role code of the selected role profile, e.g. 'R8000' (Clinical Practitioner). */
+  readonly jobRoleCode: string;
+  /** ODS code of the organisation the role profile belongs to. */
+  readonly organisationOds: string;
+  readonly cardSerial?: string;
+  readonly sessionId?: string;
+  /** Correlates every subgraph call and audit entry made for one gateway request. */
+  readonly requestId: string;
+}

@@ -1,0 +1,36 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
+
+/**
+ * Resolves verification keys from a JWKS JSON file, re-reading it whenever it changes so an issuer
+ * can rotate keys without a restart. The file is stat'ed on each lookup (cheap next to a signature
+ * check); it is parsed, and its keys imported, only once per version.
+ */
+export function createJwksFileKeyResolver(path: string): JWTVerifyGetKey {
+  let loaded: { version: string; keySet: Promise<JWTVerifyGetKey> } | undefined;
+
+  return async (protectedHeader, token) => {
+    const version = await fileVersion(path);
+    if (loaded?.version !== version) {
+      const keySet = readKeySet(path);
+      loaded = { version, keySet };
+      // A failed read (say, a half-written file) must not stick: forget it so the next lookup retries.
+      keySet.catch(() => {
+        if (loaded?.keySet === keySet) loaded = undefined;
+      });
+    }
+    const resolveKey = await loaded.keySet;
+    return resolveKey(protectedHeader, token);
+  };
+}
+
+// mtime alone can miss two writes within the filesystem's timestamp granularity, and an atomic
+// rename-into-place changes the inode, so all three together identify a version.
+async function fileVersion(path: string): Promise<string> {
+  const { mtimeNs, size, ino } = await stat(path, { bigint: true });
+  return `${mtimeNs}:${size}:${ino}`;
+}
+
+async function readKeySet(path: string): Promise<JWTVerifyGetKey> {
+  return createLocalJWKSet(JSON.parse(await readFile(path, 'utf8')));
+}

@@ -1,0 +1,56 @@
+import { jwtVerify, type JWTVerifyOptions } from 'jose';
+import { keyResolverFor, KeySetUnavailableError, type JwksSource } from './jwks-source.js';
+import { REQUIRED_SESSION_CLAIMS, sessionClaimsFrom, type SessionClaims } from './session-claims.js';
+import { SessionTokenError } from './session-token-error.js';
+import { classifyJoseError } from './token-failure.js';
+
+// Asymmetric only: with an HMAC algorithm anyone holding the verification key could mint sessions,
+// and `none` is never acceptable. jose refuses any `alg` not listed before it looks for a key.
+const SESSION_TOKEN_ALGORITHMS = ['ES256', 'EdDSA', 'RS256', 'PS256'];
+
+// Smartcard workstations and the issuer keep imperfect time; half a minute absorbs drift without
+// meaningfully extending a session.
+const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+
+export interface SessionVerifierOptions {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwks: JwksSource;
+  readonly clockToleranceSeconds?: number;
+}
+
+export interface SessionVerifier {
+  /** Resolves to the session's claims, or rejects with a SessionTokenError. */
+  verify(token: string): Promise<SessionClaims>;
+}
+
+export function createSessionVerifier(options: SessionVerifierOptions): SessionVerifier {
+  const resolveKey = keyResolverFor(options.jwks);
+  const verifyOptions: JWTVerifyOptions = {
+    issuer: options.issuer,
+    audience: options.audience,
+    algorithms: SESSION_TOKEN_ALGORITHMS,
+    requiredClaims: [...REQUIRED_SESSION_CLAIMS],
+    clockTolerance: options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+  };
+
+  return {
+    async verify(token) {
+      if (!token) throw new SessionTokenError('missing');
+      try {
+        const { payload } = await jwtVerify(token, resolveKey, verifyOptions);
+        return sessionClaimsFrom(payload);
+      } catch (error) {
+        throw asSessionTokenError(error);
+      }
+    },
+  };
+}
+
+// Anything unrecognised is a fault rather than a refusal, so it propagates untouched.
+function asSessionTokenError(error: unknown): unknown {
+  if (error instanceof SessionTokenError) return error;
+  if (error instanceof KeySetUnavailableError) return new SessionTokenError('issuer_unavailable', { cause: error });
+  const failure = classifyJoseError(error);
+  return failure ? new SessionTokenError(failure.reason, { claim: failure.claim, cause: error }) : error;
+}

@@ -1,0 +1,92 @@
+import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
+import { applyMiddleware } from 'graphql-middleware';
+import { readFileSync } from 'node:fs';
+import { isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { SubgraphContext } from './context.js';
+import { forbidden, isPublicError } from './errors.js';
+
+export { allow, deny, rule };
+export type FieldRules = IRules;
+
+/** A person signed in through the gateway, working in their selected role. */
+export const isUserSession: IRule = rule({ cache: 'contextual' })(
+  (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'user',
+);
+
+/** The gateway calling for itself (e.g. to check a session's role profile against the directory). */
+export const isGatewaySystem: IRule = rule({ cache: 'contextual' })(
+  (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'system',
+);
+
+/**
+ * The federation plumbing every subgraph must expose for the gateway to plan and join. `_entities` only
+ * dispatches to `__resolveReference`; the entity's own fields and its guarded loader decide what is returned.
+ */
+const federationRules = {
+  Query: { _entities: allow, _service: allow },
+  _Service: { sdl: allow },
+};
+
+/**
+ * Wraps a subgraph schema in graphql-shield, deny by default: a field without an explicit rule is refused.
+ * With `allowExternalErrors: false` shield hands every error thrown below it to `fallbackError`: a denial
+ * (null) becomes FORBIDDEN, an error we raised on purpose (BAD_USER_INPUT, CONFLICT, ...) passes unchanged,
+ * and anything else becomes a bare internal error whose details are logged, never returned.
+ */
+export function protectSchema(schema: GraphQLSchema, rules: FieldRules): GraphQLSchema {
+  const merged = mergeRules(federationRules, rules);
+  const permissions = shield(merged, {
+    fallbackRule: deny,
+    fallbackError: (thrown, _parent, _args, ctx) => {
+      if (thrown === null || thrown === undefined) return forbidden();
+      if (isPublicError(thrown)) return thrown;
+      (ctx as unknown as SubgraphContext).logger.error({ err: thrown }, 'resolver failed');
+      return new Error('Internal server error');
+    },
+    allowExternalErrors: false,
+    debug: false,
+  });
+  return applyMiddleware(schema, permissions);
+}
+
+function mergeRules(a: Record<string, object>, b: FieldRules): FieldRules {
+  const out: Record<string, unknown> = { ...(b as Record<string, unknown>) };
+  for (const [type, fields] of Object.entries(a)) {
+    out[type] = { ...(fields as object), ...((out[type] as object | undefined) ?? {}) };
+  }
+  return out as FieldRules;
+}
+
+/**
+ * Every `Type.field` of the schema that has no explicit rule (a type-wide rule counts for all its fields).
+ * The deny-by-default test asserts this is empty for every subgraph, so a new field cannot ship unguarded.
+ */
+export function fieldsWithoutRule(schema: GraphQLSchema, rules: FieldRules): string[] {
+  const merged = mergeRules(federationRules, rules) as Record<string, unknown>;
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const typeRules = merged[type.name];
+    const typeWide = typeRules !== undefined && !isFieldMap(typeRules);
+    for (const field of Object.keys(type.getFields())) {
+      if (typeWide || (typeRules !== undefined && '*' in (typeRules as object))) continue;
+      if (typeRules === undefined || !(field in (typeRules as object))) missing.push(`${type.name}.${field}`);
+    }
+  }
+  return missing;
+}
+
+function isFieldMap(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && value.constructor === Object;
+}
+
+/**
+ * A subgraph's executable schema: its SDL file (from the repo's schema/ folder, the contract the supergraph is
+ * composed from), its resolvers, and its rules applied on top.
+ */
+export function buildProtectedSubgraphSchema(sdlFile: URL, resolvers: unknown, rules: FieldRules): GraphQLSchema {
+  const typeDefs = parse(readFileSync(sdlFile, 'utf8'));
+  return protectSchema(buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }), rules);
+}

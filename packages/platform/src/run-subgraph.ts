@@ -1,0 +1,78 @@
+import type pg from 'pg';
+import type { GraphQLSchema } from 'graphql';
+import { createCredentialVerifier, type Caller } from '@epr/identity';
+import { createLogger, type Logger } from './logger.js';
+import { createPool } from './database.js';
+import { AuditTrail } from './audit-trail.js';
+import type { SubgraphContext } from './context.js';
+import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
+import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config.js';
+
+/** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
+export interface SubgraphDefinition<TContext extends SubgraphContext> {
+  /** Service name, e.g. `care-pathway`. */
+  name: string;
+  /** The Postgres schema the subgraph owns, e.g. `care_pathway`. */
+  databaseSchema: string;
+  defaultPort: number;
+  build: (deps: { pool: pg.Pool; logger: Logger }) => BuiltSubgraph<TContext>;
+}
+
+export interface BuiltSubgraph<TContext extends SubgraphContext> {
+  /** The schema with its rules applied. */
+  schema: GraphQLSchema;
+  /** Adds the subgraph's per-request loaders to the platform's context. */
+  createContext: (base: SubgraphContext) => TContext;
+  close?: () => Promise<void>;
+}
+
+/** Starts a subgraph with explicit configuration (used by `runSubgraph` and by in-process tests). */
+export async function startSubgraph<TContext extends SubgraphContext>(
+  definition: SubgraphDefinition<TContext>,
+  config: SubgraphConfig,
+): Promise<RunningServer> {
+  const logger = createLogger(definition.name);
+  const pool = createPool({ url: config.databaseUrl, schema: definition.databaseSchema, applicationName: `epr-${definition.name}` });
+  const auditPool = createPool({ url: config.databaseUrl, schema: 'audit', maxConnections: 4, applicationName: `epr-${definition.name}-audit` });
+  const credentials = await createCredentialVerifier({ publicKey: config.gatewayPublicKey });
+  const built = definition.build({ pool, logger });
+  const server = await startSubgraphServer<TContext>({
+    name: definition.name,
+    schema: built.schema,
+    host: config.host,
+    port: config.port,
+    logger,
+    verifyCredential: (token) => credentials.verify(token),
+    createContext: (caller: Caller, requestLogger: Logger) =>
+      built.createContext({
+        caller,
+        requestId: caller.requestId,
+        logger: requestLogger,
+        audit: new AuditTrail(auditPool, definition.name, caller),
+      }),
+    checkReadiness: async () => {
+      await pool.query('SELECT 1');
+    },
+  });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      await built.close?.();
+      await Promise.all([pool.end(), auditPool.end()]);
+    },
+  };
+}
+
+/** The process entry point of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
+export async function runSubgraph<TContext extends SubgraphContext>(definition: SubgraphDefinition<TContext>): Promise<void> {
+  const running = await startSubgraph(definition, await readSubgraphConfig(definition.name, definition.defaultPort));
+  const stop = () => {
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

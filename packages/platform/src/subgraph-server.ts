@@ -1,0 +1,141 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Caller } from '@epr/identity';
+import type { Logger } from './logger.js';
+import type { SubgraphContext } from './context.js';
+import { maskInternalErrors, ErrorCode } from './errors.js';
+import { auditBeforeResponsePlugin } from './audit-plugin.js';
+import { executeGraphQLOverHttp, sendJson, errorBody } from './apollo-http.js';
+import { readJsonBody, RequestBodyError } from './http-body.js';
+import { runInRequestScope } from './request-scope.js';
+import { metrics } from './metrics.js';
+
+const rejected = metrics.counter(
+  'epr_unsigned_requests_rejected_total',
+  'Requests refused because they did not carry a valid gateway-signed credential.',
+);
+const served = metrics.counter('epr_graphql_requests_total', 'GraphQL requests served.');
+
+export interface SubgraphServerOptions<TContext extends SubgraphContext> {
+  name: string;
+  /** The subgraph schema with its rules already applied. */
+  schema: GraphQLSchema;
+  host: string;
+  port: number;
+  logger: Logger;
+  /** Checks the gateway-signed credential; anything it rejects gets 401. */
+  verifyCredential: (token: string) => Promise<Caller>;
+  createContext: (caller: Caller, logger: Logger) => TContext;
+  /** Throws when the subgraph cannot serve (e.g. its database is unreachable). */
+  checkReadiness: () => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * One subgraph over HTTP: GraphQL at /graphql for the gateway only, plus /health/live, /health/ready and
+ * /metrics for operators. Nobody can bypass the gateway by calling this port directly: every GraphQL request
+ * must carry a credential the gateway signed.
+ */
+export async function startSubgraphServer<TContext extends SubgraphContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningServer> {
+  const { logger } = options;
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    status400ForVariableCoercionErrors: true,
+    // The gateway already validated the operation against the supergraph; ftv1 traces would cost CPU per field.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditBeforeResponsePlugin() as never],
+    formatError: maskInternalErrors((error) => logger.error({ err: error }, 'internal error')),
+  });
+  await apollo.start();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+    });
+  });
+  // Longer than the gateway's keep-alive so the gateway, not us, closes idle pooled connections.
+  server.keepAliveTimeout = 65_000;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/health/live') return sendJson(res, 200, { status: 'ok', service: options.name });
+    if (path === '/health/ready') {
+      try {
+        await options.checkReadiness();
+        return sendJson(res, 200, { status: 'ready', service: options.name });
+      } catch (error) {
+        logger.warn({ err: error }, 'not ready');
+        return sendJson(res, 503, { status: 'unavailable', service: options.name });
+      }
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      return void res.end(metrics.render());
+    }
+    if (path !== '/graphql') return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));
+
+    const caller = await authenticate(req);
+    if (!caller) {
+      rejected.inc();
+      return sendJson(
+        res,
+        401,
+        errorBody('This service only answers requests signed by the gateway. Send your request to the gateway.', ErrorCode.Unauthenticated),
+      );
+    }
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch (error) {
+      if (error instanceof RequestBodyError) return sendJson(res, 400, errorBody(error.message, 'BAD_REQUEST'));
+      throw error;
+    }
+    const requestLogger = logger.child({ requestId: caller.requestId });
+    const scope = { requestId: caller.requestId, sqlStatements: 0 };
+    const started = performance.now();
+    await runInRequestScope(scope, () =>
+      executeGraphQLOverHttp(apollo, req, res, body, async () => options.createContext(caller, requestLogger)),
+    );
+    served.inc();
+    requestLogger.debug({ ms: Math.round(performance.now() - started), sqlStatements: scope.sqlStatements }, 'graphql request');
+  }
+
+  async function authenticate(req: http.IncomingMessage): Promise<Caller | undefined> {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    if (!token) return undefined;
+    try {
+      const caller = await options.verifyCredential(token);
+      // A request id is always present so every log line and audit row can be traced back.
+      return caller.requestId ? caller : { ...caller, requestId: randomUUID() };
+    } catch {
+      return undefined;
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host}:${address.port}/graphql`;
+  logger.info({ url }, `${options.name} subgraph listening`);
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

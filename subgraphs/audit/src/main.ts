@@ -1,0 +1,4 @@
+import { runSubgraph } from '@epr/platform';
+import { auditSubgraph } from './subgraph.js';
+
+await runSubgraph(auditSubgraph);

@@ -1,0 +1,23 @@
+import type { SubgraphDefinition } from '@epr/platform';
+import type { Context } from './context.js';
+import { buildSchema } from './schema.js';
+import { createDb, databaseSchema } from './data/prisma.js';
+import { AccessEventStore } from './data/access-event-store.js';
+import { createLoaders } from './loaders.js';
+import { AuditLogAccess } from './audit-access.js';
+
+/** The audit subgraph: the security log every subgraph appends to, and the queries privacy officers run. */
+export const auditSubgraph: SubgraphDefinition<Context> = {
+  name: 'audit',
+  databaseSchema,
+  defaultPort: 4004,
+  build: ({ pool }) => {
+    const db = createDb(pool);
+    const store = new AccessEventStore(db);
+    return {
+      schema: buildSchema(),
+      createContext: (base) => ({ ...base, auditLog: new AuditLogAccess(createLoaders(store), store, base.audit) }),
+      close: () => db.$disconnect(),
+    };
+  },
+};

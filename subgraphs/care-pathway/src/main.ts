@@ -1,0 +1,4 @@
+import { runSubgraph } from '@epr/platform';
+import { carePathwaySubgraph } from './subgraph.js';
+
+await runSubgraph(carePathwaySubgraph);

@@ -1,0 +1,106 @@
+import { generateSigningKeyPair, createCredentialSigner } from '@epr/identity';
+import { SignJWT } from 'jose';
+import { graphql, tokenFor } from './support/gateway-client.js';
+import { stackState } from './support/stack-state.js';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@epr/tools/dev-issuer/index';
+
+const me = '{ me { userId displayName roleProfile { jobRoleCode organisation { odsCode name } } } }';
+
+function base64url(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+async function expectRefused(response: Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>, reason?: string) {
+  const { status, body } = await response;
+  expect(status).toBe(401);
+  expect(body.data).toBeUndefined();
+  expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect(body.errors?.[0]?.message).toMatch(/sign/i);
+  if (reason) expect(body.errors?.[0]?.extensions?.reason).toBe(reason);
+}
+
+describe('signing in', () => {
+  test('a valid session works in the role it selected', async () => {
+    const { status, body } = await graphql(me, { token: await tokenFor('dr.amelia.hart', 'rp-hart-a81001') });
+    expect(status).toBe(200);
+    expect(body.data).toEqual({
+      me: {
+        userId: 'dr.amelia.hart',
+        displayName: 'Dr Amelia Hart',
+        roleProfile: { jobRoleCode: 'R8000', organisation: { odsCode: 'A81001', name: 'Riverside Medical Practice' } },
+      },
+    });
+  });
+
+  test('no token is refused', async () => {
+    await expectRefused(graphql(me), 'missing');
+  });
+
+  test('an expired token is refused', async () => {
+    await expectRefused(graphql(me, { token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1', { expired: true }) }), 'expired');
+  });
+
+  test('a token signed with another key is refused', async () => {
+    const other = await generateSigningKeyPair();
+    const { importJWK } = await import('jose');
+    const forged = await new SignJWT({ selected_roleid: 'rp-hart-rx1' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: other.kid })
+      .setSubject('dr.amelia.hart')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(await importJWK(other.privateJwk, 'EdDSA'));
+    await expectRefused(graphql(me, { token: forged }), 'bad_signature');
+  });
+
+  test('an unsigned token (alg none) is refused', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const unsigned = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({
+      sub: 'dr.amelia.hart',
+      selected_roleid: 'rp-hart-rx1',
+      iss: DEV_ISSUER,
+      aud: DEV_AUDIENCE,
+      iat: now,
+      exp: now + 3600,
+    })}.`;
+    await expectRefused(graphql(me, { authorization: `Bearer ${unsigned}` }));
+  });
+
+  test('a role the user does not hold is refused', async () => {
+    // A real, active role profile — but another user's.
+    await expectRefused(graphql(me, { token: await tokenFor('dr.amelia.hart', 'rp-shah-rx1') }), 'role_not_held');
+    await expectRefused(graphql(me, { token: await tokenFor('dr.amelia.hart', 'no-such-role') }), 'role_not_held');
+  });
+});
+
+describe('subgraphs trust only the gateway', () => {
+  const query = '{ patient(id: "5e1f0c3a-0000-4000-8000-000000000001") { nhsNumber } }';
+
+  test.each(['patient', 'care-pathway', 'scheduling', 'audit'] as const)('%s refuses a request without the gateway credential', async (subgraph) => {
+    const { status, body } = await graphql(query, { url: stackState().subgraphUrls[subgraph] });
+    expect(status).toBe(401);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('a user session token sent straight to a subgraph is refused', async () => {
+    const token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+    const { status } = await graphql(query, { token, url: stackState().subgraphUrls.patient });
+    expect(status).toBe(401);
+  });
+
+  test('a credential signed with any key but the gateway’s is refused', async () => {
+    const impostor = await createCredentialSigner({ privateKey: (await generateSigningKeyPair()).privateJwk });
+    const credential = await impostor.sign({
+      kind: 'user',
+      userId: 'dr.amelia.hart',
+      roleProfileId: 'rp-hart-rx1',
+      jobRoleCode: 'R8000',
+      organisationOds: 'RX1',
+      requestId: 'forged',
+    });
+    const { status } = await graphql(query, { token: credential, url: stackState().subgraphUrls.patient });
+    expect(status).toBe(401);
+  });
+});

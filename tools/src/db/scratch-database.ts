@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export interface ScratchDatabase {
+  url: string;
+  /** Drops the database, closing any connection still open on it. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates an empty, uniquely named database on the server behind `serverUrl` (tests, and the replay of existing
+ * migrations when a new one is created). Needs the CREATEDB privilege; DROP ... WITH (FORCE) needs PostgreSQL 13+.
+ */
+export async function createScratchDatabase(serverUrl: string, purpose: string): Promise<ScratchDatabase> {
+  const name = `scratch_${purpose}_${randomBytes(6).toString('hex')}`;
+  await onServer(serverUrl, async (client) => {
+    try {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    } catch (error) {
+      throw new Error(`Could not create the scratch database ${name}: ${(error as Error).message}`, { cause: error });
+    }
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () =>
+      onServer(serverUrl, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+      }),
+  };
+}
+
+async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl, application_name: 'epr-scratch-database' });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
