@@ -15,6 +15,8 @@ const common = {
   moduleNameMapper: {
     '^@epr/(identity|platform)$': '<rootDir>/packages/$1/src/index.ts',
     '^@epr/tools/(.*)$': '<rootDir>/tools/src/$1',
+    '^@epr/gateway/(.*)$': '<rootDir>/gateway/src/$1',
+    '^@epr/subgraph-([a-z-]+)/(.*)$': '<rootDir>/subgraphs/$1/src/$2',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

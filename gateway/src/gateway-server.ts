@@ -46,7 +46,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
     plugins: [ApolloServerPluginLandingPageDisabled()],
     formatError: formatGatewayError(logger),
@@ -106,7 +105,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       logger: requestLogger,
       credential: () => (credential ??= signer.sign(caller)),
     };
+    const started = performance.now();
     await executeGraphQLOverHttp(apollo, req, res, body, async () => context);
+    requestLogger.info(
+      { status: res.statusCode, ms: Math.round(performance.now() - started), userId: caller.userId, roleProfileId: caller.roleProfileId },
+      'graphql request',
+    );
   }
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

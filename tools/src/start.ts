@@ -25,8 +25,8 @@ console.log(`
 Gateway:  ${stack.gatewayUrl}
 Logs:     ${logDir}/<service>.log (JSON lines)
 
-Get a session token for a demo user and role (see README for the others):
-  npm run token -- --user ${clinician.id} --role ${clinician.roleProfiles[0]!.id}
+Get a session token for a demo user and role (README lists the others):
+  TOKEN=$(npm run -s token -- --user ${clinician.id} --role ${clinician.roleProfiles[0]!.id})
 
 Then:
   curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\

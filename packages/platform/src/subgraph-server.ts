@@ -51,7 +51,6 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     // The gateway already validated the operation against the supergraph; ftv1 traces would cost CPU per field.
     plugins: [ApolloServerPluginInlineTraceDisabled(), auditBeforeResponsePlugin() as never],
     formatError: maskInternalErrors((error) => logger.error({ err: error }, 'internal error')),
