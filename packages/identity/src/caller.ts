@@ -1,9 +1,11 @@
 /**
  * `user`: a clinician acting through the gateway in the role profile they selected at sign-in.
- * `system`: the gateway acting as itself for its own look-ups (userId 'epr-gateway'); subgraphs must
- * authorise it on `kind`, never on the role fields it carries.
+ * `system`: the gateway acting as itself for its own look-ups (userId 'epr-gateway').
+ * `service`: one subgraph calling another for itself (e.g. scheduling delivering appointment outcomes to
+ * care-pathway); userId is the calling service's name, and the credential is signed with that service's key.
+ * Subgraphs authorise `system` and `service` callers on `kind` and `userId`, never on the role fields.
  */
-export type CallerKind = 'user' | 'system';
+export type CallerKind = 'user' | 'system' | 'service';
 
 /** The identity a subgraph acts for, as vouched for by the gateway. */
 export interface Caller {

@@ -5,7 +5,7 @@ import { CredentialError } from './credential-error.js';
 /** Claims the verifier needs jose to find before mapping the rest. `sub` carries the userId. */
 export const REQUIRED_CREDENTIAL_CLAIMS = ['sub', 'exp', 'iat'] as const;
 
-const CALLER_KINDS: ReadonlySet<string> = new Set<CallerKind>(['user', 'system']);
+const CALLER_KINDS: ReadonlySet<string> = new Set<CallerKind>(['user', 'system', 'service']);
 
 /** The private claims of a credential; iss, aud, sub, iat and exp are set by the signer. */
 export function credentialClaimsFor(caller: Caller): JWTPayload {

@@ -16,3 +16,8 @@ export const CREDENTIAL_TYPE = 'epr-credential+jwt';
 
 // Gateway and subgraphs share a host or a cluster, so their clocks agree closely.
 export const CREDENTIAL_CLOCK_TOLERANCE_SECONDS = 5;
+
+/** The issuer of credentials a service signs for itself with its own key. */
+export function serviceCredentialIssuer(service: string): string {
+  return `epr-service:${service}`;
+}

@@ -11,6 +11,7 @@ export const ErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
   Conflict: 'CONFLICT',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  SlotUnavailable: 'SLOT_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -13,3 +13,4 @@ export * from './subgraph-config.js';
 export * from './run-subgraph.js';
 export * from './batch.js';
 export * from './dates.js';
+export * from './service-client.js';

@@ -20,6 +20,13 @@ export const isGatewaySystem: IRule = rule({ cache: 'contextual' })(
   (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'system',
 );
 
+/** Another subgraph calling in its own name with its own key (e.g. `isTrustedService('scheduling')`). */
+export function isTrustedService(service: string): IRule {
+  return rule(`isTrustedService:${service}`, { cache: 'contextual' })(
+    (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'service' && ctx.caller.userId === service,
+  );
+}
+
 /**
  * The federation plumbing every subgraph must expose for the gateway to plan and join. `_entities` only
  * dispatches to `__resolveReference`; the entity's own fields and its guarded loader decide what is returned.

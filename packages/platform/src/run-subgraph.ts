@@ -1,12 +1,13 @@
 import type pg from 'pg';
 import type { GraphQLSchema } from 'graphql';
-import { createCredentialVerifier, type Caller } from '@epr/identity';
+import { createCredentialTrust, type Caller } from '@epr/identity';
 import { createLogger, type Logger } from './logger.js';
 import { createPool } from './database.js';
 import { AuditTrail } from './audit-trail.js';
 import type { SubgraphContext } from './context.js';
 import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
 import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config.js';
+import { ServiceClient } from './service-client.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
 export interface SubgraphDefinition<TContext extends SubgraphContext> {
@@ -15,7 +16,14 @@ export interface SubgraphDefinition<TContext extends SubgraphContext> {
   /** The Postgres schema the subgraph owns, e.g. `care_pathway`. */
   databaseSchema: string;
   defaultPort: number;
-  build: (deps: { pool: pg.Pool; logger: Logger }) => BuiltSubgraph<TContext>;
+  build: (deps: SubgraphDependencies) => BuiltSubgraph<TContext>;
+}
+
+export interface SubgraphDependencies {
+  pool: pg.Pool;
+  logger: Logger;
+  /** For calls to other subgraphs in this subgraph's own name; absent when no service key is configured. */
+  serviceClient?: ServiceClient;
 }
 
 export interface BuiltSubgraph<TContext extends SubgraphContext> {
@@ -34,8 +42,11 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   const logger = createLogger(definition.name);
   const pool = createPool({ url: config.databaseUrl, schema: definition.databaseSchema, applicationName: `epr-${definition.name}` });
   const auditPool = createPool({ url: config.databaseUrl, schema: 'audit', maxConnections: 4, applicationName: `epr-${definition.name}-audit` });
-  const credentials = await createCredentialVerifier({ publicKey: config.gatewayPublicKey });
-  const built = definition.build({ pool, logger });
+  const credentials = await createCredentialTrust({ gateway: config.gatewayPublicKey, services: config.trustedServices });
+  const serviceClient = config.servicePrivateKey
+    ? await ServiceClient.create(definition.name, config.servicePrivateKey, config.subgraphUrls)
+    : undefined;
+  const built = definition.build({ pool, logger, ...(serviceClient ? { serviceClient } : {}) });
   const server = await startSubgraphServer<TContext>({
     name: definition.name,
     schema: built.schema,

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { JWK } from 'jose';
 import { loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
 
@@ -5,8 +6,20 @@ export interface SubgraphConfig {
   databaseUrl: string;
   host: string;
   port: number;
-  /** The gateway's public key: only credentials it signed are accepted. */
+  /** The gateway's public key: user and gateway credentials must be signed with its private half. */
   gatewayPublicKey: JWK;
+  /** Services allowed to call this subgraph in their own name, with their public keys. */
+  trustedServices: Record<string, JWK>;
+  /** This subgraph's own key, for calling other subgraphs in its own name (optional). */
+  servicePrivateKey?: JWK;
+  /** Where the other subgraphs are, for service calls (`PATIENT_URL`, `CARE_PATHWAY_URL`, ...). */
+  subgraphUrls: Record<string, string>;
+}
+
+const subgraphNames = ['patient', 'care-pathway', 'scheduling', 'audit'];
+
+function envPrefix(name: string): string {
+  return name.toUpperCase().replace(/-/g, '_');
 }
 
 /**
@@ -15,16 +28,24 @@ export interface SubgraphConfig {
  * reachable from other machines unless an operator says so.
  */
 export async function readSubgraphConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): Promise<SubgraphConfig> {
-  const prefix = name.toUpperCase().replace(/-/g, '_');
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: point it at the PostgreSQL server to use.');
-  const port = Number(env[`${prefix}_PORT`] ?? defaultPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${prefix}_PORT must be a port number.`);
+  const port = Number(env[`${envPrefix(name)}_PORT`] ?? defaultPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${envPrefix(name)}_PORT must be a port number.`);
+  const subgraphUrls: Record<string, string> = {};
+  for (const other of subgraphNames) {
+    const url = env[`${envPrefix(other)}_URL`];
+    if (url) subgraphUrls[other] = url;
+  }
+  const servicePrivateKey = env.SERVICE_PRIVATE_JWK_FILE ? await loadKeyFromFile(env.SERVICE_PRIVATE_JWK_FILE, 'private') : undefined;
   return {
     databaseUrl,
     host: env.SUBGRAPH_HOST ?? '127.0.0.1',
     port,
     gatewayPublicKey: await readGatewayPublicKey(env),
+    trustedServices: env.TRUSTED_SERVICE_KEYS_FILE ? await readTrustedServices(env.TRUSTED_SERVICE_KEYS_FILE) : {},
+    ...(servicePrivateKey ? { servicePrivateKey } : {}),
+    subgraphUrls,
   };
 }
 
@@ -32,4 +53,13 @@ async function readGatewayPublicKey(env: NodeJS.ProcessEnv): Promise<JWK> {
   if (env.GATEWAY_PUBLIC_JWK) return loadKeyFromEnv('GATEWAY_PUBLIC_JWK', 'public', env);
   if (env.GATEWAY_PUBLIC_JWK_FILE) return loadKeyFromFile(env.GATEWAY_PUBLIC_JWK_FILE, 'public');
   throw new Error('Set GATEWAY_PUBLIC_JWK (JSON) or GATEWAY_PUBLIC_JWK_FILE: subgraphs only trust the gateway key.');
+}
+
+/** `{ "<service>": <public JWK> }`; a key with private members is refused by the credential verifier. */
+async function readTrustedServices(file: string): Promise<Record<string, JWK>> {
+  const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${file} must map service names to public JWKs.`);
+  }
+  return parsed as Record<string, JWK>;
 }

@@ -4,7 +4,7 @@ import { SUBGRAPHS, type Subgraph } from '../db/subgraphs.js';
 import { applyMigrations } from '../db/migrate.js';
 import { repoRoot } from '../db/repo-root.js';
 import { seedDemoData } from '../seed/seed.js';
-import { DEV_AUDIENCE, DEV_ISSUER, devIssuerKeyFiles, ensureDevIssuerKeys, ensureGatewayKeys } from '../dev-issuer/index.js';
+import { DEV_AUDIENCE, DEV_ISSUER, devIssuerKeyFiles, ensureDevIssuerKeys, ensureGatewayKeys, ensureServiceKeys } from '../dev-issuer/index.js';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from './service-process.js';
 
 export interface StackPorts {
@@ -46,6 +46,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   await mkdir(options.logDir, { recursive: true });
   await ensureDevIssuerKeys(options.keyDir);
   const gatewayKeys = await ensureGatewayKeys(options.keyDir);
+  const serviceKeys = await ensureServiceKeys(options.keyDir, SUBGRAPHS);
 
   const root = repoRoot();
   const common = { ...process.env, LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'info', NODE_ENV: process.env.NODE_ENV ?? 'production' };
@@ -53,6 +54,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stop = async () => {
     await Promise.all(services.map(stopService));
   };
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${ports.subgraphs[s]}/graphql`]),
+  ) as Record<Subgraph, string>;
+  const subgraphUrlEnv = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase().replace(/-/g, '_')}_URL`, subgraphUrls[s]]));
   try {
     for (const subgraph of SUBGRAPHS) {
       const prefix = subgraph.toUpperCase().replace(/-/g, '_');
@@ -62,14 +67,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           DATABASE_URL: options.databaseUrl,
           [`${prefix}_PORT`]: String(ports.subgraphs[subgraph]),
           GATEWAY_PUBLIC_JWK_FILE: gatewayKeys.publicKeyFile,
+          TRUSTED_SERVICE_KEYS_FILE: serviceKeys.trustedKeysFile,
+          SERVICE_PRIVATE_JWK_FILE: serviceKeys.privateKeyFiles[subgraph],
+          ...subgraphUrlEnv,
         }, options.logDir),
       );
     }
     await Promise.all(services.map((s) => waitUntilReady(s)));
-
-    const subgraphUrls = Object.fromEntries(
-      SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${ports.subgraphs[s]}/graphql`]),
-    ) as Record<Subgraph, string>;
     const gateway = spawnService('gateway', join(root, 'gateway', 'dist', 'main.js'), ports.gateway, {
       ...common,
       GATEWAY_PORT: String(ports.gateway),
@@ -77,7 +81,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       SESSION_AUDIENCE: DEV_AUDIENCE,
       SESSION_JWKS_FILE: devIssuerKeyFiles(options.keyDir).jwks,
       GATEWAY_PRIVATE_JWK_FILE: gatewayKeys.privateKeyFile,
-      ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase().replace(/-/g, '_')}_URL`, subgraphUrls[s]])),
+      ...subgraphUrlEnv,
     }, options.logDir);
     services.push(gateway);
     await waitUntilReady(gateway);
