@@ -3,7 +3,7 @@ import { createMigration } from './db/create-migration.js';
 import { applyMigrations } from './db/migrate.js';
 import type { MigrationPlan } from './db/migration-plan.js';
 import { migrationStatus } from './db/status.js';
-import { parseSubgraph, SUBGRAPHS, type Subgraph } from './db/subgraphs.js';
+import { parseSubgraph, DATABASE_MODULES, type DatabaseModule } from './db/subgraphs.js';
 
 const USAGE = `Usage: npm run db -- <command>
 
@@ -13,9 +13,9 @@ const USAGE = `Usage: npm run db -- <command>
 
 Works on the server in DATABASE_URL, or else on an embedded PostgreSQL (data in .data/postgres,
 or EPR_POSTGRES_DATA_DIR; port 5433, or EPR_POSTGRES_PORT).
-Subgraphs: ${SUBGRAPHS.join(', ')}.`;
+Subgraphs: ${DATABASE_MODULES.join(', ')}.`;
 
-/** Parses a command's arguments (before any database is started), returning the work; it resolves false on "not ok". */
+/** Parses a command's arguments before any database is started; the work it returns resolves to "all in order". */
 type Command = (args: string[]) => (databaseUrl: string) => Promise<boolean>;
 
 const commands: Record<string, Command> = {
@@ -61,11 +61,11 @@ const commands: Record<string, Command> = {
 
 class UsageError extends Error {}
 
-function subgraphsFrom(args: string[]): readonly Subgraph[] {
-  return args.length ? args.map(parseSubgraph) : SUBGRAPHS;
+function subgraphsFrom(args: string[]): readonly DatabaseModule[] {
+  return args.length ? args.map(parseSubgraph) : DATABASE_MODULES;
 }
 
-function describe(subgraph: Subgraph, plan: MigrationPlan): string {
+function describe(subgraph: DatabaseModule, plan: MigrationPlan): string {
   const lines = [`${subgraph}: ${plan.applied.length} applied, ${plan.pending.length} pending`];
   const list = (label: string, names: string[]): void => {
     if (names.length) lines.push(`  ${label}: ${names.join(', ')}`);

@@ -18,6 +18,10 @@ export interface Caller {
   readonly organisationOds: string;
   readonly cardSerial?: string;
   readonly sessionId?: string;
+  /** Care teams the selected role profile belongs to (authoring-team seals, team relationships). */
+  readonly teamIds?: readonly string[];
+  /** For a patient signed in to the portal: their own record, the only one they may see. */
+  readonly patientId?: string;
   /** Correlates every subgraph call and audit entry made for one gateway request. */
   readonly requestId: string;
 }

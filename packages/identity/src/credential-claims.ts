@@ -17,6 +17,8 @@ export function credentialClaimsFor(caller: Caller): JWTPayload {
     request_id: caller.requestId,
     ...(caller.cardSerial !== undefined && { card_serial: caller.cardSerial }),
     ...(caller.sessionId !== undefined && { sid: caller.sessionId }),
+    ...(caller.teamIds !== undefined && { team_ids: [...caller.teamIds] }),
+    ...(caller.patientId !== undefined && { patient_id: caller.patientId }),
   };
 }
 
@@ -29,6 +31,8 @@ export function callerFromCredentialClaims(payload: JWTPayload): Caller {
   if (!CALLER_KINDS.has(kind)) throw new CredentialError('malformed', { claim: 'kind' });
   const cardSerial = optionalString(payload, 'card_serial');
   const sessionId = optionalString(payload, 'sid');
+  const patientId = optionalString(payload, 'patient_id');
+  const teamIds = optionalStringList(payload, 'team_ids');
   return {
     kind: kind as CallerKind,
     userId: requiredString(payload, 'sub'),
@@ -37,6 +41,8 @@ export function callerFromCredentialClaims(payload: JWTPayload): Caller {
     organisationOds: requiredString(payload, 'organisation_ods'),
     ...(cardSerial !== undefined && { cardSerial }),
     ...(sessionId !== undefined && { sessionId }),
+    ...(teamIds !== undefined && { teamIds }),
+    ...(patientId !== undefined && { patientId }),
     requestId: requiredString(payload, 'request_id'),
   };
 }
@@ -50,4 +56,11 @@ function requiredString(payload: JWTPayload, claim: string): string {
 
 function optionalString(payload: JWTPayload, claim: string): string | undefined {
   return payload[claim] === undefined ? undefined : requiredString(payload, claim);
+}
+
+function optionalStringList(payload: JWTPayload, claim: string): string[] | undefined {
+  const value = payload[claim];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) throw new CredentialError('malformed', { claim });
+  return value as string[];
 }

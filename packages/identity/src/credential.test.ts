@@ -65,6 +65,13 @@ describe('gateway credentials', () => {
       await expect(verifier.verify(await signer.sign(clinician))).resolves.toEqual(clinician);
     });
 
+    it('carries the caller’s care teams and, for a patient, their own record', async () => {
+      const teamMember = { ...clinician, teamIds: ['team-cardiology', 'team-mdt'] };
+      const portalPatient = { ...clinician, jobRoleCode: 'PATIENT', patientId: '5e1f0c3a-0000-4000-8000-000000000001' };
+      await expect(verifier.verify(await signer.sign(teamMember))).resolves.toEqual(teamMember);
+      await expect(verifier.verify(await signer.sign(portalPatient))).resolves.toEqual(portalPatient);
+    });
+
     it('returns the gateway acting as itself, without session details', async () => {
       const caller = await verifier.verify(await signer.sign(gatewayItself));
 

@@ -3,11 +3,20 @@ import type { Caller } from '@epr/identity';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
 
+/** On what grounds access was allowed (RELATIONSHIP, EMERGENCY, SEAL_OVERRIDE, SELF, ...) or why it was refused. */
+export interface AccessBasis {
+  kind: string;
+  detail?: string;
+}
+
 /** One access to patient data, as the subgraph that served it saw it. */
 export interface AccessRecord {
   action: string;
   outcome: AccessOutcome;
   patientId: string | null;
+  /** The items touched, as `<Type>:<id>`. */
+  items?: string[];
+  basis?: AccessBasis;
 }
 
 /**

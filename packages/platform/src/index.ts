@@ -14,3 +14,7 @@ export * from './run-subgraph.js';
 export * from './batch.js';
 export * from './dates.js';
 export * from './service-client.js';
+export * from './policy/access-control-store.js';
+export * from './policy/request-policy.js';
+export * from './policy/relationship-register.js';
+export * from './policy/consent-register.js';

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Activity } from '@epr/policy';
 import type { SubgraphContext } from './context.js';
 import { forbidden, isPublicError } from './errors.js';
 
@@ -25,6 +26,14 @@ export function isTrustedService(service: string): IRule {
   return rule(`isTrustedService:${service}`, { cache: 'contextual' })(
     (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'service' && ctx.caller.userId === service,
   );
+}
+
+/**
+ * Thin shield rule over the policy engine: may the caller's job role do `activity` at all? Per-patient and
+ * per-item decisions (relationships, seals, consent) happen in each subgraph's guarded data path.
+ */
+export function can(activity: Activity): IRule {
+  return rule(`can:${activity}`, { cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) => ctx.policy.holds(activity));
 }
 
 /**

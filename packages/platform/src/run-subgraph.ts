@@ -8,6 +8,11 @@ import type { SubgraphContext } from './context.js';
 import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
 import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config.js';
 import { ServiceClient } from './service-client.js';
+import { policyFromEnvironment } from '@epr/policy';
+import { AccessControlStore } from './policy/access-control-store.js';
+import { RequestPolicy } from './policy/request-policy.js';
+import { RelationshipRegister } from './policy/relationship-register.js';
+import { ConsentRegister } from './policy/consent-register.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
 export interface SubgraphDefinition<TContext extends SubgraphContext> {
@@ -24,6 +29,10 @@ export interface SubgraphDependencies {
   logger: Logger;
   /** For calls to other subgraphs in this subgraph's own name; absent when no service key is configured. */
   serviceClient?: ServiceClient;
+  /** Creates legitimate relationships (care processes, self-claims, grants) and break-glass access. */
+  relationships: RelationshipRegister;
+  /** A patient's consents and nominations. */
+  consents: ConsentRegister;
 }
 
 export interface BuiltSubgraph<TContext extends SubgraphContext> {
@@ -42,11 +51,21 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   const logger = createLogger(definition.name);
   const pool = createPool({ url: config.databaseUrl, schema: definition.databaseSchema, applicationName: `epr-${definition.name}` });
   const auditPool = createPool({ url: config.databaseUrl, schema: 'audit', maxConnections: 4, applicationName: `epr-${definition.name}-audit` });
+  // Policy facts get their own small pool so /metrics shows data and policy statements apart.
+  const policyPool = createPool({ url: config.databaseUrl, schema: 'access_control', maxConnections: 4, applicationName: `epr-${definition.name}-policy` });
+  const policy = policyFromEnvironment();
+  const accessControl = new AccessControlStore(policyPool);
   const credentials = await createCredentialTrust({ gateway: config.gatewayPublicKey, services: config.trustedServices });
   const serviceClient = config.servicePrivateKey
     ? await ServiceClient.create(definition.name, config.servicePrivateKey, config.subgraphUrls)
     : undefined;
-  const built = definition.build({ pool, logger, ...(serviceClient ? { serviceClient } : {}) });
+  const built = definition.build({
+    pool,
+    logger,
+    relationships: new RelationshipRegister(policy, policyPool),
+    consents: new ConsentRegister(policyPool),
+    ...(serviceClient ? { serviceClient } : {}),
+  });
   const server = await startSubgraphServer<TContext>({
     name: definition.name,
     schema: built.schema,
@@ -54,13 +73,16 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     port: config.port,
     logger,
     verifyCredential: (token) => credentials.verify(token),
-    createContext: (caller: Caller, requestLogger: Logger) =>
-      built.createContext({
+    createContext: (caller: Caller, requestLogger: Logger) => {
+      const audit = new AuditTrail(auditPool, definition.name, caller);
+      return built.createContext({
         caller,
         requestId: caller.requestId,
         logger: requestLogger,
-        audit: new AuditTrail(auditPool, definition.name, caller),
-      }),
+        audit,
+        policy: new RequestPolicy(policy, caller, accessControl, audit),
+      });
+    },
     checkReadiness: async () => {
       await pool.query('SELECT 1');
     },
@@ -70,7 +92,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     close: async () => {
       await server.close();
       await built.close?.();
-      await Promise.all([pool.end(), auditPool.end()]);
+      await Promise.all([pool.end(), auditPool.end(), policyPool.end()]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_EMBEDDED_PORT, defaultDataDir, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
-import { postgresSchemaOf, type Subgraph } from './subgraphs.js';
+import { redact } from './pg-client.js';
+import { postgresSchemaOf, type DatabaseModule } from './subgraphs.js';
 
 export interface ResolvedDatabase extends RunningPostgres {
   /** Where the server came from, for log lines (no password). */
@@ -27,24 +28,13 @@ export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Pro
  * (psql) both honour, so unqualified SQL lands in that subgraph's schema. (Prisma's native CLI would want
  * `?schema=<schema>` instead; nothing here uses it.)
  */
-export function subgraphDatabaseUrl(databaseUrl: string, subgraph: Subgraph): string {
+export function subgraphDatabaseUrl(databaseUrl: string, subgraph: DatabaseModule): string {
   const url = new URL(databaseUrl);
   url.searchParams.delete('options');
   // Percent-encoded by hand: URLSearchParams would write the space as "+", which libpq does not decode.
   const options = `options=${encodeURIComponent(`-c search_path=${postgresSchemaOf(subgraph)}`)}`;
   url.search = url.search ? `${url.search}&${options}` : `?${options}`;
   return url.toString();
-}
-
-/** The URL with its password masked, for messages. */
-export function redact(databaseUrl: string): string {
-  try {
-    const url = new URL(databaseUrl);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return '(unparseable database URL)';
-  }
 }
 
 function parsePort(value: string): number {

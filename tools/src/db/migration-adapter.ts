@@ -54,7 +54,6 @@ export function createMigrationAdapter(databaseUrl: string, postgresSchema: stri
     application_name: 'epr-schema-engine',
     options: `-c search_path=${postgresSchema}`,
     Client: CharColumnsAsTextClient,
-    max: 2,
   });
   // `schema` is what the engine introspects (adapter-pg reports it as the connection's schema).
   const adapterPg = new PrismaPg(pool, { schema: postgresSchema });

@@ -3,7 +3,6 @@ import type { MigrationScript } from './migrations-folder.js';
 
 /** A row of `_prisma_migrations`. */
 export interface MigrationRecord {
-  id: string;
   migrationName: string;
   checksum: string;
   startedAt: Date;
@@ -37,7 +36,7 @@ export async function migrationsTableExists(client: pg.Client, schema: string): 
 
 export async function listMigrationRecords(client: pg.Client, schema: string): Promise<MigrationRecord[]> {
   const { rows } = await client.query<MigrationRecord>(
-    `SELECT id, migration_name AS "migrationName", checksum, started_at AS "startedAt", finished_at AS "finishedAt",
+    `SELECT migration_name AS "migrationName", checksum, started_at AS "startedAt", finished_at AS "finishedAt",
             rolled_back_at AS "rolledBackAt", logs
        FROM ${table(client, schema)} ORDER BY started_at`,
   );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { connectClient } from './pg-client.js';
 
 export interface ScratchDatabase {
   url: string;
@@ -32,8 +33,7 @@ export async function createScratchDatabase(serverUrl: string, purpose: string):
 }
 
 async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl, application_name: 'epr-scratch-database' });
-  await client.connect();
+  const client = await connectClient(serverUrl, 'epr-scratch-database');
   try {
     await work(client);
   } finally {

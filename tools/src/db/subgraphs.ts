@@ -4,6 +4,14 @@ import { repoRoot } from './repo-root.js';
 export const SUBGRAPHS = ['patient', 'care-pathway', 'scheduling', 'audit'] as const;
 export type Subgraph = (typeof SUBGRAPHS)[number];
 
+/**
+ * Everything with its own Postgres schema and migration history: the four subgraphs, plus the access-control
+ * fact store behind the shared policy engine (relationships, emergency access, consent), which every subgraph
+ * reads and which is migrated first.
+ */
+export const DATABASE_MODULES = ['access-control', ...SUBGRAPHS] as const;
+export type DatabaseModule = (typeof DATABASE_MODULES)[number];
+
 /** Where one subgraph's data lives: the Postgres schema it owns and its Prisma files. */
 export interface SubgraphDatabase {
   /** Shown in messages. */
@@ -17,16 +25,16 @@ export interface SubgraphDatabase {
 }
 
 /** A subgraph name, or an explicit layout (tests use throw-away folders). */
-export type SubgraphTarget = Subgraph | SubgraphDatabase;
+export type SubgraphTarget = DatabaseModule | SubgraphDatabase;
 
-export function parseSubgraph(name: string): Subgraph {
-  const known: readonly string[] = SUBGRAPHS;
-  if (known.includes(name)) return name as Subgraph;
-  throw new Error(`Unknown subgraph "${name}". Known subgraphs: ${SUBGRAPHS.join(', ')}.`);
+export function parseSubgraph(name: string): DatabaseModule {
+  const known: readonly string[] = DATABASE_MODULES;
+  if (known.includes(name)) return name as DatabaseModule;
+  throw new Error(`Unknown subgraph "${name}". Known: ${DATABASE_MODULES.join(', ')}.`);
 }
 
 /** Unquoted Postgres identifiers cannot contain "-", so care-pathway owns the schema care_pathway. */
-export function postgresSchemaOf(subgraph: Subgraph): string {
+export function postgresSchemaOf(subgraph: DatabaseModule): string {
   return subgraph.replaceAll('-', '_');
 }
 

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { appointments, organisations, patients, referrals, users } from './demo-data.js';
+import { seedAccessControl } from './access-control.js';
 
 /**
  * Writes the demo data into each subgraph's own schema. Idempotent: fixed ids and ON CONFLICT DO NOTHING,
@@ -44,6 +45,7 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
         [a.id, a.patientId, a.organisation, a.clinicName, a.startsAt, a.status],
       );
     }
+    await seedAccessControl(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

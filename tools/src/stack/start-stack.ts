@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SUBGRAPHS, type Subgraph } from '../db/subgraphs.js';
+import { DATABASE_MODULES, SUBGRAPHS, type Subgraph } from '../db/subgraphs.js';
 import { applyMigrations } from '../db/migrate.js';
 import { repoRoot } from '../db/repo-root.js';
 import { seedDemoData } from '../seed/seed.js';
@@ -41,7 +41,7 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const ports = options.ports ?? defaultPorts;
-  for (const subgraph of SUBGRAPHS) await applyMigrations(options.databaseUrl, subgraph);
+  for (const module of DATABASE_MODULES) await applyMigrations(options.databaseUrl, module);
   if (options.seed ?? true) await seedDemoData(options.databaseUrl);
   await mkdir(options.logDir, { recursive: true });
   await ensureDevIssuerKeys(options.keyDir);

@@ -1,0 +1,63 @@
+import type pg from 'pg';
+import type { PatientFacts, RelationshipType, Subject } from '@epr/policy';
+
+interface FactsRow {
+  patient_id: string;
+  relationships: { type: RelationshipType; expiresAt: string | null }[];
+  emergency: { reason: string; expiresAt: string } | null;
+  do_not_share: boolean;
+  national_opt_out: boolean;
+}
+
+/**
+ * Reads the access-control facts (schema `access_control`) for a batch of patients and one subject, in ONE
+ * statement whatever the batch size: the subject's active relationships (held by the user, one of their teams
+ * or their organisation), their active break-glass access, and the patient's consent.
+ */
+export class AccessControlStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async patientFacts(subject: Subject, patientIds: readonly string[]): Promise<PatientFacts[]> {
+    const { rows } = await this.pool.query<FactsRow>(
+      `SELECT p.patient_id,
+              coalesce((SELECT json_agg(json_build_object('type', lr.type, 'expiresAt', lr.expires_at))
+                          FROM access_control.legitimate_relationship lr
+                         WHERE lr.patient_id = p.patient_id AND lr.ended_at IS NULL
+                           AND (lr.expires_at IS NULL OR lr.expires_at > now())
+                           AND ((lr.holder_kind = 'USER' AND lr.holder_id = $2)
+                             OR (lr.holder_kind = 'TEAM' AND lr.holder_id = ANY($3::text[]))
+                             OR (lr.holder_kind = 'ORGANISATION' AND lr.holder_id = $4))), '[]'::json) AS relationships,
+              (SELECT json_build_object('reason', e.reason, 'expiresAt', e.expires_at)
+                 FROM access_control.emergency_access e
+                WHERE e.patient_id = p.patient_id AND e.user_id = $2 AND e.expires_at > now()
+                ORDER BY e.expires_at DESC LIMIT 1) AS emergency,
+              coalesce(c.do_not_share, false) AS do_not_share,
+              coalesce(c.national_opt_out, false) AS national_opt_out
+         FROM unnest($1::uuid[]) AS p(patient_id)
+         LEFT JOIN access_control.patient_consent c ON c.patient_id = p.patient_id`,
+      [patientIds, subject.userId, subject.teamIds, subject.organisationOds],
+    );
+    const byId = new Map(rows.map((row) => [row.patient_id, row]));
+    return patientIds.map((patientId) => {
+      const row = byId.get(patientId);
+      return {
+        patientId,
+        relationships: (row?.relationships ?? []).map((r) => ({ type: r.type, expiresAt: r.expiresAt ? new Date(r.expiresAt) : null })),
+        emergency: row?.emergency ? { reason: row.emergency.reason, expiresAt: new Date(row.emergency.expiresAt) } : null,
+        doNotShare: row?.do_not_share ?? false,
+        nationalOptOut: row?.national_opt_out ?? false,
+      };
+    });
+  }
+
+  /** Nominees per item (`<Type>:<id>`), in one statement; items without nominations get null. */
+  async nominations(itemRefs: readonly string[]): Promise<(string[] | null)[]> {
+    const { rows } = await this.pool.query<{ item_ref: string; users: string[] }>(
+      `SELECT item_ref, array_agg(user_id) AS users FROM access_control.item_nomination
+        WHERE item_ref = ANY($1::text[]) GROUP BY item_ref`,
+      [itemRefs],
+    );
+    const byRef = new Map(rows.map((row) => [row.item_ref, row.users]));
+    return itemRefs.map((ref) => byRef.get(ref) ?? null);
+  }
+}

@@ -1,0 +1,61 @@
+import type pg from 'pg';
+
+export interface ConsentChoices {
+  doNotShare?: boolean;
+  nationalOptOut?: boolean;
+}
+
+export interface Consent {
+  doNotShare: boolean;
+  nationalOptOut: boolean;
+}
+
+/** A patient's sharing choices and nominations, as the policy engine reads them. */
+export class ConsentRegister {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async current(patientId: string): Promise<Consent> {
+    const { rows } = await this.pool.query<{ do_not_share: boolean; national_opt_out: boolean }>(
+      'SELECT do_not_share, national_opt_out FROM access_control.patient_consent WHERE patient_id = $1::uuid',
+      [patientId],
+    );
+    return { doNotShare: rows[0]?.do_not_share ?? false, nationalOptOut: rows[0]?.national_opt_out ?? false };
+  }
+
+  /** Changes only the choices given; the others keep their value. */
+  async update(patientId: string, choices: ConsentChoices, updatedBy: string): Promise<Consent> {
+    const { rows } = await this.pool.query<{ do_not_share: boolean; national_opt_out: boolean }>(
+      `INSERT INTO access_control.patient_consent (patient_id, do_not_share, national_opt_out, updated_by)
+       VALUES ($1::uuid, coalesce($2, false), coalesce($3, false), $4)
+       ON CONFLICT (patient_id) DO UPDATE SET
+         do_not_share = coalesce($2, patient_consent.do_not_share),
+         national_opt_out = coalesce($3, patient_consent.national_opt_out),
+         updated_at = now(), updated_by = $4
+       RETURNING do_not_share, national_opt_out`,
+      [patientId, choices.doNotShare ?? null, choices.nationalOptOut ?? null, updatedBy],
+    );
+    return { doNotShare: rows[0]!.do_not_share, nationalOptOut: rows[0]!.national_opt_out };
+  }
+
+  /** Makes an item visible only to these users (and its authoring team); an empty list lifts the restriction. */
+  async nominate(patientId: string, itemRef: string, userIds: readonly string[]): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('DELETE FROM access_control.item_nomination WHERE item_ref = $1', [itemRef]);
+      if (userIds.length > 0) {
+        await client.query(
+          `INSERT INTO access_control.item_nomination (item_ref, user_id, patient_id)
+           SELECT $1, u, $3::uuid FROM unnest($2::text[]) AS u`,
+          [itemRef, [...new Set(userIds)], patientId],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import DataLoader from 'dataloader';
+import { decide, type Activity, type Decision, type ItemFacts, type PatientFacts, type Policy, type Purpose, type Subject } from '@epr/policy';
+import type { Caller } from '@epr/identity';
+import type { AuditTrail } from '../audit-trail.js';
+import type { AccessControlStore } from './access-control-store.js';
+
+/** A clinical item as the policy sees it: its facts plus where it belongs. */
+export interface GuardedItem extends Omit<ItemFacts, 'nominatedUserIds'> {
+  /** `<Type>:<id>`, the key nominations and audit entries use. */
+  itemRef: string;
+  patientId: string;
+}
+
+/** An item the caller may know about: in full, or as a sealed placeholder. */
+export interface VisibleItem<T> {
+  item: T;
+  sealed: boolean;
+}
+
+export function subjectOf(caller: Caller): Subject {
+  return {
+    kind: caller.kind,
+    userId: caller.userId,
+    jobRoleCode: caller.jobRoleCode,
+    organisationOds: caller.organisationOds,
+    teamIds: caller.teamIds ?? [],
+    ...(caller.patientId !== undefined && { patientId: caller.patientId }),
+  };
+}
+
+/**
+ * The policy engine bound to one request: the caller, batched fact look-ups (one statement per batch of
+ * patients, one per batch of items), and the audit trail. Every guarded read in every subgraph asks here,
+ * so single reads, lists, `_entities`, search and counts get the same answer — and every decision, allow
+ * or deny, is recorded.
+ */
+export class RequestPolicy {
+  readonly subject: Subject;
+  private readonly facts: DataLoader<string, PatientFacts>;
+  private readonly nominees: DataLoader<string, string[] | null>;
+
+  constructor(
+    private readonly policy: Policy,
+    caller: Caller,
+    store: AccessControlStore,
+    private readonly audit: AuditTrail,
+    private readonly now: Date = new Date(),
+  ) {
+    this.subject = subjectOf(caller);
+    this.facts = new DataLoader((ids) => store.patientFacts(this.subject, ids));
+    this.nominees = new DataLoader((refs) => store.nominations(refs));
+  }
+
+  /** Role only: may this caller's job role do this at all? (What the shield rules ask.) */
+  holds(activity: Activity): boolean {
+    return decide(this.policy, { subject: this.subject, activity, now: this.now }).effect === 'ALLOW';
+  }
+
+  /** The decision for one patient, recorded under `action`. */
+  async forPatient(activity: Activity, patientId: string, action: string, purpose?: Purpose): Promise<Decision> {
+    const patient = await this.facts.load(patientId);
+    const decision = decide(this.policy, { subject: this.subject, activity, patient, now: this.now, ...(purpose ? { purpose } : {}) });
+    this.record(action, patientId, decision);
+    return decision;
+  }
+
+  /** The patients of `patientIds` this caller may see for `activity` (lists, search, counts, reports). */
+  async visiblePatients(activity: Activity, patientIds: readonly string[], action: string, purpose?: Purpose): Promise<Set<string>> {
+    const decisions = await Promise.all(patientIds.map((id) => this.forPatient(activity, id, action, purpose)));
+    return new Set(patientIds.filter((_, i) => decisions[i]!.effect === 'ALLOW'));
+  }
+
+  /**
+   * Filters clinical items: hidden ones vanish (not even their existence is told), sealed ones come back as
+   * placeholders unless opened by the authoring team or a justified override. Refused outright (no
+   * relationship, role without the activity) when the patient-level decision is DENY.
+   */
+  async filterItems<T extends GuardedItem>(activity: Activity, items: readonly T[], action: string, sealOverride?: string): Promise<VisibleItem<T>[]> {
+    const nominated = await Promise.all(items.map((item) => this.nominees.load(item.itemRef)));
+    const patients = await Promise.all(items.map((item) => this.facts.load(item.patientId)));
+    const visible: VisibleItem<T>[] = [];
+    items.forEach((item, i) => {
+      const decision = decide(this.policy, {
+        subject: this.subject,
+        activity,
+        patient: patients[i]!,
+        item: { ...item, nominatedUserIds: nominated[i] ?? null },
+        now: this.now,
+        ...(sealOverride ? { sealOverride } : {}),
+      });
+      this.record(action, item.patientId, decision, item.itemRef);
+      if (decision.effect === 'ALLOW') visible.push({ item, sealed: false });
+      else if (decision.effect === 'PLACEHOLDER') visible.push({ item, sealed: true });
+    });
+    return visible;
+  }
+
+  private record(action: string, patientId: string, decision: Decision, itemRef?: string): void {
+    const allowed = decision.effect === 'ALLOW' || decision.effect === 'PLACEHOLDER';
+    this.audit.record({
+      action: decision.effect === 'ALLOW' && decision.basis.kind === 'SEAL_OVERRIDE' ? 'seal.override' : action,
+      outcome: allowed ? 'ALLOWED' : 'DENIED',
+      patientId,
+      ...(itemRef ? { items: [itemRef] } : {}),
+      basis: decision.effect === 'ALLOW' ? decision.basis : { kind: 'DECISION', detail: decision.reason },
+    });
+  }
+}

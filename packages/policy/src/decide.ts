@@ -1,0 +1,85 @@
+import { relationshipBound, type Activity } from './activities.js';
+import type { AccessRequest, Basis, Decision, PatientFacts, RelationshipType } from './facts.js';
+import type { Policy } from './policy-document.js';
+
+const activityWords: Partial<Record<Activity, string>> = {
+  'clinical.read': 'viewing clinical information',
+  'clinical.write': 'recording clinical information',
+  'demographics.read': 'viewing patient details',
+  'demographics.write': 'registering or updating patients',
+  'appointments.read': 'viewing appointments',
+  'appointments.manage': 'booking appointments',
+  'referrals.read': 'viewing referrals',
+  'referrals.manage': 'managing referrals',
+  'audit.read': 'reviewing the security log',
+  'alerts.manage': 'managing privacy alerts',
+  'pathway.report': 'running RTT reports',
+};
+
+/**
+ * The one access decision, a pure function of the policy and the facts: role (does the job role hold the
+ * activity?), scope (own record only, for patients), relationship (clinical access needs a legitimate
+ * relationship or emergency access), consent (do-not-share, nominations, national opt-out for secondary
+ * use) and seals (sealed: placeholder unless authoring team or a justified override; sealed and locked:
+ * invisible to everyone but the authoring team, emergencies included).
+ */
+export function decide(policy: Policy, request: AccessRequest): Decision {
+  const { subject, activity, patient, item, now } = request;
+  const role = policy.jobRoles.get(subject.jobRoleCode);
+  if (subject.kind !== 'user' || !role || !role.activities.has(activity)) {
+    return {
+      effect: 'DENY',
+      reason: 'role_lacks_activity',
+      message: `Your role (${role?.name ?? subject.jobRoleCode}) does not allow ${activityWords[activity] ?? activity}.`,
+    };
+  }
+
+  let basis: Basis = { kind: 'ROLE' };
+  if (patient) {
+    if (role.scope === 'self') {
+      if (subject.patientId !== patient.patientId) return { effect: 'HIDE', reason: 'not_own_record' };
+      basis = { kind: 'SELF' };
+    } else if (request.purpose === 'SECONDARY_USE') {
+      if (patient.nationalOptOut) return { effect: 'HIDE', reason: 'national_opt_out' };
+    } else if (relationshipBound.has(activity)) {
+      const grounds = clinicalGrounds(patient, now);
+      if (!grounds) {
+        return {
+          effect: 'DENY',
+          reason: 'no_relationship',
+          message: 'You have no legitimate relationship with this patient. Claim one with an access reason, or use emergency access.',
+        };
+      }
+      basis = grounds;
+    }
+  }
+
+  if (item) {
+    const inAuthoringTeam = item.authoringTeamId !== null && subject.teamIds.includes(item.authoringTeamId);
+    if (inAuthoringTeam) return { effect: 'ALLOW', basis: basis.kind === 'ROLE' ? { kind: 'AUTHORING_TEAM' } : basis };
+    if (item.sealLevel === 'SEALED_AND_LOCKED') return { effect: 'HIDE', reason: 'sealed_and_locked' };
+    // A patient's own consents and seals protect them from others, not from themselves.
+    if (role.scope === 'self') return { effect: 'ALLOW', basis };
+    if (patient?.doNotShare && item.authoringOrganisation !== subject.organisationOds) return { effect: 'HIDE', reason: 'do_not_share' };
+    if (item.nominatedUserIds?.length && !item.nominatedUserIds.includes(subject.userId)) return { effect: 'HIDE', reason: 'not_nominated' };
+    if (item.sealLevel === 'SEALED') {
+      const justification = request.sealOverride?.trim();
+      if (justification && role.activities.has('sealed.override')) return { effect: 'ALLOW', basis: { kind: 'SEAL_OVERRIDE', detail: justification } };
+      return { effect: 'PLACEHOLDER', reason: 'sealed' };
+    }
+  }
+  return { effect: 'ALLOW', basis };
+}
+
+// Prefer a relationship made by the care process over a self-claim, so the audit shows the strongest basis.
+const relationshipStrength: RelationshipType[] = ['ADMISSION', 'REFERRAL', 'BOOKING', 'REGISTRATION', 'COLLEAGUE_GRANT', 'SELF_CLAIM'];
+
+function clinicalGrounds(patient: PatientFacts, now: Date): Basis | null {
+  const active = patient.relationships.filter((r) => r.expiresAt === null || r.expiresAt > now);
+  if (active.length > 0) {
+    const strongest = [...active].sort((a, b) => relationshipStrength.indexOf(a.type) - relationshipStrength.indexOf(b.type))[0]!;
+    return { kind: 'RELATIONSHIP', detail: strongest.type };
+  }
+  if (patient.emergency && patient.emergency.expiresAt > now) return { kind: 'EMERGENCY', detail: patient.emergency.reason };
+  return null;
+}

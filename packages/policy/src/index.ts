@@ -1,0 +1,5 @@
+export * from './activities.js';
+export * from './facts.js';
+export * from './policy-document.js';
+export * from './decide.js';
+export * from './baseline-policy.js';

@@ -1,0 +1,90 @@
+import { isActivity, type Activity } from './activities.js';
+import type { RelationshipType } from './facts.js';
+
+/** How far a role reaches: any patient (subject to relationships), or only the signed-in patient's own record. */
+export type RoleScope = 'care' | 'self';
+
+export interface JobRolePolicy {
+  name: string;
+  /** Every activity the role holds, includes already expanded. */
+  activities: ReadonlySet<Activity>;
+  scope: RoleScope;
+}
+
+/** A validated policy: job role code → what it may do, and how long granted access lasts. */
+export interface Policy {
+  jobRoles: ReadonlyMap<string, JobRolePolicy>;
+  /** Hours a relationship of each type lasts from creation; null: until it is ended. */
+  relationshipExpiryHours: Readonly<Record<RelationshipType, number | null>>;
+  /** Hours a break-glass access lasts. */
+  emergencyAccessHours: number;
+  /** Reason codes accepted for self-claimed and granted relationships, with their wording. */
+  accessReasons: ReadonlyMap<string, string>;
+}
+
+export class PolicyError extends Error {}
+
+interface RawPolicy {
+  activities: Record<string, { includes?: string[] }>;
+  jobRoles: Record<string, { name: string; activities: string[]; scope?: string }>;
+  relationshipExpiryHours?: Record<string, unknown>;
+  emergencyAccessHours?: unknown;
+  accessReasons?: Record<string, unknown>;
+}
+
+const relationshipTypes: RelationshipType[] = ['REFERRAL', 'BOOKING', 'REGISTRATION', 'ADMISSION', 'COLLEAGUE_GRANT', 'SELF_CLAIM'];
+
+/**
+ * Checks a policy document and expands activity includes, so a typo in an operator's policy file stops the
+ * service at start-up instead of silently granting or denying something.
+ */
+export function loadPolicy(document: unknown): Policy {
+  const raw = document as RawPolicy;
+  if (typeof raw !== 'object' || raw === null || typeof raw.activities !== 'object' || typeof raw.jobRoles !== 'object') {
+    throw new PolicyError('A policy document needs "activities" and "jobRoles" objects.');
+  }
+  for (const [name, definition] of Object.entries(raw.activities)) {
+    if (!isActivity(name)) throw new PolicyError(`Unknown activity "${name}" in "activities".`);
+    for (const included of definition.includes ?? []) {
+      if (!isActivity(included)) throw new PolicyError(`Activity "${name}" includes unknown activity "${included}".`);
+    }
+  }
+  const expand = (activity: Activity, seen: Set<Activity>): void => {
+    if (seen.has(activity)) return;
+    seen.add(activity);
+    for (const included of raw.activities[activity]?.includes ?? []) expand(included as Activity, seen);
+  };
+  const jobRoles = new Map<string, JobRolePolicy>();
+  for (const [code, role] of Object.entries(raw.jobRoles)) {
+    const granted = new Set<Activity>();
+    for (const activity of role.activities) {
+      if (!isActivity(activity)) throw new PolicyError(`Job role ${code} grants unknown activity "${activity}".`);
+      expand(activity, granted);
+    }
+    const scope = role.scope ?? 'care';
+    if (scope !== 'care' && scope !== 'self') throw new PolicyError(`Job role ${code} has unknown scope "${scope}".`);
+    jobRoles.set(code, { name: role.name, activities: granted, scope });
+  }
+  const relationshipExpiryHours = {} as Record<RelationshipType, number | null>;
+  for (const type of relationshipTypes) {
+    const hours = raw.relationshipExpiryHours?.[type] ?? null;
+    if (hours !== null && !(typeof hours === 'number' && hours > 0)) throw new PolicyError(`relationshipExpiryHours.${type} must be a positive number or null.`);
+    relationshipExpiryHours[type] = hours;
+  }
+  const emergencyAccessHours = raw.emergencyAccessHours ?? 4;
+  if (typeof emergencyAccessHours !== 'number' || emergencyAccessHours <= 0 || emergencyAccessHours > 24) {
+    throw new PolicyError('emergencyAccessHours must be a number of hours between 0 and 24.');
+  }
+  const accessReasons = new Map<string, string>();
+  for (const [code, wording] of Object.entries(raw.accessReasons ?? {})) {
+    if (code.startsWith('_')) continue;
+    if (typeof wording !== 'string') throw new PolicyError(`accessReasons.${code} must be a description.`);
+    accessReasons.set(code, wording);
+  }
+  return { jobRoles, relationshipExpiryHours, emergencyAccessHours, accessReasons };
+}
+
+/** Does this job role hold this activity? Unknown roles hold nothing. */
+export function roleGrants(policy: Policy, jobRoleCode: string, activity: Activity): boolean {
+  return policy.jobRoles.get(jobRoleCode)?.activities.has(activity) ?? false;
+}
