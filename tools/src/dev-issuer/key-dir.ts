@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '../db/repo-root.js';
 
 /** `<repo>/.data/keys`: git-ignored, so local keys never reach a commit. */
 export function defaultKeyDir(): string {
