@@ -1,12 +1,9 @@
-/**
- * The subgraphs the supergraph is composed from, and where each is served by default. Operators point the
- * gateway elsewhere with `<NAME>_URL` without recomposing.
- */
-export const subgraphs = [
-  { name: 'patient', port: 4001 },
-  { name: 'care-pathway', port: 4002 },
-  { name: 'scheduling', port: 4003 },
-  { name: 'audit', port: 4004 },
-] as const;
+import { SUBGRAPHS, type Subgraph } from '../db/subgraphs.js';
 
-export type SubgraphName = (typeof subgraphs)[number]['name'];
+/**
+ * Where each subgraph is served by default: the URL composed into the supergraph and the port `npm start`
+ * uses. Operators point the gateway elsewhere with `<NAME>_URL` without recomposing.
+ */
+export const defaultSubgraphPorts: Record<Subgraph, number> = { patient: 4001, 'care-pathway': 4002, scheduling: 4003, audit: 4004 };
+
+export const subgraphs = SUBGRAPHS.map((name) => ({ name, port: defaultSubgraphPorts[name] }));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DATABASE_MODULES, SUBGRAPHS, type Subgraph } from '../db/subgraphs.js';
 import { applyMigrations } from '../db/migrate.js';
 import { repoRoot } from '../db/repo-root.js';
+import { defaultSubgraphPorts } from '../composition/subgraphs.js';
 import { seedDemoData } from '../seed/seed.js';
 import { DEV_AUDIENCE, DEV_ISSUER, devIssuerKeyFiles, ensureDevIssuerKeys, ensureGatewayKeys, ensureServiceKeys } from '../dev-issuer/index.js';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from './service-process.js';
@@ -12,10 +13,7 @@ export interface StackPorts {
   subgraphs: Record<Subgraph, number>;
 }
 
-export const defaultPorts: StackPorts = {
-  gateway: 4000,
-  subgraphs: { patient: 4001, 'care-pathway': 4002, scheduling: 4003, audit: 4004 },
-};
+export const defaultPorts: StackPorts = { gateway: 4000, subgraphs: defaultSubgraphPorts };
 
 export interface StackOptions {
   databaseUrl: string;
