@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { JwksSource } from '@epr/identity';
 
@@ -10,7 +11,26 @@ export interface GatewayConfig {
   privateKey: { json?: string; file?: string };
   /** Per-subgraph URL overrides (`PATIENT_URL`, ...); otherwise the URLs in the supergraph are used. */
   subgraphUrls: Record<string, string>;
+  /** Performance settings; each has a measured default (docs/benchmarks.md, "gateway"). */
+  tuning?: Partial<GatewayTuning>;
 }
+
+export interface GatewayTuning {
+  /** Keep-alive connections the gateway holds open to each subgraph; 0, no limit (`GATEWAY_SUBGRAPH_CONNECTIONS`). */
+  subgraphConnections: number;
+  /** Memory for cached query plans, in MiB (`GATEWAY_QUERY_PLAN_CACHE_MIB`). */
+  queryPlanCacheMiB: number;
+  /** Responses at least this large are compressed for clients that accept it; 0 never (`GATEWAY_COMPRESS_MIN_BYTES`). */
+  compressMinBytes: number;
+}
+
+export const defaultTuning: GatewayTuning = {
+  subgraphConnections: 32,
+  queryPlanCacheMiB: 30,
+  // About one TCP initial congestion window (10 × 1460 bytes): a smaller answer arrives in the first flight
+  // anyway, so compressing it would spend CPU to save no round trip.
+  compressMinBytes: 14_600,
+};
 
 const defaultSupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
@@ -42,7 +62,26 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...(env.GATEWAY_PRIVATE_JWK_FILE ? { file: env.GATEWAY_PRIVATE_JWK_FILE } : {}),
     },
     subgraphUrls,
+    tuning: {
+      ...optionalCount(env, 'GATEWAY_SUBGRAPH_CONNECTIONS', 'subgraphConnections', 0),
+      ...optionalCount(env, 'GATEWAY_QUERY_PLAN_CACHE_MIB', 'queryPlanCacheMiB', 1),
+      ...optionalCount(env, 'GATEWAY_COMPRESS_MIN_BYTES', 'compressMinBytes', 0),
+    },
   };
+}
+
+/** How many gateway processes share the port (`GATEWAY_WORKERS`: a number, or `auto` for one per core). */
+export function readGatewayWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  if (env.GATEWAY_WORKERS === 'auto') return availableParallelism();
+  return optionalCount(env, 'GATEWAY_WORKERS', 'workers', 1).workers ?? 1;
+}
+
+function optionalCount<K extends string>(env: NodeJS.ProcessEnv, name: string, key: K, min: number): Partial<Record<K, number>> {
+  const text = env[name];
+  if (text === undefined || text === '') return {};
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}; it is "${text}".`);
+  return { [key]: value } as Partial<Record<K, number>>;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

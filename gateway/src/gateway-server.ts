@@ -2,11 +2,15 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
 import { createLogger, executeGraphQLOverHttp, readJsonBody, RequestBodyError, sendJson, errorBody, ErrorCode } from '@epr/platform';
-import type { GatewayConfig } from './config.js';
+import { defaultTuning, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { supergraphFromFile } from './supergraph-file.js';
 import { SignedDataSource } from './signed-data-source.js';
@@ -15,6 +19,8 @@ import { RoleProfileDirectory, DirectoryUnavailableError } from './role-profile-
 import { authenticate, AuthenticationError, IdentityProviderUnavailableError } from './authenticate.js';
 import { checkSubgraphs } from './readiness.js';
 import { formatGatewayError } from './format-error.js';
+import { createSubgraphFetcher } from './subgraph-fetcher.js';
+import { responseWriter } from './response-compression.js';
 
 export interface RunningGateway {
   url: string;
@@ -37,17 +43,26 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const verifier = createSessionVerifier(config.session);
   const registry = new SubgraphRegistry(config.subgraphUrls);
   const directory = new RoleProfileDirectory(() => registry.url('patient'), signer);
+  const tuning = { ...defaultTuning, ...config.tuning };
+  const subgraphs = createSubgraphFetcher(tuning.subgraphConnections);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
-    buildService: ({ name, url }) => new SignedDataSource({ url: registry.resolve(name, url) }),
+    buildService: ({ name, url }) => new SignedDataSource({ url: registry.resolve(name, url), fetcher: subgraphs.fetch }),
+    experimental_approximateQueryPlanStoreMiB: tuning.queryPlanCacheMiB,
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
+      ApolloServerPluginLandingPageDisabled(),
+      // Nothing about patients' queries leaves for Apollo's cloud, even if an APOLLO_KEY is set; and without
+      // usage reporting the gateway never asks subgraphs for per-field (ftv1) traces.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
     formatError: formatGatewayError(logger),
   });
   await apollo.start();
@@ -98,15 +113,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       if (error instanceof RequestBodyError) return sendJson(res, 400, errorBody(error.message, 'BAD_REQUEST'));
       throw error;
     }
-    let credential: Promise<string> | undefined;
-    const context: GatewayContext = {
-      caller,
-      requestId,
-      logger: requestLogger,
-      credential: () => (credential ??= signer.sign(caller)),
-    };
+    // Signed now, not when the first subgraph call needs it: signing runs off the event loop (WebCrypto),
+    // so it overlaps Apollo's parsing, validation and planning instead of adding to the hop's latency.
+    const credential = signer.sign(caller);
+    credential.catch(() => undefined);
+    const context: GatewayContext = { caller, requestId, logger: requestLogger, credential: () => credential };
     const started = performance.now();
-    await executeGraphQLOverHttp(apollo, req, res, body, async () => context);
+    await executeGraphQLOverHttp(apollo, req, res, body, async () => context, responseWriter(req, tuning.compressMinBytes));
     requestLogger.info(
       { status: res.statusCode, ms: Math.round(performance.now() - started), userId: caller.userId, roleProfileId: caller.roleProfileId },
       'graphql request',
@@ -125,6 +138,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         server.closeAllConnections();
       });
       await apollo.stop();
+      await subgraphs.close();
     },
   };
 }

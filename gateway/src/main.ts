@@ -1,12 +1,23 @@
-import { readGatewayConfig } from './config.js';
+import cluster from 'node:cluster';
+import { createLogger } from '@epr/platform';
+import { readGatewayConfig, readGatewayWorkers } from './config.js';
 import { startGateway } from './gateway-server.js';
+import { superviseWorkers } from './workers.js';
 
-const gateway = await startGateway(readGatewayConfig());
-const stop = () => {
-  gateway.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+// Read before forking, so a misconfigured gateway fails once, with its message, not once per worker.
+const config = readGatewayConfig();
+const workers = readGatewayWorkers();
+
+if (workers > 1 && cluster.isPrimary) {
+  superviseWorkers(workers, createLogger('gateway'));
+} else {
+  const gateway = await startGateway(config);
+  const stop = () => {
+    gateway.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -40,7 +40,7 @@ describe('the gateway reloads a changed supergraph without a restart', () => {
       privateKey: { file: gatewayKeyFiles(keyDir).privateKey },
       subgraphUrls,
     });
-    token = await tokenFor('privacy.priya.shah', 'rp-shah-rx1');
+    token = await tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
   });
 
   afterAll(async () => {

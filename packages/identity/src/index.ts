@@ -30,3 +30,4 @@ export { loadOrCreateKeyPair } from './key-file.js';
 export { loadKeyFromEnv, loadKeyFromFile } from './key-loaders.js';
 export { SigningKeyError } from './signing-key-error.js';
 export { generateSigningKeyPair, publicJwks, type SigningKeyPair } from './signing-keys.js';
+export { AuditKeyError, loadAuditKey, parseAuditKey } from './audit-key.js';

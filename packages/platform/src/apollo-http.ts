@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
+/** Writes a complete answer; the gateway passes one that compresses. */
+export type AnswerWriter = (res: ServerResponse, body: string) => void | Promise<void>;
+
 /** Hands a parsed HTTP request to Apollo Server and writes its answer; shared by the gateway and subgraphs. */
 export async function executeGraphQLOverHttp<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
@@ -8,6 +11,7 @@ export async function executeGraphQLOverHttp<TContext extends BaseContext>(
   res: ServerResponse,
   body: unknown,
   context: () => Promise<TContext>,
+  writeAnswer: AnswerWriter = (out, text) => void out.end(text),
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -20,10 +24,7 @@ export async function executeGraphQLOverHttp<TContext extends BaseContext>(
   });
   res.statusCode = result.status ?? 200;
   for (const [name, value] of result.headers) res.setHeader(name, value);
-  if (result.body.kind === 'complete') {
-    res.end(result.body.string);
-    return;
-  }
+  if (result.body.kind === 'complete') return writeAnswer(res, result.body.string);
   for await (const chunk of result.body.asyncIterator) res.write(chunk);
   res.end();
 }

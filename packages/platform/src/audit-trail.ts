@@ -1,9 +1,13 @@
-import type pg from 'pg';
 import type { Caller } from '@epr/identity';
+import type { AuditStore, AuditEventRow } from './audit-store.js';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
 
-/** On what grounds access was allowed (RELATIONSHIP, EMERGENCY, SEAL_OVERRIDE, SELF, ...) or why it was refused. */
+/**
+ * On what grounds the data was served or refused, as the policy decision saw it: RELATIONSHIP (detail: its
+ * type), EMERGENCY (detail: the reason given), SEAL_OVERRIDE (detail: the justification), SELF, ROLE,
+ * AUTHORING_TEAM, SERVICE, or DECISION for a refusal (detail: its reason). The policy engine owns the words.
+ */
 export interface AccessBasis {
   kind: string;
   detail?: string;
@@ -14,60 +18,63 @@ export interface AccessRecord {
   action: string;
   outcome: AccessOutcome;
   patientId: string | null;
-  /** The items touched, as `<Type>:<id>`. */
-  items?: string[];
+  /** What exactly was touched, as `<Type>:<id>` (e.g. `Problem:7f3c…`). */
+  items?: readonly string[];
+  /** The part of the record, when no single items apply (e.g. `problems`, `search`). */
+  category?: string;
   basis?: AccessBasis;
 }
 
 /**
- * Collects a request's access records and writes them in one INSERT before the response leaves the subgraph.
- * The audit store is the `audit` Postgres schema, owned by the audit subgraph; every subgraph appends to it
- * through this class and nothing else, and only the audit subgraph reads it.
+ * Collects a request's access records and appends them to the security log in one call before the response
+ * leaves the subgraph. Records that differ only in their items become one event listing all of them, so a list
+ * of a patient's problems is one event, not one per problem.
  */
 export class AuditTrail {
-  /** Keyed so a record read twice in one request (say, in a list and again by id) is logged once. */
-  private readonly pending = new Map<string, AccessRecord>();
+  private readonly pending = new Map<string, { record: AccessRecord; items: Set<string> }>();
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly store: AuditStore,
     private readonly subgraph: string,
     private readonly caller: Caller,
   ) {}
 
   record(record: AccessRecord): void {
-    this.pending.set(`${record.action}|${record.outcome}|${record.patientId ?? ''}`, record);
+    const key = JSON.stringify([record.action, record.outcome, record.patientId, record.category, record.basis?.kind, record.basis?.detail]);
+    let entry = this.pending.get(key);
+    if (!entry) {
+      entry = { record, items: new Set() };
+      this.pending.set(key, entry);
+    }
+    for (const item of record.items ?? []) entry.items.add(item);
   }
 
-  /** Writes what was recorded; throws if the store cannot be written, so the caller can fail closed. */
+  /** Appends what was recorded; throws if the log cannot be written, so the caller can fail closed. */
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
-    const rows = [...this.pending.values()];
+    const entries = [...this.pending.values()];
     this.pending.clear();
-    const columns = 10;
-    const values: unknown[] = [];
-    const tuples = rows.map((row, i) => {
-      const c = this.caller;
-      values.push(
-        this.subgraph,
-        row.action,
-        row.outcome,
-        c.userId,
-        c.roleProfileId,
-        c.jobRoleCode,
-        c.organisationOds,
-        c.cardSerial ?? null,
-        row.patientId,
-        c.requestId,
-      );
-      const base = i * columns;
-      const params = Array.from({ length: columns }, (_, k) => `$${base + k + 1}`);
-      params[2] = `${params[2]}::audit.access_outcome`;
-      return `(${params.join(', ')})`;
-    });
-    await this.pool.query(
-      `INSERT INTO audit.access_event (subgraph, action, outcome, user_id, role_profile_id, job_role_code, organisation, card_serial, patient_id, request_id)
-       VALUES ${tuples.join(', ')}`,
-      values,
-    );
+    await this.store.append(entries.map(({ record, items }) => this.row(record, [...items])));
+  }
+
+  private row(record: AccessRecord, items: string[]): AuditEventRow {
+    const c = this.caller;
+    return {
+      subgraph: this.subgraph,
+      action: record.action,
+      outcome: record.outcome,
+      user_id: c.userId,
+      role_profile_id: c.roleProfileId,
+      job_role_code: c.jobRoleCode,
+      organisation: c.organisationOds,
+      card_serial: c.cardSerial ?? null,
+      session_id: c.sessionId ?? null,
+      patient_id: record.patientId,
+      category: record.category ?? null,
+      items,
+      basis_kind: record.basis?.kind ?? null,
+      basis_detail: record.basis?.detail ?? null,
+      request_id: c.requestId,
+    };
   }
 }

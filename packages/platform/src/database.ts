@@ -12,6 +12,8 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** Name shown in pg_stat_activity, so a DBA can tell the subgraphs apart. */
   applicationName: string;
+  /** Session settings sent when connecting (e.g. `role`), so they cost no statement. */
+  settings?: Record<string, string>;
 }
 
 /**
@@ -20,11 +22,15 @@ export interface DatabaseOptions {
  */
 export function createPool(options: DatabaseOptions): pg.Pool {
   if (!/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`Invalid Postgres schema name: ${options.schema}`);
+  const settings = { search_path: options.schema, ...options.settings };
+  for (const [name, value] of Object.entries(settings)) {
+    if (!/^[a-z_]+$/.test(name) || !/^[a-z0-9_]+$/.test(value)) throw new Error(`Invalid session setting: ${name}=${value}`);
+  }
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     application_name: options.applicationName,
-    options: `-c search_path=${options.schema}`,
+    options: Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`).join(' '),
   });
   const sqlStatements = metrics.counter('epr_sql_statements_total', 'SQL statements sent to PostgreSQL, by connection pool.', {
     pool: options.applicationName,

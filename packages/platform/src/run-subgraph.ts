@@ -4,6 +4,7 @@ import { createCredentialTrust, type Caller } from '@epr/identity';
 import { createLogger, type Logger } from './logger.js';
 import { createPool } from './database.js';
 import { AuditTrail } from './audit-trail.js';
+import { ChainedAuditStore } from './audit-store.js';
 import type { SubgraphContext } from './context.js';
 import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
 import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config.js';
@@ -50,7 +51,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
 ): Promise<RunningServer> {
   const logger = createLogger(definition.name);
   const pool = createPool({ url: config.databaseUrl, schema: definition.databaseSchema, applicationName: `epr-${definition.name}` });
-  const auditPool = createPool({ url: config.databaseUrl, schema: 'audit', maxConnections: 4, applicationName: `epr-${definition.name}-audit` });
+  const auditStore = new ChainedAuditStore(config.audit, definition.name);
   // Policy facts get their own small pool so /metrics shows data and policy statements apart.
   const policyPool = createPool({ url: config.databaseUrl, schema: 'access_control', maxConnections: 4, applicationName: `epr-${definition.name}-policy` });
   const policy = policyFromEnvironment();
@@ -74,7 +75,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     logger,
     verifyCredential: (token) => credentials.verify(token),
     createContext: (caller: Caller, requestLogger: Logger) => {
-      const audit = new AuditTrail(auditPool, definition.name, caller);
+      const audit = new AuditTrail(auditStore, definition.name, caller);
       return built.createContext({
         caller,
         requestId: caller.requestId,
@@ -92,7 +93,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     close: async () => {
       await server.close();
       await built.close?.();
-      await Promise.all([pool.end(), auditPool.end(), policyPool.end()]);
+      await Promise.all([pool.end(), auditStore.close(), policyPool.end()]);
     },
   };
 }

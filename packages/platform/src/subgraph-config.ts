@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { JWK } from 'jose';
 import { loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
+import { readAuditStoreConfig, type AuditStoreConfig } from './audit-store.js';
 
 export interface SubgraphConfig {
   databaseUrl: string;
@@ -14,6 +15,8 @@ export interface SubgraphConfig {
   servicePrivateKey?: JWK;
   /** Where the other subgraphs are, for service calls (`PATIENT_URL`, `CARE_PATHWAY_URL`, ...). */
   subgraphUrls: Record<string, string>;
+  /** Where and with which key this subgraph appends to the security log. */
+  audit: AuditStoreConfig;
 }
 
 const subgraphNames = ['patient', 'care-pathway', 'scheduling', 'audit'];
@@ -46,6 +49,7 @@ export async function readSubgraphConfig(name: string, defaultPort: number, env:
     trustedServices: env.TRUSTED_SERVICE_KEYS_FILE ? await readTrustedServices(env.TRUSTED_SERVICE_KEYS_FILE) : {},
     ...(servicePrivateKey ? { servicePrivateKey } : {}),
     subgraphUrls,
+    audit: await readAuditStoreConfig(env, databaseUrl),
   };
 }
 

@@ -161,6 +161,12 @@ describe('seals × relationship', () => {
     expect(effect({ subject: author, activity: 'clinical.read', patient: patientFacts('active'), item: item('SEALED') })).toBe('ALLOW');
   });
 
+  test('the author sees what they sealed, even without a team', () => {
+    const own = item('SEALED_AND_LOCKED', { authoringTeamId: null, authorUserId: 'dr.hart' });
+    expect(effect({ subject: subjects.clinician, activity: 'clinical.read', patient: patientFacts('active'), item: own })).toBe('ALLOW');
+    expect(effect({ subject: subjects.nurse, activity: 'clinical.read', patient: patientFacts('active'), item: own })).toBe('HIDE');
+  });
+
   test('a sealed item opens to a role holding the override, with a justification', () => {
     const caldicottWithLr = { subject: subjects.caldicott, activity: 'clinical.read' as const, patient: patientFacts('active'), item: item('SEALED') };
     expect(effect(caldicottWithLr)).toBe('PLACEHOLDER');

@@ -55,7 +55,8 @@ export function decide(policy: Policy, request: AccessRequest): Decision {
   }
 
   if (item) {
-    const inAuthoringTeam = item.authoringTeamId !== null && subject.teamIds.includes(item.authoringTeamId);
+    const inAuthoringTeam =
+      (item.authoringTeamId !== null && subject.teamIds.includes(item.authoringTeamId)) || (item.authorUserId != null && item.authorUserId === subject.userId);
     if (inAuthoringTeam) return { effect: 'ALLOW', basis: basis.kind === 'ROLE' ? { kind: 'AUTHORING_TEAM' } : basis };
     if (item.sealLevel === 'SEALED_AND_LOCKED') return { effect: 'HIDE', reason: 'sealed_and_locked' };
     // A patient's own consents and seals protect them from others, not from themselves.

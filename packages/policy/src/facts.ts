@@ -34,6 +34,8 @@ export interface ItemFacts {
   sealLevel: SealLevel;
   authoringOrganisation: string;
   authoringTeamId: string | null;
+  /** The user who recorded it: always part of its authoring team. */
+  authorUserId?: string | null;
   /** When set, only these users (and the authoring team) may see the item. */
   nominatedUserIds: readonly string[] | null;
 }

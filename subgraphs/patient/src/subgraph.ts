@@ -4,23 +4,32 @@ import { buildSchema } from './schema.js';
 import { createDb, databaseSchema } from './data/prisma.js';
 import { PatientStore } from './data/patient-store.js';
 import { DirectoryStore } from './data/directory-store.js';
-import { createLoaders } from './loaders.js';
+import { DuplicateStore } from './data/duplicate-store.js';
+import { MergeStore } from './data/merge-store.js';
+import { ClinicalRecordStore } from './data/clinical-record-store.js';
+import { createLoaders, type Stores } from './loaders.js';
 import { PatientAccess } from './patient-access.js';
 
-/** The patient subgraph: master patient index, directory and (soon) the clinical record. */
+/** The patient subgraph: master patient index, directory and the clinical record. */
 export const patientSubgraph: SubgraphDefinition<Context> = {
   name: 'patient',
   databaseSchema,
   defaultPort: 4001,
   build: ({ pool }) => {
     const db = createDb(pool);
-    const patientStore = new PatientStore(db);
-    const directory = new DirectoryStore(db);
+    const duplicates = new DuplicateStore(db);
+    const stores: Stores = {
+      patients: new PatientStore(db),
+      directory: new DirectoryStore(db),
+      duplicates,
+      merges: new MergeStore(db, duplicates),
+      clinicalRecord: new ClinicalRecordStore(db),
+    };
     return {
       schema: buildSchema(),
       createContext: (base) => {
-        const loaders = createLoaders(patientStore, directory);
-        return { ...base, loaders, patients: new PatientAccess(loaders, base.audit), patientStore, directory };
+        const loaders = createLoaders(stores);
+        return { ...base, loaders, patients: new PatientAccess(loaders, stores, base.audit), stores };
       },
       close: () => db.$disconnect(),
     };

@@ -1,43 +1,51 @@
-import { badUserInput, type AuditTrail } from '@epr/platform';
+import { badUserInput, type RequestPolicy } from '@epr/platform';
 import type { Loaders } from './loaders.js';
 import type { AppointmentRecord, AppointmentStore } from './data/appointment-store.js';
+import { parseInstant } from './domain/input.js';
 
 const clinicListLimit = 500;
+const action = 'appointment.read';
 
-/** The one guarded path to appointments: every read is batched and recorded in the audit trail. */
+/**
+ * The one guarded path to appointments (patient data): single reads, clinic lists, a patient's or a pathway's
+ * appointments and federation `_entities` come through here, batched; the policy engine decides for each
+ * appointment's patient (`appointments.read`: a patient in the portal sees only their own) and every decision
+ * is recorded in the audit trail. An appointment out of scope is "not found".
+ */
 export class AppointmentAccess {
   constructor(
     private readonly loaders: Loaders,
     private readonly store: AppointmentStore,
-    private readonly audit: AuditTrail,
+    private readonly policy: RequestPolicy,
   ) {}
 
   async byId(id: string): Promise<AppointmentRecord | null> {
-    const appointment = await this.loaders.appointmentById.load(id);
-    if (appointment) this.audit.record({ action: 'appointment.read', outcome: 'ALLOWED', patientId: appointment.patientId });
-    return appointment;
+    return this.policy.reveal('appointments.read', await this.loaders.appointmentById.load(id), action);
   }
 
   async clinicList(organisation: string, from: string, to: string): Promise<AppointmentRecord[]> {
     const start = parseInstant(from, 'from');
     const end = parseInstant(to, 'to');
     if (end <= start) throw badUserInput('`to` must be after `from`.', 'to');
-    const appointments = await this.store.findForOrganisationBetween(organisation, start, end, clinicListLimit);
-    for (const a of appointments) this.audit.record({ action: 'appointment.read', outcome: 'ALLOWED', patientId: a.patientId });
-    return appointments;
+    return this.reveal(await this.store.findForOrganisationBetween(organisation, start, end, clinicListLimit));
   }
 
   async forPatient(patientId: string): Promise<AppointmentRecord[]> {
-    const appointments = await this.loaders.appointmentsByPatientId.load(patientId);
-    if (appointments.length > 0) this.audit.record({ action: 'appointment.read', outcome: 'ALLOWED', patientId });
-    return appointments;
+    return this.reveal(await this.loaders.appointmentsByPatientId.load(patientId));
   }
-}
 
-function parseInstant(value: string, field: string): Date {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) {
-    throw badUserInput(`${field} must be an ISO 8601 date-time, e.g. 2026-11-24T09:00:00Z.`, field);
+  /** A pathway's appointments, for its timeline. */
+  async forPathway(pathwayId: string): Promise<AppointmentRecord[]> {
+    return this.reveal(await this.loaders.appointmentsByPathwayId.load(pathwayId));
   }
-  return date;
+
+  /** The pathway's next booked appointment still to come (for patient tracking lists). */
+  async nextForPathway(pathwayId: string, now: Date): Promise<AppointmentRecord | null> {
+    const all = await this.loaders.appointmentsByPathwayId.load(pathwayId);
+    return this.policy.reveal('appointments.read', all.find((a) => a.status === 'BOOKED' && a.startsAt > now) ?? null, action);
+  }
+
+  private reveal(appointments: AppointmentRecord[]): Promise<AppointmentRecord[]> {
+    return this.policy.revealAll('appointments.read', appointments, action);
+  }
 }

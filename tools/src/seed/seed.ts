@@ -1,5 +1,8 @@
 import pg from 'pg';
-import { appointments, organisations, patients, referrals, users } from './demo-data.js';
+import { organisations, users } from './demo-data.js';
+import { seedPatientRecord } from './patient-record-seed.js';
+import { seedCarePathways } from './care-pathway-seed.js';
+import { seedScheduling } from './scheduling-seed.js';
 import { seedAccessControl } from './access-control.js';
 
 /**
@@ -24,27 +27,9 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
         );
       }
     }
-    for (const p of patients) {
-      await client.query(
-        `INSERT INTO patient.patient (id, nhs_number, given_name, family_name, birth_date, updated_at)
-         VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT DO NOTHING`,
-        [p.id, p.nhsNumber, p.givenName, p.familyName, p.birthDate],
-      );
-    }
-    for (const r of referrals) {
-      await client.query(
-        `INSERT INTO care_pathway.referral (id, patient_id, receiving_organisation, specialty, priority, received_on)
-         VALUES ($1, $2, $3, $4, $5::care_pathway.referral_priority, $6) ON CONFLICT DO NOTHING`,
-        [r.id, r.patientId, r.receivingOrganisation, r.specialty, r.priority, r.receivedOn],
-      );
-    }
-    for (const a of appointments) {
-      await client.query(
-        `INSERT INTO scheduling.appointment (id, patient_id, organisation, clinic_name, starts_at, status)
-         VALUES ($1, $2, $3, $4, $5, $6::scheduling.appointment_status) ON CONFLICT DO NOTHING`,
-        [a.id, a.patientId, a.organisation, a.clinicName, a.startsAt, a.status],
-      );
-    }
+    await seedPatientRecord(client);
+    await seedCarePathways(client);
+    await seedScheduling(client);
     await seedAccessControl(client);
     await client.query('COMMIT');
   } catch (error) {

@@ -10,11 +10,11 @@ export interface ServiceProcess {
   child: ChildProcess;
 }
 
-/** Starts one service (`node <entry>`) with its log written to `<logDir>/<name>.log`. */
-export function spawnService(name: string, entry: string, port: number, env: NodeJS.ProcessEnv, logDir: string): ServiceProcess {
+/** Starts one service (`node <entry> [args]`) with its log written to `<logDir>/<name>.log`. */
+export function spawnService(name: string, entry: string, port: number, env: NodeJS.ProcessEnv, logDir: string, args: string[] = []): ServiceProcess {
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return { name, baseUrl: `http://127.0.0.1:${port}`, logFile, child };

@@ -6,6 +6,7 @@ import { repoRoot } from '../db/repo-root.js';
 import { defaultSubgraphPorts } from '../composition/subgraphs.js';
 import { seedDemoData } from '../seed/seed.js';
 import { DEV_AUDIENCE, DEV_ISSUER, devIssuerKeyFiles, ensureDevIssuerKeys, ensureGatewayKeys, ensureServiceKeys } from '../dev-issuer/index.js';
+import { ensureAuditKeyFile } from '../audit/audit-key-file.js';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from './service-process.js';
 
 export interface StackPorts {
@@ -24,6 +25,10 @@ export interface StackOptions {
   logDir: string;
   seed?: boolean;
   logLevel?: string;
+  /** Extra environment for every service, e.g. `NODE_ENV` (production unless the caller's says otherwise). */
+  env?: NodeJS.ProcessEnv;
+  /** Extra environment for the gateway only, e.g. `GATEWAY_WORKERS`. */
+  gatewayEnv?: NodeJS.ProcessEnv;
 }
 
 export interface RunningStack {
@@ -31,6 +36,12 @@ export interface RunningStack {
   subgraphUrls: Record<Subgraph, string>;
   services: ServiceProcess[];
   stop: () => Promise<void>;
+  /** Starts another gateway over these subgraphs, e.g. with other settings to compare; stopped with the stack. */
+  startGateway: (name: string, port: number, env: NodeJS.ProcessEnv) => Promise<ServiceProcess>;
+  /** Stops one subgraph, e.g. to see how the rest copes while it is down; `startService` brings it back. */
+  stopService: (name: Subgraph) => Promise<void>;
+  /** Starts a subgraph stopped with `stopService` again, as it was (same port and settings), and waits until it is ready. */
+  startService: (name: Subgraph) => Promise<void>;
 }
 
 /**
@@ -45,12 +56,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   await ensureDevIssuerKeys(options.keyDir);
   const gatewayKeys = await ensureGatewayKeys(options.keyDir);
   const serviceKeys = await ensureServiceKeys(options.keyDir, SUBGRAPHS);
+  const auditKeyFile = await ensureAuditKeyFile(options.keyDir);
 
   const root = repoRoot();
-  const common = { ...process.env, LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'info', NODE_ENV: process.env.NODE_ENV ?? 'production' };
+  const common = { ...process.env, LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'info', NODE_ENV: process.env.NODE_ENV ?? 'production', ...options.env };
   const services: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.all(services.map(stopService));
+  };
+  const respawn = new Map<Subgraph, () => ServiceProcess>();
+  const serviceNamed = (name: Subgraph) => {
+    const index = services.findIndex((s) => s.name === name);
+    if (index < 0) throw new Error(`No service named ${name} in this stack.`);
+    return index;
   };
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${ports.subgraphs[s]}/graphql`]),
@@ -59,7 +77,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     for (const subgraph of SUBGRAPHS) {
       const prefix = subgraph.toUpperCase().replace(/-/g, '_');
-      services.push(
+      respawn.set(subgraph, () =>
         spawnService(subgraph, join(root, 'subgraphs', subgraph, 'dist', 'main.js'), ports.subgraphs[subgraph], {
           ...common,
           DATABASE_URL: options.databaseUrl,
@@ -67,23 +85,45 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           GATEWAY_PUBLIC_JWK_FILE: gatewayKeys.publicKeyFile,
           TRUSTED_SERVICE_KEYS_FILE: serviceKeys.trustedKeysFile,
           SERVICE_PRIVATE_JWK_FILE: serviceKeys.privateKeyFiles[subgraph],
+          AUDIT_HMAC_KEY_FILE: auditKeyFile,
           ...subgraphUrlEnv,
         }, options.logDir),
       );
+      services.push(respawn.get(subgraph)!());
     }
     await Promise.all(services.map((s) => waitUntilReady(s)));
-    const gateway = spawnService('gateway', join(root, 'gateway', 'dist', 'main.js'), ports.gateway, {
-      ...common,
-      GATEWAY_PORT: String(ports.gateway),
-      SESSION_ISSUER: DEV_ISSUER,
-      SESSION_AUDIENCE: DEV_AUDIENCE,
-      SESSION_JWKS_FILE: devIssuerKeyFiles(options.keyDir).jwks,
-      GATEWAY_PRIVATE_JWK_FILE: gatewayKeys.privateKeyFile,
-      ...subgraphUrlEnv,
-    }, options.logDir);
+    const spawnGateway = (name: string, port: number, env: NodeJS.ProcessEnv | undefined) =>
+      spawnService(name, join(root, 'gateway', 'dist', 'main.js'), port, {
+        ...common,
+        GATEWAY_PORT: String(port),
+        SESSION_ISSUER: DEV_ISSUER,
+        SESSION_AUDIENCE: DEV_AUDIENCE,
+        SESSION_JWKS_FILE: devIssuerKeyFiles(options.keyDir).jwks,
+        GATEWAY_PRIVATE_JWK_FILE: gatewayKeys.privateKeyFile,
+        ...subgraphUrlEnv,
+        ...env,
+      }, options.logDir);
+    const gateway = spawnGateway('gateway', ports.gateway, options.gatewayEnv);
     services.push(gateway);
     await waitUntilReady(gateway);
-    return { gatewayUrl: `${gateway.baseUrl}/graphql`, subgraphUrls, services, stop };
+    return {
+      gatewayUrl: `${gateway.baseUrl}/graphql`,
+      subgraphUrls,
+      services,
+      stop,
+      startGateway: async (name, port, env) => {
+        const another = spawnGateway(name, port, env);
+        services.push(another);
+        await waitUntilReady(another);
+        return another;
+      },
+      stopService: (name) => stopService(services[serviceNamed(name)]!),
+      startService: async (name) => {
+        const index = serviceNamed(name);
+        services[index] = respawn.get(name)!();
+        await waitUntilReady(services[index]);
+      },
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { decide, type Activity, type Decision, type ItemFacts, type PatientFacts, type Policy, type Purpose, type Subject } from '@epr/policy';
 import type { Caller } from '@epr/identity';
 import type { AuditTrail } from '../audit-trail.js';
+import { forbidden, notFound } from '../errors.js';
 import type { AccessControlStore } from './access-control-store.js';
 
 /** A clinical item as the policy sees it: its facts plus where it belongs. */
@@ -62,6 +63,28 @@ export class RequestPolicy {
     const decision = decide(this.policy, { subject: this.subject, activity, patient, now: this.now, ...(purpose ? { purpose } : {}) });
     this.record(action, patientId, decision);
     return decision;
+  }
+
+  /** The record if the caller may see its patient for `activity`, else null: out of scope is "not found". */
+  async reveal<T extends { patientId: string }>(activity: Activity, record: T | null, action: string): Promise<T | null> {
+    if (!record) return null;
+    return (await this.forPatient(activity, record.patientId, action)).effect === 'ALLOW' ? record : null;
+  }
+
+  /** The records whose patients the caller may see for `activity`, in their order (lists, `_entities`). */
+  async revealAll<T extends { patientId: string }>(activity: Activity, records: readonly T[], action: string): Promise<T[]> {
+    const visible = await this.visiblePatients(activity, [...new Set(records.map((r) => r.patientId))], action);
+    return records.filter((r) => visible.has(r.patientId));
+  }
+
+  /**
+   * For writes and clinical fields about one patient: resolves when allowed; a patient out of scope is
+   * NOT_FOUND, a refusal is FORBIDDEN with the engine's message (e.g. how to get a legitimate relationship).
+   */
+  async require(activity: Activity, patientId: string, action: string): Promise<void> {
+    const decision = await this.forPatient(activity, patientId, action);
+    if (decision.effect === 'HIDE') throw notFound('No such patient.');
+    if (decision.effect === 'DENY') throw forbidden(decision.message);
   }
 
   /** The patients of `patientIds` this caller may see for `activity` (lists, search, counts, reports). */

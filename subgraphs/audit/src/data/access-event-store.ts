@@ -1,35 +1,76 @@
+import { Prisma } from '../__generated__/prisma/client.js';
 import type { Db } from './prisma.js';
-import type { AccessOutcome } from '../__generated__/prisma/client.js';
+import type { EventQuery } from '../domain/event-query.js';
+import type { EventPosition } from '../domain/cursor.js';
 
+/** An event of the security log as the API reads it (the chain hashes are the verifier's business). */
 export interface AccessEventRecord {
-  id: bigint;
+  seq: bigint;
   occurredAt: Date;
   subgraph: string;
   action: string;
-  outcome: AccessOutcome;
+  outcome: 'ALLOWED' | 'DENIED';
   userId: string;
+  roleProfileId: string;
   jobRoleCode: string;
   organisation: string;
-  requestId: string;
+  cardSerial: string | null;
   patientId: string | null;
+  category: string | null;
+  items: string[];
+  basisKind: string | null;
+  basisDetail: string | null;
+  requestId: string;
 }
 
-/** Reads of the security log. */
+const columns = Prisma.sql`
+  e.seq, e.occurred_at AS "occurredAt", e.subgraph, e.action, e.outcome::text AS outcome, e.user_id AS "userId",
+  e.role_profile_id AS "roleProfileId", e.job_role_code AS "jobRoleCode", e.organisation, e.card_serial AS "cardSerial",
+  e.patient_id::text AS "patientId", e.category, coalesce(e.items, '{}') AS items, e.basis_kind AS "basisKind",
+  e.basis_detail AS "basisDetail", e.request_id AS "requestId"`;
+
+/**
+ * Reads of the security log, most recent first: (occurred_at, seq) descending, which every index of the table
+ * serves, and which lets PostgreSQL skip the monthly partitions a period excludes.
+ */
 export class AccessEventStore {
   constructor(private readonly db: Db) {}
 
-  latest(limit: number): Promise<AccessEventRecord[]> {
-    return this.db.accessEvent.findMany({ orderBy: { id: 'desc' }, take: limit });
+  find(query: EventQuery): Promise<AccessEventRecord[]> {
+    const conditions = [
+      query.patientId ? Prisma.sql`e.patient_id = ${query.patientId}::uuid` : null,
+      query.userId ? Prisma.sql`e.user_id = ${query.userId}` : null,
+      query.from ? Prisma.sql`e.occurred_at >= ${query.from}` : null,
+      query.to ? Prisma.sql`e.occurred_at < ${query.to}` : null,
+      query.outcome ? Prisma.sql`e.outcome = ${query.outcome}::access_outcome` : null,
+      query.requestId ? Prisma.sql`e.request_id = ${query.requestId}` : null,
+      query.before ? before(query.before) : null,
+    ].filter((condition) => condition !== null);
+    return this.db.$queryRaw<AccessEventRecord[]>`
+      SELECT ${columns} FROM access_event e
+       ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}
+       ORDER BY e.occurred_at DESC, e.seq DESC
+       LIMIT ${query.limit}`;
   }
 
-  /** The latest `limit` events of each patient, in one statement (a window over the patient index). */
-  latestForPatients(patientIds: readonly string[], limit: number): Promise<AccessEventRecord[]> {
+  /** The latest `limit` events of each patient (before a position, when paging), in one statement. */
+  latestForPatients(patientIds: readonly string[], limit: number, position?: EventPosition): Promise<AccessEventRecord[]> {
     return this.db.$queryRaw<AccessEventRecord[]>`
-      SELECT id, occurred_at AS "occurredAt", subgraph, action, outcome::text AS outcome, user_id AS "userId",
-             job_role_code AS "jobRoleCode", organisation, request_id AS "requestId", patient_id::text AS "patientId"
-        FROM (SELECT *, row_number() OVER (PARTITION BY patient_id ORDER BY id DESC) AS n
-                FROM access_event WHERE patient_id = ANY(${[...patientIds]}::uuid[])) ranked
-       WHERE n <= ${limit}
-       ORDER BY patient_id, id DESC`;
+      SELECT ${columns}
+        FROM unnest(${[...patientIds]}::uuid[]) AS p(id)
+       CROSS JOIN LATERAL (
+              SELECT * FROM access_event e
+               WHERE e.patient_id = p.id ${position ? Prisma.sql`AND ${before(position)}` : Prisma.empty}
+               ORDER BY e.occurred_at DESC, e.seq DESC
+               LIMIT ${limit}) e`;
   }
+
+  /** Events by sequence number (an alert's event), in one statement. */
+  bySeq(seqs: readonly bigint[]): Promise<AccessEventRecord[]> {
+    return this.db.$queryRaw<AccessEventRecord[]>`SELECT ${columns} FROM access_event e WHERE e.seq = ANY(${[...seqs]}::bigint[])`;
+  }
+}
+
+function before(position: EventPosition) {
+  return Prisma.sql`(e.occurred_at, e.seq) < (${position.occurredAt}::timestamptz, ${position.seq}::bigint)`;
 }

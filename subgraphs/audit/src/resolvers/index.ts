@@ -1,15 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { Query, Mutation } from './operations.js';
+import { AccessEvent, AccessEventConnection } from './access-event.js';
+import { AccessAlert } from './access-alert.js';
+import { Patient, RecordAccess } from './patient.js';
 
-export const resolvers: Resolvers = {
-  Query: {
-    accessEvents: (_parent, { last }, { auditLog }) => auditLog.latest(last),
-  },
-  AccessEvent: {
-    id: (event) => event.id.toString(),
-    occurredAt: (event) => event.occurredAt.toISOString(),
-  },
-  Patient: {
-    __resolveReference: (reference) => ({ id: reference.id }),
-    accessEvents: (patient, { last }, { auditLog }) => auditLog.forPatient(patient.id, last),
-  },
-};
+export const resolvers: Resolvers = { Query, Mutation, AccessEvent, AccessEventConnection, AccessAlert, Patient, RecordAccess };

@@ -1,5 +1,5 @@
 import type { Db } from './prisma.js';
-import type { ReferralPriority } from '../__generated__/prisma/client.js';
+import type { ReferralPriority, TriageStatus } from '../__generated__/prisma/client.js';
 
 export interface ReferralRecord {
   id: string;
@@ -8,22 +8,45 @@ export interface ReferralRecord {
   specialty: string;
   priority: ReferralPriority;
   receivedOn: Date;
+  referringOrganisation: string | null;
+  referringClinician: string | null;
+  reason: string | null;
+  ubrn: string | null;
+  triageStatus: TriageStatus;
+  triagedAt: Date | null;
+  triagedBy: string | null;
+  triageReason: string | null;
 }
 
-const columns = { id: true, patientId: true, receivingOrganisation: true, specialty: true, priority: true, receivedOn: true } as const;
+export const referralColumns = {
+  id: true,
+  patientId: true,
+  receivingOrganisation: true,
+  specialty: true,
+  priority: true,
+  receivedOn: true,
+  referringOrganisation: true,
+  referringClinician: true,
+  reason: true,
+  ubrn: true,
+  triageStatus: true,
+  triagedAt: true,
+  triagedBy: true,
+  triageReason: true,
+} as const;
 
 /** Referral reads; each takes a batch of keys and costs one SQL statement. */
 export class ReferralStore {
   constructor(private readonly db: Db) {}
 
   findByIds(ids: readonly string[]): Promise<ReferralRecord[]> {
-    return this.db.referral.findMany({ where: { id: { in: [...ids] } }, select: columns });
+    return this.db.referral.findMany({ where: { id: { in: [...ids] } }, select: referralColumns });
   }
 
   findByPatientIds(patientIds: readonly string[]): Promise<ReferralRecord[]> {
     return this.db.referral.findMany({
       where: { patientId: { in: [...patientIds] } },
-      select: columns,
+      select: referralColumns,
       orderBy: [{ receivedOn: 'desc' }, { id: 'asc' }],
     });
   }

@@ -1,17 +1,24 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { toIsoDate } from '@epr/platform';
+import { Query } from './query.js';
+import { Referral, Patient } from './referral.js';
+import { Pathway, PathwayTimelineEntry, RttPeriod, RttPosition } from './pathway.js';
+import { AssessmentContribution, MultidisciplinaryAssessment, PathwayDocument } from './clinical.js';
+import { PatientTrackingListEntry } from './reports.js';
+import { referralMutations } from './referral-mutations.js';
+import { pathwayMutations } from './pathway-mutations.js';
+import { clinicalMutations } from './clinical-mutations.js';
 
 export const resolvers: Resolvers = {
-  Query: {
-    referral: (_parent, { id }, { referrals }) => referrals.byId(id),
-  },
-  Referral: {
-    __resolveReference: (reference, { referrals }) => referrals.byId(reference.id),
-    patient: (referral) => ({ id: referral.patientId }),
-    receivedOn: (referral) => toIsoDate(referral.receivedOn),
-  },
-  Patient: {
-    __resolveReference: (reference) => ({ id: reference.id }),
-    referrals: (patient, _args, { referrals }) => referrals.forPatient(patient.id),
-  },
+  Query,
+  Mutation: { ...referralMutations, ...pathwayMutations, ...clinicalMutations },
+  Referral,
+  Patient,
+  Pathway,
+  RttPeriod,
+  RttPosition,
+  PathwayTimelineEntry,
+  MultidisciplinaryAssessment,
+  AssessmentContribution,
+  PathwayDocument,
+  PatientTrackingListEntry,
 };

@@ -1,9 +1,22 @@
+import type { Prisma } from '../__generated__/prisma/client.js';
 import type { Db } from './prisma.js';
 
 export interface OrganisationRecord {
   id: string;
   odsCode: string;
   name: string;
+}
+
+export interface UserRecord {
+  id: string;
+  displayName: string;
+}
+
+export interface CareTeamRecord {
+  id: string;
+  code: string;
+  name: string;
+  organisationId: string;
 }
 
 export interface RoleProfileRecord {
@@ -20,26 +33,85 @@ export interface SessionRecord {
   roleProfile: RoleProfileRecord;
 }
 
-/** The directory of organisations, users and their role profiles. */
+/** What the gateway learns about a session's role profile (the `_sessionRoleProfile` look-up). */
+export interface SessionRoleProfileRecord {
+  roleProfileId: string;
+  jobRoleCode: string;
+  organisationOds: string;
+}
+
+export interface TeamMemberRecord {
+  careTeamId: string;
+  roleProfile: RoleProfileRecord;
+}
+
+export interface TeamMembershipRecord {
+  roleProfileId: string;
+  careTeam: CareTeamRecord;
+}
+
+const organisationColumns = { id: true, odsCode: true, name: true } as const satisfies Prisma.OrganisationSelect;
+const careTeamColumns = { id: true, code: true, name: true, organisationId: true } as const satisfies Prisma.CareTeamSelect;
+const roleProfileColumns = {
+  id: true,
+  userId: true,
+  jobRoleCode: true,
+  active: true,
+  organisation: { select: organisationColumns },
+} as const satisfies Prisma.RoleProfileSelect;
+
+/**
+ * The directory: organisations, users, their role profiles and care teams. Batch reads take many keys; each
+ * costs one statement, plus one for each nested relation it brings (a role profile's organisation).
+ */
 export class DirectoryStore {
   constructor(private readonly db: Db) {}
 
   organisationsByOds(odsCodes: readonly string[]): Promise<OrganisationRecord[]> {
-    return this.db.organisation.findMany({ where: { odsCode: { in: [...odsCodes] } }, select: { id: true, odsCode: true, name: true } });
+    return this.db.organisation.findMany({ where: { odsCode: { in: [...odsCodes] } }, select: organisationColumns });
   }
 
-  /** The user's role profile with that id, if it exists and is active; one statement. */
+  organisationsByIds(ids: readonly string[]): Promise<OrganisationRecord[]> {
+    return this.db.organisation.findMany({ where: { id: { in: [...ids] } }, select: organisationColumns });
+  }
+
+  usersByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    return this.db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, displayName: true } });
+  }
+
+  careTeamsByIds(ids: readonly string[]): Promise<CareTeamRecord[]> {
+    return this.db.careTeam.findMany({ where: { id: { in: [...ids] } }, select: careTeamColumns });
+  }
+
+  careTeamsOfOrganisations(organisationIds: readonly string[]): Promise<CareTeamRecord[]> {
+    return this.db.careTeam.findMany({
+      where: { organisationId: { in: [...organisationIds] } },
+      select: careTeamColumns,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  membersOfTeams(careTeamIds: readonly string[]): Promise<TeamMemberRecord[]> {
+    return this.db.careTeamMember.findMany({
+      where: { careTeamId: { in: [...careTeamIds] } },
+      select: { careTeamId: true, roleProfile: { select: roleProfileColumns } },
+      orderBy: [{ roleProfileId: 'asc' }],
+    });
+  }
+
+  teamsOfRoleProfiles(roleProfileIds: readonly string[]): Promise<TeamMembershipRecord[]> {
+    return this.db.careTeamMember.findMany({
+      where: { roleProfileId: { in: [...roleProfileIds] } },
+      select: { roleProfileId: true, careTeam: { select: careTeamColumns } },
+      orderBy: [{ careTeam: { name: 'asc' } }],
+    });
+  }
+
+  /** The user's role profile with that id, if it exists and is active. */
   async activeRoleProfile(userId: string, roleProfileId: string): Promise<(RoleProfileRecord & { displayName: string }) | null> {
     const row = await this.db.roleProfile.findFirst({
       where: { id: roleProfileId, userId, active: true },
-      select: {
-        id: true,
-        userId: true,
-        jobRoleCode: true,
-        active: true,
-        organisation: { select: { id: true, odsCode: true, name: true } },
-        user: { select: { displayName: true } },
-      },
+      select: { ...roleProfileColumns, user: { select: { displayName: true } } },
     });
     if (!row) return null;
     const { user, ...profile } = row;

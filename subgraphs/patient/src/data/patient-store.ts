@@ -1,36 +1,212 @@
-import type { Db } from './prisma.js';
+import { badUserInput, conflict } from '@epr/platform';
+import type { Prisma } from '../__generated__/prisma/client.js';
+import type { LocalIdentifierKey } from '../domain/demographics.js';
+import type { Db, Tx } from './prisma.js';
+import { isUniqueViolation } from './errors.js';
+import { searchPatients, type ScoredPatient, type SearchWindow } from './patient-search.js';
+import type { DemographicCriteria } from '../domain/search-criteria.js';
+
+export const patientColumns = {
+  id: true,
+  nhsNumber: true,
+  temporaryIdentity: true,
+  givenName: true,
+  familyName: true,
+  birthDate: true,
+  sex: true,
+  genderIdentity: true,
+  addressLines: true,
+  postcode: true,
+  telephone: true,
+  email: true,
+  registeredGpPracticeId: true,
+  dateOfDeath: true,
+  replacedById: true,
+  createdAt: true,
+} as const satisfies Prisma.PatientSelect;
 
 /** A patient as the resolvers see it. */
-export interface PatientRecord {
-  id: string;
-  nhsNumber: string | null;
+export type PatientRecord = Prisma.PatientGetPayload<{ select: typeof patientColumns }>;
+
+/** What can be written about a patient's demographics; a registration sets all of it. */
+export interface Demographics {
   givenName: string;
   familyName: string;
   birthDate: Date;
+  sex: PatientRecord['sex'];
+  genderIdentity: PatientRecord['genderIdentity'];
+  addressLines: string[];
+  postcode: string | null;
+  telephone: string | null;
+  email: string | null;
+  dateOfDeath: Date | null;
+  /** ODS code; resolved against the directory when written. */
+  registeredGpPractice: string | null;
 }
 
-export interface NewPatient {
+export interface NewPatient extends Demographics {
   nhsNumber: string | null;
+  temporaryIdentity: string | null;
+  localIdentifiers: LocalIdentifierKey[];
+}
+
+/** An update: only the fields present change. A changed name keeps the old one as a previous name. */
+export interface PatientChanges extends Partial<Demographics> {
+  nhsNumber?: string;
+  previousName?: { givenName: string; familyName: string };
+}
+
+export interface PreviousNameRecord {
+  patientId: string;
   givenName: string;
   familyName: string;
-  birthDate: Date;
 }
 
-const columns = { id: true, nhsNumber: true, givenName: true, familyName: true, birthDate: true } as const;
+export interface LocalIdentifierRecord {
+  patientId: string;
+  value: string;
+  organisation: { id: string; odsCode: string; name: string };
+}
 
-/** Reads and writes of the master patient index. Batch reads take many ids and cost one SQL statement. */
+const localIdentifierColumns = {
+  patientId: true,
+  value: true,
+  organisation: { select: { id: true, odsCode: true, name: true } },
+} as const satisfies Prisma.LocalIdentifierSelect;
+
+/**
+ * Reads and writes of the master patient index. Batch reads take many keys and cost one SQL statement (two for
+ * local identifiers, which bring their organisation); writes run in one transaction each.
+ */
 export class PatientStore {
   constructor(private readonly db: Db) {}
 
   findByIds(ids: readonly string[]): Promise<PatientRecord[]> {
-    return this.db.patient.findMany({ where: { id: { in: [...ids] } }, select: columns });
+    return this.db.patient.findMany({ where: { id: { in: [...ids] } }, select: patientColumns });
   }
 
   findByNhsNumbers(nhsNumbers: readonly string[]): Promise<PatientRecord[]> {
-    return this.db.patient.findMany({ where: { nhsNumber: { in: [...nhsNumbers] } }, select: columns });
+    return this.db.patient.findMany({ where: { nhsNumber: { in: [...nhsNumbers] } }, select: patientColumns });
   }
 
-  create(patient: NewPatient): Promise<PatientRecord> {
-    return this.db.patient.create({ data: patient, select: columns });
+  /** The patients merged into each of `survivorIds` (directly, not through a chain). */
+  findReplacedBy(survivorIds: readonly string[]): Promise<PatientRecord[]> {
+    return this.db.patient.findMany({
+      where: { replacedById: { in: [...survivorIds] } },
+      select: patientColumns,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
   }
+
+  previousNamesOf(patientIds: readonly string[]): Promise<PreviousNameRecord[]> {
+    return this.db.patientPreviousName.findMany({
+      where: { patientId: { in: [...patientIds] } },
+      select: { patientId: true, givenName: true, familyName: true },
+      orderBy: [{ replacedAt: 'desc' }, { id: 'asc' }],
+    });
+  }
+
+  localIdentifiersOf(patientIds: readonly string[]): Promise<LocalIdentifierRecord[]> {
+    return this.db.localIdentifier.findMany({
+      where: { patientId: { in: [...patientIds] } },
+      select: localIdentifierColumns,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  findByLocalIdentifiers(keys: readonly LocalIdentifierKey[]): Promise<LocalIdentifierRecord[]> {
+    return this.db.localIdentifier.findMany({
+      where: { OR: keys.map((key) => ({ value: key.value, organisation: { odsCode: key.odsCode } })) },
+      select: localIdentifierColumns,
+    });
+  }
+
+  search(criteria: DemographicCriteria, window: SearchWindow): Promise<ScoredPatient[]> {
+    return searchPatients(this.db, criteria, window);
+  }
+
+  /** Creates the patient with its local identifiers, then `afterwards` (duplicate detection) in the same transaction. */
+  register(patient: NewPatient, afterwards: (tx: Tx, created: PatientRecord) => Promise<void>): Promise<PatientRecord> {
+    return this.inTransaction(async (tx) => {
+      if (patient.nhsNumber) await assertNhsNumberFree(tx, patient.nhsNumber, 'input.nhsNumber');
+      const { localIdentifiers, registeredGpPractice, ...demographics } = patient;
+      const created = await tx.patient.create({
+        data: { ...demographics, registeredGpPracticeId: await practiceId(tx, registeredGpPractice, 'input.registeredGpPractice') },
+        select: patientColumns,
+      });
+      await addLocalIdentifiers(tx, created.id, localIdentifiers, (i) => `input.localIdentifiers[${i}]`);
+      await afterwards(tx, created);
+      return created;
+    });
+  }
+
+  update(id: string, changes: PatientChanges, afterwards: (tx: Tx, updated: PatientRecord) => Promise<void>): Promise<PatientRecord> {
+    return this.inTransaction(async (tx) => {
+      const { previousName, registeredGpPractice, ...fields } = changes;
+      if (fields.nhsNumber) await assertNhsNumberFree(tx, fields.nhsNumber, 'input.nhsNumber', id);
+      if (previousName) await tx.patientPreviousName.create({ data: { patientId: id, ...previousName } });
+      const updated = await tx.patient.update({
+        where: { id },
+        data: {
+          ...fields,
+          ...(registeredGpPractice !== undefined && {
+            registeredGpPracticeId: await practiceId(tx, registeredGpPractice, 'input.registeredGpPractice'),
+          }),
+        },
+        select: patientColumns,
+      });
+      await afterwards(tx, updated);
+      return updated;
+    });
+  }
+
+  addLocalIdentifier(patientId: string, identifier: LocalIdentifierKey): Promise<void> {
+    return this.inTransaction((tx) => addLocalIdentifiers(tx, patientId, [identifier], () => 'input.identifier'));
+  }
+
+  private async inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.$transaction(work);
+    } catch (error) {
+      // The checks above name the field; this is the rare race where another request took the value in between.
+      if (isUniqueViolation(error)) throw conflict('Another change to the same identifier got there first. Check the record and try again.');
+      throw error;
+    }
+  }
+}
+
+async function assertNhsNumberFree(tx: Tx, nhsNumber: string, field: string, exceptPatientId?: string): Promise<void> {
+  const holder = await tx.patient.findUnique({ where: { nhsNumber }, select: { id: true } });
+  if (holder && holder.id !== exceptPatientId) throw conflict('A patient with this NHS number is already registered.', field);
+}
+
+async function practiceId(tx: Tx, odsCode: string | null, field: string): Promise<string | null> {
+  if (odsCode === null) return null;
+  const practice = await tx.organisation.findUnique({ where: { odsCode }, select: { id: true } });
+  if (!practice) throw badUserInput(`No organisation with ODS code ${odsCode} is in the directory.`, field);
+  return practice.id;
+}
+
+async function addLocalIdentifiers(tx: Tx, patientId: string, keys: readonly LocalIdentifierKey[], fieldOf: (index: number) => string): Promise<void> {
+  if (keys.length === 0) return;
+  const organisations = await tx.organisation.findMany({
+    where: { odsCode: { in: keys.map((key) => key.odsCode) } },
+    select: { id: true, odsCode: true },
+  });
+  const organisationId = new Map(organisations.map((o) => [o.odsCode, o.id]));
+  const rows = keys.map((key, i) => {
+    const id = organisationId.get(key.odsCode);
+    if (!id) throw badUserInput(`No organisation with ODS code ${key.odsCode} is in the directory.`, `${fieldOf(i)}.organisation`);
+    return { patientId, organisationId: id, value: key.value };
+  });
+  const taken = await tx.localIdentifier.findMany({
+    where: { OR: rows.map((row) => ({ organisationId: row.organisationId, value: row.value })) },
+    select: { organisationId: true, value: true },
+  });
+  const clash = rows.findIndex((row) => taken.some((t) => t.organisationId === row.organisationId && t.value === row.value));
+  if (clash >= 0) {
+    const key = keys[clash]!;
+    throw conflict(`${key.odsCode} already uses the identifier ${key.value} for a patient.`, `${fieldOf(clash)}.value`);
+  }
+  await tx.localIdentifier.createMany({ data: rows });
 }

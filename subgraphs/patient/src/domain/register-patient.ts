@@ -1,45 +1,75 @@
 import { badUserInput } from '@epr/platform';
-import { checkNhsNumber, describeNhsNumberProblem, normaliseNhsNumber } from './nhs-number.js';
 import type { NewPatient } from '../data/patient-store.js';
+import type { GenderIdentity, Sex } from '../__generated__/prisma/client.js';
+import { checkNhsNumber, describeNhsNumberProblem, normaliseNhsNumber } from './nhs-number.js';
+import {
+  parseAddress,
+  parseBirthDate,
+  parseEmail,
+  parseLocalIdentifier,
+  parseName,
+  parseOdsCode,
+  parseTelephone,
+  type AddressRequest,
+  type LocalIdentifierRequest,
+} from './demographics.js';
+import { newTemporaryIdentity } from './temporary-identity.js';
 
 export interface RegisterPatientRequest {
   nhsNumber?: string | null;
   givenName: string;
   familyName: string;
   birthDate: string;
+  sex?: Sex | null;
+  genderIdentity?: GenderIdentity | null;
+  address?: AddressRequest | null;
+  telephone?: string | null;
+  email?: string | null;
+  registeredGpPractice?: string | null;
+  localIdentifiers?: readonly LocalIdentifierRequest[] | null;
 }
 
 /**
  * Checks a registration and turns it into what is stored. Every problem is a BAD_USER_INPUT naming the
- * field, raised before anything is written.
+ * field, raised before anything is written. A patient without an NHS number gets a temporary identity.
  */
-export function validateRegistration(input: RegisterPatientRequest, today: Date = new Date()): NewPatient {
-  const nhsNumber = input.nhsNumber == null || input.nhsNumber.trim() === '' ? null : normaliseNhsNumber(input.nhsNumber);
-  if (nhsNumber !== null) {
-    const problem = checkNhsNumber(nhsNumber);
-    if (problem) throw badUserInput(describeNhsNumberProblem(problem), 'input.nhsNumber');
-  }
-  const givenName = requireName(input.givenName, 'input.givenName', 'Given name');
-  const familyName = requireName(input.familyName, 'input.familyName', 'Family name');
-  return { nhsNumber, givenName, familyName, birthDate: parseBirthDate(input.birthDate, today) };
+export function validateRegistration(
+  input: RegisterPatientRequest,
+  today: Date = new Date(),
+  temporaryIdentity: () => string = newTemporaryIdentity,
+): NewPatient {
+  const nhsNumber = input.nhsNumber == null || input.nhsNumber.trim() === '' ? null : parseNhsNumber(input.nhsNumber, 'input.nhsNumber');
+  const address = input.address ? parseAddress(input.address, 'input.address') : { addressLines: [], postcode: null };
+  return {
+    nhsNumber,
+    temporaryIdentity: nhsNumber === null ? temporaryIdentity() : null,
+    givenName: parseName(input.givenName, 'input.givenName', 'Given name'),
+    familyName: parseName(input.familyName, 'input.familyName', 'Family name'),
+    birthDate: parseBirthDate(input.birthDate, today, 'input.birthDate'),
+    sex: input.sex ?? 'NOT_KNOWN',
+    genderIdentity: input.genderIdentity ?? null,
+    ...address,
+    telephone: input.telephone ? parseTelephone(input.telephone, 'input.telephone') : null,
+    email: input.email ? parseEmail(input.email, 'input.email') : null,
+    registeredGpPractice: input.registeredGpPractice ? parseOdsCode(input.registeredGpPractice, 'input.registeredGpPractice') : null,
+    dateOfDeath: null,
+    localIdentifiers: parseLocalIdentifiers(input.localIdentifiers ?? []),
+  };
 }
 
-function requireName(value: string, field: string, label: string): string {
-  const name = value.trim();
-  if (name === '') throw badUserInput(`${label} must not be empty.`, field);
-  if (name.length > 200) throw badUserInput(`${label} is longer than 200 characters.`, field);
-  return name;
+export function parseNhsNumber(value: string, field: string): string {
+  const nhsNumber = normaliseNhsNumber(value);
+  const problem = checkNhsNumber(nhsNumber);
+  if (problem) throw badUserInput(describeNhsNumberProblem(problem), field);
+  return nhsNumber;
 }
 
-function parseBirthDate(value: string, today: Date): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  // Date.UTC rolls 2024-02-30 over into March; a real calendar date round-trips unchanged.
-  if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw badUserInput('Birth date must be a calendar date written YYYY-MM-DD.', 'input.birthDate');
-  }
-  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  if (date.getTime() > todayUtc) throw badUserInput('Birth date cannot be in the future.', 'input.birthDate');
-  if (date.getUTCFullYear() < 1870) throw badUserInput('Birth date is before 1870; check the year.', 'input.birthDate');
-  return date;
+function parseLocalIdentifiers(identifiers: readonly LocalIdentifierRequest[]) {
+  const parsed = identifiers.map((identifier, i) => parseLocalIdentifier(identifier, `input.localIdentifiers[${i}]`));
+  parsed.forEach((identifier, i) => {
+    if (parsed.findIndex((other) => other.odsCode === identifier.odsCode && other.value === identifier.value) !== i) {
+      throw badUserInput('This identifier is listed twice.', `input.localIdentifiers[${i}].value`);
+    }
+  });
+  return parsed;
 }

@@ -1,7 +1,28 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Query } from './query.js';
-import { Mutation } from './mutation.js';
-import { Patient, HumanName } from './patient.js';
-import { Organisation, RoleProfile } from './directory.js';
+import { demographicMutations } from './demographic-mutations.js';
+import { mergeMutations } from './merge-mutations.js';
+import { clinicalMutations } from './clinical-mutations.js';
+import { Patient, HumanName, Address, LocalIdentifier } from './patient.js';
+import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
+import { DuplicateCandidate, PatientMerge } from './duplicates.js';
+import { Organisation, CareTeam, RoleProfile, SessionRoleProfile } from './directory.js';
 
-export const resolvers: Resolvers = { Query, Mutation, Patient, HumanName, Organisation, RoleProfile };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations },
+  Patient,
+  HumanName,
+  Address,
+  LocalIdentifier,
+  Problem,
+  Allergy,
+  Medication,
+  ClinicalDocument,
+  DuplicateCandidate,
+  PatientMerge,
+  Organisation,
+  CareTeam,
+  RoleProfile,
+  SessionRoleProfile,
+};

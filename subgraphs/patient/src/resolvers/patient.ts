@@ -1,10 +1,28 @@
-import type { HumanNameResolvers, PatientResolvers } from '../__generated__/resolvers-types.js';
+import type { AddressResolvers, HumanNameResolvers, LocalIdentifierResolvers, PatientResolvers } from '../__generated__/resolvers-types.js';
 import { toIsoDate } from '@epr/platform';
+import { optionalDate } from './dates.js';
 
 export const Patient: PatientResolvers = {
   __resolveReference: (reference, { patients }) => patients.byId(reference.id),
   name: (patient) => ({ given: patient.givenName, family: patient.familyName }),
+  previousNames: async (patient, _args, { patients }) =>
+    (await patients.previousNames(patient.id)).map((name) => ({ given: name.givenName, family: name.familyName })),
   birthDate: (patient) => toIsoDate(patient.birthDate),
+  dateOfDeath: (patient) => optionalDate(patient.dateOfDeath),
+  address: (patient) =>
+    patient.addressLines.length > 0 || patient.postcode ? { lines: patient.addressLines, postcode: patient.postcode } : null,
+  registeredGpPractice: (patient, _args, { loaders }) =>
+    patient.registeredGpPracticeId ? loaders.organisationById.load(patient.registeredGpPracticeId) : null,
+  localIdentifiers: (patient, _args, { patients }) => patients.localIdentifiers(patient.id),
+  replacedBy: (patient, _args, { patients }) => (patient.replacedById ? patients.record(patient.replacedById) : null),
+  mergedFrom: (patient, _args, { patients }) => patients.mergedFrom(patient.id),
+  possibleDuplicates: (patient, _args, { patients }) => patients.possibleDuplicates(patient.id),
+  problems: (patient, _args, { patients }) => patients.problems(patient.id),
+  allergies: (patient, _args, { patients }) => patients.allergies(patient.id),
+  medications: (patient, _args, { patients }) => patients.medications(patient.id),
+  documents: (patient, _args, { patients }) => patients.documents(patient.id),
 };
 
 export const HumanName: HumanNameResolvers = {};
+export const Address: AddressResolvers = {};
+export const LocalIdentifier: LocalIdentifierResolvers = {};

@@ -1,5 +1,5 @@
 import type { Db } from './prisma.js';
-import type { AppointmentStatus } from '../__generated__/prisma/client.js';
+import type { AppointmentStatus, CancelledBy } from '../__generated__/prisma/client.js';
 
 export interface AppointmentRecord {
   id: string;
@@ -8,33 +8,69 @@ export interface AppointmentRecord {
   clinicName: string;
   startsAt: Date;
   status: AppointmentStatus;
+  slotId: string | null;
+  pathwayId: string | null;
+  referralId: string | null;
+  cancelledBy: CancelledBy | null;
+  cancellationReason: string | null;
+  cancelledAt: Date | null;
+  rescheduledToId: string | null;
+  dnaCommunicatedClearly: boolean | null;
+  communicationEvidence: string | null;
 }
 
-const columns = { id: true, patientId: true, organisation: true, clinicName: true, startsAt: true, status: true } as const;
+export const appointmentColumns = {
+  id: true,
+  patientId: true,
+  organisation: true,
+  clinicName: true,
+  startsAt: true,
+  status: true,
+  slotId: true,
+  pathwayId: true,
+  referralId: true,
+  cancelledBy: true,
+  cancellationReason: true,
+  cancelledAt: true,
+  rescheduledToId: true,
+  dnaCommunicatedClearly: true,
+  communicationEvidence: true,
+} as const;
+
+const earliestFirst = [{ startsAt: 'asc' }, { id: 'asc' }] as const;
 
 /** Appointment reads; each takes a batch of keys and costs one SQL statement. */
 export class AppointmentStore {
   constructor(private readonly db: Db) {}
 
   findByIds(ids: readonly string[]): Promise<AppointmentRecord[]> {
-    return this.db.appointment.findMany({ where: { id: { in: [...ids] } }, select: columns });
+    return this.db.appointment.findMany({ where: { id: { in: [...ids] } }, select: appointmentColumns });
   }
 
   /** A clinic list; served by the (organisation, starts_at) index. */
   findForOrganisationBetween(organisation: string, from: Date, to: Date, limit: number): Promise<AppointmentRecord[]> {
     return this.db.appointment.findMany({
       where: { organisation, startsAt: { gte: from, lt: to } },
-      select: columns,
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      select: appointmentColumns,
+      orderBy: [...earliestFirst],
       take: limit,
     });
   }
 
   findByPatientIds(patientIds: readonly string[]): Promise<AppointmentRecord[]> {
-    return this.db.appointment.findMany({
-      where: { patientId: { in: [...patientIds] } },
-      select: columns,
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    return this.db.appointment.findMany({ where: { patientId: { in: [...patientIds] } }, select: appointmentColumns, orderBy: [...earliestFirst] });
+  }
+
+  findByPathwayIds(pathwayIds: readonly string[]): Promise<AppointmentRecord[]> {
+    return this.db.appointment.findMany({ where: { pathwayId: { in: [...pathwayIds] } }, select: appointmentColumns, orderBy: [...earliestFirst] });
+  }
+
+  /** Whether the patient attended an appointment on this pathway before `startsAt` (decides "first appointment"). */
+  async attendedOnPathwayBefore(pathwayId: string, startsAt: Date): Promise<boolean> {
+    const earlier = await this.db.appointment.findFirst({
+      where: { pathwayId, status: 'ATTENDED', startsAt: { lt: startsAt } },
+      select: { id: true },
     });
+    return earlier !== null;
   }
 }

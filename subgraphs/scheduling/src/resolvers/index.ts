@@ -1,17 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { Query } from './query.js';
+import { Mutation } from './mutation.js';
+import { Appointment, Pathway, Patient } from './appointment.js';
+import { Clinic, SessionTemplate, Slot } from './clinic.js';
 
-export const resolvers: Resolvers = {
-  Query: {
-    appointment: (_parent, { id }, { appointments }) => appointments.byId(id),
-    clinicList: (_parent, { organisation, from, to }, { appointments }) => appointments.clinicList(organisation, from, to),
-  },
-  Appointment: {
-    __resolveReference: (reference, { appointments }) => appointments.byId(reference.id),
-    patient: (appointment) => ({ id: appointment.patientId }),
-    startsAt: (appointment) => appointment.startsAt.toISOString(),
-  },
-  Patient: {
-    __resolveReference: (reference) => ({ id: reference.id }),
-    appointments: (patient, _args, { appointments }) => appointments.forPatient(patient.id),
-  },
-};
+export const resolvers: Resolvers = { Query, Mutation, Appointment, Patient, Pathway, Clinic, SessionTemplate, Slot };

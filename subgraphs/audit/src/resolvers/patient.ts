@@ -1,0 +1,16 @@
+import type { PatientResolvers, RecordAccessResolvers } from '../__generated__/resolvers-types.js';
+import { reasonFor, roleName, whatWasAccessed } from '../domain/record-access-view.js';
+
+export const Patient: PatientResolvers = {
+  __resolveReference: (reference) => ({ id: reference.id }),
+  accessEvents: (patient, { last }, { auditLog }) => auditLog.forPatient(patient.id, last),
+  accessLog: (patient, { first, after }, { auditLog }) => auditLog.accessLog(patient.id, first, after),
+};
+
+export const RecordAccess: RecordAccessResolvers = {
+  occurredAt: (event) => event.occurredAt.toISOString(),
+  role: (event) => roleName(event.jobRoleCode),
+  organisation: (event) => ({ odsCode: event.organisation }),
+  what: (event) => whatWasAccessed(event.action, event.category),
+  reason: (event) => reasonFor(event.basisKind, event.basisDetail),
+};

@@ -1,0 +1,114 @@
+import type { RelationshipRegister } from '@epr/platform';
+import type { Db, Tx } from './prisma.js';
+import type { NewReferral } from '../domain/referral-request.js';
+import type { TriageCommand } from '../domain/triage-request.js';
+import type { CalendarDate } from '../domain/rtt/calendar-date.js';
+import { dateColumn } from './calendar-columns.js';
+import { PathwayLedger, type LockedPathway } from './pathway-ledger.js';
+import { referralColumns, type ReferralRecord } from './referral-store.js';
+import { StateConflict } from './state-conflict.js';
+
+/** Referral receipt and triage; each runs in one transaction. */
+export class ReferralWriter {
+  private readonly ledger = new PathwayLedger();
+
+  constructor(
+    private readonly db: Db,
+    private readonly relationships: RelationshipRegister,
+  ) {}
+
+  /**
+   * Receipt of a referral by the provider: the referral, its pathway and the RTT clock start (rule 1, 3.2.1) are
+   * written together. This is the one place a referral is received, so receipt-driven work (the receiving
+   * team's legitimate relationship) belongs here too.
+   */
+  receive(referral: NewReferral, recordedBy: string): Promise<ReferralRecord> {
+    return this.db.$transaction(async (tx) => {
+      const created = await tx.referral.create({
+        data: { ...referral, receivedOn: dateColumn(referral.receivedOn), triageStatus: 'AWAITING_TRIAGE' },
+        select: referralColumns,
+      });
+      const pathway = await tx.pathway.create({
+        data: { patientId: referral.patientId, referralId: created.id, organisation: referral.receivingOrganisation, specialty: referral.specialty, phase: 'NOT_STARTED' },
+        select: { id: true },
+      });
+      const locked: LockedPathway = {
+        id: pathway.id,
+        patientId: referral.patientId,
+        referralId: created.id,
+        organisation: referral.receivingOrganisation,
+        specialty: referral.specialty,
+        phase: 'NOT_STARTED',
+        lastEventOn: null,
+        eventCount: 0,
+        periods: [],
+      };
+      await this.ledger.applyClockEvent(tx, locked, { kind: 'REFERRAL_RECEIVED', on: referral.receivedOn }, { kind: 'REFERRAL_RECEIVED', recordedBy });
+      // Receipt gives the receiving provider a legitimate relationship, in the same transaction as the referral.
+      await this.relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+        patientId: referral.patientId,
+        holder: { kind: 'ORGANISATION', id: referral.receivingOrganisation },
+        type: 'REFERRAL',
+        sourceRef: `referral:${created.id}`,
+        createdBy: recordedBy,
+      });
+      return created;
+    });
+  }
+
+  /**
+   * A triage decision on a referral awaiting triage. Rejection closes the clock (it never becomes a reported
+   * pathway); redirection moves the pathway and its running clock to the new service, keeping the original
+   * clock start (3.2.2, section 11). Throws StateConflict when the referral is no longer awaiting triage.
+   */
+  triage(referral: ReferralRecord, pathwayId: string, command: TriageCommand, decidedBy: string, today: CalendarDate): Promise<ReferralRecord> {
+    return this.db.$transaction(async (tx) => {
+      const pathway = await this.ledger.lock(tx, pathwayId);
+      const current = await tx.referral.findUniqueOrThrow({ where: { id: referral.id }, select: { triageStatus: true } });
+      if (!pathway || current.triageStatus !== 'AWAITING_TRIAGE') {
+        throw new StateConflict(`This referral has already been triaged (${current.triageStatus.toLowerCase().replace('_', ' ')}).`);
+      }
+      const decided = { triagedAt: new Date(), triagedBy: decidedBy };
+      switch (command.decision) {
+        case 'ACCEPT':
+          await this.ledger.addEntry(tx, pathway, { kind: 'REFERRAL_ACCEPTED', occurredOn: today, recordedBy: decidedBy });
+          return this.update(tx, referral.id, { ...decided, triageStatus: 'ACCEPTED', triageReason: null });
+        case 'REJECT':
+          await this.ledger.applyClockEvent(tx, pathway, { kind: 'REFERRAL_REJECTED', on: today }, { kind: 'REFERRAL_REJECTED', recordedBy: decidedBy, note: command.reason });
+          return this.update(tx, referral.id, { ...decided, triageStatus: 'REJECTED', triageReason: command.reason });
+        case 'REDIRECT':
+          return this.redirect(tx, pathway, referral, command, decidedBy, today, decided);
+      }
+    });
+  }
+
+  private async redirect(
+    tx: Tx,
+    pathway: LockedPathway,
+    referral: ReferralRecord,
+    command: Extract<TriageCommand, { decision: 'REDIRECT' }>,
+    decidedBy: string,
+    today: CalendarDate,
+    decided: { triagedAt: Date; triagedBy: string },
+  ): Promise<ReferralRecord> {
+    if (command.organisation === pathway.organisation && command.specialty === pathway.specialty) {
+      throw new StateConflict(`The referral is already with ${command.specialty} at ${command.organisation}.`);
+    }
+    if (pathway.phase !== 'RUNNING') throw new StateConflict('Only a referral whose RTT clock is running can be redirected.');
+    const destination = { organisation: command.organisation, specialty: command.specialty };
+    await tx.pathway.update({ where: { id: pathway.id }, data: destination });
+    await tx.rttPeriod.updateMany({ where: { pathwayId: pathway.id, endedOn: null }, data: destination });
+    const note = `Redirected from ${pathway.specialty} at ${pathway.organisation} to ${command.specialty} at ${command.organisation}: ${command.reason}`;
+    await this.ledger.addEntry(tx, pathway, { kind: 'REFERRAL_REDIRECTED', occurredOn: today, recordedBy: decidedBy, note });
+    return this.update(tx, referral.id, {
+      ...decided,
+      receivingOrganisation: command.organisation,
+      specialty: command.specialty,
+      triageReason: command.reason,
+    });
+  }
+
+  private update(tx: Tx, id: string, data: Parameters<Tx['referral']['update']>[0]['data']): Promise<ReferralRecord> {
+    return tx.referral.update({ where: { id }, data, select: referralColumns });
+  }
+}

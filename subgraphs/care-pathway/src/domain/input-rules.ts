@@ -1,0 +1,42 @@
+import { badUserInput } from '@epr/platform';
+import { isCalendarDate, type CalendarDate } from './rtt/calendar-date.js';
+
+/** Trimmed text that must not be empty; `label` names it in the message. */
+export function requireText(value: string, field: string, label: string, maxLength: number): string {
+  const text = value.trim();
+  if (text === '') throw badUserInput(`${label} must not be empty.`, field);
+  if (text.length > maxLength) throw badUserInput(`${label} is longer than ${maxLength} characters.`, field);
+  return text;
+}
+
+/** Like requireText, but absent or blank means none. */
+export function optionalText(value: string | null | undefined, field: string, label: string, maxLength: number): string | null {
+  return value == null || value.trim() === '' ? null : requireText(value, field, label, maxLength);
+}
+
+/** An ODS organisation code such as `RX1` or `A81001`, upper-cased. */
+export function requireOdsCode(value: string, field: string, label: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z0-9]{3,10}$/.test(code)) throw badUserInput(`${label} must be an ODS code of 3 to 10 letters and digits, such as RX1 or A81001.`, field);
+  return code;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids here are UUIDs; anything else cannot name a record (and must not reach SQL as a uuid). */
+export function isUuid(value: string): boolean {
+  return uuidPattern.test(value);
+}
+
+/** A calendar date `YYYY-MM-DD` that is not after `today`. */
+export function requirePastDate(value: string, field: string, label: string, today: CalendarDate): CalendarDate {
+  if (!isCalendarDate(value)) throw badUserInput(`${label} must be a calendar date written YYYY-MM-DD.`, field);
+  if (value > today) throw badUserInput(`${label} cannot be in the future (today is ${today}).`, field);
+  return value;
+}
+
+/** Any calendar date `YYYY-MM-DD`. */
+export function requireDate(value: string, field: string, label: string): CalendarDate {
+  if (!isCalendarDate(value)) throw badUserInput(`${label} must be a calendar date written YYYY-MM-DD.`, field);
+  return value;
+}

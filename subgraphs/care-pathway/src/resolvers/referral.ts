@@ -1,0 +1,23 @@
+import type { PatientResolvers, ReferralResolvers } from '../__generated__/resolvers-types.js';
+import { toIsoDate } from '@epr/platform';
+
+export const Referral: ReferralResolvers = {
+  __resolveReference: (reference, { referrals }) => referrals.byId(reference.id),
+  patient: (referral) => ({ id: referral.patientId }),
+  receivedOn: (referral) => toIsoDate(referral.receivedOn),
+  referrer: ({ referringOrganisation, referringClinician }) =>
+    referringOrganisation && referringClinician ? { organisation: referringOrganisation, clinician: referringClinician } : null,
+  triage: (referral) => ({
+    status: referral.triageStatus,
+    decidedAt: referral.triagedAt?.toISOString() ?? null,
+    decidedBy: referral.triagedBy,
+    reason: referral.triageReason,
+  }),
+  pathway: (referral, _args, { pathways }) => pathways.forReferral(referral.id),
+};
+
+export const Patient: PatientResolvers = {
+  __resolveReference: (reference) => ({ id: reference.id }),
+  referrals: (patient, _args, { referrals }) => referrals.forPatient(patient.id),
+  pathways: (patient, _args, { pathways }) => pathways.forPatient(patient.id),
+};

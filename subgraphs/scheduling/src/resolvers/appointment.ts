@@ -1,0 +1,22 @@
+import type { AppointmentResolvers, PathwayResolvers, PatientResolvers } from '../__generated__/resolvers-types.js';
+
+export const Appointment: AppointmentResolvers = {
+  __resolveReference: (reference, { appointments }) => appointments.byId(reference.id),
+  patient: (appointment) => ({ id: appointment.patientId }),
+  startsAt: (appointment) => appointment.startsAt.toISOString(),
+  slot: (appointment, _args, { catalogue }) => (appointment.slotId ? catalogue.slot(appointment.slotId) : null),
+  cancellation: ({ cancelledBy, cancellationReason, cancelledAt }) =>
+    cancelledBy && cancelledAt ? { by: cancelledBy, reason: cancellationReason ?? '', at: cancelledAt.toISOString() } : null,
+  rescheduledTo: (appointment, _args, { appointments }) => (appointment.rescheduledToId ? appointments.byId(appointment.rescheduledToId) : null),
+};
+
+export const Patient: PatientResolvers = {
+  __resolveReference: (reference) => ({ id: reference.id }),
+  appointments: (patient, _args, { appointments }) => appointments.forPatient(patient.id),
+};
+
+export const Pathway: PathwayResolvers = {
+  __resolveReference: (reference) => ({ id: reference.id }),
+  appointments: (pathway, _args, { appointments }) => appointments.forPathway(pathway.id),
+  nextAppointment: (pathway, _args, { appointments, now }) => appointments.nextForPathway(pathway.id, now()),
+};

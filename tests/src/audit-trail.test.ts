@@ -1,0 +1,180 @@
+import { graphql, tokenFor } from './support/gateway-client.js';
+import { sqlStatements } from './support/sql-counter.js';
+
+const clinician = { user: 'dr.amelia.hart', role: 'rp-hart-rx1' };
+const privacyOfficer = { user: 'privacy.priya.shah', role: 'rp-shah-rx1' };
+const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+
+interface LoggedEvent {
+  subgraph: string;
+  action: string;
+  outcome: string;
+  userId: string;
+  roleProfileId: string;
+  jobRoleCode: string;
+  organisation: string;
+  patient: { id: string } | null;
+  category: string | null;
+  requestId: string;
+}
+
+/** Runs an operation as `who` and returns its data and the request id the gateway gave it. */
+async function asUser(who: { user: string; role: string }, query: string, variables: Record<string, unknown> = {}) {
+  const response = await graphql<Record<string, unknown>>(query, { token: await tokenFor(who.user, who.role), variables });
+  expect(response.body.errors).toBeUndefined();
+  return { data: response.body.data!, requestId: response.headers.get('x-request-id')! };
+}
+
+/** What the security log holds for one request, as a privacy officer sees it. */
+async function eventsOf(requestId: string): Promise<LoggedEvent[]> {
+  const { data } = await asUser(
+    privacyOfficer,
+    `query ($requestId: String!) {
+      accessEvents(filter: { requestId: $requestId }, first: 200) {
+        edges { node { subgraph action outcome userId roleProfileId jobRoleCode organisation patient { id } category requestId } }
+      }
+    }`,
+    { requestId },
+  );
+  const events = (data.accessEvents as { edges: { node: LoggedEvent }[] }).edges.map((edge) => edge.node);
+  return events.sort((a, b) => `${a.subgraph}${a.action}`.localeCompare(`${b.subgraph}${b.action}`));
+}
+
+const asClinician = { userId: clinician.user, roleProfileId: clinician.role, jobRoleCode: 'R8000', organisation: 'RX1', outcome: 'ALLOWED' };
+
+describe('the security log records every access, once, before the data leaves', () => {
+  test.each([
+    ['a patient read', `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, [['patient', 'patient.read']]],
+    [
+      'a patient read joined across three subgraphs',
+      `query ($id: ID!) { patient(id: $id) { nhsNumber referrals { specialty } appointments { startsAt } } }`,
+      [
+        ['care-pathway', 'referral.read'],
+        ['patient', 'patient.read'],
+        ['scheduling', 'appointment.read'],
+      ],
+    ],
+  ])('%s leaves exactly one event per subgraph that served data', async (_label, query, expected) => {
+    const { requestId } = await asUser(clinician, query, { id: oliviaBennett });
+    const events = await eventsOf(requestId);
+    expect(events.map((e) => [e.subgraph, e.action])).toEqual(expected);
+    for (const event of events) expect(event).toMatchObject({ ...asClinician, patient: { id: oliviaBennett }, requestId });
+  });
+
+  test('a subgraph writes its request’s events in one statement, however many fields it served', async () => {
+    const token = await tokenFor(clinician.user, clinician.role);
+    const before = await sqlStatements('scheduling', 'audit');
+    const { body } = await graphql(`query ($id: ID!) { patient(id: $id) { appointments { startsAt clinicName status } } }`, {
+      token,
+      variables: { id: oliviaBennett },
+    });
+    expect(body.errors).toBeUndefined();
+    expect((await sqlStatements('scheduling', 'audit')) - before).toBe(1);
+  });
+
+  test('reading the security log is itself recorded, against the patient whose events were shown', async () => {
+    const { requestId: read } = await asUser(clinician, `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett });
+    const { data, requestId: review } = await asUser(
+      privacyOfficer,
+      `query ($id: ID!) { accessEvents(filter: { patientId: $id }, first: 5) { edges { node { requestId } } } }`,
+      { id: oliviaBennett },
+    );
+    const shown = (data.accessEvents as { edges: { node: { requestId: string } }[] }).edges.map((edge) => edge.node.requestId);
+    expect(shown).toContain(read);
+    expect(await eventsOf(review)).toEqual([
+      {
+        subgraph: 'audit',
+        action: 'audit.read',
+        outcome: 'ALLOWED',
+        userId: privacyOfficer.user,
+        roleProfileId: privacyOfficer.role,
+        jobRoleCode: 'R0001',
+        organisation: 'RX1',
+        patient: { id: oliviaBennett },
+        category: 'access-events',
+        requestId: review,
+      },
+    ]);
+  });
+});
+
+describe('privacy officer queries', () => {
+  test('by user and period, most recent first, page by page with no event twice', async () => {
+    const from = new Date().toISOString();
+    const reads = [];
+    for (let i = 0; i < 3; i++) reads.push((await asUser(clinician, `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett })).requestId);
+    const page = async (after: string | null) =>
+      (
+        await asUser(
+          privacyOfficer,
+          `query ($from: DateTime!, $after: String) {
+            accessEvents(filter: { userId: "dr.amelia.hart", from: $from, outcome: ALLOWED }, first: 2, after: $after) {
+              edges { node { id requestId occurredAt } } pageInfo { hasNextPage endCursor }
+            }
+          }`,
+          { from, after },
+        )
+      ).data.accessEvents as { edges: { node: { id: string; requestId: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const first = await page(null);
+    const second = await page(first.pageInfo.endCursor);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const ids = [...first.edges, ...second.edges].map((edge) => edge.node.requestId);
+    expect(ids).toEqual([...reads].reverse());
+  });
+
+  test('bad filters get BAD_USER_INPUT naming the field', async () => {
+    const token = await tokenFor(privacyOfficer.user, privacyOfficer.role);
+    const { body } = await graphql(`{ accessEvents(filter: { from: "2026-12-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }) { edges { cursor } } }`, { token });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
+    const cursor = await graphql(`{ accessEvents(after: "not-a-cursor") { edges { cursor } } }`, { token });
+    expect(cursor.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  test('export as FHIR AuditEvent resources in a Bundle', async () => {
+    const { requestId } = await asUser(clinician, `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett });
+    const { data } = await asUser(
+      privacyOfficer,
+      `query ($requestId: String!) { accessEvents(filter: { requestId: $requestId }) { fhirBundle edges { node { fhir } } } }`,
+      { requestId },
+    );
+    const connection = data.accessEvents as { fhirBundle: { resourceType: string; type: string; entry: { resource: unknown }[] }; edges: { node: { fhir: unknown } }[] };
+    expect(connection.fhirBundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+    expect(connection.fhirBundle.entry.map((entry) => entry.resource)).toEqual(connection.edges.map((edge) => edge.node.fhir));
+    expect(connection.edges[0]!.node.fhir).toMatchObject({
+      resourceType: 'AuditEvent',
+      action: 'R',
+      outcome: '0',
+      agent: [{ who: { identifier: { value: clinician.user } }, requestor: true }],
+      entity: expect.arrayContaining([expect.objectContaining({ what: { reference: `Patient/${oliviaBennett}` } })]),
+    });
+  });
+});
+
+describe('who has looked at my record (patient portal)', () => {
+  test('shows role, organisation and time of each access, but not who the member of staff was', async () => {
+    await asUser(clinician, `query ($id: ID!) { patient(id: $id) { referrals { specialty } } }`, { id: oliviaBennett });
+    // policy: the lead's rule will let only the patient themself ask this; any session may today.
+    const { data } = await asUser(
+      clinician,
+      `query ($id: ID!) {
+        patient(id: $id) {
+          accessLog(first: 5) { edges { node { occurredAt role organisation { odsCode name } what reason outcome } } pageInfo { hasNextPage } }
+        }
+      }`,
+      { id: oliviaBennett },
+    );
+    const log = (data.patient as { accessLog: { edges: { node: Record<string, unknown> }[] } }).accessLog.edges.map((edge) => edge.node);
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        role: 'Clinical Practitioner',
+        organisation: { odsCode: 'RX1', name: 'Northfield University Hospitals NHS Trust' },
+        what: 'Viewed your referrals',
+        outcome: 'ALLOWED',
+      }),
+    );
+    expect(JSON.stringify(log)).not.toContain(clinician.user);
+    const times = log.map((entry) => entry.occurredAt as string);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+});

@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { mintSessionToken } from '../dev-issuer/index.js';
+import { explain } from './audit-log-seed.js';
+import { startBenchStack } from './bench-stack.js';
+import { seedRttPathways } from './rtt-pathway-seed.js';
+
+/*
+ * `npm run bench:rtt [-- --pathways 1000000 --runs 20]`: the RTT reports of one trust over every one of its
+ * pathways. Seeds a scratch database set-based, then times, through the gateway as a reporting tool calls them,
+ * the patient tracking list (first page, and a page 1,000 rows in) and the % within 18 weeks (whole trust, one
+ * specialty), and prints EXPLAIN (ANALYZE, BUFFERS) of the statements the care-pathway subgraph sends for them.
+ */
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { pathways: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '20' } },
+});
+const pathways = Number(values.pathways);
+const runs = Number(values.runs);
+if (!Number.isInteger(pathways) || pathways < 1 || !Number.isInteger(runs) || runs < 1) throw new Error('--pathways and --runs take positive whole numbers.');
+
+const organisation = 'RBENCH';
+const census = '2026-11-24';
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+console.log(`Seeding ${pathways.toLocaleString('en-GB')} pathways for ${organisation}, census date ${census}…`);
+let seeded = { pathways: 0, open: 0 };
+let seedSeconds = 0;
+const stack = await startBenchStack({ env: { NODE_ENV: 'production' }, gatewayEnv: {} }, async (url) => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const started = performance.now();
+    seeded = await seedRttPathways(client, { pathways, organisation, census });
+    seedSeconds = (performance.now() - started) / 1000;
+  } finally {
+    await client.end();
+  }
+});
+
+try {
+  console.log(`Seeded ${seeded.pathways.toLocaleString('en-GB')} pathways (${seeded.open.toLocaleString('en-GB')} open) in ${seedSeconds.toFixed(1)} s.`);
+  const { token } = await mintSessionToken({ userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1' }, { keyDir: stack.keyDir });
+  const send = async (query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
+    const response = await fetch(stack.current().gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+    if (body.errors || !body.data) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+
+  const trackingList = `query ($organisation: String!, $censusDate: Date, $after: String) {
+    patientTrackingList(organisation: $organisation, censusDate: $censusDate, first: 100, after: $after) {
+      entries { pathway { id } patient { id } specialty priority clockStartedOn weeksWaited band { label } breachDate decisionToAdmit }
+      endCursor hasNextPage
+    }
+  }`;
+  const performanceQuery = `query ($organisation: String!, $censusDate: Date!, $specialty: String) {
+    rttPerformance(organisation: $organisation, censusDate: $censusDate, specialty: $specialty) {
+      incompletePathways within18Weeks percentWithin18Weeks meetsStandard withDecisionToAdmit
+      bySpecialty { specialty incompletePathways percentWithin18Weeks } bands { band { label } pathways }
+    }
+  }`;
+
+  // The cursor of the 1,000th row, read once, so the deep page is the same request every time.
+  let deepCursor: string | null = null;
+  for (let page = 0; page < 10; page += 1) {
+    const data = await send(trackingList, { organisation, censusDate: census, after: deepCursor });
+    deepCursor = data.patientTrackingList.endCursor as string;
+  }
+
+  const cases: [string, () => Promise<unknown>][] = [
+    ['tracking list, first 100 rows', () => send(trackingList, { organisation, censusDate: census })],
+    ['tracking list, rows 1,001-1,100', () => send(trackingList, { organisation, censusDate: census, after: deepCursor })],
+    ['% within 18 weeks, whole trust', () => send(performanceQuery, { organisation, censusDate: census })],
+    ['% within 18 weeks, one specialty', () => send(performanceQuery, { organisation, censusDate: census, specialty: 'Cardiology' })],
+  ];
+  const lines = ['| query (through the gateway) | runs | p50 ms | p95 ms | max ms |', '|---|---:|---:|---:|---:|'];
+  for (const [label, run] of cases) {
+    for (let i = 0; i < 3; i += 1) await run();
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const started = performance.now();
+      await run();
+      ms.push(performance.now() - started);
+    }
+    ms.sort((a, b) => a - b);
+    lines.push(`| ${label} | ${runs} | ${percentile(ms, 0.5).toFixed(1)} | ${percentile(ms, 0.95).toFixed(1)} | ${ms.at(-1)!.toFixed(1)} |`);
+  }
+  const result = await send(performanceQuery, { organisation, censusDate: census });
+  console.log(`\n${lines.join('\n')}`);
+  const { incompletePathways, within18Weeks, percentWithin18Weeks } = result.rttPerformance;
+  console.log(`\n${organisation} on ${census}: ${incompletePathways} incomplete pathways, ${within18Weeks} within 18 weeks (${percentWithin18Weeks} %).`);
+
+  // The statements RttReportStore sends (data/rtt-report-store.ts), with this run's arguments.
+  const open = `p.organisation = $1 AND p.started_on <= $2::date
+    AND (p.ended_on IS NULL OR (p.ended_on > $2::date AND p.end_reason NOT IN ('NULLIFIED', 'REFERRAL_REJECTED')))`;
+  const statements: [string, string, unknown[]][] = [
+    [
+      'tracking list, first 100 rows',
+      `SELECT p.id, p.pathway_id, p.patient_id, p.specialty, r.priority, p.started_on, p.decision_to_admit_on <= $2::date
+       FROM care_pathway.rtt_period p JOIN care_pathway.pathway pw ON pw.id = p.pathway_id JOIN care_pathway.referral r ON r.id = pw.referral_id
+       WHERE ${open} ORDER BY p.started_on, p.id LIMIT 101`,
+      [organisation, census],
+    ],
+    [
+      '% within 18 weeks, whole trust',
+      `SELECT p.specialty, LEAST(104, GREATEST(0, (($2::date - p.started_on) + 6) / 7 - 1)) AS band, count(*)::int,
+              count(*) FILTER (WHERE p.decision_to_admit_on <= $2::date)::int
+       FROM care_pathway.rtt_period p WHERE ${open} GROUP BY 1, 2`,
+      [organisation, census],
+    ],
+  ];
+  for (const [label, sql, params] of statements) console.log(`\nPlan — ${label}:\n${await explain(stack.database.url, sql, params)}`);
+} finally {
+  await stack.stop();
+}
