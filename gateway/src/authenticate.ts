@@ -48,6 +48,8 @@ export async function authenticate(
     organisationOds: profile.organisationOds,
     ...(claims.cardSerial !== undefined && { cardSerial: claims.cardSerial }),
     ...(claims.sessionId !== undefined && { sessionId: claims.sessionId }),
+    teamIds: profile.teamIds,
+    ...(profile.patientId !== null && { patientId: profile.patientId }),
     requestId,
   };
 }

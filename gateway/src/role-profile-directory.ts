@@ -3,12 +3,16 @@ import type { Caller, CredentialSigner } from '@epr/identity';
 export interface SelectedRoleProfile {
   jobRoleCode: string;
   organisationOds: string;
+  /** Care teams of the role profile: team relationships and authoring-team seals depend on them. */
+  teamIds: string[];
+  /** For a patient's portal account: their own record. */
+  patientId: string | null;
 }
 
 export class DirectoryUnavailableError extends Error {}
 
 const lookupQuery = `query SessionRoleProfile($userId: ID!, $roleProfileId: ID!) {
-  _sessionRoleProfile(userId: $userId, roleProfileId: $roleProfileId) { jobRoleCode organisationOds }
+  _sessionRoleProfile(userId: $userId, roleProfileId: $roleProfileId) { jobRoleCode organisationOds teamIds patientId }
 }`;
 
 // A revoked role should stop working within a minute; a wrong role retried in a loop should not hammer the

@@ -3,6 +3,7 @@ import { sqlStatements } from './support/sql-counter.js';
 
 const clinician = { user: 'dr.amelia.hart', role: 'rp-hart-rx1' };
 const privacyOfficer = { user: 'privacy.priya.shah', role: 'rp-shah-rx1' };
+const portalPatient = { user: 'olivia.bennett', role: 'rp-bennett-portal' };
 const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
 
 interface LoggedEvent {
@@ -154,9 +155,8 @@ describe('privacy officer queries', () => {
 describe('who has looked at my record (patient portal)', () => {
   test('shows role, organisation and time of each access, but not who the member of staff was', async () => {
     await asUser(clinician, `query ($id: ID!) { patient(id: $id) { referrals { specialty } } }`, { id: oliviaBennett });
-    // policy: the lead's rule will let only the patient themself ask this; any session may today.
     const { data } = await asUser(
-      clinician,
+      portalPatient,
       `query ($id: ID!) {
         patient(id: $id) {
           accessLog(first: 5) { edges { node { occurredAt role organisation { odsCode name } what reason outcome } } pageInfo { hasNextPage } }

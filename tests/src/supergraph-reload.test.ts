@@ -74,7 +74,7 @@ describe('the gateway reloads a changed supergraph without a restart', () => {
 
     await publish(join(dir, 'supergraph.graphql'), original);
     expect(await eventually(served)).toBe(true);
-  });
+  }, 30_000);
 
   test('a broken supergraph file is rejected and the last good one keeps serving', async () => {
     await publish(join(dir, 'supergraph.graphql'), 'this is not a supergraph');

@@ -45,6 +45,13 @@ export function can(activity: Activity): IRule {
   return rule(`can:${activity}`, { cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) => ctx.policy.holds(activity));
 }
 
+/** Any one of several activities (e.g. a privacy officer's log review, or a patient's own access log). */
+export function canAny(...activities: Activity[]): IRule {
+  return rule(`canAny:${activities.join(',')}`, { cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) =>
+    activities.some((activity) => ctx.policy.holds(activity)),
+  );
+}
+
 /**
  * The federation plumbing every subgraph must expose for the gateway to plan and join. `_entities` only
  * dispatches to `__resolveReference`; the entity's own fields and its guarded loader decide what is returned.

@@ -17,6 +17,7 @@ export const activities = [
   'appointments.manage',
   'pathway.report',
   'audit.read',
+  'access_log.read_own',
   'alerts.manage',
   'directory.manage',
   'consent.manage_own',

@@ -131,7 +131,10 @@ describe('patient portal: own record only', () => {
   test('another patient’s record does not exist for them', () => {
     expect(effect({ subject: subjects.patient, activity: 'demographics.read', patient: { ...patientFacts('none'), patientId: 'p2' } })).toBe('HIDE');
   });
-  test('a patient cannot read the wider security log or write clinical items', () => {
+  test('a patient sees who accessed their own record, not the wider security log, and cannot write clinical items', () => {
+    expect(effect({ subject: subjects.patient, activity: 'access_log.read_own', patient: patientFacts('none') })).toBe('ALLOW');
+    expect(effect({ subject: subjects.patient, activity: 'access_log.read_own', patient: { ...patientFacts('none'), patientId: 'p2' } })).toBe('HIDE');
+    expect(effect({ subject: subjects.patient, activity: 'audit.read' })).toBe('DENY');
     expect(effect({ subject: subjects.patient, activity: 'alerts.manage' })).toBe('DENY');
     expect(effect({ subject: subjects.patient, activity: 'clinical.write', patient: patientFacts('none') })).toBe('DENY');
   });

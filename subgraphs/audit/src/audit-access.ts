@@ -1,4 +1,4 @@
-import type { AuditTrail } from '@epr/platform';
+import type { AuditTrail, RequestPolicy } from '@epr/platform';
 import type { Loaders } from './loaders.js';
 import type { AccessEventRecord, AccessEventStore } from './data/access-event-store.js';
 import { parseEventQuery, pageSize, type EventFilterInput } from './domain/event-query.js';
@@ -14,6 +14,7 @@ export class AuditLogAccess {
     private readonly loaders: Loaders,
     private readonly store: AccessEventStore,
     private readonly audit: AuditTrail,
+    private readonly policy: RequestPolicy,
   ) {}
 
   /** Privacy officers: the log filtered by patient, user, period, outcome or request. */
@@ -32,8 +33,9 @@ export class AuditLogAccess {
     return events;
   }
 
-  /** The patient portal: who accessed this patient's record. */
+  /** The patient portal: who accessed this patient's record (a patient only ever their own). */
   async accessLog(patientId: string, first: number, after: string | null | undefined): Promise<Page<AccessEventRecord>> {
+    await this.policy.require(this.policy.holds('audit.read') ? 'audit.read' : 'access_log.read_own', patientId, 'audit.read');
     const limit = pageSize(first, 'first');
     const position = after ? parseEventCursor(after, 'after') : undefined;
     const rows = await this.loaders.latestEventsForPatient(limit + 1, position).load(patientId);

@@ -1,39 +1,38 @@
-import { isUserSession, type FieldRules } from '@epr/platform';
+import { can, canAny, isUserSession, type FieldRules } from '@epr/platform';
 
 /**
- * Field-level rules of the audit subgraph; deny by default (see the deny-by-default test). Each `// policy:`
- * names the rule the shared policy engine will put in place of `isUserSession`.
+ * Field-level rules of the audit subgraph: thin role checks against the shared policy engine; deny by default
+ * (see the deny-by-default test). Reviewing the log is for privacy officers and Caldicott guardians
+ * (`audit.read`), alerts for those who manage them; a patient sees only who accessed their own record, which
+ * AuditLogAccess enforces per patient.
  */
+const reviewLog = can('audit.read');
+const manageAlerts = can('alerts.manage');
+const ownAccessLog = canAny('audit.read', 'access_log.read_own');
 export const rules: FieldRules = {
   Query: {
-    // policy: privacy officer or Caldicott guardian only.
-    accessEvents: isUserSession,
-    // policy: privacy officer or Caldicott guardian only.
-    accessAlerts: isUserSession,
+    accessEvents: reviewLog,
+    accessAlerts: manageAlerts,
   },
   Mutation: {
-    // policy: privacy officer or Caldicott guardian only.
-    acknowledgeAccessAlert: isUserSession,
-    // policy: privacy officer or Caldicott guardian only.
-    closeAccessAlert: isUserSession,
+    acknowledgeAccessAlert: manageAlerts,
+    closeAccessAlert: manageAlerts,
   },
   Patient: {
     id: isUserSession,
-    // policy: privacy officer or Caldicott guardian only.
-    accessEvents: isUserSession,
-    // policy: the patient themself (or their nominated proxy) only.
-    accessLog: isUserSession,
+    accessEvents: reviewLog,
+    accessLog: ownAccessLog,
   },
-  AccessEvent: isUserSession,
-  AccessEventConnection: isUserSession,
-  AccessEventEdge: isUserSession,
-  AccessBasis: isUserSession,
+  AccessEvent: reviewLog,
+  AccessEventConnection: reviewLog,
+  AccessEventEdge: reviewLog,
+  AccessBasis: reviewLog,
   AuditPageInfo: isUserSession,
-  AccessAlert: isUserSession,
-  AccessAlertConnection: isUserSession,
-  AccessAlertEdge: isUserSession,
-  RecordAccess: isUserSession,
-  RecordAccessConnection: isUserSession,
-  RecordAccessEdge: isUserSession,
+  AccessAlert: manageAlerts,
+  AccessAlertConnection: manageAlerts,
+  AccessAlertEdge: manageAlerts,
+  RecordAccess: ownAccessLog,
+  RecordAccessConnection: ownAccessLog,
+  RecordAccessEdge: ownAccessLog,
   Organisation: isUserSession,
 };

@@ -21,7 +21,7 @@ export const auditSubgraph: SubgraphDefinition<Context> = {
       schema: buildSchema(),
       createContext: (base) => ({
         ...base,
-        auditLog: new AuditLogAccess(createLoaders(events), events, base.audit),
+        auditLog: new AuditLogAccess(createLoaders(events), events, base.audit, base.policy),
         alerts: new AlertAccess(alerts, base.audit, base.caller),
       }),
       close: () => db.$disconnect(),

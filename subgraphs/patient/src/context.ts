@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@epr/platform';
+import type { ConsentRegister, RelationshipRegister, SubgraphContext } from '@epr/platform';
 import type { Loaders, Stores } from './loaders.js';
 import type { PatientAccess } from './patient-access.js';
 
@@ -9,4 +9,8 @@ export interface Context extends SubgraphContext {
   patients: PatientAccess;
   /** Writes (each a transaction) and directory reads. */
   stores: Stores;
+  /** Legitimate relationships and break-glass access (the shared access-control store). */
+  relationships: RelationshipRegister;
+  /** Patients' sharing choices. */
+  consents: ConsentRegister;
 }

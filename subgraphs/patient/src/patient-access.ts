@@ -1,17 +1,30 @@
-import type { AuditTrail } from '@epr/platform';
+import type { Activity } from '@epr/policy';
+import type { RequestPolicy, VisibleItem } from '@epr/platform';
 import type { Loaders, Stores } from './loaders.js';
 import type { LocalIdentifierKey } from './domain/demographics.js';
 import { pageOf, type Page, type ScoreCursor } from './domain/pagination.js';
 import type { PatientSearch } from './domain/search-criteria.js';
 import type { LocalIdentifierRecord, PatientRecord, PreviousNameRecord } from './data/patient-store.js';
-import type { ScoredPatient } from './data/patient-search.js';
+import type { ScoredPatient } from './data/search/patient-search.js';
 import type { DuplicateCandidateRecord } from './data/duplicate-store.js';
 import type {
   AllergyRecord,
   ClinicalDocumentRecord,
   MedicationRecord,
   ProblemRecord,
+  ClinicalItemRecord,
 } from './data/clinical-record-store.js';
+
+export type ClinicalItemKind = 'PROBLEM' | 'ALLERGY' | 'MEDICATION' | 'DOCUMENT';
+
+/** What a sealed placeholder tells: that an item exists, of which kind, recorded when and where. */
+export interface SealedItemRecord {
+  id: string;
+  kind: ClinicalItemKind;
+  sealLevel: ClinicalItemRecord['sealLevel'];
+  recordedAt: Date;
+  authoringOrganisation: ClinicalItemRecord['authoringOrganisation'];
+}
 
 // Merges chain (A into B, later B into C); a longer chain than this means corrupt data, not a real history.
 const maxMergeChain = 16;
@@ -19,14 +32,16 @@ const maxMergeChain = 16;
 /**
  * The one guarded path to patient data in this subgraph: single reads, look-ups by NHS number or local
  * identifier, search, the duplicate worklist, merge history, the clinical record and federation `_entities` all
- * come through here, so each read is batched and recorded in the audit trail. (Policy decisions — relationships,
- * seals, consent — join this path with the access-control work.)
+ * come through here. Each asks the shared policy engine (batched per request) and every decision is recorded in
+ * the audit trail: a patient out of the caller's scope is "not found" (absent from search too); clinical items
+ * need a clinical role and a legitimate relationship or emergency access, then each item is filtered by its
+ * seal and the patient's consent.
  */
 export class PatientAccess {
   constructor(
     private readonly loaders: Loaders,
     private readonly stores: Pick<Stores, 'patients' | 'duplicates'>,
-    private readonly audit: AuditTrail,
+    private readonly policy: RequestPolicy,
   ) {}
 
   /** A patient by id; the id of a duplicate merged into another gives the survivor. */
@@ -49,9 +64,7 @@ export class PatientAccess {
   }
 
   async mergedFrom(survivorId: string): Promise<PatientRecord[]> {
-    const replaced = await this.loaders.patientsReplacedBy.load(survivorId);
-    for (const patient of replaced) this.reveal(patient);
-    return replaced;
+    return this.revealAll(await this.loaders.patientsReplacedBy.load(survivorId), 'patient.read');
   }
 
   async previousNames(patientId: string): Promise<PreviousNameRecord[]> {
@@ -80,32 +93,84 @@ export class PatientAccess {
 
   async duplicateCandidate(id: string): Promise<DuplicateCandidateRecord | null> {
     const candidate = await this.loaders.duplicateCandidateById.load(id);
-    if (candidate) this.revealPair(candidate);
-    return candidate;
+    return candidate && (await this.pairVisible(candidate)) ? candidate : null;
   }
 
-  /** One page of the data quality worklist. */
+  /** One page of the data quality worklist: pairs whose two patients the caller may both see. */
   async duplicateWorklist(minScore: number, size: number, after: ScoreCursor | null): Promise<Page<DuplicateCandidateRecord>> {
     const page = pageOf(await this.stores.duplicates.worklist(minScore, size + 1, after), size);
-    for (const candidate of page.items) this.revealPair(candidate);
-    return page;
+    const visible = await Promise.all(page.items.map((candidate) => this.pairVisible(candidate)));
+    return { ...page, items: page.items.filter((_, i) => visible[i]) };
   }
 
-  // Each clinical item carries its seal level and authoring team: what the seal rules will decide on, here.
-  async problems(patientId: string): Promise<ProblemRecord[]> {
-    return this.revealFor(patientId, 'problem.read', await this.loaders.problemsByPatientId.load(patientId));
+  async problems(patientId: string, sealOverride?: string | null): Promise<ProblemRecord[]> {
+    return this.openItems(await this.clinicalItems(patientId, 'PROBLEM', await this.loaders.problemsByPatientId.load(patientId), sealOverride));
   }
 
-  async allergies(patientId: string): Promise<AllergyRecord[]> {
-    return this.revealFor(patientId, 'allergy.read', await this.loaders.allergiesByPatientId.load(patientId));
+  async allergies(patientId: string, sealOverride?: string | null): Promise<AllergyRecord[]> {
+    return this.openItems(await this.clinicalItems(patientId, 'ALLERGY', await this.loaders.allergiesByPatientId.load(patientId), sealOverride));
   }
 
-  async medications(patientId: string): Promise<MedicationRecord[]> {
-    return this.revealFor(patientId, 'medication.read', await this.loaders.medicationsByPatientId.load(patientId));
+  async medications(patientId: string, sealOverride?: string | null): Promise<MedicationRecord[]> {
+    return this.openItems(await this.clinicalItems(patientId, 'MEDICATION', await this.loaders.medicationsByPatientId.load(patientId), sealOverride));
   }
 
-  async documents(patientId: string): Promise<ClinicalDocumentRecord[]> {
-    return this.revealFor(patientId, 'clinical-document.read', await this.loaders.documentsByPatientId.load(patientId));
+  async documents(patientId: string, sealOverride?: string | null): Promise<ClinicalDocumentRecord[]> {
+    return this.openItems(await this.clinicalItems(patientId, 'DOCUMENT', await this.loaders.documentsByPatientId.load(patientId), sealOverride));
+  }
+
+  /** Placeholders for the sealed items of every list that the caller may know exist but not open. */
+  async sealedItems(patientId: string): Promise<SealedItemRecord[]> {
+    const [problems, allergies, medications, documents] = await Promise.all([
+      this.loaders.problemsByPatientId.load(patientId),
+      this.loaders.allergiesByPatientId.load(patientId),
+      this.loaders.medicationsByPatientId.load(patientId),
+      this.loaders.documentsByPatientId.load(patientId),
+    ]);
+    const lists = await Promise.all([
+      this.clinicalItems(patientId, 'PROBLEM', problems),
+      this.clinicalItems(patientId, 'ALLERGY', allergies),
+      this.clinicalItems(patientId, 'MEDICATION', medications),
+      this.clinicalItems(patientId, 'DOCUMENT', documents),
+    ]);
+    return lists.flatMap((list) =>
+      list
+        .filter((visible) => visible.sealed)
+        .map(({ item, kind }) => ({ id: item.id, kind, sealLevel: item.sealLevel, recordedAt: item.recordedAt, authoringOrganisation: item.authoringOrganisation })),
+    );
+  }
+
+  /** For writes about a patient (clinical entries, relationships): NOT_FOUND out of scope, FORBIDDEN when refused. */
+  require(activity: Activity, patientId: string, action: string): Promise<void> {
+    return this.policy.require(activity, patientId, action);
+  }
+
+  private async clinicalItems<T extends ClinicalItemRecord>(
+    patientId: string,
+    kind: ClinicalItemKind,
+    rows: T[],
+    sealOverride?: string | null,
+  ): Promise<(VisibleItem<T> & { kind: ClinicalItemKind })[]> {
+    const action = `${kind.toLowerCase()}.read`;
+    await this.policy.require('clinical.read', patientId, action);
+    const visible = await this.policy.filterItems(
+      'clinical.read',
+      rows.map((row) => ({
+        ...row,
+        itemRef: `${kind}:${row.id}`,
+        authoringOrganisation: row.authoringOrganisation.odsCode,
+        authoringTeamId: row.authoringTeam?.id ?? null,
+        authorUserId: row.author.id,
+      })),
+      action,
+      sealOverride ?? undefined,
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return visible.map(({ item, sealed }) => ({ item: byId.get(item.id)!, sealed, kind }));
+  }
+
+  private openItems<T>(items: VisibleItem<T>[]): T[] {
+    return items.filter((visible) => !visible.sealed).map((visible) => visible.item);
   }
 
   /** Follows a merged-away patient to its survivor (through every later merge), one batched load per step. */
@@ -117,24 +182,30 @@ export class PatientAccess {
     return current;
   }
 
-  private reveal(patient: PatientRecord | null, action = 'patient.read'): PatientRecord | null {
-    if (patient) this.audit.record({ action, outcome: 'ALLOWED', patientId: patient.id });
-    return patient;
+  /** The patient if the caller may see them (demographics); otherwise "not found". */
+  private async reveal(patient: PatientRecord | null, action = 'patient.read'): Promise<PatientRecord | null> {
+    if (!patient) return null;
+    return (await this.policy.forPatient('demographics.read', patient.id, action)).effect === 'ALLOW' ? patient : null;
   }
 
-  private revealMatches(page: Page<ScoredPatient>): Page<ScoredPatient> {
-    for (const match of page.items) this.reveal(match.patient, 'patient.search');
-    return page;
+  private async revealAll(patients: PatientRecord[], action: string): Promise<PatientRecord[]> {
+    const visible = await this.policy.visiblePatients('demographics.read', patients.map((p) => p.id), action);
+    return patients.filter((p) => visible.has(p.id));
   }
 
-  private revealPair(candidate: DuplicateCandidateRecord): void {
-    for (const patientId of [candidate.firstPatientId, candidate.secondPatientId]) {
-      this.audit.record({ action: 'duplicate-candidate.read', outcome: 'ALLOWED', patientId });
-    }
+  /** Search results the caller may see; others are left out as if they did not match. */
+  private async revealMatches(page: Page<ScoredPatient>): Promise<Page<ScoredPatient>> {
+    const visible = await this.policy.visiblePatients('demographics.read', page.items.map((m) => m.patient.id), 'patient.search');
+    return { ...page, items: page.items.filter((m) => visible.has(m.patient.id)) };
   }
 
-  private revealFor<T>(patientId: string, action: string, rows: T[]): T[] {
-    if (rows.length > 0) this.audit.record({ action, outcome: 'ALLOWED', patientId });
-    return rows;
+  private async pairVisible(candidate: DuplicateCandidateRecord): Promise<boolean> {
+    const ids = [candidate.firstPatientId, candidate.secondPatientId];
+    return (await this.policy.visiblePatients('demographics.read', ids, 'duplicate-candidate.read')).size === 2;
+  }
+
+  /** Details of a patient the caller was already shown (names, identifiers); recorded, not decided again. */
+  private async revealFor<T>(patientId: string, action: string, rows: T[]): Promise<T[]> {
+    return (await this.policy.forPatient('demographics.read', patientId, action)).effect === 'ALLOW' ? rows : [];
   }
 }

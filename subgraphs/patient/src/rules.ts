@@ -1,52 +1,74 @@
-import { isGatewaySystem, isUserSession, type FieldRules } from '@epr/platform';
+import { can, isGatewaySystem, isUserSession, type FieldRules } from '@epr/platform';
 
 /**
- * Field-level rules of the patient subgraph. Deny by default: a field missing here is refused, and the
- * deny-by-default test fails. Role, relationship, seal and consent rules replace `isUserSession` as the
- * access-control work lands (merges and the duplicate worklist are data-quality work; recording clinical items
- * is clinical work).
+ * Field-level rules of the patient subgraph: thin role checks against the shared policy engine; deny by default
+ * (a field missing here is refused, and the deny-by-default test fails). Which patients and items a caller sees
+ * — scope, relationships, seals, consent — is decided per patient and per item in PatientAccess.
  */
+const demographics = can('demographics.read');
+const registration = can('demographics.write');
+const clinical = can('clinical.read');
+const writeClinical = can('clinical.write');
+
 export const rules: FieldRules = {
   Query: {
     me: isUserSession,
-    patient: isUserSession,
-    patientByNhsNumber: isUserSession,
-    patientByLocalIdentifier: isUserSession,
-    searchPatients: isUserSession,
-    duplicateCandidates: isUserSession,
+    patient: demographics,
+    patientByNhsNumber: demographics,
+    patientByLocalIdentifier: demographics,
+    searchPatients: demographics,
+    // The data quality team's worklist.
+    duplicateCandidates: registration,
     organisation: isUserSession,
     careTeam: isUserSession,
     _sessionRoleProfile: isGatewaySystem,
   },
   Mutation: {
-    registerPatient: isUserSession,
-    updatePatient: isUserSession,
-    addLocalIdentifier: isUserSession,
-    mergePatients: isUserSession,
-    unmergePatient: isUserSession,
-    dismissDuplicateCandidate: isUserSession,
-    recordProblem: isUserSession,
-    recordAllergy: isUserSession,
-    recordMedication: isUserSession,
-    fileClinicalDocument: isUserSession,
+    registerPatient: registration,
+    updatePatient: registration,
+    addLocalIdentifier: registration,
+    mergePatients: registration,
+    unmergePatient: registration,
+    dismissDuplicateCandidate: registration,
+    recordProblem: writeClinical,
+    recordAllergy: writeClinical,
+    recordMedication: writeClinical,
+    fileClinicalDocument: writeClinical,
+    claimLegitimateRelationship: can('relationship.self_claim'),
+    grantLegitimateRelationship: can('relationship.grant'),
+    emergencyAccess: can('emergency.access'),
+    updateMyConsent: can('consent.manage_own'),
   },
-  Patient: isUserSession,
-  HumanName: isUserSession,
-  Address: isUserSession,
-  LocalIdentifier: isUserSession,
-  PatientSearchConnection: isUserSession,
-  PatientSearchEdge: isUserSession,
+  Patient: {
+    '*': demographics,
+    possibleDuplicates: registration,
+    mergedFrom: registration,
+    problems: clinical,
+    allergies: clinical,
+    medications: clinical,
+    documents: clinical,
+    sealedItems: clinical,
+  },
+  HumanName: demographics,
+  Address: demographics,
+  LocalIdentifier: demographics,
+  PatientSearchConnection: demographics,
+  PatientSearchEdge: demographics,
   PageInfo: isUserSession,
-  DuplicateCandidate: isUserSession,
-  DuplicateCandidateConnection: isUserSession,
-  DuplicateCandidateEdge: isUserSession,
-  PatientMerge: isUserSession,
-  Problem: isUserSession,
-  Allergy: isUserSession,
-  Medication: isUserSession,
-  ClinicalDocument: isUserSession,
-  DocumentSection: isUserSession,
-  SnomedConcept: isUserSession,
+  DuplicateCandidate: registration,
+  DuplicateCandidateConnection: registration,
+  DuplicateCandidateEdge: registration,
+  PatientMerge: registration,
+  Problem: clinical,
+  Allergy: clinical,
+  Medication: clinical,
+  ClinicalDocument: clinical,
+  DocumentSection: clinical,
+  SnomedConcept: clinical,
+  SealedItem: clinical,
+  ConsentSettings: demographics,
+  LegitimateRelationshipGrant: isUserSession,
+  EmergencyAccessGrant: isUserSession,
   Organisation: isUserSession,
   CareTeam: isUserSession,
   User: isUserSession,

@@ -15,7 +15,7 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
   name: 'patient',
   databaseSchema,
   defaultPort: 4001,
-  build: ({ pool }) => {
+  build: ({ pool, relationships, consents }) => {
     const db = createDb(pool);
     const duplicates = new DuplicateStore(db);
     const stores: Stores = {
@@ -29,7 +29,7 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
       schema: buildSchema(),
       createContext: (base) => {
         const loaders = createLoaders(stores);
-        return { ...base, loaders, patients: new PatientAccess(loaders, stores, base.audit), stores };
+        return { ...base, loaders, patients: new PatientAccess(loaders, stores, base.policy), stores, relationships, consents };
       },
       close: () => db.$disconnect(),
     };

@@ -32,26 +32,24 @@ export function bookingRelationship(clinic: ClinicRecord, appointment: Appointme
 }
 
 /**
- * Booking gives the clinic's clinician (a user) and its team a BOOKING relationship with the patient — or the
- * clinic's organisation when it names neither — written through the shared relationship register in the
- * booking's own transaction. Idempotent per appointment and holder.
+ * Booking gives the clinic's clinician (a user) a BOOKING relationship with the patient — or the clinic's
+ * organisation when the clinic is run by a team, since clinics name teams by code while sessions carry team
+ * ids — written through the shared relationship register in the booking's own transaction. Idempotent per
+ * appointment and holder.
  */
 export function registeredBookingRelationships(register: RelationshipRegister): BookingRelationships {
   return {
     grantForBooking: async (tx, relationship) => {
-      const holders: RelationshipHolder[] = [];
-      if (relationship.clinicianId) holders.push({ kind: 'USER', id: relationship.clinicianId });
-      if (relationship.teamCode) holders.push({ kind: 'TEAM', id: relationship.teamCode });
-      if (holders.length === 0) holders.push({ kind: 'ORGANISATION', id: relationship.organisation });
-      for (const holder of holders) {
-        await register.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
-          patientId: relationship.patientId,
-          holder,
-          type: 'BOOKING',
-          sourceRef: `appointment:${relationship.appointmentId}`,
-          createdBy: 'scheduling',
-        });
-      }
+      const holder: RelationshipHolder = relationship.clinicianId
+        ? { kind: 'USER', id: relationship.clinicianId }
+        : { kind: 'ORGANISATION', id: relationship.organisation };
+      await register.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+        patientId: relationship.patientId,
+        holder,
+        type: 'BOOKING',
+        sourceRef: `appointment:${relationship.appointmentId}`,
+        createdBy: 'scheduling',
+      });
     },
   };
 }

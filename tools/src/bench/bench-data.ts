@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { organisations, patients } from '../seed/demo-data.js';
+import { organisations, patients, users } from '../seed/demo-data.js';
 import type { SeededData } from './operations.js';
 
 const familyNames = ['Bennett', 'Smith', 'Patel', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Khan', 'Davies', 'Evans', 'Roberts'];
@@ -73,7 +73,10 @@ export async function seededData(databaseUrl: string): Promise<SeededData> {
     const pathways = table.rows[0]?.exists
       ? await client.query<{ id: string }>(`SELECT id FROM care_pathway.pathway WHERE organisation = $1 ORDER BY id LIMIT 50`, [organisations[0].odsCode])
       : { rows: [] };
+    const portalPatientId = users.find((u) => u.patientId !== undefined)?.patientId;
+    if (!portalPatientId) throw new Error('The demo directory has no patient with a portal account.');
     return {
+      portalPatientId,
       patientIds: patients.map((p) => p.id),
       familyNames: [...new Set([...patients.map((p) => p.familyName), ...familyNames])],
       pathwayIds: pathways.rows.map((r) => r.id),

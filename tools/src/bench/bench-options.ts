@@ -17,8 +17,6 @@ export interface BenchOptions {
   workers: number;
   /** Interleaved rounds of each comparison (gateways, hop, rules + audit). */
   rounds: number;
-  user: string;
-  role: string;
   peers: boolean;
   switches: boolean;
   /** Extra runs of our gateway on the patient summary with other settings, for tuning. */
@@ -32,7 +30,6 @@ export const usage = `npm run bench [-- options]
   --connections N   concurrent connections (32)             --rate N        offered req/s for the latency target (300)
   --patients N      synthetic patients to seed (20000)      --workers N     our gateway's processes (2)
   --rounds N        interleaved rounds per comparison (3)
-  --user U --role R the demo user and role profile to sign in as (dr.amelia.hart / rp-hart-rx1)
   --no-peers        skip stock @apollo/gateway and Hive Gateway
   --no-switches     skip the rules + audit on/off runs
   --variant 'label:ENV=V,ENV=V'   also run our gateway with these settings (repeatable)
@@ -49,8 +46,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       patients: { type: 'string', default: '20000' },
       workers: { type: 'string', default: '2' },
       rounds: { type: 'string', default: '3' },
-      user: { type: 'string', default: 'dr.amelia.hart' },
-      role: { type: 'string', default: 'rp-hart-rx1' },
       'no-peers': { type: 'boolean', default: false },
       'no-switches': { type: 'boolean', default: false },
       variant: { type: 'string', multiple: true, default: [] },
@@ -70,8 +65,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     patients: Math.min(count(values.patients, '--patients', 0), 899_999),
     workers: count(values.workers, '--workers', 1),
     rounds: count(values.rounds, '--rounds', 1),
-    user: values.user,
-    role: values.role,
     peers: !values['no-peers'],
     switches: !values['no-switches'],
     variants: values.variant.map(parseVariant),

@@ -9,6 +9,7 @@ import { gatewayCredentials, sessionTokens, type AuthorizationPool } from './cal
 import { compare, measure, probe, type Measurement, type RunShape, type Target } from './measure.js';
 import {
   bodiesFor,
+  clinician,
   missingFromSupergraph,
   patientDemographics,
   patientSummary,
@@ -53,19 +54,18 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
   for (const problem of volumeProblems) conditions.push(`synthetic data not seeded for ${problem}`);
   const data = await seededData(bench.database.url);
   const supergraph = supergraphSchema(await readFile(bench.supergraphFile, 'utf8'));
-  const caller = { userId: opts.user, roleProfileId: opts.role };
   // Enough distinct tokens that none repeats within a slice; they outlive the whole benchmark.
   const poolSize = Math.max(5_000, (opts.seconds + opts.warmupSeconds) * 2_500);
-  console.log(`Minting ${poolSize} session tokens and ${poolSize} gateway credentials…`);
-  const sessions = await sessionTokens(bench.keyDir, caller, poolSize);
-  const otherSessions = new Map<string, AuthorizationPool>();
-  const sessionsFor = async (operation: BenchOperation): Promise<AuthorizationPool> => {
-    if (!operation.caller) return sessions;
-    const key = `${operation.caller.userId} ${operation.caller.roleProfileId}`;
-    if (!otherSessions.has(key)) otherSessions.set(key, await sessionTokens(bench.keyDir, operation.caller, poolSize));
-    return otherSessions.get(key)!;
+  console.log(`Minting ${poolSize} session tokens per caller and ${poolSize} gateway credentials…`);
+  const sessions = new Map<string, AuthorizationPool>();
+  const sessionsFor = async ({ caller = clinician }: BenchOperation): Promise<AuthorizationPool> => {
+    const key = `${caller.userId} ${caller.roleProfileId}`;
+    if (!sessions.has(key)) sessions.set(key, await sessionTokens(bench.keyDir, caller, poolSize));
+    return sessions.get(key)!;
   };
-  const credentials = await gatewayCredentials(bench.keyDir, caller, poolSize, 3 * 60 * 60);
+  // The peers and the direct calls serve the portal patient's summary and demographics.
+  const credentials = await gatewayCredentials(bench.keyDir, patientSummary.caller ?? clinician, bench.current().subgraphUrls.patient, poolSize, 3 * 60 * 60);
+  const summarySessions = await sessionsFor(patientSummary);
 
   const measurements: Measurement[] = [];
   const skipped: Skipped[] = [];
@@ -82,7 +82,7 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
     return {
       label,
       url: `${services.find((s) => s.name === name)!.baseUrl}/graphql`,
-      authorization: sessions,
+      authorization: summarySessions,
       gatewayPid: services.find((s) => s.name === name)!.child.pid!,
       subgraphPids: services.filter((s) => !s.name.startsWith('gateway')).map((s) => s.child.pid!),
       subgraphUrls: bench.current().subgraphUrls,

@@ -3,6 +3,8 @@ import type { BenchCaller } from './callers.js';
 
 /** What the seeded database offers the operations to ask about. */
 export interface SeededData {
+  /** The demo patient who signs in to the portal: the summary is her view of her own record. */
+  portalPatientId: string;
   patientIds: string[];
   familyNames: string[];
   pathwayIds: string[];
@@ -16,14 +18,20 @@ export interface BenchOperation {
   document: string;
   /** The variables of successive requests, or why the seeded data cannot support this operation. */
   variables: (data: SeededData) => Record<string, unknown>[] | { unavailable: string };
-  /** Who sends it, when not the benchmark's clinician: a report needs a role that may run reports. */
+  /** Who sends it: the role the operation is for (the policy engine refuses it to others); the clinician if absent. */
   caller?: BenchCaller;
 }
 
-const byPatient = (data: SeededData) =>
-  data.patientIds.length > 0 ? data.patientIds.map((id) => ({ id })) : { unavailable: 'the seeded data has no patient' };
+// Olivia Bennett in the NHS App: a patient sees her own record and who has looked at it.
+const portalPatient: BenchCaller = { userId: 'olivia.bennett', roleProfileId: 'rp-bennett-portal' };
+/** A consultant at the trust: finds patients and follows their pathways. */
+export const clinician: BenchCaller = { userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1' };
+const ownRecord = (data: SeededData) => [{ id: data.portalPatientId }];
 
-/** A clinician opening a patient: demographics, referrals, appointments and who has looked (all four subgraphs). */
+/**
+ * The patient summary as the portal shows it: demographics, referrals, appointments and who has looked at
+ * the record — all four subgraphs, and an organisation joined back from the patient subgraph.
+ */
 export const patientSummary: BenchOperation = {
   key: 'patient-summary',
   title: 'patient summary (4 subgraphs)',
@@ -32,10 +40,11 @@ export const patientSummary: BenchOperation = {
     id nhsNumber name { given family } birthDate sex
     referrals { id specialty priority receivedOn receivingOrganisation }
     appointments { id clinicName organisation startsAt status }
-    accessEvents(last: 20) { occurredAt action outcome userId jobRoleCode organisation }
+    accessLog(first: 20) { edges { node { occurredAt role organisation { name } what reason outcome } } }
   }
 }`,
-  variables: byPatient,
+  variables: ownRecord,
+  caller: portalPatient,
 };
 
 /** The single-subgraph query for the hop cost: the same fields through the gateway and straight to `patient`. */
@@ -45,7 +54,8 @@ export const patientDemographics: BenchOperation = {
   document: `query PatientDemographics($id: ID!) {
   patient(id: $id) { id nhsNumber name { given family } birthDate sex }
 }`,
-  variables: byPatient,
+  variables: ownRecord,
+  caller: portalPatient,
 };
 
 export const patientSearch: BenchOperation = {
@@ -60,6 +70,7 @@ export const patientSearch: BenchOperation = {
     data.familyNames.length > 0
       ? data.familyNames.map((familyName) => ({ criteria: { familyName } }))
       : { unavailable: 'the seeded data has no patient to search for' },
+  caller: clinician,
 };
 
 export const pathwayTimeline: BenchOperation = {
@@ -74,6 +85,7 @@ export const pathwayTimeline: BenchOperation = {
 }`,
   variables: (data) =>
     data.pathwayIds.length > 0 ? data.pathwayIds.map((id) => ({ id })) : { unavailable: 'the seeded data has no RTT pathway' },
+  caller: clinician,
 };
 
 export const rttTrackingList: BenchOperation = {

@@ -31,12 +31,12 @@ interface Criteria {
 }
 
 /**
- * The patient subgraph's own statement builder (data/patient-search.ts), loaded from its build: the tools cannot
+ * The patient subgraph's own statement builder (data/search/patient-search.ts), loaded from its build: the tools cannot
  * depend on the subgraph when they are compiled (the subgraph's code generation runs the tools), so the part of its
  * signature used here is restated.
  */
 type PatientSearchSql = (criteria: Criteria, window: { limit: number; after: null }) => { text: string; values: unknown[] };
-const searchModule = '@epr/subgraph-patient/data/patient-search';
+const searchModule = '@epr/subgraph-patient/data/search/patient-search';
 const { patientSearchSql } = (await import(searchModule)) as { patientSearchSql: PatientSearchSql };
 
 // What PatientStore.findByNhsNumbers sends (Prisma), for one NHS number.

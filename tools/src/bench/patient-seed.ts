@@ -61,7 +61,7 @@ export async function seedPatients(client: pg.Client, count: number, progress: (
     progress(to);
   }
   // Settle the GIN indexes' pending lists and give the planner statistics, as autovacuum would on a live system.
-  await client.query('VACUUM ANALYZE patient.patient, patient.name_token');
+  await client.query('VACUUM ANALYZE patient.patient, patient.name_token, patient.family_name');
   const { rows } = await client.query<{ patients: string; with_nhs: string; words: string }>(
     `SELECT count(*) AS patients, count(nhs_number) AS with_nhs, (SELECT count(*) FROM patient.name_token) AS words FROM patient.patient`,
   );

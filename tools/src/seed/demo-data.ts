@@ -6,6 +6,8 @@
 export const organisations = [
   { id: '0b5a8f4e-0000-4000-8000-000000000001', odsCode: 'RX1', name: 'Northfield University Hospitals NHS Trust' },
   { id: '0b5a8f4e-0000-4000-8000-000000000002', odsCode: 'A81001', name: 'Riverside Medical Practice' },
+  // Patients sign in to the portal through the NHS App, run by NHS England (X26).
+  { id: '0b5a8f4e-0000-4000-8000-000000000003', odsCode: 'X26', name: 'NHS App (patient access)' },
 ] as const;
 
 export type OdsCode = (typeof organisations)[number]['odsCode'];
@@ -21,6 +23,8 @@ export interface DemoUser {
   id: string;
   displayName: string;
   roleProfiles: DemoRoleProfile[];
+  /** For a patient's own portal account. */
+  patientId?: string;
 }
 
 export const users: DemoUser[] = [
@@ -46,6 +50,13 @@ export const users: DemoUser[] = [
     id: 'privacy.priya.shah',
     displayName: 'Priya Shah',
     roleProfiles: [{ id: 'rp-shah-rx1', jobRoleCode: 'R0001', odsCode: 'RX1', description: 'Privacy Officer at RX1' }],
+  },
+  {
+    // A patient signed in to the portal: her own record and nobody else's.
+    id: 'olivia.bennett',
+    displayName: 'Olivia Bennett',
+    patientId: '5e1f0c3a-0000-4000-8000-000000000001',
+    roleProfiles: [{ id: 'rp-bennett-portal', jobRoleCode: 'PATIENT', odsCode: 'X26', description: 'Patient (NHS App)' }],
   },
   {
     id: 'reception.sam.cole',

@@ -19,7 +19,11 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
     }
     const orgId = new Map(organisations.map((o) => [o.odsCode, o.id]));
     for (const u of users) {
-      await client.query('INSERT INTO patient.app_user (id, display_name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [u.id, u.displayName]);
+      await client.query('INSERT INTO patient.app_user (id, display_name, patient_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        u.id,
+        u.displayName,
+        u.patientId ?? null,
+      ]);
       for (const r of u.roleProfiles) {
         await client.query(
           'INSERT INTO patient.role_profile (id, user_id, organisation_id, job_role_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',

@@ -38,6 +38,8 @@ export interface SessionRoleProfileRecord {
   roleProfileId: string;
   jobRoleCode: string;
   organisationOds: string;
+  /** Set for a patient's own portal account. */
+  patientId: string | null;
 }
 
 export interface TeamMemberRecord {
@@ -108,13 +110,13 @@ export class DirectoryStore {
   }
 
   /** The user's role profile with that id, if it exists and is active. */
-  async activeRoleProfile(userId: string, roleProfileId: string): Promise<(RoleProfileRecord & { displayName: string }) | null> {
+  async activeRoleProfile(userId: string, roleProfileId: string): Promise<(RoleProfileRecord & { displayName: string; patientId: string | null }) | null> {
     const row = await this.db.roleProfile.findFirst({
       where: { id: roleProfileId, userId, active: true },
-      select: { ...roleProfileColumns, user: { select: { displayName: true } } },
+      select: { ...roleProfileColumns, user: { select: { displayName: true, patientId: true } } },
     });
     if (!row) return null;
     const { user, ...profile } = row;
-    return { ...profile, displayName: user.displayName };
+    return { ...profile, displayName: user.displayName, patientId: user.patientId };
   }
 }

@@ -3,7 +3,7 @@ import type { ScoreCursor } from '../domain/pagination.js';
 import { duplicateThreshold } from '../domain/match-score.js';
 import type { PatientRecord } from './patient-store.js';
 import type { Db, Tx } from './prisma.js';
-import { searchPatients } from './patient-search.js';
+import { searchPatients } from './search/patient-search.js';
 
 const candidateColumns = {
   id: true,

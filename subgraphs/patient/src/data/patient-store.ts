@@ -3,7 +3,7 @@ import type { Prisma } from '../__generated__/prisma/client.js';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import type { Db, Tx } from './prisma.js';
 import { isUniqueViolation } from './errors.js';
-import { searchPatients, type ScoredPatient, type SearchWindow } from './patient-search.js';
+import { searchPatients, type ScoredPatient, type SearchWindow } from './search/patient-search.js';
 import type { DemographicCriteria } from '../domain/search-criteria.js';
 
 export const patientColumns = {

@@ -39,6 +39,8 @@ export const clinicalMutations: ClinicalMutations = {
 async function record<T>(context: Context, input: EntryInput, action: string, write: (patientId: string, by: Authorship) => Promise<T>): Promise<T> {
   const patient = await context.patients.byId(input.patientId);
   if (!patient) throw notFound('No patient with this id is visible to you.', 'input.patientId');
+  // Writing clinical entries needs the same legitimate relationship (or emergency access) as reading them.
+  await context.patients.require('clinical.write', patient.id, action);
   const item = await write(patient.id, await authorshipOf(context, input));
   context.audit.record({ action, outcome: 'ALLOWED', patientId: patient.id });
   return item;

@@ -9,8 +9,18 @@ import { parseLocalIdentifier } from '../domain/demographics.js';
 type DemographicMutations = Pick<MutationResolvers, 'registerPatient' | 'updatePatient' | 'addLocalIdentifier'>;
 
 export const demographicMutations: DemographicMutations = {
-  registerPatient: async (_parent, { input }, { stores, audit }) => {
-    const patient = await stores.patients.register(validateRegistration(input), (tx, created) => stores.duplicates.detect(tx, created));
+  registerPatient: async (_parent, { input }, { stores, audit, caller, relationships }) => {
+    const patient = await stores.patients.register(validateRegistration(input), async (tx, created) => {
+      await stores.duplicates.detect(tx, created);
+      // Registration gives the registering organisation a legitimate relationship, in the same transaction.
+      await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+        patientId: created.id,
+        holder: { kind: 'ORGANISATION', id: caller.organisationOds },
+        type: 'REGISTRATION',
+        sourceRef: `registration:${caller.organisationOds}:${created.id}`,
+        createdBy: caller.userId,
+      });
+    });
     audit.record({ action: 'patient.create', outcome: 'ALLOWED', patientId: patient.id });
     return patient;
   },

@@ -3,18 +3,22 @@ import { Query } from './query.js';
 import { demographicMutations } from './demographic-mutations.js';
 import { mergeMutations } from './merge-mutations.js';
 import { clinicalMutations } from './clinical-mutations.js';
-import { Patient, HumanName, Address, LocalIdentifier } from './patient.js';
+import { accessMutations } from './access-mutations.js';
+import { Patient, HumanName, Address, LocalIdentifier, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
 import { Organisation, CareTeam, RoleProfile, SessionRoleProfile } from './directory.js';
 
 export const resolvers: Resolvers = {
   Query,
-  Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations },
+  Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations },
   Patient,
   HumanName,
   Address,
   LocalIdentifier,
+  SealedItem,
+  LegitimateRelationshipGrant,
+  EmergencyAccessGrant,
   Problem,
   Allergy,
   Medication,

@@ -1,4 +1,12 @@
-import type { AddressResolvers, HumanNameResolvers, LocalIdentifierResolvers, PatientResolvers } from '../__generated__/resolvers-types.js';
+import type {
+  AddressResolvers,
+  EmergencyAccessGrantResolvers,
+  HumanNameResolvers,
+  LegitimateRelationshipGrantResolvers,
+  LocalIdentifierResolvers,
+  PatientResolvers,
+  SealedItemResolvers,
+} from '../__generated__/resolvers-types.js';
 import { toIsoDate } from '@epr/platform';
 import { optionalDate } from './dates.js';
 
@@ -17,10 +25,26 @@ export const Patient: PatientResolvers = {
   replacedBy: (patient, _args, { patients }) => (patient.replacedById ? patients.record(patient.replacedById) : null),
   mergedFrom: (patient, _args, { patients }) => patients.mergedFrom(patient.id),
   possibleDuplicates: (patient, _args, { patients }) => patients.possibleDuplicates(patient.id),
-  problems: (patient, _args, { patients }) => patients.problems(patient.id),
-  allergies: (patient, _args, { patients }) => patients.allergies(patient.id),
-  medications: (patient, _args, { patients }) => patients.medications(patient.id),
-  documents: (patient, _args, { patients }) => patients.documents(patient.id),
+  problems: (patient, { sealOverrideJustification }, { patients }) => patients.problems(patient.id, sealOverrideJustification),
+  allergies: (patient, { sealOverrideJustification }, { patients }) => patients.allergies(patient.id, sealOverrideJustification),
+  medications: (patient, { sealOverrideJustification }, { patients }) => patients.medications(patient.id, sealOverrideJustification),
+  documents: (patient, { sealOverrideJustification }, { patients }) => patients.documents(patient.id, sealOverrideJustification),
+  sealedItems: (patient, _args, { patients }) => patients.sealedItems(patient.id),
+  consent: (patient, _args, { consents }) => consents.current(patient.id),
+};
+
+export const SealedItem: SealedItemResolvers = {
+  recordedAt: (item) => item.recordedAt.toISOString(),
+};
+
+export const LegitimateRelationshipGrant: LegitimateRelationshipGrantResolvers = {
+  patient: async (grant, _args, { patients }) => (await patients.byId(grant.patientId))!,
+  expiresAt: (grant) => grant.expiresAt?.toISOString() ?? null,
+};
+
+export const EmergencyAccessGrant: EmergencyAccessGrantResolvers = {
+  patient: async (grant, _args, { patients }) => (await patients.byId(grant.patientId))!,
+  expiresAt: (grant) => grant.expiresAt.toISOString(),
 };
 
 export const HumanName: HumanNameResolvers = {};

@@ -32,6 +32,8 @@ export const Query: QueryResolvers = {
   careTeam: (_parent, { id }, { loaders }) => loaders.careTeamById.load(id),
   _sessionRoleProfile: async (_parent, { userId, roleProfileId }, { stores }) => {
     const profile = await stores.directory.activeRoleProfile(userId, roleProfileId);
-    return profile ? { roleProfileId: profile.id, jobRoleCode: profile.jobRoleCode, organisationOds: profile.organisation.odsCode } : null;
+    return profile
+      ? { roleProfileId: profile.id, jobRoleCode: profile.jobRoleCode, organisationOds: profile.organisation.odsCode, patientId: profile.patientId }
+      : null;
   },
 };
