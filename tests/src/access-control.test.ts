@@ -169,6 +169,28 @@ describe('roles: no clinical content by any path for the booking clerk and the p
     expect(JSON.stringify(response.data)).not.toMatch(/Hypertensive|Depressive|Asthma/);
   });
 
+  test('each decision of a request is in the security log, the refused ones too', async () => {
+    const [user, role] = people.clerk;
+    const response = await graphql(`query ($id: ID!) { patient(id: $id) { name { family } problems { id } } }`, {
+      token: await tokenFor(user, role),
+      variables: { id: patientId },
+    });
+    const requestId = response.headers.get('x-request-id')!;
+    const trail = await as<{ accessEvents: { edges: { node: Record<string, unknown> }[] } }>(
+      'privacyOfficer',
+      `query ($requestId: String!) { accessEvents(filter: { requestId: $requestId }) { edges { node { subgraph action outcome userId items patient { id } } } } }`,
+      { requestId },
+    );
+    const events = trail.data!.accessEvents.edges.map((e) => e.node);
+    expect(events).toHaveLength(2);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { subgraph: 'patient', action: 'patient.read', outcome: 'ALLOWED', userId: user, items: [], patient: { id: patientId } },
+        { subgraph: 'patient', action: 'field.read', outcome: 'DENIED', userId: user, items: ['Patient.problems'], patient: { id: patientId } },
+      ]),
+    );
+  });
+
   test('the booking clerk still sees demographics and appointments', async () => {
     const response = await as('clerk', `query ($id: ID!) { patient(id: $id) { name { family } appointments { id } } }`, { id: patientId });
     expect(response.errors).toBeUndefined();

@@ -1,7 +1,7 @@
 import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
 import { applyMiddleware } from 'graphql-middleware';
 import { readFileSync } from 'node:fs';
-import { isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { isObjectType, parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Activity } from '@epr/policy';
@@ -72,8 +72,11 @@ export function protectSchema(schema: GraphQLSchema, rules: FieldRules): GraphQL
   const merged = mergeRules(federationRules, rules);
   const permissions = shield(merged, {
     fallbackRule: deny,
-    fallbackError: (thrown, _parent, _args, ctx) => {
-      if (thrown === null || thrown === undefined) return forbidden();
+    fallbackError: (thrown, parent, _args, ctx, info) => {
+      if (thrown === null || thrown === undefined) {
+        recordRefusal(ctx as unknown as SubgraphContext, parent, info);
+        return forbidden();
+      }
       if (isPublicError(thrown)) return thrown;
       (ctx as unknown as SubgraphContext).logger.error({ err: thrown }, 'resolver failed');
       return new Error('Internal server error');
@@ -82,6 +85,24 @@ export function protectSchema(schema: GraphQLSchema, rules: FieldRules): GraphQL
     debug: false,
   });
   return applyMiddleware(schema, permissions);
+}
+
+/**
+ * A field refused by its rule is a decision like any other, so it goes to the audit trail — with the patient
+ * when the refused field hangs off one (a Patient, or a record carrying its patientId).
+ */
+function recordRefusal(ctx: SubgraphContext, parent: unknown, info: GraphQLResolveInfo): void {
+  if (!ctx?.audit) return;
+  const record = (parent ?? {}) as { id?: unknown; patientId?: unknown };
+  const patientId =
+    info.parentType.name === 'Patient' && typeof record.id === 'string' ? record.id : typeof record.patientId === 'string' ? record.patientId : null;
+  ctx.audit.record({
+    action: 'field.read',
+    outcome: 'DENIED',
+    patientId,
+    items: [`${info.parentType.name}.${info.fieldName}`],
+    basis: { kind: 'DECISION', detail: 'role_lacks_activity' },
+  });
 }
 
 function mergeRules(a: Record<string, object>, b: FieldRules): FieldRules {
