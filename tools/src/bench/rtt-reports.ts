@@ -44,7 +44,8 @@ const stack = await startBenchStack({ env: { NODE_ENV: 'production' }, gatewayEn
 
 try {
   console.log(`Seeded ${seeded.pathways.toLocaleString('en-GB')} pathways (${seeded.open.toLocaleString('en-GB')} open) in ${seedSeconds.toFixed(1)} s.`);
-  const { token } = await mintSessionToken({ userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1' }, { keyDir: stack.keyDir });
+  // Reports are the booking office's (R8010 holds pathway.report and may identify patients on the list).
+  const { token } = await mintSessionToken({ userId: 'clerk.chloe.reid', roleProfileId: 'rp-reid-rx1' }, { keyDir: stack.keyDir });
   const send = async (query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
     const response = await fetch(stack.current().gatewayUrl, {
       method: 'POST',
@@ -100,8 +101,10 @@ try {
   console.log(`\n${organisation} on ${census}: ${incompletePathways} incomplete pathways, ${within18Weeks} within 18 weeks (${percentWithin18Weeks} %).`);
 
   // The statements RttReportStore sends (data/rtt-report-store.ts), with this run's arguments.
+  // Reports leave out nationally opted-out patients (platform's excludeNationalOptOuts), so the plan includes it.
   const open = `p.organisation = $1 AND p.started_on <= $2::date
-    AND (p.ended_on IS NULL OR (p.ended_on > $2::date AND p.end_reason NOT IN ('NULLIFIED', 'REFERRAL_REJECTED')))`;
+    AND (p.ended_on IS NULL OR (p.ended_on > $2::date AND p.end_reason NOT IN ('NULLIFIED', 'REFERRAL_REJECTED')))
+    AND NOT EXISTS (SELECT 1 FROM access_control.patient_consent opt_out WHERE opt_out.patient_id = p.patient_id AND opt_out.national_opt_out)`;
   const statements: [string, string, unknown[]][] = [
     [
       'tracking list, first 100 rows',
