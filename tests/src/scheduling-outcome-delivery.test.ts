@@ -126,7 +126,12 @@ describe('appointment outcomes reach the RTT clock', () => {
     expect(await eventually(async () => ((await clockPhase(pathwayId)) === 'NULLIFIED' ? 'NULLIFIED' : undefined), 'the clock to be nullified')).toBe(
       'NULLIFIED',
     );
-    expect(await outboxRow(appointmentId)).toMatchObject({ status: 'DELIVERED', applied: true });
+    // care-pathway applies the event a moment before the relay hears back and marks the row delivered.
+    const deliveredRow = await eventually(async () => {
+      const row = await outboxRow(appointmentId);
+      return row?.status === 'DELIVERED' ? row : undefined;
+    }, 'the outbox row to be marked delivered');
+    expect(deliveredRow).toMatchObject({ status: 'DELIVERED', applied: true });
 
     // The pathway's timeline shows the appointment, resolved from scheduling through federation.
     const { data } = await send<{ pathway: { appointments: Record<string, unknown>[]; timeline: { entries: Record<string, any>[] } } }>(
