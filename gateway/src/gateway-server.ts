@@ -1,6 +1,5 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -9,7 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
-import { createLogger, executeGraphQLOverHttp, readJsonBody, RequestBodyError, sendJson, errorBody, ErrorCode } from '@epr/platform';
+import { createLogger, executeGraphQLOverHttp, readJsonBody, RequestBodyError, sendJson, serveHttp, errorBody, ErrorCode } from '@epr/platform';
 import { defaultTuning, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { supergraphFromFile } from './supergraph-file.js';
@@ -67,14 +66,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   await apollo.start();
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
-    });
-  });
-  server.keepAliveTimeout = 65_000;
-
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/health/live') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
@@ -126,17 +117,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     );
   }
 
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const address = server.address() as AddressInfo;
-  const url = `http://${config.host}:${address.port}/graphql`;
+  const server = await serveHttp(handle, { host: config.host, port: config.port, logger });
+  const url = `http://${config.host}:${server.port}/graphql`;
   logger.info({ url }, 'gateway listening');
   return {
     url,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.close();
       await apollo.stop();
       await subgraphs.close();
     },

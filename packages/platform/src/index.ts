@@ -20,3 +20,4 @@ export * from './policy/request-policy.js';
 export * from './policy/relationship-register.js';
 export * from './policy/consent-register.js';
 export * from './policy/secondary-use.js';
+export * from './http-service.js';

@@ -1,6 +1,5 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -13,6 +12,7 @@ import { executeGraphQLOverHttp, sendJson, errorBody } from './apollo-http.js';
 import { readJsonBody, RequestBodyError } from './http-body.js';
 import { runInRequestScope } from './request-scope.js';
 import { metrics } from './metrics.js';
+import { serveHttp } from './http-service.js';
 
 const rejected = metrics.counter(
   'epr_unsigned_requests_rejected_total',
@@ -56,15 +56,6 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     formatError: maskInternalErrors((error) => logger.error({ err: error }, 'internal error')),
   });
   await apollo.start();
-
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
-    });
-  });
-  // Longer than the gateway's keep-alive so the gateway, not us, closes idle pooled connections.
-  server.keepAliveTimeout = 65_000;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -123,17 +114,13 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
-  const address = server.address() as AddressInfo;
-  const url = `http://${options.host}:${address.port}/graphql`;
+  const server = await serveHttp(handle, { host: options.host, port: options.port, logger });
+  const url = `http://${options.host}:${server.port}/graphql`;
   logger.info({ url }, `${options.name} subgraph listening`);
   return {
     url,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.close();
       await apollo.stop();
     },
   };
