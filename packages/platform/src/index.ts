@@ -21,3 +21,4 @@ export * from './policy/relationship-register.js';
 export * from './policy/consent-register.js';
 export * from './policy/secondary-use.js';
 export * from './http-service.js';
+export * from './input-text.js';

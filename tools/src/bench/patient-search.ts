@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { mintSessionToken } from '../dev-issuer/index.js';
+import { gatewaySession } from './gateway-session.js';
 import { startBenchStack } from './bench-stack.js';
 import { seedPatients } from './patient-seed.js';
 
@@ -129,17 +129,7 @@ try {
   const samples: Sample[] = rows.map((r) => ({ given: r.given, family: r.family, birthDate: r.birth_date, nhsNumber: r.nhs_number }));
   const cases = samples.map((sample, n) => ({ kind: kinds[n % kinds.length]!, criteria: criteriaFor(kinds[n % kinds.length]!, sample, n), nhsNumber: sample.nhsNumber! }));
 
-  const { token } = await mintSessionToken({ userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1' }, { keyDir: stack.keyDir });
-  const send = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(stack.current().gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
-    if (body.errors || !body.data) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
+  const send = await gatewaySession(() => stack.current().gatewayUrl, stack.keyDir, 'dr.amelia.hart', 'rp-hart-rx1');
   const searchQuery = `query ($criteria: PatientSearchInput!) {
     searchPatients(criteria: $criteria, first: 20) { edges { score node { id nhsNumber name { given family } birthDate } } }
   }`;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { mintSessionToken } from '../dev-issuer/index.js';
+import { gatewaySession } from './gateway-session.js';
 import { explain } from './audit-log-seed.js';
 import { startBenchStack } from './bench-stack.js';
 import { seedRttPathways } from './rtt-pathway-seed.js';
@@ -45,17 +45,7 @@ const stack = await startBenchStack({ env: { NODE_ENV: 'production' }, gatewayEn
 try {
   console.log(`Seeded ${seeded.pathways.toLocaleString('en-GB')} pathways (${seeded.open.toLocaleString('en-GB')} open) in ${seedSeconds.toFixed(1)} s.`);
   // Reports are the booking office's (R8010 holds pathway.report and may identify patients on the list).
-  const { token } = await mintSessionToken({ userId: 'clerk.chloe.reid', roleProfileId: 'rp-reid-rx1' }, { keyDir: stack.keyDir });
-  const send = async (query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
-    const response = await fetch(stack.current().gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
-    if (body.errors || !body.data) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
+  const send = await gatewaySession(() => stack.current().gatewayUrl, stack.keyDir, 'clerk.chloe.reid', 'rp-reid-rx1');
 
   const trackingList = `query ($organisation: String!, $censusDate: Date, $after: String) {
     patientTrackingList(organisation: $organisation, censusDate: $censusDate, first: 100, after: $after) {

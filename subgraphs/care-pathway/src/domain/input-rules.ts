@@ -1,18 +1,6 @@
 import { badUserInput } from '@epr/platform';
+export { requireText, optionalText } from '@epr/platform';
 import { isCalendarDate, type CalendarDate } from './rtt/calendar-date.js';
-
-/** Trimmed text that must not be empty; `label` names it in the message. */
-export function requireText(value: string, field: string, label: string, maxLength: number): string {
-  const text = value.trim();
-  if (text === '') throw badUserInput(`${label} must not be empty.`, field);
-  if (text.length > maxLength) throw badUserInput(`${label} is longer than ${maxLength} characters.`, field);
-  return text;
-}
-
-/** Like requireText, but absent or blank means none. */
-export function optionalText(value: string | null | undefined, field: string, label: string, maxLength: number): string | null {
-  return value == null || value.trim() === '' ? null : requireText(value, field, label, maxLength);
-}
 
 /** An ODS organisation code such as `RX1` or `A81001`, upper-cased. */
 export function requireOdsCode(value: string, field: string, label: string): string {

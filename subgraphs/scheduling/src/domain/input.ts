@@ -1,4 +1,5 @@
 import { badUserInput } from '@epr/platform';
+export { requireText, optionalText } from '@epr/platform';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,17 +33,6 @@ export function parseCalendarDate(value: string, field: string): Date {
   // Date.UTC rolls 2026-02-30 over into March; a real calendar date round-trips unchanged.
   if (!date || date.toISOString().slice(0, 10) !== value) throw badUserInput(`${field} must be a calendar date written YYYY-MM-DD.`, field);
   return date;
-}
-
-export function requireText(value: string, field: string, label: string, maxLength: number): string {
-  const text = value.trim();
-  if (text === '') throw badUserInput(`${label} must not be empty.`, field);
-  if (text.length > maxLength) throw badUserInput(`${label} is longer than ${maxLength} characters.`, field);
-  return text;
-}
-
-export function optionalText(value: string | null | undefined, field: string, label: string, maxLength: number): string | null {
-  return value == null || value.trim() === '' ? null : requireText(value, field, label, maxLength);
 }
 
 export function requireWhole(value: number, field: string, label: string, min: number, max: number): number {
