@@ -274,6 +274,34 @@ describe('consent', () => {
     expect(await seenByConsultant()).toContain('Diabetes mellitus');
   });
 
+  test('an item she nominates is seen only by the named staff and its author; an empty list lifts it', async () => {
+    const written = await as<{ recordProblem: { id: string } }>('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
+      input: { patientId: oliviaBennett, code: { conceptId: '195967001', term: 'Asthma' } },
+    });
+    const itemId = written.data!.recordProblem.id;
+    const sees = async (who: Person) => (terms(await as<RecordView>(who, record, { id: oliviaBennett })) ?? []).includes('Asthma');
+    expect(await sees('consultant')).toBe(true);
+    const nominate = `mutation ($itemId: ID!, $userIds: [ID!]!) { nominateItemViewers(kind: PROBLEM, itemId: $itemId, userIds: $userIds) }`;
+    const named = await as('olivia', nominate, { itemId, userIds: ['nurse.ben.okafor'] });
+    expect(named.data).toEqual({ nominateItemViewers: ['nurse.ben.okafor'] });
+    try {
+      expect(await sees('consultant')).toBe(false);
+      expect(await sees('nurse')).toBe(true);
+      expect(await sees('gp')).toBe(true);
+    } finally {
+      await as('olivia', nominate, { itemId, userIds: [] });
+    }
+    expect(await sees('consultant')).toBe(true);
+  });
+
+  test('she can only nominate for her own items, and only people in the directory', async () => {
+    const nominate = `mutation ($itemId: ID!, $userIds: [ID!]!) { nominateItemViewers(kind: PROBLEM, itemId: $itemId, userIds: $userIds) }`;
+    const notHers = await as('olivia', nominate, { itemId: '00000000-0000-4000-8000-000000000000', userIds: ['nurse.ben.okafor'] });
+    expect(notHers.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'itemId' });
+    const clinician = await as('consultant', nominate, { itemId: '00000000-0000-4000-8000-000000000000', userIds: [] });
+    expect(clinician.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
   test('the national data opt-out removes her from RTT reports, never from direct care', async () => {
     const referral = await as('consultant', `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
       input: {

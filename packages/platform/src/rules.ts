@@ -42,8 +42,16 @@ export function isTrustedService(service: string): IRule {
  * per-item decisions (relationships, seals, consent) happen in each subgraph's guarded data path.
  */
 export function can(activity: Activity): IRule {
-  return rule(`can:${activity}`, { cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) => ctx.policy.holds(activity));
+  // One rule object per activity: shield refuses two different rules under the same name.
+  let activityRule = activityRules.get(activity);
+  if (!activityRule) {
+    activityRule = rule(`can:${activity}`, { cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) => ctx.policy.holds(activity));
+    activityRules.set(activity, activityRule);
+  }
+  return activityRule;
 }
+
+const activityRules = new Map<Activity, IRule>();
 
 /** Any one of several activities (e.g. a privacy officer's log review, or a patient's own access log). */
 export function canAny(...activities: Activity[]): IRule {

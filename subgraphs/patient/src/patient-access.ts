@@ -140,6 +140,17 @@ export class PatientAccess {
     );
   }
 
+  /** Whether the item of this kind and id is on the patient's own record (for nominations). */
+  async ownsItem(patientId: string, kind: ClinicalItemKind, itemId: string): Promise<boolean> {
+    const lists: Record<ClinicalItemKind, () => Promise<ClinicalItemRecord[]>> = {
+      PROBLEM: () => this.loaders.problemsByPatientId.load(patientId),
+      ALLERGY: () => this.loaders.allergiesByPatientId.load(patientId),
+      MEDICATION: () => this.loaders.medicationsByPatientId.load(patientId),
+      DOCUMENT: () => this.loaders.documentsByPatientId.load(patientId),
+    };
+    return (await lists[kind]()).some((item) => item.id === itemId.toLowerCase());
+  }
+
   /** For writes about a patient (clinical entries, relationships): NOT_FOUND out of scope, FORBIDDEN when refused. */
   require(activity: Activity, patientId: string, action: string): Promise<void> {
     return this.policy.require(activity, patientId, action);

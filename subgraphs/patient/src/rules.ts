@@ -38,6 +38,7 @@ export const rules: FieldRules = {
     grantLegitimateRelationship: can('relationship.grant'),
     emergencyAccess: can('emergency.access'),
     updateMyConsent: can('consent.manage_own'),
+    nominateItemViewers: can('consent.manage_own'),
   },
   Patient: {
     '*': demographics,

@@ -1,10 +1,10 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
-import { notFound } from '@epr/platform';
+import { badUserInput, notFound } from '@epr/platform';
 
 type AccessMutations = Pick<
   MutationResolvers,
-  'claimLegitimateRelationship' | 'grantLegitimateRelationship' | 'emergencyAccess' | 'updateMyConsent'
+  'claimLegitimateRelationship' | 'grantLegitimateRelationship' | 'emergencyAccess' | 'updateMyConsent' | 'nominateItemViewers'
 >;
 
 /**
@@ -44,6 +44,18 @@ export const accessMutations: AccessMutations = {
     const consent = await context.consents.update(patientId, { ...(choices.doNotShare != null && { doNotShare: choices.doNotShare }), ...(choices.nationalOptOut != null && { nationalOptOut: choices.nationalOptOut }) }, context.caller.userId);
     context.audit.record({ action: 'consent.update', outcome: 'ALLOWED', patientId, basis: { kind: 'SELF' } });
     return consent;
+  },
+
+  nominateItemViewers: async (_parent, { kind, itemId, userIds }, context) => {
+    const patientId = context.caller.patientId;
+    if (!patientId) throw notFound('Your account is not linked to a patient record.', 'itemId');
+    if (!(await context.patients.ownsItem(patientId, kind, itemId))) throw notFound('Your record has no such item.', 'itemId');
+    const users = await Promise.all(userIds.map((id) => context.loaders.userById.load(id)));
+    const unknown = userIds.filter((_, i) => !users[i]);
+    if (unknown.length > 0) throw badUserInput(`No user with id ${unknown.join(', ')} is in the directory.`, 'userIds');
+    await context.consents.nominate(patientId, `${kind}:${itemId}`, userIds);
+    context.audit.record({ action: 'consent.nominate', outcome: 'ALLOWED', patientId, items: [`${kind}:${itemId}`], basis: { kind: 'SELF' } });
+    return [...new Set(userIds)];
   },
 };
 
