@@ -8,7 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
-import { createLogger, executeGraphQLOverHttp, readJsonBody, RequestBodyError, sendJson, serveHttp, errorBody, ErrorCode } from '@epr/platform';
+import { createLogger, executeGraphQLOverHttp, readJsonBodyOrAnswer400, sendJson, serveHttp, errorBody, ErrorCode } from '@epr/platform';
 import { defaultTuning, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { supergraphFromFile } from './supergraph-file.js';
@@ -97,13 +97,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       throw error;
     }
 
-    let body: unknown;
-    try {
-      body = await readJsonBody(req);
-    } catch (error) {
-      if (error instanceof RequestBodyError) return sendJson(res, 400, errorBody(error.message, 'BAD_REQUEST'));
-      throw error;
-    }
+    const parsed = await readJsonBodyOrAnswer400(req, res);
+    if (!parsed) return;
+    const { body } = parsed;
     // Signed now, not when the first subgraph call needs it: signing runs off the event loop (WebCrypto),
     // so it overlaps Apollo's parsing, validation and planning instead of adding to the hop's latency.
     const credential = signer.sign(caller);

@@ -9,7 +9,7 @@ import type { SubgraphContext } from './context.js';
 import { maskInternalErrors, ErrorCode } from './errors.js';
 import { auditBeforeResponsePlugin } from './audit-plugin.js';
 import { executeGraphQLOverHttp, sendJson, errorBody } from './apollo-http.js';
-import { readJsonBody, RequestBodyError } from './http-body.js';
+import { readJsonBodyOrAnswer400 } from './http-body.js';
 import { runInRequestScope } from './request-scope.js';
 import { metrics } from './metrics.js';
 import { serveHttp } from './http-service.js';
@@ -84,13 +84,9 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
         errorBody('This service only answers requests signed by the gateway. Send your request to the gateway.', ErrorCode.Unauthenticated),
       );
     }
-    let body: unknown;
-    try {
-      body = await readJsonBody(req);
-    } catch (error) {
-      if (error instanceof RequestBodyError) return sendJson(res, 400, errorBody(error.message, 'BAD_REQUEST'));
-      throw error;
-    }
+    const parsed = await readJsonBodyOrAnswer400(req, res);
+    if (!parsed) return;
+    const { body } = parsed;
     const requestLogger = logger.child({ requestId: caller.requestId });
     const scope = { requestId: caller.requestId, sqlStatements: 0 };
     const started = performance.now();

@@ -44,6 +44,8 @@ export class PatientAccess {
     private readonly policy: RequestPolicy,
   ) {}
 
+  private readonly decidedLists = new Map<string, Promise<unknown>>();
+
   /** A patient by id; the id of a duplicate merged into another gives the survivor. */
   async byId(id: string): Promise<PatientRecord | null> {
     return this.reveal(await this.current(await this.loaders.patientById.load(id)));
@@ -156,7 +158,26 @@ export class PatientAccess {
     return this.policy.require(activity, patientId, action);
   }
 
-  private async clinicalItems<T extends ClinicalItemRecord>(
+  /**
+   * The caller's view of one list, decided once per request: `problems` and `sealedItems` in one query share it
+   * rather than deciding (and auditing) the same items twice.
+   */
+  private clinicalItems<T extends ClinicalItemRecord>(
+    patientId: string,
+    kind: ClinicalItemKind,
+    rows: T[],
+    sealOverride?: string | null,
+  ): Promise<(VisibleItem<T> & { kind: ClinicalItemKind })[]> {
+    const key = `${kind}|${patientId}|${sealOverride?.trim() ?? ''}`;
+    let decided = this.decidedLists.get(key);
+    if (!decided) {
+      decided = this.decideItems(patientId, kind, rows, sealOverride);
+      this.decidedLists.set(key, decided);
+    }
+    return decided as Promise<(VisibleItem<T> & { kind: ClinicalItemKind })[]>;
+  }
+
+  private async decideItems<T extends ClinicalItemRecord>(
     patientId: string,
     kind: ClinicalItemKind,
     rows: T[],

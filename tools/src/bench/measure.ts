@@ -3,6 +3,7 @@ import { machineBusySeconds, treeUsage } from './process-usage.js';
 import { sqlStatementsSoFar } from './sql-statements.js';
 import type { AuthorizationPool } from './callers.js';
 import type { BenchOperation } from './operations.js';
+import { percentile } from './percentile.js';
 
 /** Where a run sends its load, and which processes serve it. */
 export interface Target {
@@ -129,9 +130,9 @@ function pool(operation: BenchOperation, target: Target, shape: RunShape, sample
     requests,
     requestsPerSecond: requests / total((s) => s.seconds),
     meanMs: requests > 0 ? sum(latencies) / requests : 0,
-    p50Ms: percentile(latencies, 0.5),
-    p95Ms: percentile(latencies, 0.95),
-    p99Ms: percentile(latencies, 0.99),
+    p50Ms: percentileOrZero(latencies, 0.5),
+    p95Ms: percentileOrZero(latencies, 0.95),
+    p99Ms: percentileOrZero(latencies, 0.99),
     errors: total((s) => s.errors),
     sqlPerOperation: requests > 0 ? total((s) => s.sql) / requests : 0,
     ...(samples.at(-1)?.gatewayRssMiB !== undefined ? { gatewayRssMiB: samples.at(-1)!.gatewayRssMiB } : {}),
@@ -153,9 +154,9 @@ export async function probe(url: string, authorization: string, body: string): P
   return undefined;
 }
 
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+// An empty sample reads as 0 in the table rather than NaN.
+function percentileOrZero(sorted: number[], q: number): number {
+  return sorted.length === 0 ? 0 : percentile(sorted, q);
 }
 
 function sum(values: number[]): number {

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { gatewaySession } from './gateway-session.js';
 import { startBenchStack } from './bench-stack.js';
 import { seedPatients } from './patient-seed.js';
+import { percentile } from './percentile.js';
 
 /*
  * `npm run bench:patient [-- --patients 1000000 --searches 600]`: finding a patient in a master patient index of
@@ -79,10 +80,6 @@ function criteriaFor(kind: Kind, s: Sample, n: number): Criteria {
     case 'family name alone':
       return { ...none, familyName: s.family };
   }
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 }
 
 function row(label: string, ms: number[]): string {

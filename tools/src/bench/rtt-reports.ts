@@ -4,6 +4,7 @@ import { gatewaySession } from './gateway-session.js';
 import { explain } from './audit-log-seed.js';
 import { startBenchStack } from './bench-stack.js';
 import { seedRttPathways } from './rtt-pathway-seed.js';
+import { percentile } from './percentile.js';
 
 /*
  * `npm run bench:rtt [-- --pathways 1000000 --runs 20]`: the RTT reports of one trust over every one of its
@@ -22,10 +23,6 @@ if (!Number.isInteger(pathways) || pathways < 1 || !Number.isInteger(runs) || ru
 
 const organisation = 'RBENCH';
 const census = '2026-11-24';
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-}
 
 console.log(`Seeding ${pathways.toLocaleString('en-GB')} pathways for ${organisation}, census date ${census}…`);
 let seeded = { pathways: 0, open: 0 };

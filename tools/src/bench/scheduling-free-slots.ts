@@ -2,6 +2,7 @@ import pg from 'pg';
 import { mintSessionToken } from '../dev-issuer/index.js';
 import { startBenchStack } from './bench-stack.js';
 import { organisationCode, seedClinicYear, serviceName } from './scheduling-year.js';
+import { percentile } from './percentile.js';
 
 /*
  * `npm run bench:scheduling [-- --services 100 --organisations 3 --searches 400]`: free-slot search over a
@@ -70,10 +71,6 @@ function sqlArguments(search: Search): [string, unknown[]] {
   if (search.organisation) values.push(search.organisation);
   if (search.kind) values.push(search.kind);
   return [findFreeSql(search.organisation !== null, search.kind !== null), values];
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 }
 
 function summarise(timings: Map<string, number[]>): string[] {

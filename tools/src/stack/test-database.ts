@@ -1,9 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { createScratchDatabase } from '../db/scratch-database.js';
-import { findFreePort } from '../db/free-port.js';
+import { startThrowawayPostgres } from '../db/throwaway-postgres.js';
 
 export interface TestDatabase {
   url: string;
@@ -13,24 +9,27 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, empty database for one test run: a new database on the server `DATABASE_URL` names, or else on
- * an embedded PostgreSQL started in a temporary folder. Nothing a developer has locally is touched.
+ * A fresh, empty database for one test or benchmark run: a new database on the server `DATABASE_URL` names, or
+ * else on a throw-away embedded PostgreSQL. Nothing a developer has locally is touched.
  */
 export async function createTestDatabase(purpose: string): Promise<TestDatabase> {
   if (process.env.DATABASE_URL) {
     const scratch = await createScratchDatabase(process.env.DATABASE_URL, purpose);
     return { url: scratch.url, serverUrl: process.env.DATABASE_URL, dispose: () => scratch.drop() };
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'epr-test-pg-'));
-  const server = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
-  const scratch = await createScratchDatabase(server.url, purpose);
-  return {
-    url: scratch.url,
-    serverUrl: server.url,
-    dispose: async () => {
-      await scratch.drop();
-      await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  const server = await startThrowawayPostgres();
+  try {
+    const scratch = await createScratchDatabase(server.url, purpose);
+    return {
+      url: scratch.url,
+      serverUrl: server.url,
+      dispose: async () => {
+        await scratch.drop();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }
