@@ -66,24 +66,26 @@ const only = process.env.SUBGRAPH;
 const config: CodegenConfig = {
   overwrite: true,
   generates: Object.fromEntries(
-    subgraphs.filter((name) => !only || name === only).map((name) => [
-      `subgraphs/${name}/src/__generated__/resolvers-types.ts`,
-      {
-        schema: `schema/${name}.graphql`,
-        plugins: ['typescript', 'typescript-resolvers'],
-        config: {
-          federation: true,
-          useIndexSignature: true,
-          useTypeImports: true,
-          strictScalars: true,
-          scalars: { Date: 'string', DateTime: 'string', JSON: 'unknown', _FieldSet: 'string' },
-          contextType: '../context.js#Context',
-          mappers: mappers[name],
-          enumsAsTypes: true,
-          avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+    subgraphs
+      .filter((name) => !only || name === only)
+      .map((name) => [
+        `subgraphs/${name}/src/__generated__/resolvers-types.ts`,
+        {
+          schema: `schema/${name}.graphql`,
+          plugins: ['typescript', 'typescript-resolvers'],
+          config: {
+            federation: true,
+            useIndexSignature: true,
+            useTypeImports: true,
+            strictScalars: true,
+            scalars: { Date: 'string', DateTime: 'string', JSON: 'unknown', _FieldSet: 'string' },
+            contextType: '../context.js#Context',
+            mappers: mappers[name],
+            enumsAsTypes: true,
+            avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+          },
         },
-      },
-    ]),
+      ]),
   ),
 };
 export default config;

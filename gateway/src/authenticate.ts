@@ -29,7 +29,8 @@ export async function authenticate(
     claims = await verifier.verify(parseBearer(authorization));
   } catch (error) {
     // The identity provider's keys could not be fetched: not the user's fault, so not a 401.
-    if (error instanceof SessionTokenError && error.reason === 'issuer_unavailable') throw new IdentityProviderUnavailableError(error.message);
+    if (error instanceof SessionTokenError && error.reason === 'issuer_unavailable')
+      throw new IdentityProviderUnavailableError(error.message);
     if (error instanceof SessionTokenError) throw new AuthenticationError(error.reason, error.message);
     throw error;
   }

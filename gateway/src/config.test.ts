@@ -17,7 +17,9 @@ describe('gateway performance settings from the environment', () => {
 
   test('an operator who mistypes a number is told which variable and what it must be', () => {
     expect(() => readGatewayWorkers({ GATEWAY_WORKERS: '0' })).toThrow('GATEWAY_WORKERS must be a whole number of at least 1; it is "0".');
-    expect(() => readGatewayConfig({ ...required, GATEWAY_SUBGRAPH_CONNECTIONS: 'many' })).toThrow(/GATEWAY_SUBGRAPH_CONNECTIONS must be a whole number/);
+    expect(() => readGatewayConfig({ ...required, GATEWAY_SUBGRAPH_CONNECTIONS: 'many' })).toThrow(
+      /GATEWAY_SUBGRAPH_CONNECTIONS must be a whole number/,
+    );
   });
 
   test('only the settings given are taken; the rest keep their measured defaults', () => {

@@ -41,7 +41,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     : env.SESSION_JWKS_FILE
       ? { file: env.SESSION_JWKS_FILE }
       : undefined;
-  if (!jwks) throw new Error('Set SESSION_JWKS_URL or SESSION_JWKS_FILE: the keys of the identity provider whose session tokens to accept.');
+  if (!jwks)
+    throw new Error('Set SESSION_JWKS_URL or SESSION_JWKS_FILE: the keys of the identity provider whose session tokens to accept.');
   const issuer = required(env, 'SESSION_ISSUER');
   const audience = required(env, 'SESSION_AUDIENCE');
   if (!env.GATEWAY_PRIVATE_JWK && !env.GATEWAY_PRIVATE_JWK_FILE) {

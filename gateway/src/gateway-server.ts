@@ -86,9 +86,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     } catch (error) {
       if (error instanceof AuthenticationError) {
         requestLogger.info({ reason: error.reason }, 'request refused: not authenticated');
-        return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated, reason: error.reason } }] }, {
-          'www-authenticate': `Bearer error="invalid_token", error_description="${error.reason}"`,
-        });
+        return sendJson(
+          res,
+          401,
+          { errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated, reason: error.reason } }] },
+          {
+            'www-authenticate': `Bearer error="invalid_token", error_description="${error.reason}"`,
+          },
+        );
       }
       if (error instanceof DirectoryUnavailableError || error instanceof IdentityProviderUnavailableError) {
         requestLogger.error({ err: error }, 'directory unavailable');

@@ -19,7 +19,9 @@ describe('the encoding a portal gets its answer in', () => {
 });
 
 describe('answers compressed where it pays', () => {
-  const large = JSON.stringify({ data: { entries: Array.from({ length: 400 }, (_, i) => ({ nhsNumber: `999000${i}`, weeksWaited: i % 52 })) } });
+  const large = JSON.stringify({
+    data: { entries: Array.from({ length: 400 }, (_, i) => ({ nhsNumber: `999000${i}`, weeksWaited: i % 52 })) },
+  });
   const small = JSON.stringify({ data: { patient: { nhsNumber: '9990000018' } } });
   let server: http.Server;
   let url: string;

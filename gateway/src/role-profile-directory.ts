@@ -56,7 +56,11 @@ export class RoleProfileDirectory {
     try {
       response = await fetch(this.patientSubgraphUrl(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.signer.sign(system)}`, 'x-request-id': requestId },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await this.signer.sign(system)}`,
+          'x-request-id': requestId,
+        },
         body: JSON.stringify({ query: lookupQuery, variables: { userId, roleProfileId } }),
         signal: AbortSignal.timeout(5_000),
       });

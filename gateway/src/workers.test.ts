@@ -56,7 +56,10 @@ describe('a gateway running several processes on one port (GATEWAY_WORKERS)', ()
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline && (await workersOf(gateway.pid!)).length < 2) await new Promise((r) => setTimeout(r, 100));
     while (Date.now() < deadline) {
-      const live = await fetch(`${base}/health/live`).then((r) => r.ok, () => false);
+      const live = await fetch(`${base}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (live) break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -56,7 +56,14 @@ const record = `query ($id: ID!, $justification: String) {
   }
 }`;
 
-type RecordView = { patient: { id: string; name: { family: string }; problems: { code: { term: string }; sealLevel: string }[] | null; sealedItems: { kind: string; sealLevel: string }[] | null } | null };
+type RecordView = {
+  patient: {
+    id: string;
+    name: { family: string };
+    problems: { code: { term: string }; sealLevel: string }[] | null;
+    sealedItems: { kind: string; sealLevel: string }[] | null;
+  } | null;
+};
 
 const terms = (view: Response<RecordView>) => view.data?.patient?.problems?.map((p) => p.code.term).sort();
 
@@ -76,7 +83,9 @@ beforeAll(async () => {
     ['35489007', 'Depressive disorder', 'SEALED'],
     ['195967001', 'Asthma', 'SEALED_AND_LOCKED'],
   ] as const) {
-    const written = await as('gp', recordProblem, { input: { patientId, code: { conceptId, term }, sealLevel, authoringTeamId: practiceTeam } });
+    const written = await as('gp', recordProblem, {
+      input: { patientId, code: { conceptId, term }, sealLevel, authoringTeamId: practiceTeam },
+    });
     expect(written.errors).toBeUndefined();
   }
 });
@@ -94,13 +103,23 @@ describe('relationship states × seals (a clinician at another organisation)', (
     expect(view.data!.patient!.name.family).toBe('Matrixon');
     expect(view.data!.patient!.problems).toBeNull();
     expect(codesAt(view, 'patient.problems')).toEqual(['FORBIDDEN']);
-    expect(view.errors!.find((e) => e.path?.join('.') === 'patient.problems')!.message).toMatch(/legitimate relationship.*emergency access/);
+    expect(view.errors!.find((e) => e.path?.join('.') === 'patient.problems')!.message).toMatch(
+      /legitimate relationship.*emergency access/,
+    );
   });
 
   test('self-claimed: open items shown, the sealed one as a placeholder, the locked one not at all', async () => {
-    const claim = await as('consultant', `mutation ($id: ID!) { claimLegitimateRelationship(patientId: $id, reasonCode: "LR01") { type holderUserId expiresAt } }`, { id: patientId });
+    const claim = await as(
+      'consultant',
+      `mutation ($id: ID!) { claimLegitimateRelationship(patientId: $id, reasonCode: "LR01") { type holderUserId expiresAt } }`,
+      { id: patientId },
+    );
     expect(claim.errors).toBeUndefined();
-    expect(claim.data!.claimLegitimateRelationship).toMatchObject({ type: 'SELF_CLAIM', holderUserId: 'dr.amelia.hart', expiresAt: expect.any(String) });
+    expect(claim.data!.claimLegitimateRelationship).toMatchObject({
+      type: 'SELF_CLAIM',
+      holderUserId: 'dr.amelia.hart',
+      expiresAt: expect.any(String),
+    });
     const view = await as<RecordView>('consultant', record, { id: patientId });
     expect(view.errors).toBeUndefined();
     expect(terms(view)).toEqual(['Hypertensive disorder']);
@@ -109,7 +128,9 @@ describe('relationship states × seals (a clinician at another organisation)', (
   });
 
   test('an unknown access reason is refused naming the field, and grants nothing', async () => {
-    const claim = await as('nurse', `mutation ($id: ID!) { claimLegitimateRelationship(patientId: $id, reasonCode: "because") { type } }`, { id: patientId });
+    const claim = await as('nurse', `mutation ($id: ID!) { claimLegitimateRelationship(patientId: $id, reasonCode: "because") { type } }`, {
+      id: patientId,
+    });
     expect(claim.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reasonCode' });
     expect(codesAt(await as<RecordView>('nurse', record, { id: patientId }), 'patient.problems')).toEqual(['FORBIDDEN']);
   });
@@ -124,11 +145,17 @@ describe('relationship states × seals (a clinician at another organisation)', (
   });
 
   test('emergency access: a reason is required; then open items and placeholders, never the locked item', async () => {
-    const tooShort = await as('nurse', `mutation ($id: ID!) { emergencyAccess(patientId: $id, reason: "now") { expiresAt } }`, { id: patientId });
-    expect(tooShort.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const glass = await as('nurse', `mutation ($id: ID!) { emergencyAccess(patientId: $id, reason: "Collapsed in ED, unresponsive") { reason expiresAt } }`, {
+    const tooShort = await as('nurse', `mutation ($id: ID!) { emergencyAccess(patientId: $id, reason: "now") { expiresAt } }`, {
       id: patientId,
     });
+    expect(tooShort.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const glass = await as(
+      'nurse',
+      `mutation ($id: ID!) { emergencyAccess(patientId: $id, reason: "Collapsed in ED, unresponsive") { reason expiresAt } }`,
+      {
+        id: patientId,
+      },
+    );
     expect(glass.data!.emergencyAccess).toMatchObject({ reason: 'Collapsed in ED, unresponsive', expiresAt: expect.any(String) });
     const view = await as<RecordView>('nurse', record, { id: patientId });
     expect(terms(view)).toEqual(['Hypertensive disorder']);
@@ -136,23 +163,40 @@ describe('relationship states × seals (a clinician at another organisation)', (
   });
 
   test('a colleague grant, then a justified seal override opens the sealed item — never the locked one', async () => {
-    const grant = await as('gp', `mutation ($id: ID!) { grantLegitimateRelationship(patientId: $id, colleagueUserId: "cg.helen.ward", reasonCode: "LR05") { type holderUserId } }`, {
-      id: patientId,
-    });
+    const grant = await as(
+      'gp',
+      `mutation ($id: ID!) { grantLegitimateRelationship(patientId: $id, colleagueUserId: "cg.helen.ward", reasonCode: "LR05") { type holderUserId } }`,
+      {
+        id: patientId,
+      },
+    );
     expect(grant.data!.grantLegitimateRelationship).toEqual({ type: 'COLLEAGUE_GRANT', holderUserId: 'cg.helen.ward' });
     expect(terms(await as<RecordView>('caldicott', record, { id: patientId }))).toEqual(['Hypertensive disorder']);
-    const opened = await as<RecordView>('caldicott', record, { id: patientId, justification: 'Safeguarding review requested by the court' });
+    const opened = await as<RecordView>('caldicott', record, {
+      id: patientId,
+      justification: 'Safeguarding review requested by the court',
+    });
     expect(terms(opened)).toEqual(['Depressive disorder', 'Hypertensive disorder']);
     // A justification from a role without the override opens nothing.
-    const lee = await as('gp', `mutation ($id: ID!) { grantLegitimateRelationship(patientId: $id, colleagueUserId: "dr.amelia.hart", reasonCode: "LR05") { type } }`, { id: patientId });
+    const lee = await as(
+      'gp',
+      `mutation ($id: ID!) { grantLegitimateRelationship(patientId: $id, colleagueUserId: "dr.amelia.hart", reasonCode: "LR05") { type } }`,
+      { id: patientId },
+    );
     expect(lee.errors).toBeUndefined();
-    expect(terms(await as<RecordView>('consultant', record, { id: patientId, justification: 'I would like to see it' }))).toEqual(['Hypertensive disorder']);
+    expect(terms(await as<RecordView>('consultant', record, { id: patientId, justification: 'I would like to see it' }))).toEqual([
+      'Hypertensive disorder',
+    ]);
   });
 
   test('a clinician without access cannot grant access to others', async () => {
-    const grant = await as('nurse', `mutation ($id: ID!) { grantLegitimateRelationship(patientId: $id, colleagueUserId: "clerk.chloe.reid", reasonCode: "LR04") { type } }`, {
-      id: patientId,
-    });
+    const grant = await as(
+      'nurse',
+      `mutation ($id: ID!) { grantLegitimateRelationship(patientId: $id, colleagueUserId: "clerk.chloe.reid", reasonCode: "LR04") { type } }`,
+      {
+        id: patientId,
+      },
+    );
     expect(grant.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });
@@ -160,8 +204,16 @@ describe('relationship states × seals (a clinician at another organisation)', (
 describe('roles: no clinical content by any path for the booking clerk and the privacy officer', () => {
   const paths: [string, string, string][] = [
     ['a single read', `query ($id: ID!) { patient(id: $id) { name { family } problems { id } sealedItems { id } } }`, 'patient.problems'],
-    ['search', `{ searchPatients(criteria: { familyName: "Matrixon" }) { edges { node { name { family } problems { id } } } } }`, 'searchPatients.edges.0.node.problems'],
-    ['a clinic list (federation _entities)', `{ clinicList(organisation: "RX1", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { patient { allergies { id } } } }`, 'clinicList.0.patient.allergies'],
+    [
+      'search',
+      `{ searchPatients(criteria: { familyName: "Matrixon" }) { edges { node { name { family } problems { id } } } } }`,
+      'searchPatients.edges.0.node.problems',
+    ],
+    [
+      'a clinic list (federation _entities)',
+      `{ clinicList(organisation: "RX1", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { patient { allergies { id } } } }`,
+      'clinicList.0.patient.allergies',
+    ],
   ];
   test.each(paths)('booking clerk, %s', async (_label, query, path) => {
     const response = await as('clerk', query, { id: patientId });
@@ -171,10 +223,24 @@ describe('roles: no clinical content by any path for the booking clerk and the p
 
   test('each decision of a request is in the security log, the refused ones too', async () => {
     const [user, role] = people.clerk;
-    const response = await graphql(`query ($id: ID!) { patient(id: $id) { name { family } problems { id } } }`, {
-      token: await tokenFor(user, role),
-      variables: { id: patientId },
-    });
+    const response = await graphql(
+      `
+        query ($id: ID!) {
+          patient(id: $id) {
+            name {
+              family
+            }
+            problems {
+              id
+            }
+          }
+        }
+      `,
+      {
+        token: await tokenFor(user, role),
+        variables: { id: patientId },
+      },
+    );
     const requestId = response.headers.get('x-request-id')!;
     const trail = await as<{ accessEvents: { edges: { node: Record<string, unknown> }[] } }>(
       'privacyOfficer',
@@ -186,7 +252,14 @@ describe('roles: no clinical content by any path for the booking clerk and the p
     expect(events).toEqual(
       expect.arrayContaining([
         { subgraph: 'patient', action: 'patient.read', outcome: 'ALLOWED', userId: user, items: [], patient: { id: patientId } },
-        { subgraph: 'patient', action: 'field.read', outcome: 'DENIED', userId: user, items: ['Patient.problems'], patient: { id: patientId } },
+        {
+          subgraph: 'patient',
+          action: 'field.read',
+          outcome: 'DENIED',
+          userId: user,
+          items: ['Patient.problems'],
+          patient: { id: patientId },
+        },
       ]),
     );
   });
@@ -200,25 +273,56 @@ describe('roles: no clinical content by any path for the booking clerk and the p
   test('the privacy officer sees the trail and the alerts, not the record', async () => {
     const clinical = await as('privacyOfficer', `query ($id: ID!) { patient(id: $id) { problems { id } } }`, { id: patientId });
     expect(codesAt(clinical, 'patient.problems')).toEqual(['FORBIDDEN']);
-    const trail = await as<{ accessEvents: { edges: { node: { action: string; outcome: string; userId: string; basis: { kind: string; detail: string | null } | null } }[] } }>(
+    const trail = await as<{
+      accessEvents: {
+        edges: { node: { action: string; outcome: string; userId: string; basis: { kind: string; detail: string | null } | null } }[];
+      };
+    }>(
       'privacyOfficer',
       `query ($id: ID!) { accessEvents(filter: { patientId: $id }, first: 200) { edges { node { action outcome userId basis { kind detail } } } } }`,
       { id: patientId },
     );
     expect(trail.errors).toBeUndefined();
     const events = trail.data!.accessEvents.edges.map((e) => e.node);
-    expect(events).toContainEqual({ action: 'problem.read', outcome: 'DENIED', userId: 'dr.amelia.hart', basis: { kind: 'DECISION', detail: 'no_relationship' } });
-    expect(events).toContainEqual(expect.objectContaining({ action: 'relationship.self_claim', userId: 'dr.amelia.hart', basis: { kind: 'SELF_CLAIM', detail: 'LR01' } }));
-    expect(events).toContainEqual(expect.objectContaining({ action: 'emergency.access', userId: 'nurse.ben.okafor', basis: { kind: 'EMERGENCY', detail: 'Collapsed in ED, unresponsive' } }));
+    expect(events).toContainEqual({
+      action: 'problem.read',
+      outcome: 'DENIED',
+      userId: 'dr.amelia.hart',
+      basis: { kind: 'DECISION', detail: 'no_relationship' },
+    });
     expect(events).toContainEqual(
-      expect.objectContaining({ action: 'seal.override', userId: 'cg.helen.ward', basis: { kind: 'SEAL_OVERRIDE', detail: 'Safeguarding review requested by the court' } }),
+      expect.objectContaining({
+        action: 'relationship.self_claim',
+        userId: 'dr.amelia.hart',
+        basis: { kind: 'SELF_CLAIM', detail: 'LR01' },
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        action: 'emergency.access',
+        userId: 'nurse.ben.okafor',
+        basis: { kind: 'EMERGENCY', detail: 'Collapsed in ED, unresponsive' },
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        action: 'seal.override',
+        userId: 'cg.helen.ward',
+        basis: { kind: 'SEAL_OVERRIDE', detail: 'Safeguarding review requested by the court' },
+      }),
     );
     const alerts = await as<{ accessAlerts: { edges: { node: { kind: string; event: { userId: string } } }[] } }>(
       'privacyOfficer',
       `{ accessAlerts(status: [OPEN], first: 200) { edges { node { kind event { userId patient { id } } } } } }`,
     );
     const kinds = alerts.data!.accessAlerts.edges.map((e) => `${e.node.kind}:${e.node.event.userId}`);
-    expect(kinds).toEqual(expect.arrayContaining(['SELF_CLAIMED_RELATIONSHIP:dr.amelia.hart', 'EMERGENCY_ACCESS:nurse.ben.okafor', 'SEAL_OVERRIDE:cg.helen.ward']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'SELF_CLAIMED_RELATIONSHIP:dr.amelia.hart',
+        'EMERGENCY_ACCESS:nurse.ben.okafor',
+        'SEAL_OVERRIDE:cg.helen.ward',
+      ]),
+    );
   });
 
   test('clinicians cannot read the security log', async () => {
@@ -228,9 +332,13 @@ describe('roles: no clinical content by any path for the booking clerk and the p
 
 describe('the patient in the portal: her own record only', () => {
   test('her own record, with who accessed it', async () => {
-    const own = await as('olivia', `query ($id: ID!) { patient(id: $id) { name { family } referrals { specialty } accessLog(first: 3) { edges { node { role } } } } }`, {
-      id: oliviaBennett,
-    });
+    const own = await as(
+      'olivia',
+      `query ($id: ID!) { patient(id: $id) { name { family } referrals { specialty } accessLog(first: 3) { edges { node { role } } } } }`,
+      {
+        id: oliviaBennett,
+      },
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data!.patient.name.family).toBe('Bennett');
   });
@@ -239,7 +347,10 @@ describe('the patient in the portal: her own record only', () => {
     const other = await as('olivia', record, { id: patientId });
     expect(other.errors).toBeUndefined();
     expect(other.data!.patient).toBeNull();
-    const search = await as<{ searchPatients: { edges: unknown[] } }>('olivia', `{ searchPatients(criteria: { familyName: "Matrixon" }) { edges { node { id } } } }`);
+    const search = await as<{ searchPatients: { edges: unknown[] } }>(
+      'olivia',
+      `{ searchPatients(criteria: { familyName: "Matrixon" }) { edges { node { id } } } }`,
+    );
     expect(search.data!.searchPatients.edges).toEqual([]);
     const clinicList = await as<{ clinicList: { patient: { id: string } }[] }>(
       'olivia',
@@ -257,9 +368,13 @@ describe('the patient in the portal: her own record only', () => {
 
 describe('consent', () => {
   test('do-not-share hides items recorded elsewhere from other organisations, not from their authors', async () => {
-    const written = await as<{ recordProblem: { id: string } }>('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
-      input: { patientId: oliviaBennett, code: { conceptId: '73211009', term: 'Diabetes mellitus' } },
-    });
+    const written = await as<{ recordProblem: { id: string } }>(
+      'gp',
+      `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`,
+      {
+        input: { patientId: oliviaBennett, code: { conceptId: '73211009', term: 'Diabetes mellitus' } },
+      },
+    );
     expect(written.errors).toBeUndefined();
     const seenByConsultant = async () => terms(await as<RecordView>('consultant', record, { id: oliviaBennett })) ?? [];
     expect(await seenByConsultant()).toContain('Diabetes mellitus');
@@ -275,9 +390,13 @@ describe('consent', () => {
   });
 
   test('an item she nominates is seen only by the named staff and its author; an empty list lifts it', async () => {
-    const written = await as<{ recordProblem: { id: string } }>('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
-      input: { patientId: oliviaBennett, code: { conceptId: '195967001', term: 'Asthma' } },
-    });
+    const written = await as<{ recordProblem: { id: string } }>(
+      'gp',
+      `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`,
+      {
+        input: { patientId: oliviaBennett, code: { conceptId: '195967001', term: 'Asthma' } },
+      },
+    );
     const itemId = written.data!.recordProblem.id;
     const sees = async (who: Person) => (terms(await as<RecordView>(who, record, { id: oliviaBennett })) ?? []).includes('Asthma');
     expect(await sees('consultant')).toBe(true);
@@ -317,15 +436,23 @@ describe('consent', () => {
     });
     expect(referral.errors).toBeUndefined();
     const waiting = async () =>
-      (await as<{ rttPerformance: { incompletePathways: number } }>('analyst', `{ rttPerformance(organisation: "OPTOUT", censusDate: "2026-11-24") { incompletePathways } }`)).data!
-        .rttPerformance.incompletePathways;
+      (
+        await as<{ rttPerformance: { incompletePathways: number } }>(
+          'analyst',
+          `{ rttPerformance(organisation: "OPTOUT", censusDate: "2026-11-24") { incompletePathways } }`,
+        )
+      ).data!.rttPerformance.incompletePathways;
     expect(await waiting()).toBe(1);
     await as('olivia', `mutation { updateMyConsent(choices: { nationalOptOut: true }) { nationalOptOut } }`);
     try {
       expect(await waiting()).toBe(0);
-      const care = await as<{ patient: { referrals: { receivingOrganisation: string }[] } }>('consultant', `query ($id: ID!) { patient(id: $id) { referrals { receivingOrganisation } } }`, {
-        id: oliviaBennett,
-      });
+      const care = await as<{ patient: { referrals: { receivingOrganisation: string }[] } }>(
+        'consultant',
+        `query ($id: ID!) { patient(id: $id) { referrals { receivingOrganisation } } }`,
+        {
+          id: oliviaBennett,
+        },
+      );
       expect(care.data!.patient.referrals.map((r) => r.receivingOrganisation)).toContain('OPTOUT');
     } finally {
       await as('olivia', `mutation { updateMyConsent(choices: { nationalOptOut: false }) { nationalOptOut } }`);
@@ -334,7 +461,10 @@ describe('consent', () => {
   });
 
   test('a reporting analyst sees waits, not people', async () => {
-    const list = await as('analyst', `{ patientTrackingList(organisation: "OPTOUT", censusDate: "2026-11-24") { entries { weeksWaited patient { id } } } }`);
+    const list = await as(
+      'analyst',
+      `{ patientTrackingList(organisation: "OPTOUT", censusDate: "2026-11-24") { entries { weeksWaited patient { id } } } }`,
+    );
     expect(list.data!.patientTrackingList.entries).toEqual([{ weeksWaited: 3, patient: null }]);
     expect(codesAt(list, 'patientTrackingList.entries.0.patient')).toEqual(['FORBIDDEN']);
   });

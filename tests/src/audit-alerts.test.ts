@@ -16,9 +16,24 @@ async function officer<T = Record<string, any>>(query: string, variables: Record
 
 describe('alerts for the privacy officer', () => {
   test('emergency access, seal overrides and self-claimed relationships raise alerts; ordinary reads do not', async () => {
-    const emergency = event({ action: 'emergency.access', patient_id: georgeMcAllister, basis_kind: 'EMERGENCY', basis_detail: 'Unconscious in ED' });
-    const seal = event({ action: 'seal.override', patient_id: georgeMcAllister, basis_kind: 'SEAL_OVERRIDE', basis_detail: 'Safeguarding review' });
-    const claim = event({ action: 'relationship.self_claim', patient_id: georgeMcAllister, basis_kind: 'RELATIONSHIP', basis_detail: 'SELF_CLAIMED' });
+    const emergency = event({
+      action: 'emergency.access',
+      patient_id: georgeMcAllister,
+      basis_kind: 'EMERGENCY',
+      basis_detail: 'Unconscious in ED',
+    });
+    const seal = event({
+      action: 'seal.override',
+      patient_id: georgeMcAllister,
+      basis_kind: 'SEAL_OVERRIDE',
+      basis_detail: 'Safeguarding review',
+    });
+    const claim = event({
+      action: 'relationship.self_claim',
+      patient_id: georgeMcAllister,
+      basis_kind: 'RELATIONSHIP',
+      basis_detail: 'SELF_CLAIMED',
+    });
     const read = event({ patient_id: georgeMcAllister });
     await appendAsSubgraph([emergency, seal, claim, read]);
 
@@ -29,15 +44,28 @@ describe('alerts for the privacy officer', () => {
     expect(mine.map((alert: any) => alert.kind).sort()).toEqual(['EMERGENCY_ACCESS', 'SEAL_OVERRIDE', 'SELF_CLAIMED_RELATIONSHIP']);
     expect(mine.find((alert: any) => alert.kind === 'EMERGENCY_ACCESS')).toMatchObject({
       status: 'OPEN',
-      event: { action: 'emergency.access', userId: 'dr.amelia.hart', organisation: 'RX1', patient: { id: georgeMcAllister }, basis: { kind: 'EMERGENCY', detail: 'Unconscious in ED' } },
+      event: {
+        action: 'emergency.access',
+        userId: 'dr.amelia.hart',
+        organisation: 'RX1',
+        patient: { id: georgeMcAllister },
+        basis: { kind: 'EMERGENCY', detail: 'Unconscious in ED' },
+      },
     });
   });
 
   test('acknowledge, then close with a conclusion; each step only once', async () => {
-    const emergency = event({ action: 'emergency.access', patient_id: georgeMcAllister, basis_kind: 'EMERGENCY', basis_detail: 'Collapsed in clinic' });
+    const emergency = event({
+      action: 'emergency.access',
+      patient_id: georgeMcAllister,
+      basis_kind: 'EMERGENCY',
+      basis_detail: 'Collapsed in clinic',
+    });
     await appendAsSubgraph([emergency]);
     const listed = await officer(alertsQuery, { status: ['OPEN'] });
-    const alert = listed.body.data!.accessAlerts.edges.map((edge: any) => edge.node).find((a: any) => a.event.requestId === emergency.request_id);
+    const alert = listed.body
+      .data!.accessAlerts.edges.map((edge: any) => edge.node)
+      .find((a: any) => a.event.requestId === emergency.request_id);
 
     const acknowledge = `mutation ($id: ID!) { acknowledgeAccessAlert(id: $id) { status acknowledgedBy acknowledgedAt } }`;
     const acknowledged = await officer(acknowledge, { id: alert.id });
@@ -50,7 +78,12 @@ describe('alerts for the privacy officer', () => {
     expect(tooShort.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
     const note = 'Patient collapsed in clinic; emergency access was appropriate.';
     const closed = await officer(close, { input: { id: alert.id, conclusion: 'APPROPRIATE', note } });
-    expect(closed.body.data!.closeAccessAlert).toEqual({ status: 'CLOSED', conclusion: 'APPROPRIATE', closingNote: note, closedBy: privacyOfficer.user });
+    expect(closed.body.data!.closeAccessAlert).toEqual({
+      status: 'CLOSED',
+      conclusion: 'APPROPRIATE',
+      closingNote: note,
+      closedBy: privacyOfficer.user,
+    });
     const reopen = await officer(close, { input: { id: alert.id, conclusion: 'INAPPROPRIATE', note: 'Changing my mind after the fact.' } });
     expect(reopen.body.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('already closed') });
 

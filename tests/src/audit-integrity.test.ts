@@ -23,17 +23,33 @@ describe('the security log cannot be edited by the application', () => {
     const appended = event({});
     await appendAsSubgraph([appended]);
     const where = { text: 'WHERE request_id = $1', values: [appended.request_id] };
-    await expect(withDatabase((client) => client.query(`UPDATE audit.access_event SET user_id = 'x' ${where.text}`, where.values))).rejects.toThrow(/append-only/);
-    await expect(withDatabase((client) => client.query(`DELETE FROM audit.access_event ${where.text}`, where.values))).rejects.toThrow(/append-only/);
+    await expect(
+      withDatabase((client) => client.query(`UPDATE audit.access_event SET user_id = 'x' ${where.text}`, where.values)),
+    ).rejects.toThrow(/append-only/);
+    await expect(withDatabase((client) => client.query(`DELETE FROM audit.access_event ${where.text}`, where.values))).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 
 describe('verifier', () => {
   test('passes on the untouched trail of the running system', async () => {
-    await graphql(`query ($id: ID!) { patient(id: $id) { nhsNumber referrals { specialty } } }`, {
-      token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
-      variables: { id: oliviaBennett },
-    });
+    await graphql(
+      `
+        query ($id: ID!) {
+          patient(id: $id) {
+            nhsNumber
+            referrals {
+              specialty
+            }
+          }
+        }
+      `,
+      {
+        token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
+        variables: { id: oliviaBennett },
+      },
+    );
     const report = await verifySecurityLog(stackState().databaseUrl, await stackAuditKey());
     expect(report.findings.map(describeFinding)).toEqual([]);
     expect(report.events).toBeGreaterThan(0);
@@ -79,7 +95,20 @@ describe('verifier', () => {
 describe('fail closed', () => {
   test('with the security log unwritable, a clinical read returns an error and no patient data', async () => {
     const token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
-    const read = () => graphql<{ patient: unknown }>(`query ($id: ID!) { patient(id: $id) { nhsNumber name { family } } }`, { token, variables: { id: oliviaBennett } });
+    const read = () =>
+      graphql<{ patient: unknown }>(
+        `
+          query ($id: ID!) {
+            patient(id: $id) {
+              nhsNumber
+              name {
+                family
+              }
+            }
+          }
+        `,
+        { token, variables: { id: oliviaBennett } },
+      );
     const revoke = 'REVOKE EXECUTE ON FUNCTION audit.append_access_events(jsonb, bytea) FROM epr_audit_writer';
     const restore = 'GRANT EXECUTE ON FUNCTION audit.append_access_events(jsonb, bytea) TO epr_audit_writer';
     await withDatabase((client) => client.query(revoke));

@@ -41,7 +41,13 @@ async function eventsOf(requestId: string): Promise<LoggedEvent[]> {
   return events.sort((a, b) => `${a.subgraph}${a.action}`.localeCompare(`${b.subgraph}${b.action}`));
 }
 
-const asClinician = { userId: clinician.user, roleProfileId: clinician.role, jobRoleCode: 'R8000', organisation: 'RX1', outcome: 'ALLOWED' };
+const asClinician = {
+  userId: clinician.user,
+  roleProfileId: clinician.role,
+  jobRoleCode: 'R8000',
+  organisation: 'RX1',
+  outcome: 'ALLOWED',
+};
 
 describe('the security log records every access, once, before the data leaves', () => {
   test.each([
@@ -65,10 +71,23 @@ describe('the security log records every access, once, before the data leaves', 
   test('a subgraph writes its request’s events in one statement, however many fields it served', async () => {
     const token = await tokenFor(clinician.user, clinician.role);
     const before = await sqlStatements('scheduling', 'audit');
-    const { body } = await graphql(`query ($id: ID!) { patient(id: $id) { appointments { startsAt clinicName status } } }`, {
-      token,
-      variables: { id: oliviaBennett },
-    });
+    const { body } = await graphql(
+      `
+        query ($id: ID!) {
+          patient(id: $id) {
+            appointments {
+              startsAt
+              clinicName
+              status
+            }
+          }
+        }
+      `,
+      {
+        token,
+        variables: { id: oliviaBennett },
+      },
+    );
     expect(body.errors).toBeUndefined();
     expect((await sqlStatements('scheduling', 'audit')) - before).toBe(1);
   });
@@ -103,7 +122,8 @@ describe('privacy officer queries', () => {
   test('by user and period, most recent first, page by page with no event twice', async () => {
     const from = new Date().toISOString();
     const reads = [];
-    for (let i = 0; i < 3; i++) reads.push((await asUser(clinician, `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett })).requestId);
+    for (let i = 0; i < 3; i++)
+      reads.push((await asUser(clinician, `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett })).requestId);
     const page = async (after: string | null) =>
       (
         await asUser(
@@ -115,7 +135,10 @@ describe('privacy officer queries', () => {
           }`,
           { from, after },
         )
-      ).data.accessEvents as { edges: { node: { id: string; requestId: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      ).data.accessEvents as {
+        edges: { node: { id: string; requestId: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
     const first = await page(null);
     const second = await page(first.pageInfo.endCursor);
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -126,9 +149,31 @@ describe('privacy officer queries', () => {
 
   test('bad filters get BAD_USER_INPUT naming the field', async () => {
     const token = await tokenFor(privacyOfficer.user, privacyOfficer.role);
-    const { body } = await graphql(`{ accessEvents(filter: { from: "2026-12-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }) { edges { cursor } } }`, { token });
+    const { body } = await graphql(
+      `
+        {
+          accessEvents(filter: { from: "2026-12-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }) {
+            edges {
+              cursor
+            }
+          }
+        }
+      `,
+      { token },
+    );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
-    const cursor = await graphql(`{ accessEvents(after: "not-a-cursor") { edges { cursor } } }`, { token });
+    const cursor = await graphql(
+      `
+        {
+          accessEvents(after: "not-a-cursor") {
+            edges {
+              cursor
+            }
+          }
+        }
+      `,
+      { token },
+    );
     expect(cursor.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
@@ -139,7 +184,10 @@ describe('privacy officer queries', () => {
       `query ($requestId: String!) { accessEvents(filter: { requestId: $requestId }) { fhirBundle edges { node { fhir } } } }`,
       { requestId },
     );
-    const connection = data.accessEvents as { fhirBundle: { resourceType: string; type: string; entry: { resource: unknown }[] }; edges: { node: { fhir: unknown } }[] };
+    const connection = data.accessEvents as {
+      fhirBundle: { resourceType: string; type: string; entry: { resource: unknown }[] };
+      edges: { node: { fhir: unknown } }[];
+    };
     expect(connection.fhirBundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     expect(connection.fhirBundle.entry.map((entry) => entry.resource)).toEqual(connection.edges.map((edge) => edge.node.fhir));
     expect(connection.edges[0]!.node.fhir).toMatchObject({

@@ -10,7 +10,10 @@ function base64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-async function expectRefused(response: Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>, reason?: string) {
+async function expectRefused(
+  response: Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>,
+  reason?: string,
+) {
   const { status, body } = await response;
   expect(status).toBe(401);
   expect(body.data).toBeUndefined();
@@ -77,12 +80,15 @@ describe('signing in', () => {
 describe('subgraphs trust only the gateway', () => {
   const query = '{ patient(id: "5e1f0c3a-0000-4000-8000-000000000001") { nhsNumber } }';
 
-  test.each(['patient', 'care-pathway', 'scheduling', 'audit'] as const)('%s refuses a request without the gateway credential', async (subgraph) => {
-    const { status, body } = await graphql(query, { url: stackState().subgraphUrls[subgraph] });
-    expect(status).toBe(401);
-    expect(body.data).toBeUndefined();
-    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  });
+  test.each(['patient', 'care-pathway', 'scheduling', 'audit'] as const)(
+    '%s refuses a request without the gateway credential',
+    async (subgraph) => {
+      const { status, body } = await graphql(query, { url: stackState().subgraphUrls[subgraph] });
+      expect(status).toBe(401);
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    },
+  );
 
   test('a user session token sent straight to a subgraph is refused', async () => {
     const token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');

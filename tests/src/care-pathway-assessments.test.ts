@@ -8,7 +8,15 @@ let pathwayId: string;
 
 beforeAll(async () => {
   const { body } = await graphql<{ createReferral: { pathway: { id: string } } }>(
-    `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { pathway { id } } }`,
+    `
+      mutation ($input: CreateReferralInput!) {
+        createReferral(input: $input) {
+          pathway {
+            id
+          }
+        }
+      }
+    `,
     {
       token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
       variables: {
@@ -49,12 +57,22 @@ describe('multi-disciplinary assessments', () => {
 
     const nurse = await as('nurse.ben.okafor', 'rp-okafor-rx1');
     const gp = await as('gp.david.lee', 'rp-lee-a81001');
-    const fromNurse = await nurse<{ contributeToAssessment: unknown }>(contribute, { input: { assessmentId, discipline: 'Nursing', content: 'Fit for surgery; lives alone.' } });
+    const fromNurse = await nurse<{ contributeToAssessment: unknown }>(contribute, {
+      input: { assessmentId, discipline: 'Nursing', content: 'Fit for surgery; lives alone.' },
+    });
     const fromGp = await gp<{ contributeToAssessment: unknown }>(contribute, {
       input: { assessmentId, discipline: 'General practice', content: 'History of low mood; see GP record.', sealLevel: 'SEALED' },
     });
-    expect(fromNurse.body.data!.contributeToAssessment).toEqual({ discipline: 'Nursing', sealLevel: 'NONE', author: { userId: 'nurse.ben.okafor', jobRoleCode: 'R8001', organisation: 'RX1' } });
-    expect(fromGp.body.data!.contributeToAssessment).toEqual({ discipline: 'General practice', sealLevel: 'SEALED', author: { userId: 'gp.david.lee', jobRoleCode: 'R8000', organisation: 'A81001' } });
+    expect(fromNurse.body.data!.contributeToAssessment).toEqual({
+      discipline: 'Nursing',
+      sealLevel: 'NONE',
+      author: { userId: 'nurse.ben.okafor', jobRoleCode: 'R8001', organisation: 'RX1' },
+    });
+    expect(fromGp.body.data!.contributeToAssessment).toEqual({
+      discipline: 'General practice',
+      sealLevel: 'SEALED',
+      author: { userId: 'gp.david.lee', jobRoleCode: 'R8000', organisation: 'A81001' },
+    });
 
     const signedOff = await consultant<{ signOffAssessment: Record<string, unknown> }>(
       `mutation ($input: SignOffAssessmentInput!) {
@@ -80,14 +98,20 @@ describe('multi-disciplinary assessments', () => {
       `query ($id: ID!) { pathway(id: $id) { timeline { entries { kind assessment { title } } } } }`,
       { id: pathwayId },
     );
-    expect(timeline.body.data!.pathway.timeline.entries.at(-1)).toEqual({ kind: 'ASSESSMENT_SIGNED_OFF', assessment: { title: 'Pre-operative assessment' } });
+    expect(timeline.body.data!.pathway.timeline.entries.at(-1)).toEqual({
+      kind: 'ASSESSMENT_SIGNED_OFF',
+      assessment: { title: 'Pre-operative assessment' },
+    });
   });
 
   test('an assessment without contributions cannot be signed off (CONFLICT)', async () => {
     const consultant = await as('dr.amelia.hart', 'rp-hart-rx1');
-    const started = await consultant<{ startAssessment: { id: string } }>(`mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`, {
-      input: { pathwayId, title: 'Discharge planning' },
-    });
+    const started = await consultant<{ startAssessment: { id: string } }>(
+      `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`,
+      {
+        input: { pathwayId, title: 'Discharge planning' },
+      },
+    );
     const { body } = await consultant(`mutation ($input: SignOffAssessmentInput!) { signOffAssessment(input: $input) { status } }`, {
       input: { assessmentId: started.body.data!.startAssessment.id },
     });
@@ -96,10 +120,15 @@ describe('multi-disciplinary assessments', () => {
 
   test('a contribution with no content is refused naming the field', async () => {
     const consultant = await as('dr.amelia.hart', 'rp-hart-rx1');
-    const started = await consultant<{ startAssessment: { id: string } }>(`mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`, {
-      input: { pathwayId, title: 'Physiotherapy review' },
+    const started = await consultant<{ startAssessment: { id: string } }>(
+      `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`,
+      {
+        input: { pathwayId, title: 'Physiotherapy review' },
+      },
+    );
+    const { body } = await consultant(contribute, {
+      input: { assessmentId: started.body.data!.startAssessment.id, discipline: 'Physiotherapy', content: ' ' },
     });
-    const { body } = await consultant(contribute, { input: { assessmentId: started.body.data!.startAssessment.id, discipline: 'Physiotherapy', content: ' ' } });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
   });
 });
@@ -111,11 +140,18 @@ describe('letters and notes', () => {
       `mutation ($input: AddPathwayDocumentInput!) { addPathwayDocument(input: $input) { kind title author { userId jobRoleCode } } }`,
       { input: { pathwayId, kind: 'LETTER', title: 'Clinic letter', body: 'Dear Dr Lee, ...' } },
     );
-    expect(added.body.data!.addPathwayDocument).toEqual({ kind: 'LETTER', title: 'Clinic letter', author: { userId: 'dr.amelia.hart', jobRoleCode: 'R8000' } });
+    expect(added.body.data!.addPathwayDocument).toEqual({
+      kind: 'LETTER',
+      title: 'Clinic letter',
+      author: { userId: 'dr.amelia.hart', jobRoleCode: 'R8000' },
+    });
     await consultant(`mutation ($input: AddPathwayDocumentInput!) { addPathwayDocument(input: $input) { id } }`, {
       input: { pathwayId, kind: 'NOTE', title: 'Telephone call', body: 'Patient asked about waiting time.' },
     });
-    const { body } = await consultant<{ pathway: { documents: { title: string }[] } }>(`query ($id: ID!) { pathway(id: $id) { documents { title } } }`, { id: pathwayId });
+    const { body } = await consultant<{ pathway: { documents: { title: string }[] } }>(
+      `query ($id: ID!) { pathway(id: $id) { documents { title } } }`,
+      { id: pathwayId },
+    );
     expect(body.data!.pathway.documents.map((d) => d.title)).toEqual(['Telephone call', 'Clinic letter']);
   });
 

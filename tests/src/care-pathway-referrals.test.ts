@@ -68,7 +68,10 @@ async function received(change: Record<string, unknown> = {}) {
 
 describe('receiving a referral', () => {
   test('receipt records the referral and starts its pathway’s RTT clock on the date received (rule 1, 3.2.1)', async () => {
-    const { body } = await graphql<{ createReferral: Record<string, any> }>(createReferral, { token: await asClinician(), variables: { input: referralInput() } });
+    const { body } = await graphql<{ createReferral: Record<string, any> }>(createReferral, {
+      token: await asClinician(),
+      variables: { input: referralInput() },
+    });
     expect(body.errors).toBeUndefined();
     expect(body.data!.createReferral).toMatchObject({
       receivedOn: '2026-10-01',
@@ -109,8 +112,14 @@ describe('triage', () => {
       variables: { input: { referralId: referral.id, decision: 'ACCEPT' } },
     });
     expect(body.errors).toBeUndefined();
-    expect(body.data!.triageReferral).toMatchObject({ triage: { status: 'ACCEPTED', decidedBy: 'dr.amelia.hart' }, pathway: { clockPhase: 'RUNNING' } });
-    expect(body.data!.triageReferral.pathway.timeline.entries.map((e: { kind: string }) => e.kind)).toEqual(['REFERRAL_RECEIVED', 'REFERRAL_ACCEPTED']);
+    expect(body.data!.triageReferral).toMatchObject({
+      triage: { status: 'ACCEPTED', decidedBy: 'dr.amelia.hart' },
+      pathway: { clockPhase: 'RUNNING' },
+    });
+    expect(body.data!.triageReferral.pathway.timeline.entries.map((e: { kind: string }) => e.kind)).toEqual([
+      'REFERRAL_RECEIVED',
+      'REFERRAL_ACCEPTED',
+    ]);
   });
 
   test('rejecting a referral with a reason closes its clock; it never becomes a reported pathway', async () => {
@@ -130,7 +139,14 @@ describe('triage', () => {
     const referral = await received({ receivedOn: '2026-09-01' });
     const { body } = await graphql<{ triageReferral: Record<string, any> }>(triageReferral, {
       token: await asClinician(),
-      variables: { input: { referralId: referral.id, decision: 'REDIRECT', reason: 'Sleep clinic is the right service.', redirectTo: { organisation: provider, specialty: 'Sleep medicine' } } },
+      variables: {
+        input: {
+          referralId: referral.id,
+          decision: 'REDIRECT',
+          reason: 'Sleep clinic is the right service.',
+          redirectTo: { organisation: provider, specialty: 'Sleep medicine' },
+        },
+      },
     });
     expect(body.errors).toBeUndefined();
     expect(body.data!.triageReferral).toMatchObject({
@@ -138,7 +154,10 @@ describe('triage', () => {
       triage: { status: 'AWAITING_TRIAGE', reason: 'Sleep clinic is the right service.' },
       pathway: { specialty: 'Sleep medicine', clockPhase: 'RUNNING', currentPeriod: { startedOn: '2026-09-01' } },
     });
-    expect(body.data!.triageReferral.pathway.timeline.entries.at(-1)).toMatchObject({ kind: 'REFERRAL_REDIRECTED', note: expect.stringContaining('Sleep medicine') });
+    expect(body.data!.triageReferral.pathway.timeline.entries.at(-1)).toMatchObject({
+      kind: 'REFERRAL_REDIRECTED',
+      note: expect.stringContaining('Sleep medicine'),
+    });
   });
 
   test('a referral already triaged cannot be triaged again (CONFLICT), and nothing is written', async () => {
@@ -146,7 +165,10 @@ describe('triage', () => {
     const token = await asClinician();
     await graphql(triageReferral, { token, variables: { input: { referralId: referral.id, decision: 'ACCEPT' } } });
     const before = await rowCounts();
-    const { body } = await graphql(triageReferral, { token, variables: { input: { referralId: referral.id, decision: 'REJECT', reason: 'Changed my mind.' } } });
+    const { body } = await graphql(triageReferral, {
+      token,
+      variables: { input: { referralId: referral.id, decision: 'REJECT', reason: 'Changed my mind.' } },
+    });
     expect(body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await rowCounts()).toEqual(before);
   });
@@ -156,7 +178,10 @@ describe('triage', () => {
     ['a redirection without a destination', { decision: 'REDIRECT', reason: 'Wrong service.' }, 'input.redirectTo'],
   ])('%s gets BAD_USER_INPUT naming the field', async (_label, change, field) => {
     const referral = await received();
-    const { body } = await graphql(triageReferral, { token: await asClinician(), variables: { input: { referralId: referral.id, ...change } } });
+    const { body } = await graphql(triageReferral, {
+      token: await asClinician(),
+      variables: { input: { referralId: referral.id, ...change } },
+    });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
@@ -171,13 +196,29 @@ describe('triage', () => {
 
 describe('existing referral reads keep working', () => {
   test('a patient’s referrals and their pathways come back together', async () => {
-    const { body } = await graphql<{ patient: { referrals: { receivingOrganisation: string; specialty: string; pathway: { clockPhase: string } | null }[] } }>(
-      `{ patient(id: "5e1f0c3a-0000-4000-8000-000000000001") { referrals { receivingOrganisation specialty pathway { clockPhase } } } }`,
+    const { body } = await graphql<{
+      patient: { referrals: { receivingOrganisation: string; specialty: string; pathway: { clockPhase: string } | null }[] };
+    }>(
+      `
+        {
+          patient(id: "5e1f0c3a-0000-4000-8000-000000000001") {
+            referrals {
+              receivingOrganisation
+              specialty
+              pathway {
+                clockPhase
+              }
+            }
+          }
+        }
+      `,
       { token: await asClinician() },
     );
     expect(body.errors).toBeUndefined();
     // The demo referrals to RX1; other tests refer this patient elsewhere.
-    const toRx1 = body.data!.patient.referrals.filter((r) => r.receivingOrganisation === 'RX1').map(({ receivingOrganisation: _, ...r }) => r);
+    const toRx1 = body
+      .data!.patient.referrals.filter((r) => r.receivingOrganisation === 'RX1')
+      .map(({ receivingOrganisation: _, ...r }) => r);
     expect(toRx1).toEqual([
       { specialty: 'Ophthalmology', pathway: { clockPhase: 'RUNNING' } },
       { specialty: 'Cardiology', pathway: { clockPhase: 'RUNNING' } },

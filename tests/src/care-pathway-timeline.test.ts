@@ -60,7 +60,12 @@ describe('a pathway timeline through the gateway', () => {
     ]);
     expect(timeline.entries[2]).toMatchObject({
       appointmentOutcome: 'ATTENDED',
-      appointment: { id: '9c4e2f70-0000-4000-8000-000000000001', clinicName: 'Cardiology new patient clinic', startsAt: '2026-09-15T09:30:00.000Z', status: 'ATTENDED' },
+      appointment: {
+        id: '9c4e2f70-0000-4000-8000-000000000001',
+        clinicName: 'Cardiology new patient clinic',
+        startsAt: '2026-09-15T09:30:00.000Z',
+        status: 'ATTENDED',
+      },
     });
     expect(timeline.entries[3]?.rttStatus).toEqual({ code: '20' });
     expect(timeline.entries[4]?.document).toEqual({ title: 'Clinic letter: cardiology new patient' });

@@ -11,16 +11,42 @@ describe('one query across the four subgraphs', () => {
   test('a patient comes back with demographics, referrals, appointments and the access trail', async () => {
     const token = await tokenFor(portalPatient.user, portalPatient.role);
     const { status, body } = await graphql<{ patient: Record<string, any> }>(
-      `query ($id: ID!) {
-        patient(id: $id) {
-          nhsNumber
-          name { given family }
-          birthDate
-          referrals { specialty priority receivedOn receivingOrganisation }
-          appointments { clinicName status startsAt }
-          accessLog(first: 5) { edges { node { occurredAt role organisation { name } what outcome } } }
+      `
+        query ($id: ID!) {
+          patient(id: $id) {
+            nhsNumber
+            name {
+              given
+              family
+            }
+            birthDate
+            referrals {
+              specialty
+              priority
+              receivedOn
+              receivingOrganisation
+            }
+            appointments {
+              clinicName
+              status
+              startsAt
+            }
+            accessLog(first: 5) {
+              edges {
+                node {
+                  occurredAt
+                  role
+                  organisation {
+                    name
+                  }
+                  what
+                  outcome
+                }
+              }
+            }
+          }
         }
-      }`,
+      `,
       { token, variables: { id: oliviaBennett } },
     );
     expect(status).toBe(200);
@@ -40,9 +66,30 @@ describe('one query across the four subgraphs', () => {
 
   test('the gateway records who read the patient, in the role they selected', async () => {
     const token = await tokenFor(clinician.user, clinician.role);
-    await graphql(`query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { token, variables: { id: oliviaBennett } });
+    await graphql(
+      `
+        query ($id: ID!) {
+          patient(id: $id) {
+            nhsNumber
+          }
+        }
+      `,
+      { token, variables: { id: oliviaBennett } },
+    );
     const { body } = await graphql<{ patient: { accessEvents: Record<string, string>[] } }>(
-      `query ($id: ID!) { patient(id: $id) { accessEvents(last: 20) { action subgraph userId jobRoleCode organisation } } }`,
+      `
+        query ($id: ID!) {
+          patient(id: $id) {
+            accessEvents(last: 20) {
+              action
+              subgraph
+              userId
+              jobRoleCode
+              organisation
+            }
+          }
+        }
+      `,
       { token: await tokenFor(privacyOfficer.user, privacyOfficer.role), variables: { id: oliviaBennett } },
     );
     expect(body.data!.patient.accessEvents).toContainEqual({

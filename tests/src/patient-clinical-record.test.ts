@@ -84,17 +84,47 @@ describe('recording the clinical record', () => {
     });
 
     const medication = await as<{ recordMedication: Record<string, unknown> }>(lee(), recordMedication, {
-      input: { patientId: aishaRahman, medicine: { conceptId: '319283006', term: 'Amlodipine 5mg tablets' }, dosage: 'One tablet daily', startDate: '2026-10-02' },
+      input: {
+        patientId: aishaRahman,
+        medicine: { conceptId: '319283006', term: 'Amlodipine 5mg tablets' },
+        dosage: 'One tablet daily',
+        startDate: '2026-10-02',
+      },
     });
     expect(medication.data!.recordMedication).toMatchObject({ status: 'ACTIVE', startDate: '2026-10-02' });
 
-    const document = await as<{ fileClinicalDocument: Record<string, unknown> }>(hart(), fileDocument, { input: { patientId: aishaRahman, ...discharge } });
+    const document = await as<{ fileClinicalDocument: Record<string, unknown> }>(hart(), fileDocument, {
+      input: { patientId: aishaRahman, ...discharge },
+    });
     expect(document.errors).toBeUndefined();
     // Dr Hart is in two teams at RX1 and named none: an unsealed item may go without one.
-    expect(document.data!.fileClinicalDocument).toMatchObject({ ...discharge, authoredAt: '2026-11-20T16:45:00.000Z', authoringTeam: null });
+    expect(document.data!.fileClinicalDocument).toMatchObject({
+      ...discharge,
+      authoredAt: '2026-11-20T16:45:00.000Z',
+      authoringTeam: null,
+    });
 
     const { body } = await graphql<{ patient: Record<string, { recordedAt: string }[]> }>(
-      `query ($id: ID!) { patient(id: $id) { problems { code { term } } allergies { sealLevel } medications { dosage } documents { title } } }`,
+      `
+        query ($id: ID!) {
+          patient(id: $id) {
+            problems {
+              code {
+                term
+              }
+            }
+            allergies {
+              sealLevel
+            }
+            medications {
+              dosage
+            }
+            documents {
+              title
+            }
+          }
+        }
+      `,
       { token: await hart(), variables: { id: aishaRahman } },
     );
     expect(body.data!.patient).toMatchObject({
@@ -110,8 +140,18 @@ describe('recording the clinical record', () => {
     ['a SNOMED CT description id', { code: { conceptId: '12345013', term: 'x' } }, 'input.code.conceptId', /not a concept/],
     ['an id of the wrong length', { code: { conceptId: '12345', term: 'x' } }, 'input.code.conceptId', /6 to 18 digits/],
     ['an onset in the future', { onsetDate: '2999-01-01' }, 'input.onsetDate', /future/],
-    ['a sealed item without a team, from someone in two', { sealLevel: 'SEALED_AND_LOCKED' }, 'input.authoringTeamId', /needs an authoring team/],
-    ['a team the author is not in', { authoringTeamId: 'ca7e7ea0-0000-4000-8000-000000000006' }, 'input.authoringTeamId', /your role profile belongs to/],
+    [
+      'a sealed item without a team, from someone in two',
+      { sealLevel: 'SEALED_AND_LOCKED' },
+      'input.authoringTeamId',
+      /needs an authoring team/,
+    ],
+    [
+      'a team the author is not in',
+      { authoringTeamId: 'ca7e7ea0-0000-4000-8000-000000000006' },
+      'input.authoringTeamId',
+      /your role profile belongs to/,
+    ],
   ])('%s is refused naming the field, and nothing is written', async (_label, change, field, message) => {
     const before = await problemCount();
     const body = await as(hart(), recordProblem, { input: { patientId: aishaRahman, code: hypertension, ...change } });
@@ -146,7 +186,13 @@ describe('the cost of a list', () => {
   beforeAll(async () => {
     for (let i = 0; i < listSize; i += 1) {
       const { body } = await graphql<{ registerPatient: { id: string } }>(
-        `mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`,
+        `
+          mutation ($input: RegisterPatientInput!) {
+            registerPatient(input: $input) {
+              id
+            }
+          }
+        `,
         {
           token: await tokenFor('clerk.chloe.reid', 'rp-reid-rx1'),
           variables: {
@@ -178,11 +224,15 @@ describe('the cost of a list', () => {
     const token = await hart();
     const costOf = async (first: number) => {
       const before = await sqlStatements('patient');
-      const { body } = await graphql<{ searchPatients: { edges: { node: Record<string, unknown[]> }[] } }>(list, { token, variables: { first } });
+      const { body } = await graphql<{ searchPatients: { edges: { node: Record<string, unknown[]> }[] } }>(list, {
+        token,
+        variables: { first },
+      });
       expect(body.errors).toBeUndefined();
       const cost = (await sqlStatements('patient')) - before;
       const { edges } = body.data!.searchPatients;
-      for (const { node } of edges) for (const items of ['problems', 'allergies', 'medications', 'documents']) expect(node[items]).toHaveLength(1);
+      for (const { node } of edges)
+        for (const items of ['problems', 'allergies', 'medications', 'documents']) expect(node[items]).toHaveLength(1);
       return { size: edges.length, cost };
     };
     await costOf(1); // the gateway's first look-up of this session's role profile is not part of the list

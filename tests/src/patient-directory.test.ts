@@ -4,8 +4,35 @@ import { graphql, tokenFor } from './support/gateway-client.js';
 describe('the directory', () => {
   test("a user's role profile shows the care teams it belongs to, and each team its members", async () => {
     const { body } = await graphql<{ me: { roleProfile: Record<string, unknown> } }>(
-      `{ me { roleProfile { id jobRoleCode user { displayName } organisation { odsCode }
-           careTeams { code name organisation { odsCode } members { id user { id } } } } } }`,
+      `
+        {
+          me {
+            roleProfile {
+              id
+              jobRoleCode
+              user {
+                displayName
+              }
+              organisation {
+                odsCode
+              }
+              careTeams {
+                code
+                name
+                organisation {
+                  odsCode
+                }
+                members {
+                  id
+                  user {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
       { token: await tokenFor('nurse.ben.okafor', 'rp-okafor-rx1') },
     );
     expect(body.errors).toBeUndefined();
@@ -24,23 +51,59 @@ describe('the directory', () => {
             { id: 'rp-okafor-rx1', user: { id: 'nurse.ben.okafor' } },
           ],
         },
-        { code: 'DERM-RX1', name: 'Dermatology', organisation: { odsCode: 'RX1' }, members: [{ id: 'rp-okafor-rx1', user: { id: 'nurse.ben.okafor' } }] },
+        {
+          code: 'DERM-RX1',
+          name: 'Dermatology',
+          organisation: { odsCode: 'RX1' },
+          members: [{ id: 'rp-okafor-rx1', user: { id: 'nurse.ben.okafor' } }],
+        },
       ],
     });
   });
 
   test('an organisation lists its care teams; a team is found by id; unknown ones are null', async () => {
     const { body } = await graphql<{ organisation: { careTeams: { id: string; code: string }[] }; unknown: null }>(
-      `{ organisation(odsCode: "a81001") { name careTeams { id code } } unknown: organisation(odsCode: "ZZZ") { name } }`,
+      `
+        {
+          organisation(odsCode: "a81001") {
+            name
+            careTeams {
+              id
+              code
+            }
+          }
+          unknown: organisation(odsCode: "ZZZ") {
+            name
+          }
+        }
+      `,
       { token: await tokenFor('gp.david.lee', 'rp-lee-a81001') },
     );
     expect(body.data).toEqual({
-      organisation: { name: 'Riverside Medical Practice', careTeams: [{ id: 'ca7e7ea0-0000-4000-8000-000000000006', code: 'PRACTICE-A81001' }] },
+      organisation: {
+        name: 'Riverside Medical Practice',
+        careTeams: [{ id: 'ca7e7ea0-0000-4000-8000-000000000006', code: 'PRACTICE-A81001' }],
+      },
       unknown: null,
     });
-    const team = await graphql(`{ careTeam(id: "ca7e7ea0-0000-4000-8000-000000000006") { name members { id } } none: careTeam(id: "x") { id } }`, {
-      token: await tokenFor('gp.david.lee', 'rp-lee-a81001'),
-    });
+    const team = await graphql(
+      `
+        {
+          careTeam(id: "ca7e7ea0-0000-4000-8000-000000000006") {
+            name
+            members {
+              id
+            }
+          }
+          none: careTeam(id: "x") {
+            id
+          }
+        }
+      `,
+      {
+        token: await tokenFor('gp.david.lee', 'rp-lee-a81001'),
+      },
+    );
     expect(team.body.data).toEqual({
       careTeam: { name: 'Riverside practice team', members: [{ id: 'rp-hart-a81001' }, { id: 'rp-lee-a81001' }] },
       none: null,

@@ -95,7 +95,14 @@ describe('registering patients', () => {
     expect(patient).toMatchObject({ nhsNumber: null, temporaryIdentity: expect.stringMatching(/^TMP-[2-9A-Z]{8}$/) });
 
     const update = await graphql<{ updatePatient: { nhsNumber: string; temporaryIdentity: string } }>(
-      `mutation ($input: UpdatePatientInput!) { updatePatient(input: $input) { nhsNumber temporaryIdentity } }`,
+      `
+        mutation ($input: UpdatePatientInput!) {
+          updatePatient(input: $input) {
+            nhsNumber
+            temporaryIdentity
+          }
+        }
+      `,
       { token: await clerk(), variables: { input: { id: patient.id, nhsNumber: '9990012016' } } },
     );
     expect(update.body.errors).toBeUndefined();
@@ -109,11 +116,26 @@ describe('registering patients', () => {
     });
     const id = body.data!.registerPatient.id;
     const update = await graphql<{ updatePatient: { name: { family: string }; previousNames: { given: string; family: string }[] } }>(
-      `mutation ($input: UpdatePatientInput!) { updatePatient(input: $input) { name { family } previousNames { given family } } }`,
+      `
+        mutation ($input: UpdatePatientInput!) {
+          updatePatient(input: $input) {
+            name {
+              family
+            }
+            previousNames {
+              given
+              family
+            }
+          }
+        }
+      `,
       { token: await clerk(), variables: { input: { id, familyName: 'Ashdown', dateOfDeath: null } } },
     );
     expect(update.body.errors).toBeUndefined();
-    expect(update.body.data!.updatePatient).toEqual({ name: { family: 'Ashdown' }, previousNames: [{ given: 'Imogen', family: 'Thistlewood' }] });
+    expect(update.body.data!.updatePatient).toEqual({
+      name: { family: 'Ashdown' },
+      previousNames: [{ given: 'Imogen', family: 'Thistlewood' }],
+    });
     for (const criteria of [{ familyName: 'Thistlewood', givenName: 'Imogen' }, { familyName: 'Thistlewood' }]) {
       expect((await searchFor(criteria)).edges.map((e) => e.node.id)).toEqual([id]);
     }
@@ -146,7 +168,7 @@ describe('finding the right patient', () => {
     expect(typo.edges[0]!.score).toBeGreaterThan(0.6);
   });
 
-  test("a maiden name, an apostrophe left out and a birth date alone all find the patient", async () => {
+  test('a maiden name, an apostrophe left out and a birth date alone all find the patient', async () => {
     expect((await searchFor({ familyName: 'Clarke', givenName: 'Olivia' })).edges[0]?.node.id).toBe(oliviaBennett);
     expect((await searchFor({ familyName: 'oneill' })).edges[0]?.node.id).toBe(thomasONeill);
     expect((await searchFor({ birthDate: '1966-09-17' })).edges.map((e) => e.node.id)).toContain(thomasONeill);
@@ -179,7 +201,13 @@ describe('bad input is refused with a typed error, and nothing is written', () =
   test.each([
     ['an invalid NHS number', { nhsNumber: '9990012033' }, 'BAD_USER_INPUT', 'input.nhsNumber', /check digit/],
     ['a birth date in the future', { birthDate: '2999-01-01' }, 'BAD_USER_INPUT', 'input.birthDate', /future/],
-    ['a postcode that is not one', { address: { lines: ['1 Road'], postcode: 'LS1 ZZZ' } }, 'BAD_USER_INPUT', 'input.address.postcode', /postcode/],
+    [
+      'a postcode that is not one',
+      { address: { lines: ['1 Road'], postcode: 'LS1 ZZZ' } },
+      'BAD_USER_INPUT',
+      'input.address.postcode',
+      /postcode/,
+    ],
     ['a GP practice not in the directory', { registeredGpPractice: 'Z99999' }, 'BAD_USER_INPUT', 'input.registeredGpPractice', /directory/],
     [
       'a local identifier already used in that organisation',
@@ -203,8 +231,17 @@ describe('bad input is refused with a typed error, and nothing is written', () =
   test('a local identifier already used is refused when added later too', async () => {
     const before = await rowsWritten();
     const { body } = await graphql(
-      `mutation ($input: AddLocalIdentifierInput!) { addLocalIdentifier(input: $input) { id } }`,
-      { token: await clerk(), variables: { input: { patientId: thomasONeill, identifier: { organisation: 'RX1', value: 'RX1-0042317' } } } },
+      `
+        mutation ($input: AddLocalIdentifierInput!) {
+          addLocalIdentifier(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        token: await clerk(),
+        variables: { input: { patientId: thomasONeill, identifier: { organisation: 'RX1', value: 'RX1-0042317' } } },
+      },
     );
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.identifier.value' });
     expect(await rowsWritten()).toBe(before);
@@ -216,9 +253,21 @@ describe('bad input is refused with a typed error, and nothing is written', () =
   });
 
   test('an unknown id is simply not found', async () => {
-    const { body } = await graphql(`{ patient(id: "not-a-patient") { id } byUuid: patient(id: "00000000-0000-4000-8000-000000000000") { id } }`, {
-      token: await clinician(),
-    });
+    const { body } = await graphql(
+      `
+        {
+          patient(id: "not-a-patient") {
+            id
+          }
+          byUuid: patient(id: "00000000-0000-4000-8000-000000000000") {
+            id
+          }
+        }
+      `,
+      {
+        token: await clinician(),
+      },
+    );
     expect(body).toEqual({ data: { patient: null, byUuid: null } });
   });
 });

@@ -44,7 +44,18 @@ const patientView = `query ($id: ID!) {
 }`;
 const allergiesOf = async (id: string) => {
   const { body } = await graphql<{ patient: { id: string; allergies: { substance: { term: string } }[] } }>(
-    `query ($id: ID!) { patient(id: $id) { id allergies { substance { term } } } }`,
+    `
+      query ($id: ID!) {
+        patient(id: $id) {
+          id
+          allergies {
+            substance {
+              term
+            }
+          }
+        }
+      }
+    `,
     { token: await clinician(), variables: { id } },
   );
   expect(body.errors).toBeUndefined();
@@ -106,7 +117,13 @@ describe('merging', () => {
   beforeAll(async () => {
     // A GP refers the duplicate, and the emergency department records an allergy against it.
     const referral = await graphql<{ createReferral: { id: string } }>(
-      `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { id } }`,
+      `
+        mutation ($input: CreateReferralInput!) {
+          createReferral(input: $input) {
+            id
+          }
+        }
+      `,
       {
         token: await gp(),
         variables: {
@@ -126,7 +143,13 @@ describe('merging', () => {
     expect(referral.body.errors).toBeUndefined();
     referralId = referral.body.data!.createReferral.id;
     const allergy = await graphql(
-      `mutation ($input: RecordAllergyInput!) { recordAllergy(input: $input) { id } }`,
+      `
+        mutation ($input: RecordAllergyInput!) {
+          recordAllergy(input: $input) {
+            id
+          }
+        }
+      `,
       {
         token: await clinician(),
         variables: { input: { patientId: duplicate, substance: { conceptId: '764146007', term: 'Penicillin' }, severity: 'SEVERE' } },
@@ -187,7 +210,10 @@ describe('merging', () => {
       [known, duplicate],
     );
     expect(row).toEqual({ reason: expect.stringMatching(/^Same name/), merged_by_id: 'clerk.chloe.reid' });
-    const events = await sql(`SELECT patient_id FROM audit.access_event WHERE action = 'patient.merge' AND patient_id IN ($1, $2)`, [known, duplicate]);
+    const events = await sql(`SELECT patient_id FROM audit.access_event WHERE action = 'patient.merge' AND patient_id IN ($1, $2)`, [
+      known,
+      duplicate,
+    ]);
     expect(events).toHaveLength(2);
   });
 

@@ -25,8 +25,14 @@ describe('registering a patient through the gateway', () => {
       variables: { input: { nhsNumber: '999 000 0646', givenName: 'Harriet', familyName: 'Vane', birthDate: '1988-06-01' } },
     });
     expect(body.errors).toBeUndefined();
-    expect(body.data!.registerPatient).toMatchObject({ nhsNumber: '9990000646', name: { given: 'Harriet', family: 'Vane' }, birthDate: '1988-06-01' });
-    const found = await graphql<{ patientByNhsNumber: { id: string } }>('{ patientByNhsNumber(nhsNumber: "9990000646") { id } }', { token });
+    expect(body.data!.registerPatient).toMatchObject({
+      nhsNumber: '9990000646',
+      name: { given: 'Harriet', family: 'Vane' },
+      birthDate: '1988-06-01',
+    });
+    const found = await graphql<{ patientByNhsNumber: { id: string } }>('{ patientByNhsNumber(nhsNumber: "9990000646") { id } }', {
+      token,
+    });
     expect(found.body.data!.patientByNhsNumber.id).toBe(body.data!.registerPatient.id);
   });
 

@@ -31,7 +31,15 @@ async function clinician() {
 /** A new pathway for a referral received on `receivedOn`. */
 async function newPathway(receivedOn = '2026-01-05'): Promise<string> {
   const { body } = await graphql<{ createReferral: { pathway: { id: string } } }>(
-    `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { pathway { id } } }`,
+    `
+      mutation ($input: CreateReferralInput!) {
+        createReferral(input: $input) {
+          pathway {
+            id
+          }
+        }
+      }
+    `,
     {
       token: await clinician(),
       variables: {
@@ -60,7 +68,10 @@ async function record(pathwayId: string, rttStatus: string, occurredOn: string, 
 }
 
 async function stateOf(pathwayId: string) {
-  const { body } = await graphql<{ pathway: Record<string, any> }>(pathwayState, { token: await clinician(), variables: { id: pathwayId } });
+  const { body } = await graphql<{ pathway: Record<string, any> }>(pathwayState, {
+    token: await clinician(),
+    variables: { id: pathwayId },
+  });
   expect(body.errors).toBeUndefined();
   return body.data!.pathway;
 }
@@ -70,19 +81,40 @@ async function asScheduling(input: Record<string, unknown>) {
   const { keyDir, subgraphUrls } = stackState();
   const privateKey = await loadKeyFromFile(join(keyDir, 'service-scheduling.private.jwk.json'), 'private');
   const signer = await createCredentialSigner({ privateKey, issuer: serviceCredentialIssuer('scheduling') });
-  const token = await signer.sign({ kind: 'service', userId: 'scheduling', roleProfileId: 'service', jobRoleCode: 'SERVICE', organisationOds: 'EPR', requestId: randomUUID() });
-  return graphql<{ recordAppointmentOutcome: { eventId: string; applied: boolean } }>(recordOutcome, { token, url: subgraphUrls['care-pathway'], variables: { input } });
+  const token = await signer.sign({
+    kind: 'service',
+    userId: 'scheduling',
+    roleProfileId: 'service',
+    jobRoleCode: 'SERVICE',
+    organisationOds: 'EPR',
+    requestId: randomUUID(),
+  });
+  return graphql<{ recordAppointmentOutcome: { eventId: string; applied: boolean } }>(recordOutcome, {
+    token,
+    url: subgraphUrls['care-pathway'],
+    variables: { input },
+  });
 }
 
 function outcome(pathwayId: string, change: Record<string, unknown>) {
-  return { eventId: randomUUID(), pathwayId, appointmentId: randomUUID(), outcome: 'ATTENDED', firstAppointment: true, occurredAt: '2026-02-02T10:00:00Z', ...change };
+  return {
+    eventId: randomUUID(),
+    pathwayId,
+    appointmentId: randomUUID(),
+    outcome: 'ATTENDED',
+    firstAppointment: true,
+    occurredAt: '2026-02-02T10:00:00Z',
+    ...change,
+  };
 }
 
 async function eventCount(pathwayId: string): Promise<number> {
   const client = new pg.Client({ connectionString: stackState().databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM care_pathway.pathway_event WHERE pathway_id = $1', [pathwayId]);
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM care_pathway.pathway_event WHERE pathway_id = $1', [
+      pathwayId,
+    ]);
     return rows[0]!.n;
   } finally {
     await client.end();
@@ -93,11 +125,20 @@ describe('recording RTT statuses through the gateway', () => {
   test('a decision to admit keeps the clock running; admission for treatment stops it on the admission date (4.3.2.3)', async () => {
     const id = await newPathway();
     const decided = await record(id, '20', '2026-02-10', { decisionToAdmit: true, note: 'Listed for synovectomy.' });
-    expect(decided.body.data!.recordRttEvent).toMatchObject({ clockPhase: 'RUNNING', currentPeriod: { decisionToAdmitOn: '2026-02-10', endedOn: null } });
+    expect(decided.body.data!.recordRttEvent).toMatchObject({
+      clockPhase: 'RUNNING',
+      currentPeriod: { decisionToAdmitOn: '2026-02-10', endedOn: null },
+    });
     const treated = await record(id, '30', '2026-04-14', { admitted: true });
     expect(treated.body.data!.recordRttEvent).toMatchObject({
       clockPhase: 'STOPPED',
-      currentPeriod: { startedOn: '2026-01-05', endedOn: '2026-04-14', endReason: 'FIRST_DEFINITIVE_TREATMENT', endStatus: { code: '30' }, admitted: true },
+      currentPeriod: {
+        startedOn: '2026-01-05',
+        endedOn: '2026-04-14',
+        endReason: 'FIRST_DEFINITIVE_TREATMENT',
+        endStatus: { code: '30' },
+        admitted: true,
+      },
     });
   });
 
@@ -116,16 +157,40 @@ describe('recording RTT statuses through the gateway', () => {
   test('the wait at a census date: days, completed weeks, weekly band and breach date', async () => {
     const id = await newPathway('2026-01-05');
     const { body } = await graphql<{ pathway: { at126: Record<string, unknown>; at127: Record<string, unknown> } }>(
-      `query ($id: ID!) {
-        pathway(id: $id) {
-          at126: rtt(censusDate: "2026-05-11") { clockRunning daysWaited weeksWaited band { label } withinStandard breachDate }
-          at127: rtt(censusDate: "2026-05-12") { daysWaited band { label } withinStandard }
+      `
+        query ($id: ID!) {
+          pathway(id: $id) {
+            at126: rtt(censusDate: "2026-05-11") {
+              clockRunning
+              daysWaited
+              weeksWaited
+              band {
+                label
+              }
+              withinStandard
+              breachDate
+            }
+            at127: rtt(censusDate: "2026-05-12") {
+              daysWaited
+              band {
+                label
+              }
+              withinStandard
+            }
+          }
         }
-      }`,
+      `,
       { token: await clinician(), variables: { id } },
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data!.pathway.at126).toEqual({ clockRunning: true, daysWaited: 126, weeksWaited: 18, band: { label: '>17-18' }, withinStandard: true, breachDate: '2026-05-12' });
+    expect(body.data!.pathway.at126).toEqual({
+      clockRunning: true,
+      daysWaited: 126,
+      weeksWaited: 18,
+      band: { label: '>17-18' },
+      withinStandard: true,
+      breachDate: '2026-05-12',
+    });
     expect(body.data!.pathway.at127).toEqual({ daysWaited: 127, band: { label: '>18-19' }, withinStandard: false });
   });
 });
@@ -151,10 +216,21 @@ describe('bad RTT events get typed errors and change nothing', () => {
 
   test('a census date before the clock start is refused naming the census date', async () => {
     const id = await newPathway('2026-01-05');
-    const { body } = await graphql(`query ($id: ID!) { pathway(id: $id) { rtt(censusDate: "2026-01-04") { daysWaited } } }`, {
-      token: await clinician(),
-      variables: { id },
-    });
+    const { body } = await graphql(
+      `
+        query ($id: ID!) {
+          pathway(id: $id) {
+            rtt(censusDate: "2026-01-04") {
+              daysWaited
+            }
+          }
+        }
+      `,
+      {
+        token: await clinician(),
+        variables: { id },
+      },
+    );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'censusDate' });
   });
 
@@ -176,7 +252,12 @@ describe('appointment outcomes delivered by scheduling', () => {
     expect(await eventCount(id)).toBe(events);
     const state = await stateOf(id);
     expect(state.clockPhase).toBe('NULLIFIED');
-    expect(state.timeline.entries.at(-1)).toEqual({ kind: 'APPOINTMENT_OUTCOME', clockEffect: 'NULLIFIED', rttStatus: { code: '33' }, appointmentOutcome: 'DID_NOT_ATTEND' });
+    expect(state.timeline.entries.at(-1)).toEqual({
+      kind: 'APPOINTMENT_OUTCOME',
+      clockEffect: 'NULLIFIED',
+      rttStatus: { code: '33' },
+      appointmentOutcome: 'DID_NOT_ATTEND',
+    });
   });
 
   test('a first-appointment DNA without evidence of clear communication leaves the clock running', async () => {
@@ -227,8 +308,19 @@ describe('appointment outcomes delivered by scheduling', () => {
     const { keyDir, subgraphUrls } = stackState();
     const gatewayKey = await loadKeyFromFile(join(keyDir, 'gateway.private.jwk.json'), 'private');
     const gateway = await createCredentialSigner({ privateKey: gatewayKey });
-    const userCredential = await gateway.sign({ kind: 'user', userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1', jobRoleCode: 'R8000', organisationOds: 'RX1', requestId: randomUUID() });
-    const direct = await graphql(recordOutcome, { token: userCredential, url: subgraphUrls['care-pathway'], variables: { input: outcome(id, {}) } });
+    const userCredential = await gateway.sign({
+      kind: 'user',
+      userId: 'dr.amelia.hart',
+      roleProfileId: 'rp-hart-rx1',
+      jobRoleCode: 'R8000',
+      organisationOds: 'RX1',
+      requestId: randomUUID(),
+    });
+    const direct = await graphql(recordOutcome, {
+      token: userCredential,
+      url: subgraphUrls['care-pathway'],
+      variables: { input: outcome(id, {}) },
+    });
     expect(direct.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await eventCount(id)).toBe(1);
   });

@@ -21,7 +21,12 @@ const planned: PlannedPathway[] = [
   { name: 'breached', specialty: 'Cardiology', receivedOn: '2026-01-05', events: [] }, // 127 days
   { name: 'exactly 18 weeks', specialty: 'Cardiology', receivedOn: '2026-01-06', events: [] }, // 126 days
   { name: 'new', specialty: 'Dermatology', receivedOn: '2026-05-05', events: [] }, // 7 days
-  { name: 'treated in outpatients', specialty: 'Cardiology', receivedOn: '2026-02-01', events: [{ rttStatus: '30', occurredOn: '2026-03-01' }] },
+  {
+    name: 'treated in outpatients',
+    specialty: 'Cardiology',
+    receivedOn: '2026-02-01',
+    events: [{ rttStatus: '30', occurredOn: '2026-03-01' }],
+  },
   { name: 'nullified', specialty: 'Dermatology', receivedOn: '2026-04-01', events: [{ rttStatus: '33', occurredOn: '2026-04-20' }] },
   {
     name: 'admitted after census',
@@ -41,7 +46,15 @@ beforeAll(async () => {
   token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
   for (const [index, p] of planned.entries()) {
     const { body } = await graphql<{ createReferral: { pathway: { id: string } } }>(
-      `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { pathway { id } } }`,
+      `
+        mutation ($input: CreateReferralInput!) {
+          createReferral(input: $input) {
+            pathway {
+              id
+            }
+          }
+        }
+      `,
       {
         token,
         variables: {
@@ -61,10 +74,19 @@ beforeAll(async () => {
     const pathwayId = body.data!.createReferral.pathway.id;
     pathwayIds.set(p.name, pathwayId);
     for (const event of p.events) {
-      const recorded = await graphql(`mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
-        token,
-        variables: { input: { pathwayId, ...event } },
-      });
+      const recorded = await graphql(
+        `
+          mutation ($input: RecordRttEventInput!) {
+            recordRttEvent(input: $input) {
+              clockPhase
+            }
+          }
+        `,
+        {
+          token,
+          variables: { input: { pathwayId, ...event } },
+        },
+      );
       expect(recorded.body.errors).toBeUndefined();
     }
   }
@@ -86,7 +108,15 @@ interface TrackingListPage {
   censusDate: string;
   endCursor: string | null;
   hasNextPage: boolean;
-  entries: { pathway: { id: string }; daysWaited: number; band: { label: string }; withinStandard: boolean; breachDate: string; decisionToAdmit: boolean; clockStartedOn: string }[];
+  entries: {
+    pathway: { id: string };
+    daysWaited: number;
+    band: { label: string };
+    withinStandard: boolean;
+    breachDate: string;
+    decisionToAdmit: boolean;
+    clockStartedOn: string;
+  }[];
 }
 
 async function readTrackingList(variables: Record<string, unknown>) {
@@ -99,7 +129,9 @@ describe('patient tracking list', () => {
   test('open pathways at the census date, longest wait first, with weeks waited, band and breach date', async () => {
     const list = await readTrackingList({ organisation: provider, censusDate: census, first: 100 });
     expect(list.censusDate).toBe(census);
-    expect(list.entries.map((e) => e.pathway.id)).toEqual(['breached', 'exactly 18 weeks', 'admitted after census', 'new'].map((n) => pathwayIds.get(n)));
+    expect(list.entries.map((e) => e.pathway.id)).toEqual(
+      ['breached', 'exactly 18 weeks', 'admitted after census', 'new'].map((n) => pathwayIds.get(n)),
+    );
     expect(list.entries.map((e) => [e.daysWaited, e.band.label, e.withinStandard])).toEqual([
       [127, '>18-19', false],
       [126, '>17-18', true],
@@ -165,13 +197,30 @@ describe('patient tracking list', () => {
 describe('% within 18 weeks', () => {
   test('by organisation and census date, with the specialty breakdown and weekly bands', async () => {
     const { body } = await graphql<{ rttPerformance: Record<string, unknown> }>(
-      `query ($organisation: String!, $censusDate: Date!) {
-        rttPerformance(organisation: $organisation, censusDate: $censusDate) {
-          censusDate incompletePathways within18Weeks percentWithin18Weeks meetsStandard withDecisionToAdmit
-          bySpecialty { specialty incompletePathways within18Weeks percentWithin18Weeks }
-          bands { band { label } pathways }
+      `
+        query ($organisation: String!, $censusDate: Date!) {
+          rttPerformance(organisation: $organisation, censusDate: $censusDate) {
+            censusDate
+            incompletePathways
+            within18Weeks
+            percentWithin18Weeks
+            meetsStandard
+            withDecisionToAdmit
+            bySpecialty {
+              specialty
+              incompletePathways
+              within18Weeks
+              percentWithin18Weeks
+            }
+            bands {
+              band {
+                label
+              }
+              pathways
+            }
+          }
         }
-      }`,
+      `,
       { token, variables: { organisation: provider, censusDate: census } },
     );
     expect(body.errors).toBeUndefined();
@@ -198,10 +247,19 @@ describe('% within 18 weeks', () => {
 
   test('for one specialty, and at another census date', async () => {
     const { body } = await graphql<{ cardiology: Record<string, unknown>; later: Record<string, unknown> }>(
-      `query ($organisation: String!) {
-        cardiology: rttPerformance(organisation: $organisation, censusDate: "2026-05-12", specialty: "Cardiology") { incompletePathways within18Weeks meetsStandard }
-        later: rttPerformance(organisation: $organisation, censusDate: "2026-05-31") { incompletePathways within18Weeks }
-      }`,
+      `
+        query ($organisation: String!) {
+          cardiology: rttPerformance(organisation: $organisation, censusDate: "2026-05-12", specialty: "Cardiology") {
+            incompletePathways
+            within18Weeks
+            meetsStandard
+          }
+          later: rttPerformance(organisation: $organisation, censusDate: "2026-05-31") {
+            incompletePathways
+            within18Weeks
+          }
+        }
+      `,
       { token, variables: { organisation: provider } },
     );
     expect(body.errors).toBeUndefined();
@@ -214,27 +272,69 @@ describe('% within 18 weeks', () => {
 describe('completed pathways and new clock starts', () => {
   test('completed pathways are split into admitted and non-admitted, by the month the clock stopped', async () => {
     const { body } = await graphql<{ may: Record<string, any>; march: Record<string, any> }>(
-      `query ($organisation: String!) {
-        may: rttCompletedPathways(organisation: $organisation, from: "2026-05-01", to: "2026-05-31") {
-          admitted { pathways within18Weeks bands { band { label } pathways } } nonAdmitted { pathways }
+      `
+        query ($organisation: String!) {
+          may: rttCompletedPathways(organisation: $organisation, from: "2026-05-01", to: "2026-05-31") {
+            admitted {
+              pathways
+              within18Weeks
+              bands {
+                band {
+                  label
+                }
+                pathways
+              }
+            }
+            nonAdmitted {
+              pathways
+            }
+          }
+          march: rttCompletedPathways(organisation: $organisation, from: "2026-03-01", to: "2026-03-31") {
+            admitted {
+              pathways
+            }
+            nonAdmitted {
+              pathways
+              within18Weeks
+              bands {
+                band {
+                  label
+                }
+                pathways
+              }
+            }
+          }
         }
-        march: rttCompletedPathways(organisation: $organisation, from: "2026-03-01", to: "2026-03-31") {
-          admitted { pathways } nonAdmitted { pathways within18Weeks bands { band { label } pathways } }
-        }
-      }`,
+      `,
       { token, variables: { organisation: provider } },
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data!.may).toEqual({ admitted: { pathways: 1, within18Weeks: 1, bands: [{ band: { label: '>11-12' }, pathways: 1 }] }, nonAdmitted: { pathways: 0 } });
-    expect(body.data!.march).toEqual({ admitted: { pathways: 0 }, nonAdmitted: { pathways: 1, within18Weeks: 1, bands: [{ band: { label: '>3-4' }, pathways: 1 }] } });
+    expect(body.data!.may).toEqual({
+      admitted: { pathways: 1, within18Weeks: 1, bands: [{ band: { label: '>11-12' }, pathways: 1 }] },
+      nonAdmitted: { pathways: 0 },
+    });
+    expect(body.data!.march).toEqual({
+      admitted: { pathways: 0 },
+      nonAdmitted: { pathways: 1, within18Weeks: 1, bands: [{ band: { label: '>3-4' }, pathways: 1 }] },
+    });
   });
 
   test('new clock starts are counted by month and specialty; nullified clocks do not count', async () => {
     const { body } = await graphql<{ january: Record<string, unknown>; april: Record<string, unknown> }>(
-      `query ($organisation: String!) {
-        january: rttNewClockStarts(organisation: $organisation, from: "2026-01-01", to: "2026-01-31") { total bySpecialty { specialty pathways } }
-        april: rttNewClockStarts(organisation: $organisation, from: "2026-04-01", to: "2026-04-30") { total }
-      }`,
+      `
+        query ($organisation: String!) {
+          january: rttNewClockStarts(organisation: $organisation, from: "2026-01-01", to: "2026-01-31") {
+            total
+            bySpecialty {
+              specialty
+              pathways
+            }
+          }
+          april: rttNewClockStarts(organisation: $organisation, from: "2026-04-01", to: "2026-04-30") {
+            total
+          }
+        }
+      `,
       { token, variables: { organisation: provider } },
     );
     expect(body.errors).toBeUndefined();
@@ -244,8 +344,16 @@ describe('completed pathways and new clock starts', () => {
 
   test.each([
     ['a period that ends before it starts', `rttNewClockStarts(organisation: "RX1", from: "2026-05-01", to: "2026-04-01") { total }`, 'to'],
-    ['an organisation that is not an ODS code', `rttPerformance(organisation: "all of them", censusDate: "2026-05-12") { incompletePathways }`, 'organisation'],
-    ['a census date that does not exist', `rttPerformance(organisation: "RX1", censusDate: "2026-02-30") { incompletePathways }`, 'censusDate'],
+    [
+      'an organisation that is not an ODS code',
+      `rttPerformance(organisation: "all of them", censusDate: "2026-05-12") { incompletePathways }`,
+      'organisation',
+    ],
+    [
+      'a census date that does not exist',
+      `rttPerformance(organisation: "RX1", censusDate: "2026-02-30") { incompletePathways }`,
+      'censusDate',
+    ],
   ])('%s is refused naming the argument', async (_label, field, argument) => {
     const { body } = await graphql(`{ ${field} }`, { token });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: argument });

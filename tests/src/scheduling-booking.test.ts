@@ -1,7 +1,16 @@
 import { tokenFor } from './support/gateway-client.js';
 import { sqlStatements } from './support/sql-counter.js';
 import { stackState } from './support/stack-state.js';
-import { bookMutation, client, hoursFromNow, openSession, registerPatients, schedulingSnapshot, sql, uniqueService } from './scheduling-fixtures.js';
+import {
+  bookMutation,
+  client,
+  hoursFromNow,
+  openSession,
+  registerPatients,
+  schedulingSnapshot,
+  sql,
+  uniqueService,
+} from './scheduling-fixtures.js';
 
 const clerk = async () => client(await tokenFor('clerk.chloe.reid', 'rp-reid-rx1'));
 // The GP practice's receptionist books (and may not run) hospital clinics.
@@ -20,7 +29,11 @@ beforeAll(async () => {
 });
 
 async function activeBookings(slotId: string): Promise<number> {
-  const [row] = await sql<{ n: string }>(database(), `SELECT count(*) AS n FROM scheduling.appointment WHERE slot_id = $1 AND status <> 'CANCELLED'`, [slotId]);
+  const [row] = await sql<{ n: string }>(
+    database(),
+    `SELECT count(*) AS n FROM scheduling.appointment WHERE slot_id = $1 AND status <> 'CANCELLED'`,
+    [slotId],
+  );
   return Number(row!.n);
 }
 
@@ -39,26 +52,38 @@ describe('booking under concurrency', () => {
     expect(booked).toHaveLength(1);
     expect(refused).toHaveLength(49);
     for (const r of refused) {
-      expect(r.errors![0]).toMatchObject({ message: expect.stringMatching(/fully booked/), extensions: { code: 'SLOT_UNAVAILABLE', field: 'input.slotId' } });
+      expect(r.errors![0]).toMatchObject({
+        message: expect.stringMatching(/fully booked/),
+        extensions: { code: 'SLOT_UNAVAILABLE', field: 'input.slotId' },
+      });
     }
     // The slot's count and its appointments agree: one place held, by the one booking that succeeded.
-    const { data } = await send<{ slot: { bookedCount: number; remaining: number } }>(`query ($id: ID!) { slot(id: $id) { bookedCount remaining } }`, { id: slotId });
+    const { data } = await send<{ slot: { bookedCount: number; remaining: number } }>(
+      `query ($id: ID!) { slot(id: $id) { bookedCount remaining } }`,
+      { id: slotId },
+    );
     expect(data!.slot).toEqual({ bookedCount: 1, remaining: 0 });
     expect(await activeBookings(slotId)).toBe(1);
     const [all] = await sql<{ n: string }>(database(), 'SELECT count(*) AS n FROM scheduling.appointment WHERE slot_id = $1', [slotId]);
     expect(Number(all!.n)).toBe(1);
     // The database itself refuses an overbooking, whatever path a write takes.
     await expect(
-      sql(database(), `INSERT INTO scheduling.appointment (patient_id, organisation, clinic_name, starts_at, slot_id) VALUES ($1, 'RX1', 'x', now(), $2)`, [
-        patients[0],
-        slotId,
-      ]),
+      sql(
+        database(),
+        `INSERT INTO scheduling.appointment (patient_id, organisation, clinic_name, starts_at, slot_id) VALUES ($1, 'RX1', 'x', now(), $2)`,
+        [patients[0], slotId],
+      ),
     ).rejects.toThrow(/slot_booked_within_capacity/);
   });
 
   test('a slot with three places takes exactly three of twenty simultaneous bookings', async () => {
     const send = await clerk();
-    const { slots } = await openSession(send, { service: uniqueService('Fracture'), startsAt: hoursFromNow(30), slotCapacity: 3, slotKind: 'FOLLOW_UP' });
+    const { slots } = await openSession(send, {
+      service: uniqueService('Fracture'),
+      startsAt: hoursFromNow(30),
+      slotCapacity: 3,
+      slotKind: 'FOLLOW_UP',
+    });
     const slotId = slots[0]!.id;
     const attempts = await Promise.all(
       Array.from({ length: 20 }, (_, i) => send<Booking>(bookMutation, { input: { patientId: patients[i % 8], slotId } })),
@@ -103,14 +128,23 @@ describe('cancelling and rescheduling', () => {
       cancelAppointment(input: $input) { status cancellation { by reason at } slot { remaining } }
     }`;
 
-    const first = await send<{ cancelAppointment: Record<string, any> }>(cancel, { input: { appointmentId, by: 'PATIENT', reason: 'On holiday that week' } });
+    const first = await send<{ cancelAppointment: Record<string, any> }>(cancel, {
+      input: { appointmentId, by: 'PATIENT', reason: 'On holiday that week' },
+    });
     expect(first.errors).toBeUndefined();
-    expect(first.data!.cancelAppointment).toMatchObject({ status: 'CANCELLED', cancellation: { by: 'PATIENT', reason: 'On holiday that week' }, slot: { remaining: 1 } });
+    expect(first.data!.cancelAppointment).toMatchObject({
+      status: 'CANCELLED',
+      cancellation: { by: 'PATIENT', reason: 'On holiday that week' },
+      slot: { remaining: 1 },
+    });
 
     const before = await schedulingSnapshot(database());
     const second = await send(cancel, { input: { appointmentId, by: 'HOSPITAL', reason: 'Clinic cancelled' } });
     expect(second.data).toBeNull();
-    expect(second.errors![0]).toMatchObject({ message: expect.stringMatching(/already cancelled .* by the patient/), extensions: { code: 'CONFLICT', field: 'input.appointmentId' } });
+    expect(second.errors![0]).toMatchObject({
+      message: expect.stringMatching(/already cancelled .* by the patient/),
+      extensions: { code: 'CONFLICT', field: 'input.appointmentId' },
+    });
     expect(await schedulingSnapshot(database())).toEqual(before);
 
     // The freed place can be booked again.
@@ -147,7 +181,13 @@ describe('bad bookings are refused and change nothing', () => {
 
   test.each([
     ['a slot in the past', { patientId: refusedPatient, slotId: pastSlot }, 'BAD_USER_INPUT', 'input.slotId', /started/],
-    ['a slot that does not exist', { patientId: refusedPatient, slotId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'input.slotId', /No slot/],
+    [
+      'a slot that does not exist',
+      { patientId: refusedPatient, slotId: '00000000-0000-4000-8000-000000000000' },
+      'NOT_FOUND',
+      'input.slotId',
+      /No slot/,
+    ],
     ['a patient id that is not an id', { patientId: '9990000018', slotId: pastSlot }, 'BAD_USER_INPUT', 'input.patientId', /patientId/],
   ])('%s', async (_label, input, code, field, message) => {
     const send = await clerk();
@@ -172,7 +212,9 @@ describe('bad bookings are refused and change nothing', () => {
     expect(await schedulingSnapshot(database())).toEqual(before);
 
     const referralId = '7a2d9b10-0000-4000-8000-000000000001';
-    const booked = await practice<{ bookAppointment: { status: string } }>(bookMutation, { input: { patientId: patients[0], slotId: slots[0]!.id, referralId } });
+    const booked = await practice<{ bookAppointment: { status: string } }>(bookMutation, {
+      input: { patientId: patients[0], slotId: slots[0]!.id, referralId },
+    });
     expect(booked.data!.bookAppointment.status).toBe('BOOKED');
   });
 
@@ -182,8 +224,18 @@ describe('bad bookings are refused and change nothing', () => {
     const booked = await send<Booking>(bookMutation, { input: { patientId: patients[1], slotId: slots[0]!.id } });
     const before = await schedulingSnapshot(database());
     const record = `mutation ($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }`;
-    const early = await send(record, { input: { appointmentId: booked.data!.bookAppointment.id, outcome: 'DID_NOT_ATTEND', dnaCommunicatedClearly: true, communicationEvidence: 'Letter' } });
-    expect(early.errors![0]).toMatchObject({ message: expect.stringMatching(/once it has started/), extensions: { code: 'BAD_USER_INPUT', field: 'input.appointmentId' } });
+    const early = await send(record, {
+      input: {
+        appointmentId: booked.data!.bookAppointment.id,
+        outcome: 'DID_NOT_ATTEND',
+        dnaCommunicatedClearly: true,
+        communicationEvidence: 'Letter',
+      },
+    });
+    expect(early.errors![0]).toMatchObject({
+      message: expect.stringMatching(/once it has started/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.appointmentId' },
+    });
     expect(await schedulingSnapshot(database())).toEqual(before);
   });
 });
@@ -192,14 +244,20 @@ describe('clinics and sessions', () => {
   test('a weekly template generates sessions at UK local time; generating again adds nothing; free-slot search finds them', async () => {
     const send = await clerk();
     const service = uniqueService('Rheumatology');
-    const created = await send<{ createClinic: { id: string } }>(`mutation ($input: CreateClinicInput!) { createClinic(input: $input) { id } }`, {
-      input: { name: 'Rheumatology clinic', service, teamCode: 'RHEUM-RX1', location: 'Outpatients C' },
-    });
+    const created = await send<{ createClinic: { id: string } }>(
+      `mutation ($input: CreateClinicInput!) { createClinic(input: $input) { id } }`,
+      {
+        input: { name: 'Rheumatology clinic', service, teamCode: 'RHEUM-RX1', location: 'Outpatients C' },
+      },
+    );
     const clinicId = created.data!.createClinic.id;
     const year = new Date().getUTCFullYear() + 1;
-    const template = await send(`mutation ($input: AddSessionTemplateInput!) { addSessionTemplate(input: $input) { weekday startTime slotKind } }`, {
-      input: { clinicId, weekday: 1, startTime: '09:00', slotMinutes: 30, slotCount: 4, slotKind: 'NEW', validFrom: `${year}-01-01` },
-    });
+    const template = await send(
+      `mutation ($input: AddSessionTemplateInput!) { addSessionTemplate(input: $input) { weekday startTime slotKind } }`,
+      {
+        input: { clinicId, weekday: 1, startTime: '09:00', slotMinutes: 30, slotCount: 4, slotKind: 'NEW', validFrom: `${year}-01-01` },
+      },
+    );
     expect(template.data).toEqual({ addSessionTemplate: { weekday: 1, startTime: '09:00', slotKind: 'NEW' } });
 
     const generate = `mutation ($input: GenerateClinicSessionsInput!) { generateClinicSessions(input: $input) { sessionsCreated slotsCreated } }`;
@@ -229,7 +287,9 @@ describe('clinics and sessions', () => {
   test("only your own organisation's clinics can be changed", async () => {
     const { clinicId } = await openSession(await clerk(), { service: uniqueService('Neurology'), startsAt: hoursFromNow(50) });
     const before = await schedulingSnapshot(database());
-    const refused = await (await gp())(`mutation ($input: AddClinicSessionInput!) { addClinicSession(input: $input) { id } }`, {
+    const refused = await (
+      await gp()
+    )(`mutation ($input: AddClinicSessionInput!) { addClinicSession(input: $input) { id } }`, {
       input: { clinicId, startsAt: hoursFromNow(60).toISOString(), slotMinutes: 15, slotCount: 4, slotKind: 'NEW' },
     });
     expect(refused.errors![0]).toMatchObject({ message: expect.stringMatching(/run by RX1/), extensions: { code: 'FORBIDDEN' } });

@@ -9,7 +9,10 @@ export interface SlotSummary {
   startsAt: string;
 }
 
-type Send = <T>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+type Send = <T>(
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
 
 /** GraphQL through a gateway with one session token; `url` defaults to the shared test stack's gateway. */
 export function client(token: string, url?: string): Send {
@@ -23,9 +26,12 @@ export function client(token: string, url?: string): Send {
 export async function registerPatients(send: Send, familyName: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const { data, errors } = await send<{ registerPatient: { id: string } }>(`mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`, {
-      input: { givenName: `Patient ${i + 1}`, familyName, birthDate: `19${50 + i}-06-15` },
-    });
+    const { data, errors } = await send<{ registerPatient: { id: string } }>(
+      `mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`,
+      {
+        input: { givenName: `Patient ${i + 1}`, familyName, birthDate: `19${50 + i}-06-15` },
+      },
+    );
     if (!data) throw new Error(`registerPatient failed: ${JSON.stringify(errors)}`);
     ids.push(data.registerPatient.id);
   }
@@ -40,11 +46,25 @@ export function uniqueService(base: string): string {
 /** A new clinic at the caller's organisation with one ad hoc session, set up as a clinic manager would. */
 export async function openSession(
   send: Send,
-  options: { service: string; startsAt: Date; slotCount?: number; slotCapacity?: number; slotKind?: 'NEW' | 'FOLLOW_UP'; clinicianId?: string },
+  options: {
+    service: string;
+    startsAt: Date;
+    slotCount?: number;
+    slotCapacity?: number;
+    slotKind?: 'NEW' | 'FOLLOW_UP';
+    clinicianId?: string;
+  },
 ): Promise<{ clinicId: string; slots: SlotSummary[] }> {
   const created = await send<{ createClinic: { id: string } }>(
     `mutation ($input: CreateClinicInput!) { createClinic(input: $input) { id } }`,
-    { input: { name: `${options.service} clinic`, service: options.service, clinicianId: options.clinicianId ?? 'dr.amelia.hart', location: 'Outpatients A' } },
+    {
+      input: {
+        name: `${options.service} clinic`,
+        service: options.service,
+        clinicianId: options.clinicianId ?? 'dr.amelia.hart',
+        location: 'Outpatients A',
+      },
+    },
   );
   if (!created.data) throw new Error(`createClinic failed: ${JSON.stringify(created.errors)}`);
   const clinicId = created.data.createClinic.id;

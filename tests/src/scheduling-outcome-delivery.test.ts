@@ -28,7 +28,12 @@ beforeAll(async () => {
   const subgraphs = {} as Record<Subgraph, number>;
   for (const s of SUBGRAPHS) subgraphs[s] = await findFreePort();
   const keyDir = join(workDir, 'keys');
-  stack = await startStack({ databaseUrl: database.url, ports: { gateway: await findFreePort(), subgraphs }, keyDir, logDir: join(workDir, 'logs') });
+  stack = await startStack({
+    databaseUrl: database.url,
+    ports: { gateway: await findFreePort(), subgraphs },
+    keyDir,
+    logDir: join(workDir, 'logs'),
+  });
   // The consultant receives referrals; the booking office runs clinics, books and records attendance.
   const consultant = await mintSessionToken({ userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1' }, { keyDir });
   const clerk = await mintSessionToken({ userId: 'clerk.chloe.reid', roleProfileId: 'rp-reid-rx1' }, { keyDir });
@@ -81,10 +86,19 @@ async function newPathway(patientId: string): Promise<string> {
 
 /** A first (new patient) appointment on the pathway that starts in a few seconds, so its outcome can be recorded. */
 async function firstAppointmentAboutToStart(pathwayId: string, patientId: string): Promise<{ appointmentId: string; startsAt: string }> {
-  const { slots } = await openSession(send, { service: uniqueService('Cardiology'), startsAt: new Date(Date.now() + 4_000), slotKind: 'NEW' });
-  const booked = await send<{ bookAppointment: { id: string; startsAt: string } }>(bookMutation, { input: { patientId, slotId: slots[0]!.id, pathwayId } });
+  const { slots } = await openSession(send, {
+    service: uniqueService('Cardiology'),
+    startsAt: new Date(Date.now() + 4_000),
+    slotKind: 'NEW',
+  });
+  const booked = await send<{ bookAppointment: { id: string; startsAt: string } }>(bookMutation, {
+    input: { patientId, slotId: slots[0]!.id, pathwayId },
+  });
   if (!booked.data) throw new Error(`bookAppointment failed: ${JSON.stringify(booked.errors)}`);
-  await eventually(async () => (Date.now() > Date.parse(booked.data!.bookAppointment.startsAt) ? true : undefined), 'the appointment to start');
+  await eventually(
+    async () => (Date.now() > Date.parse(booked.data!.bookAppointment.startsAt) ? true : undefined),
+    'the appointment to start',
+  );
   return { appointmentId: booked.data.bookAppointment.id, startsAt: booked.data.bookAppointment.startsAt };
 }
 
@@ -100,84 +114,106 @@ async function outboxRow(appointmentId: string) {
 }
 
 async function clockPhase(pathwayId: string): Promise<string> {
-  const { data } = await send<{ pathway: { clockPhase: string } }>(`query ($id: ID!) { pathway(id: $id) { clockPhase } }`, { id: pathwayId });
+  const { data } = await send<{ pathway: { clockPhase: string } }>(`query ($id: ID!) { pathway(id: $id) { clockPhase } }`, {
+    id: pathwayId,
+  });
   return data!.pathway.clockPhase;
 }
 
 describe('appointment outcomes reach the RTT clock', () => {
-  test('a first-appointment DNA with evidenced communication nullifies the clock, also when care-pathway was down at that moment', async () => {
-    const patientId = demoPatients[4]!;
-    const pathwayId = await newPathway(patientId);
-    const { appointmentId } = await firstAppointmentAboutToStart(pathwayId, patientId);
+  test(
+    'a first-appointment DNA with evidenced communication nullifies the clock, also when care-pathway was down at that moment',
+    async () => {
+      const patientId = demoPatients[4]!;
+      const pathwayId = await newPathway(patientId);
+      const { appointmentId } = await firstAppointmentAboutToStart(pathwayId, patientId);
 
-    await stack.stopService('care-pathway');
-    const recorded = await send<{ recordAttendance: Record<string, unknown> }>(recordDna, {
-      input: { appointmentId, outcome: 'DID_NOT_ATTEND', dnaCommunicatedClearly: true, communicationEvidence: 'Letter sent 10 days before; text reminder the day before' },
-    });
-    // Scheduling records the outcome on its own; the delivery waits in the outbox and is tried again and again.
-    expect(recorded.data!.recordAttendance).toEqual({ status: 'DID_NOT_ATTEND', dnaCommunicatedClearly: true });
-    const waiting = await eventually(async () => {
-      const row = await outboxRow(appointmentId);
-      return row && row.attempts >= 2 ? row : undefined;
-    }, 'two failed delivery attempts');
-    expect(waiting).toMatchObject({ status: 'PENDING', last_error: expect.stringMatching(/care-pathway/) });
+      await stack.stopService('care-pathway');
+      const recorded = await send<{ recordAttendance: Record<string, unknown> }>(recordDna, {
+        input: {
+          appointmentId,
+          outcome: 'DID_NOT_ATTEND',
+          dnaCommunicatedClearly: true,
+          communicationEvidence: 'Letter sent 10 days before; text reminder the day before',
+        },
+      });
+      // Scheduling records the outcome on its own; the delivery waits in the outbox and is tried again and again.
+      expect(recorded.data!.recordAttendance).toEqual({ status: 'DID_NOT_ATTEND', dnaCommunicatedClearly: true });
+      const waiting = await eventually(async () => {
+        const row = await outboxRow(appointmentId);
+        return row && row.attempts >= 2 ? row : undefined;
+      }, 'two failed delivery attempts');
+      expect(waiting).toMatchObject({ status: 'PENDING', last_error: expect.stringMatching(/care-pathway/) });
 
-    await stack.startService('care-pathway');
-    expect(await eventually(async () => ((await clockPhase(pathwayId)) === 'NULLIFIED' ? 'NULLIFIED' : undefined), 'the clock to be nullified')).toBe(
-      'NULLIFIED',
-    );
-    // care-pathway applies the event a moment before the relay hears back and marks the row delivered.
-    const deliveredRow = await eventually(async () => {
-      const row = await outboxRow(appointmentId);
-      return row?.status === 'DELIVERED' ? row : undefined;
-    }, 'the outbox row to be marked delivered');
-    expect(deliveredRow).toMatchObject({ status: 'DELIVERED', applied: true });
+      await stack.startService('care-pathway');
+      expect(
+        await eventually(
+          async () => ((await clockPhase(pathwayId)) === 'NULLIFIED' ? 'NULLIFIED' : undefined),
+          'the clock to be nullified',
+        ),
+      ).toBe('NULLIFIED');
+      // care-pathway applies the event a moment before the relay hears back and marks the row delivered.
+      const deliveredRow = await eventually(async () => {
+        const row = await outboxRow(appointmentId);
+        return row?.status === 'DELIVERED' ? row : undefined;
+      }, 'the outbox row to be marked delivered');
+      expect(deliveredRow).toMatchObject({ status: 'DELIVERED', applied: true });
 
-    // The pathway's timeline shows the appointment, resolved from scheduling through federation.
-    const { data } = await send<{ pathway: { appointments: Record<string, unknown>[]; timeline: { entries: Record<string, any>[] } } }>(
-      `query ($id: ID!) { pathway(id: $id) {
+      // The pathway's timeline shows the appointment, resolved from scheduling through federation.
+      const { data } = await send<{ pathway: { appointments: Record<string, unknown>[]; timeline: { entries: Record<string, any>[] } } }>(
+        `query ($id: ID!) { pathway(id: $id) {
         appointments { id status }
         timeline { entries { kind clockEffect appointmentOutcome firstAppointment appointment { id status startsAt clinicName } } }
       } }`,
-      { id: pathwayId },
-    );
-    expect(data!.pathway.appointments).toEqual([{ id: appointmentId, status: 'DID_NOT_ATTEND' }]);
-    expect(data!.pathway.timeline.entries.filter((e) => e.kind === 'APPOINTMENT_OUTCOME')).toEqual([
-      {
-        kind: 'APPOINTMENT_OUTCOME',
-        clockEffect: 'NULLIFIED',
-        appointmentOutcome: 'DID_NOT_ATTEND',
-        firstAppointment: true,
-        appointment: { id: appointmentId, status: 'DID_NOT_ATTEND', startsAt: expect.any(String), clinicName: expect.any(String) },
-      },
-    ]);
-  }, deliveryMs);
+        { id: pathwayId },
+      );
+      expect(data!.pathway.appointments).toEqual([{ id: appointmentId, status: 'DID_NOT_ATTEND' }]);
+      expect(data!.pathway.timeline.entries.filter((e) => e.kind === 'APPOINTMENT_OUTCOME')).toEqual([
+        {
+          kind: 'APPOINTMENT_OUTCOME',
+          clockEffect: 'NULLIFIED',
+          appointmentOutcome: 'DID_NOT_ATTEND',
+          firstAppointment: true,
+          appointment: { id: appointmentId, status: 'DID_NOT_ATTEND', startsAt: expect.any(String), clinicName: expect.any(String) },
+        },
+      ]);
+    },
+    deliveryMs,
+  );
 
-  test('an outcome delivered twice is applied once', async () => {
-    const patientId = demoPatients[5]!;
-    const pathwayId = await newPathway(patientId);
-    const { appointmentId } = await firstAppointmentAboutToStart(pathwayId, patientId);
-    await send(recordDna, { input: { appointmentId, outcome: 'DID_NOT_ATTEND', dnaCommunicatedClearly: false } });
-    const delivered = await eventually(async () => {
-      const row = await outboxRow(appointmentId);
-      return row?.status === 'DELIVERED' ? row : undefined;
-    }, 'the first delivery');
-    expect(delivered.applied).toBe(true);
+  test(
+    'an outcome delivered twice is applied once',
+    async () => {
+      const patientId = demoPatients[5]!;
+      const pathwayId = await newPathway(patientId);
+      const { appointmentId } = await firstAppointmentAboutToStart(pathwayId, patientId);
+      await send(recordDna, { input: { appointmentId, outcome: 'DID_NOT_ATTEND', dnaCommunicatedClearly: false } });
+      const delivered = await eventually(async () => {
+        const row = await outboxRow(appointmentId);
+        return row?.status === 'DELIVERED' ? row : undefined;
+      }, 'the first delivery');
+      expect(delivered.applied).toBe(true);
 
-    // As if scheduling had stopped after delivering but before noting it: the event goes again.
-    await sql(database.url, `UPDATE scheduling.pathway_outcome_outbox SET status = 'PENDING', next_attempt_at = now() WHERE event_id = $1`, [delivered.event_id]);
-    const repeated = await eventually(async () => {
-      const row = await outboxRow(appointmentId);
-      return row?.status === 'DELIVERED' ? row : undefined;
-    }, 'the repeated delivery');
-    expect(repeated.applied).toBe(false);
+      // As if scheduling had stopped after delivering but before noting it: the event goes again.
+      await sql(
+        database.url,
+        `UPDATE scheduling.pathway_outcome_outbox SET status = 'PENDING', next_attempt_at = now() WHERE event_id = $1`,
+        [delivered.event_id],
+      );
+      const repeated = await eventually(async () => {
+        const row = await outboxRow(appointmentId);
+        return row?.status === 'DELIVERED' ? row : undefined;
+      }, 'the repeated delivery');
+      expect(repeated.applied).toBe(false);
 
-    // Not clearly communicated: the clock keeps running, and the timeline has the DNA once.
-    const { data } = await send<{ pathway: { clockPhase: string; timeline: { entries: { kind: string }[] } } }>(
-      `query ($id: ID!) { pathway(id: $id) { clockPhase timeline { entries { kind } } } }`,
-      { id: pathwayId },
-    );
-    expect(data!.pathway.clockPhase).toBe('RUNNING');
-    expect(data!.pathway.timeline.entries.filter((e) => e.kind === 'APPOINTMENT_OUTCOME')).toHaveLength(1);
-  }, deliveryMs);
+      // Not clearly communicated: the clock keeps running, and the timeline has the DNA once.
+      const { data } = await send<{ pathway: { clockPhase: string; timeline: { entries: { kind: string }[] } } }>(
+        `query ($id: ID!) { pathway(id: $id) { clockPhase timeline { entries { kind } } } }`,
+        { id: pathwayId },
+      );
+      expect(data!.pathway.clockPhase).toBe('RUNNING');
+      expect(data!.pathway.timeline.entries.filter((e) => e.kind === 'APPOINTMENT_OUTCOME')).toHaveLength(1);
+    },
+    deliveryMs,
+  );
 });

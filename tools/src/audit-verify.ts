@@ -21,7 +21,11 @@ Key: AUDIT_HMAC_KEY (hex) or AUDIT_HMAC_KEY_FILE, or else the local dev key .dat
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { checkpoint: { type: 'string' }, incremental: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      checkpoint: { type: 'string' },
+      incremental: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   if (values.help) {
     console.log(USAGE);

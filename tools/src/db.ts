@@ -70,9 +70,15 @@ function describe(subgraph: DatabaseModule, plan: MigrationPlan): string {
   const list = (label: string, names: string[]): void => {
     if (names.length) lines.push(`  ${label}: ${names.join(', ')}`);
   };
-  list('pending', plan.pending.map((migration) => migration.name));
+  list(
+    'pending',
+    plan.pending.map((migration) => migration.name),
+  );
   list('CHANGED SINCE APPLIED', plan.edited);
-  list('FAILED', plan.failed.map((record) => record.migrationName));
+  list(
+    'FAILED',
+    plan.failed.map((record) => record.migrationName),
+  );
   list('applied but not in this folder', plan.notInFolder);
   return lines.join('\n');
 }

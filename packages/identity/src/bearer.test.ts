@@ -13,9 +13,7 @@ function reasonFor(header: string | undefined): string {
 
 describe('parseBearer', () => {
   it('returns the token of a Bearer header', () => {
-    expect(parseBearer('Bearer eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ1In0.c2ln')).toBe(
-      'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ1In0.c2ln',
-    );
+    expect(parseBearer('Bearer eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ1In0.c2ln')).toBe('eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ1In0.c2ln');
   });
 
   it('treats the scheme case-insensitively and tolerates surrounding space', () => {

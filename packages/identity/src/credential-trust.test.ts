@@ -33,7 +33,8 @@ describe('credential trust: the gateway, and named services for themselves', () 
     trust = await createCredentialTrust({ gateway: gateway.publicJwk, services: { scheduling: schedulingKey.publicJwk } });
   });
 
-  const signerFor = (key: SigningKeyPair, issuer?: string) => createCredentialSigner({ privateKey: key.privateJwk, ...(issuer ? { issuer } : {}) });
+  const signerFor = (key: SigningKeyPair, issuer?: string) =>
+    createCredentialSigner({ privateKey: key.privateJwk, ...(issuer ? { issuer } : {}) });
 
   test('a user credential signed by the gateway is accepted', async () => {
     const token = await (await signerFor(gateway)).sign(user);

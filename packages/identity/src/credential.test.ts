@@ -112,9 +112,9 @@ describe('gateway credentials', () => {
       const [header, , signature] = (await signer.sign(clinician)).split('.');
       const elevated = { ...decodeJwt(await signer.sign(clinician)), job_role_code: 'R0001' };
 
-      await expect(
-        refusal(verifier.verify(`${header}.${base64url.encode(JSON.stringify(elevated))}.${signature}`)),
-      ).resolves.toBe('bad_signature');
+      await expect(refusal(verifier.verify(`${header}.${base64url.encode(JSON.stringify(elevated))}.${signature}`))).resolves.toBe(
+        'bad_signature',
+      );
     });
 
     it('a credential signed with another key', async () => {
@@ -131,9 +131,7 @@ describe('gateway credentials', () => {
 
     it('a JWT signed with the gateway key that is not typed as a credential', async () => {
       const key = await importJWK(gatewayKeys.privateJwk, 'EdDSA');
-      const untyped = await new SignJWT(decodeJwt(await signer.sign(clinician)))
-        .setProtectedHeader({ alg: 'EdDSA' })
-        .sign(key);
+      const untyped = await new SignJWT(decodeJwt(await signer.sign(clinician))).setProtectedHeader({ alg: 'EdDSA' }).sign(key);
 
       await expect(refusal(verifier.verify(untyped))).resolves.toBe('malformed');
     });

@@ -17,11 +17,7 @@ export { CredentialError, type CredentialFailure } from './credential-error.js';
 export { CREDENTIAL_AUDIENCE, CREDENTIAL_ISSUER, serviceCredentialIssuer } from './credential-profile.js';
 export { createCredentialTrust, type CredentialTrustOptions } from './credential-trust.js';
 export { createCredentialSigner, type CredentialSigner, type CredentialSignerOptions } from './credential-signer.js';
-export {
-  createCredentialVerifier,
-  type CredentialVerifier,
-  type CredentialVerifierOptions,
-} from './credential-verifier.js';
+export { createCredentialVerifier, type CredentialVerifier, type CredentialVerifierOptions } from './credential-verifier.js';
 export type { TokenFailure } from './token-failure.js';
 
 // Keys.

@@ -30,10 +30,9 @@ export class SessionTokenError extends Error {
   readonly claim: string | undefined;
 
   constructor(reason: SessionTokenFailure, details: { claim?: string; cause?: unknown } = {}) {
-    super(
-      reason === 'missing_claim' && details.claim === 'selected_roleid' ? NO_ROLE_SELECTED : MESSAGES[reason],
-      { cause: details.cause },
-    );
+    super(reason === 'missing_claim' && details.claim === 'selected_roleid' ? NO_ROLE_SELECTED : MESSAGES[reason], {
+      cause: details.cause,
+    });
     this.reason = reason;
     this.claim = details.claim;
   }

@@ -2,14 +2,7 @@ import { errors } from 'jose';
 
 /** Why a signed token was refused, independent of which kind of token it was. */
 export type TokenFailure =
-  | 'malformed'
-  | 'expired'
-  | 'not_yet_valid'
-  | 'bad_signature'
-  | 'wrong_issuer'
-  | 'wrong_audience'
-  | 'missing_claim'
-  | 'unsupported_alg';
+  'malformed' | 'expired' | 'not_yet_valid' | 'bad_signature' | 'wrong_issuer' | 'wrong_audience' | 'missing_claim' | 'unsupported_alg';
 
 export interface ClassifiedFailure {
   readonly reason: TokenFailure;

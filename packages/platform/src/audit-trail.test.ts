@@ -23,9 +23,27 @@ describe('a request’s audit trail', () => {
   test('records that differ only in their items become one event listing every item once', async () => {
     const store = recordingStore();
     const trail = new AuditTrail(store, 'patient', caller);
-    trail.record({ action: 'problem.read', outcome: 'ALLOWED', patientId: olivia, items: ['Problem:1'], basis: { kind: 'RELATIONSHIP', detail: 'REFERRAL' } });
-    trail.record({ action: 'problem.read', outcome: 'ALLOWED', patientId: olivia, items: ['Problem:2', 'Problem:1'], basis: { kind: 'RELATIONSHIP', detail: 'REFERRAL' } });
-    trail.record({ action: 'problem.read', outcome: 'DENIED', patientId: olivia, items: ['Problem:3'], basis: { kind: 'DECISION', detail: 'sealed' } });
+    trail.record({
+      action: 'problem.read',
+      outcome: 'ALLOWED',
+      patientId: olivia,
+      items: ['Problem:1'],
+      basis: { kind: 'RELATIONSHIP', detail: 'REFERRAL' },
+    });
+    trail.record({
+      action: 'problem.read',
+      outcome: 'ALLOWED',
+      patientId: olivia,
+      items: ['Problem:2', 'Problem:1'],
+      basis: { kind: 'RELATIONSHIP', detail: 'REFERRAL' },
+    });
+    trail.record({
+      action: 'problem.read',
+      outcome: 'DENIED',
+      patientId: olivia,
+      items: ['Problem:3'],
+      basis: { kind: 'DECISION', detail: 'sealed' },
+    });
     await trail.flush();
     expect(store.appends).toHaveLength(1);
     expect(store.appends[0]).toEqual([
@@ -61,7 +79,11 @@ describe('a request’s audit trail', () => {
   });
 
   test('a failed append rejects the flush, so the response can fail closed', async () => {
-    const trail = new AuditTrail({ append: async () => Promise.reject(new Error('permission denied')), close: async () => undefined }, 'patient', caller);
+    const trail = new AuditTrail(
+      { append: async () => Promise.reject(new Error('permission denied')), close: async () => undefined },
+      'patient',
+      caller,
+    );
     trail.record({ action: 'patient.read', outcome: 'ALLOWED', patientId: olivia });
     await expect(trail.flush()).rejects.toThrow('permission denied');
   });

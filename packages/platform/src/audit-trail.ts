@@ -40,7 +40,14 @@ export class AuditTrail {
   ) {}
 
   record(record: AccessRecord): void {
-    const key = JSON.stringify([record.action, record.outcome, record.patientId, record.category, record.basis?.kind, record.basis?.detail]);
+    const key = JSON.stringify([
+      record.action,
+      record.outcome,
+      record.patientId,
+      record.category,
+      record.basis?.kind,
+      record.basis?.detail,
+    ]);
     let entry = this.pending.get(key);
     if (!entry) {
       entry = { record, items: new Set() };

@@ -30,7 +30,9 @@ export function createPool(options: DatabaseOptions): pg.Pool {
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     application_name: options.applicationName,
-    options: Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`).join(' '),
+    options: Object.entries(settings)
+      .map(([name, value]) => `-c ${name}=${value}`)
+      .join(' '),
   });
   const sqlStatements = metrics.counter('epr_sql_statements_total', 'SQL statements sent to PostgreSQL, by connection pool.', {
     pool: options.applicationName,

@@ -13,14 +13,10 @@ export { allow, deny, rule };
 export type FieldRules = IRules;
 
 /** A person signed in through the gateway, working in their selected role. */
-export const isUserSession: IRule = rule({ cache: 'contextual' })(
-  (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'user',
-);
+export const isUserSession: IRule = rule({ cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'user');
 
 /** The gateway calling for itself (e.g. to check a session's role profile against the directory). */
-export const isGatewaySystem: IRule = rule({ cache: 'contextual' })(
-  (_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'system',
-);
+export const isGatewaySystem: IRule = rule({ cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) => ctx.caller.kind === 'system');
 
 // One rule object per service: shield refuses two different rules under the same name in one schema.
 const trustedServiceRules = new Map<string, IRule>();
@@ -103,7 +99,11 @@ function recordRefusal(ctx: SubgraphContext, parent: unknown, info: GraphQLResol
   if (!ctx?.audit) return;
   const record = (parent ?? {}) as { id?: unknown; patientId?: unknown };
   const patientId =
-    info.parentType.name === 'Patient' && typeof record.id === 'string' ? record.id : typeof record.patientId === 'string' ? record.patientId : null;
+    info.parentType.name === 'Patient' && typeof record.id === 'string'
+      ? record.id
+      : typeof record.patientId === 'string'
+        ? record.patientId
+        : null;
   ctx.audit.record({
     action: 'field.read',
     outcome: 'DENIED',

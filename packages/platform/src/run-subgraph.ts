@@ -53,7 +53,12 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   const pool = createPool({ url: config.databaseUrl, schema: definition.databaseSchema, applicationName: `epr-${definition.name}` });
   const auditStore = new ChainedAuditStore(config.audit, definition.name);
   // Policy facts get their own small pool so /metrics shows data and policy statements apart.
-  const policyPool = createPool({ url: config.databaseUrl, schema: 'access_control', maxConnections: 4, applicationName: `epr-${definition.name}-policy` });
+  const policyPool = createPool({
+    url: config.databaseUrl,
+    schema: 'access_control',
+    maxConnections: 4,
+    applicationName: `epr-${definition.name}-policy`,
+  });
   const policy = policyFromEnvironment();
   const accessControl = new AccessControlStore(policyPool);
   const credentials = await createCredentialTrust({ gateway: config.gatewayPublicKey, services: config.trustedServices });

@@ -54,8 +54,13 @@ export class ServiceClient {
     if (body.errors?.length || !body.data) {
       const codes = (body.errors ?? []).map((e) => e.extensions?.code);
       // Refusals and bad input will not get better by retrying; anything else (5xx, unavailable) may.
-      const permanent = response.status < 500 && codes.every((c) => c === 'BAD_USER_INPUT' || c === 'FORBIDDEN' || c === 'UNAUTHENTICATED' || c === 'NOT_FOUND');
-      throw new ServiceCallError(`${target} answered ${response.status}: ${(body.errors ?? []).map((e) => e.message).join('; ')}`, !permanent);
+      const permanent =
+        response.status < 500 &&
+        codes.every((c) => c === 'BAD_USER_INPUT' || c === 'FORBIDDEN' || c === 'UNAUTHENTICATED' || c === 'NOT_FOUND');
+      throw new ServiceCallError(
+        `${target} answered ${response.status}: ${(body.errors ?? []).map((e) => e.message).join('; ')}`,
+        !permanent,
+      );
     }
     return body.data;
   }

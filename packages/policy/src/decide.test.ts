@@ -26,8 +26,19 @@ function patientFacts(state: RelationshipState, consent: Partial<PatientFacts> =
   return {
     patientId: 'p1',
     relationships:
-      state === 'active' ? relationship('REFERRAL', null) : state === 'expired' ? relationship('REFERRAL', earlier) : state === 'self-claimed' ? relationship('SELF_CLAIM', later) : [],
-    emergency: state === 'emergency' ? { reason: 'Unconscious in ED', expiresAt: later } : state === 'expired-emergency' ? { reason: 'old', expiresAt: earlier } : null,
+      state === 'active'
+        ? relationship('REFERRAL', null)
+        : state === 'expired'
+          ? relationship('REFERRAL', earlier)
+          : state === 'self-claimed'
+            ? relationship('SELF_CLAIM', later)
+            : [],
+    emergency:
+      state === 'emergency'
+        ? { reason: 'Unconscious in ED', expiresAt: later }
+        : state === 'expired-emergency'
+          ? { reason: 'old', expiresAt: earlier }
+          : null,
     doNotShare: false,
     nationalOptOut: false,
     ...consent,
@@ -103,7 +114,13 @@ describe('relationship × role for clinical access', () => {
     expect(effect({ subject: subjects.clerk, activity: 'demographics.read', patient: patientFacts('none') })).toBe('ALLOW');
   });
   test('the basis names the strongest relationship, or the emergency reason', () => {
-    const both = { ...patientFacts('self-claimed'), relationships: [{ type: 'SELF_CLAIM' as const, expiresAt: later }, { type: 'REFERRAL' as const, expiresAt: null }] };
+    const both = {
+      ...patientFacts('self-claimed'),
+      relationships: [
+        { type: 'SELF_CLAIM' as const, expiresAt: later },
+        { type: 'REFERRAL' as const, expiresAt: null },
+      ],
+    };
     expect(decide(policy, { subject: subjects.clinician, activity: 'clinical.read', patient: both, now })).toEqual({
       effect: 'ALLOW',
       basis: { kind: 'RELATIONSHIP', detail: 'REFERRAL' },
@@ -129,18 +146,26 @@ describe('patient portal: own record only', () => {
     });
   });
   test('another patient’s record does not exist for them', () => {
-    expect(effect({ subject: subjects.patient, activity: 'demographics.read', patient: { ...patientFacts('none'), patientId: 'p2' } })).toBe('HIDE');
+    expect(
+      effect({ subject: subjects.patient, activity: 'demographics.read', patient: { ...patientFacts('none'), patientId: 'p2' } }),
+    ).toBe('HIDE');
   });
   test('a patient sees who accessed their own record, not the wider security log, and cannot write clinical items', () => {
     expect(effect({ subject: subjects.patient, activity: 'access_log.read_own', patient: patientFacts('none') })).toBe('ALLOW');
-    expect(effect({ subject: subjects.patient, activity: 'access_log.read_own', patient: { ...patientFacts('none'), patientId: 'p2' } })).toBe('HIDE');
+    expect(
+      effect({ subject: subjects.patient, activity: 'access_log.read_own', patient: { ...patientFacts('none'), patientId: 'p2' } }),
+    ).toBe('HIDE');
     expect(effect({ subject: subjects.patient, activity: 'audit.read' })).toBe('DENY');
     expect(effect({ subject: subjects.patient, activity: 'alerts.manage' })).toBe('DENY');
     expect(effect({ subject: subjects.patient, activity: 'clinical.write', patient: patientFacts('none') })).toBe('DENY');
   });
   test('their own sealed items are theirs to see; sealed-and-locked stay with the authoring team', () => {
-    expect(effect({ subject: subjects.patient, activity: 'clinical.read', patient: patientFacts('none'), item: item('SEALED') })).toBe('ALLOW');
-    expect(effect({ subject: subjects.patient, activity: 'clinical.read', patient: patientFacts('none'), item: item('SEALED_AND_LOCKED') })).toBe('HIDE');
+    expect(effect({ subject: subjects.patient, activity: 'clinical.read', patient: patientFacts('none'), item: item('SEALED') })).toBe(
+      'ALLOW',
+    );
+    expect(
+      effect({ subject: subjects.patient, activity: 'clinical.read', patient: patientFacts('none'), item: item('SEALED_AND_LOCKED') }),
+    ).toBe('HIDE');
   });
 });
 
@@ -155,12 +180,16 @@ describe('seals × relationship', () => {
     ['none', 'SEALED_AND_LOCKED', 'DENY'],
   ];
   test.each(cases)('clinician, relationship %s, item %s → %s', (state, seal, outcome) => {
-    expect(effect({ subject: subjects.clinician, activity: 'clinical.read', patient: patientFacts(state), item: item(seal) })).toBe(outcome);
+    expect(effect({ subject: subjects.clinician, activity: 'clinical.read', patient: patientFacts(state), item: item(seal) })).toBe(
+      outcome,
+    );
   });
 
   test('the authoring team sees its sealed and locked items', () => {
     const author = { ...subjects.clinician, teamIds: ['oncology'] };
-    expect(effect({ subject: author, activity: 'clinical.read', patient: patientFacts('active'), item: item('SEALED_AND_LOCKED') })).toBe('ALLOW');
+    expect(effect({ subject: author, activity: 'clinical.read', patient: patientFacts('active'), item: item('SEALED_AND_LOCKED') })).toBe(
+      'ALLOW',
+    );
     expect(effect({ subject: author, activity: 'clinical.read', patient: patientFacts('active'), item: item('SEALED') })).toBe('ALLOW');
   });
 
@@ -171,7 +200,12 @@ describe('seals × relationship', () => {
   });
 
   test('a sealed item opens to a role holding the override, with a justification', () => {
-    const caldicottWithLr = { subject: subjects.caldicott, activity: 'clinical.read' as const, patient: patientFacts('active'), item: item('SEALED') };
+    const caldicottWithLr = {
+      subject: subjects.caldicott,
+      activity: 'clinical.read' as const,
+      patient: patientFacts('active'),
+      item: item('SEALED'),
+    };
     expect(effect(caldicottWithLr)).toBe('PLACEHOLDER');
     expect(effect({ ...caldicottWithLr, sealOverride: '   ' })).toBe('PLACEHOLDER');
     expect(decide(policy, { ...caldicottWithLr, sealOverride: 'Safeguarding review', now })).toEqual({
@@ -181,35 +215,66 @@ describe('seals × relationship', () => {
   });
 
   test('a justification from a role without the override changes nothing', () => {
-    expect(effect({ subject: subjects.clinician, activity: 'clinical.read', patient: patientFacts('active'), item: item('SEALED'), sealOverride: 'I need it' })).toBe('PLACEHOLDER');
+    expect(
+      effect({
+        subject: subjects.clinician,
+        activity: 'clinical.read',
+        patient: patientFacts('active'),
+        item: item('SEALED'),
+        sealOverride: 'I need it',
+      }),
+    ).toBe('PLACEHOLDER');
   });
 
   test('no override opens sealed and locked', () => {
-    expect(effect({ subject: subjects.caldicott, activity: 'clinical.read', patient: patientFacts('emergency'), item: item('SEALED_AND_LOCKED'), sealOverride: 'Court order' })).toBe('HIDE');
+    expect(
+      effect({
+        subject: subjects.caldicott,
+        activity: 'clinical.read',
+        patient: patientFacts('emergency'),
+        item: item('SEALED_AND_LOCKED'),
+        sealOverride: 'Court order',
+      }),
+    ).toBe('HIDE');
   });
 });
 
 describe('consent', () => {
   test('do-not-share hides items recorded by another organisation, not the reader’s own', () => {
     const facts = patientFacts('active', { doNotShare: true });
-    expect(effect({ subject: subjects.gp, activity: 'clinical.read', patient: facts, item: item('NONE', { authoringOrganisation: 'RX1' }) })).toBe('HIDE');
-    expect(effect({ subject: subjects.gp, activity: 'clinical.read', patient: facts, item: item('NONE', { authoringOrganisation: 'A81001' }) })).toBe('ALLOW');
+    expect(
+      effect({ subject: subjects.gp, activity: 'clinical.read', patient: facts, item: item('NONE', { authoringOrganisation: 'RX1' }) }),
+    ).toBe('HIDE');
+    expect(
+      effect({ subject: subjects.gp, activity: 'clinical.read', patient: facts, item: item('NONE', { authoringOrganisation: 'A81001' }) }),
+    ).toBe('ALLOW');
   });
 
   test('do-not-share holds in an emergency too', () => {
-    expect(effect({ subject: subjects.gp, activity: 'clinical.read', patient: patientFacts('emergency', { doNotShare: true }), item: item('NONE') })).toBe('HIDE');
+    expect(
+      effect({
+        subject: subjects.gp,
+        activity: 'clinical.read',
+        patient: patientFacts('emergency', { doNotShare: true }),
+        item: item('NONE'),
+      }),
+    ).toBe('HIDE');
   });
 
   test('items for nominated individuals only', () => {
     const nominated = item('NONE', { nominatedUserIds: ['nurse.okafor'] });
     expect(effect({ subject: subjects.nurse, activity: 'clinical.read', patient: patientFacts('active'), item: nominated })).toBe('ALLOW');
-    expect(effect({ subject: subjects.clinician, activity: 'clinical.read', patient: patientFacts('active'), item: nominated })).toBe('HIDE');
+    expect(effect({ subject: subjects.clinician, activity: 'clinical.read', patient: patientFacts('active'), item: nominated })).toBe(
+      'HIDE',
+    );
   });
 
   test('the national data opt-out removes a patient from reporting but never from direct care', () => {
     const optedOut = patientFacts('active', { nationalOptOut: true });
     expect(effect({ subject: subjects.analyst, activity: 'pathway.report', patient: optedOut, purpose: 'SECONDARY_USE' })).toBe('HIDE');
-    expect(effect({ subject: subjects.analyst, activity: 'pathway.report', patient: patientFacts('none'), purpose: 'SECONDARY_USE' })).toBe('ALLOW');
+    expect(effect({ subject: subjects.analyst, activity: 'pathway.report', patient: patientFacts('none'), purpose: 'SECONDARY_USE' })).toBe(
+      'ALLOW',
+    );
     expect(effect({ subject: subjects.clinician, activity: 'clinical.read', patient: optedOut })).toBe('ALLOW');
   });
 });

@@ -56,16 +56,19 @@ export function decide(policy: Policy, request: AccessRequest): Decision {
 
   if (item) {
     const inAuthoringTeam =
-      (item.authoringTeamId !== null && subject.teamIds.includes(item.authoringTeamId)) || (item.authorUserId != null && item.authorUserId === subject.userId);
+      (item.authoringTeamId !== null && subject.teamIds.includes(item.authoringTeamId)) ||
+      (item.authorUserId != null && item.authorUserId === subject.userId);
     if (inAuthoringTeam) return { effect: 'ALLOW', basis: basis.kind === 'ROLE' ? { kind: 'AUTHORING_TEAM' } : basis };
     if (item.sealLevel === 'SEALED_AND_LOCKED') return { effect: 'HIDE', reason: 'sealed_and_locked' };
     // A patient's own consents and seals protect them from others, not from themselves.
     if (role.scope === 'self') return { effect: 'ALLOW', basis };
     if (patient?.doNotShare && item.authoringOrganisation !== subject.organisationOds) return { effect: 'HIDE', reason: 'do_not_share' };
-    if (item.nominatedUserIds?.length && !item.nominatedUserIds.includes(subject.userId)) return { effect: 'HIDE', reason: 'not_nominated' };
+    if (item.nominatedUserIds?.length && !item.nominatedUserIds.includes(subject.userId))
+      return { effect: 'HIDE', reason: 'not_nominated' };
     if (item.sealLevel === 'SEALED') {
       const justification = request.sealOverride?.trim();
-      if (justification && role.activities.has('sealed.override')) return { effect: 'ALLOW', basis: { kind: 'SEAL_OVERRIDE', detail: justification } };
+      if (justification && role.activities.has('sealed.override'))
+        return { effect: 'ALLOW', basis: { kind: 'SEAL_OVERRIDE', detail: justification } };
       return { effect: 'PLACEHOLDER', reason: 'sealed' };
     }
   }

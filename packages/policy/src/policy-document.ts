@@ -68,7 +68,8 @@ export function loadPolicy(document: unknown): Policy {
   const relationshipExpiryHours = {} as Record<RelationshipType, number | null>;
   for (const type of relationshipTypes) {
     const hours = raw.relationshipExpiryHours?.[type] ?? null;
-    if (hours !== null && !(typeof hours === 'number' && hours > 0)) throw new PolicyError(`relationshipExpiryHours.${type} must be a positive number or null.`);
+    if (hours !== null && !(typeof hours === 'number' && hours > 0))
+      throw new PolicyError(`relationshipExpiryHours.${type} must be a positive number or null.`);
     relationshipExpiryHours[type] = hours;
   }
   const emergencyAccessHours = raw.emergencyAccessHours ?? 4;

@@ -23,7 +23,11 @@ export class AlertAccess {
     private readonly caller: Caller,
   ) {}
 
-  async list(statuses: readonly AlertStatus[] | null | undefined, first: number, after: string | null | undefined): Promise<Page<AlertRecord>> {
+  async list(
+    statuses: readonly AlertStatus[] | null | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<AlertRecord>> {
     const limit = pageSize(first, 'first');
     const beforeId = after ? parseAlertCursor(after, 'after') : null;
     const rows = await this.store.list(statuses ?? null, beforeId, limit + 1);
@@ -39,7 +43,12 @@ export class AlertAccess {
   }
 
   close(input: CloseAlertInput): Promise<AlertRecord> {
-    const review = { closedBy: this.caller.userId, closedAt: new Date(), conclusion: input.conclusion, closingNote: closingNote(input.note) };
+    const review = {
+      closedBy: this.caller.userId,
+      closedAt: new Date(),
+      conclusion: input.conclusion,
+      closingNote: closingNote(input.note),
+    };
     return this.step('close', input.id, 'input.id', 'CLOSED', review);
   }
 

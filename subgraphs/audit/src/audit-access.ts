@@ -18,11 +18,19 @@ export class AuditLogAccess {
   ) {}
 
   /** Privacy officers: the log filtered by patient, user, period, outcome or request. */
-  async search(filter: EventFilterInput | null | undefined, first: number, after: string | null | undefined): Promise<Page<AccessEventRecord>> {
+  async search(
+    filter: EventFilterInput | null | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<AccessEventRecord>> {
     const query = parseEventQuery(filter, first, after);
     const rows = await this.store.find({ ...query, limit: query.limit + 1 });
     const page = toPage(rows, query.limit, eventCursor);
-    this.recordRead('access-events', page.edges.map((edge) => edge.node), query.patientId);
+    this.recordRead(
+      'access-events',
+      page.edges.map((edge) => edge.node),
+      query.patientId,
+    );
     return page;
   }
 

@@ -43,12 +43,19 @@ export function createLoaders(stores: Stores): Loaders {
     pathwaysByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await pathways.findByPatientIds(ids), (p) => p.patientId)),
     periodsByPathwayId: new DataLoader(async (ids) => groupByKeys(ids, await periods.findByPathwayIds(ids), (p) => p.pathwayId)),
     timelinePage: new DataLoader(
-      async (keys) => groupByKeys(keys.map((_, index) => index + 1), await events.pages(keys), (e) => e.keyIndex),
+      async (keys) =>
+        groupByKeys(
+          keys.map((_, index) => index + 1),
+          await events.pages(keys),
+          (e) => e.keyIndex,
+        ),
       { cacheKeyFn: (key) => JSON.stringify(key) },
     ),
     assessmentById: new DataLoader(async (ids) => orderByKeys(ids, await assessments.findByIds(ids), (a) => a.id)),
     assessmentsByPathwayId: new DataLoader(async (ids) => groupByKeys(ids, await assessments.findByPathwayIds(ids), (a) => a.pathwayId)),
-    contributionsByAssessmentId: new DataLoader(async (ids) => groupByKeys(ids, await assessments.contributionsOf(ids), (c) => c.assessmentId)),
+    contributionsByAssessmentId: new DataLoader(async (ids) =>
+      groupByKeys(ids, await assessments.contributionsOf(ids), (c) => c.assessmentId),
+    ),
     documentById: new DataLoader(async (ids) => orderByKeys(ids, await documents.findByIds(ids), (d) => d.id)),
     documentsByPathwayId: new DataLoader(async (ids) => groupByKeys(ids, await documents.findByPathwayIds(ids), (d) => d.pathwayId)),
   };

@@ -49,7 +49,11 @@ export class PathwayAccess {
   async timeline(pathway: PathwayRecord, first: number, after: string | null | undefined): Promise<TimelinePage> {
     const limit = pageSize(first, maxTimelinePage);
     await this.policy.require('referrals.read', pathway.patientId, 'pathway.timeline.read');
-    const rows = await this.loaders.timelinePage.load({ pathwayId: pathway.id, after: after ? timelinePosition(after) : null, limit: limit + 1 });
+    const rows = await this.loaders.timelinePage.load({
+      pathwayId: pathway.id,
+      after: after ? timelinePosition(after) : null,
+      limit: limit + 1,
+    });
     const entries = rows.slice(0, limit);
     const last = entries.at(-1);
     return { entries, endCursor: last ? encodeCursor([last.occurredOn, last.ordinal]) : null, hasNextPage: rows.length > limit };

@@ -59,7 +59,9 @@ export class RttReportAccess {
   ) {}
 
   /** Open clocks at the census date (today in England when none is given), longest wait first. */
-  async trackingList(input: ReportScopeRequest & { censusDate?: string | null; first: number; after?: string | null }): Promise<TrackingList> {
+  async trackingList(
+    input: ReportScopeRequest & { censusDate?: string | null; first: number; after?: string | null },
+  ): Promise<TrackingList> {
     const scope = reportScope(input);
     const census = censusDate(input.censusDate, calendarDateInEngland(new Date()));
     const limit = pageSize(input.first, maxTrackingListPage);

@@ -106,19 +106,27 @@ export class PatientAccess {
   }
 
   async problems(patientId: string, sealOverride?: string | null): Promise<ProblemRecord[]> {
-    return this.openItems(await this.clinicalItems(patientId, 'PROBLEM', await this.loaders.problemsByPatientId.load(patientId), sealOverride));
+    return this.openItems(
+      await this.clinicalItems(patientId, 'PROBLEM', await this.loaders.problemsByPatientId.load(patientId), sealOverride),
+    );
   }
 
   async allergies(patientId: string, sealOverride?: string | null): Promise<AllergyRecord[]> {
-    return this.openItems(await this.clinicalItems(patientId, 'ALLERGY', await this.loaders.allergiesByPatientId.load(patientId), sealOverride));
+    return this.openItems(
+      await this.clinicalItems(patientId, 'ALLERGY', await this.loaders.allergiesByPatientId.load(patientId), sealOverride),
+    );
   }
 
   async medications(patientId: string, sealOverride?: string | null): Promise<MedicationRecord[]> {
-    return this.openItems(await this.clinicalItems(patientId, 'MEDICATION', await this.loaders.medicationsByPatientId.load(patientId), sealOverride));
+    return this.openItems(
+      await this.clinicalItems(patientId, 'MEDICATION', await this.loaders.medicationsByPatientId.load(patientId), sealOverride),
+    );
   }
 
   async documents(patientId: string, sealOverride?: string | null): Promise<ClinicalDocumentRecord[]> {
-    return this.openItems(await this.clinicalItems(patientId, 'DOCUMENT', await this.loaders.documentsByPatientId.load(patientId), sealOverride));
+    return this.openItems(
+      await this.clinicalItems(patientId, 'DOCUMENT', await this.loaders.documentsByPatientId.load(patientId), sealOverride),
+    );
   }
 
   /** Placeholders for the sealed items of every list that the caller may know exist but not open. */
@@ -138,7 +146,13 @@ export class PatientAccess {
     return lists.flatMap((list) =>
       list
         .filter((visible) => visible.sealed)
-        .map(({ item, kind }) => ({ id: item.id, kind, sealLevel: item.sealLevel, recordedAt: item.recordedAt, authoringOrganisation: item.authoringOrganisation })),
+        .map(({ item, kind }) => ({
+          id: item.id,
+          kind,
+          sealLevel: item.sealLevel,
+          recordedAt: item.recordedAt,
+          authoringOrganisation: item.authoringOrganisation,
+        })),
     );
   }
 
@@ -221,13 +235,21 @@ export class PatientAccess {
   }
 
   private async revealAll(patients: PatientRecord[], action: string): Promise<PatientRecord[]> {
-    const visible = await this.policy.visiblePatients('demographics.read', patients.map((p) => p.id), action);
+    const visible = await this.policy.visiblePatients(
+      'demographics.read',
+      patients.map((p) => p.id),
+      action,
+    );
     return patients.filter((p) => visible.has(p.id));
   }
 
   /** Search results the caller may see; others are left out as if they did not match. */
   private async revealMatches(page: Page<ScoredPatient>): Promise<Page<ScoredPatient>> {
-    const visible = await this.policy.visiblePatients('demographics.read', page.items.map((m) => m.patient.id), 'patient.search');
+    const visible = await this.policy.visiblePatients(
+      'demographics.read',
+      page.items.map((m) => m.patient.id),
+      'patient.search',
+    );
     return { ...page, items: page.items.filter((m) => visible.has(m.patient.id)) };
   }
 

@@ -45,7 +45,10 @@ export class AppointmentDesk {
     const pathwayId = optionalId(input.pathwayId, 'input.pathwayId', 'pathwayId');
     const referralId = optionalId(input.referralId, 'input.referralId', 'referralId');
     const { slot, clinic } = await this.bookableSlot(input.slotId, { pathwayId, referralId });
-    const booked = await this.deps.bookings.book(this.newAppointment(patientId, slot, clinic, pathwayId, referralId), this.grantRelationship(clinic));
+    const booked = await this.deps.bookings.book(
+      this.newAppointment(patientId, slot, clinic, pathwayId, referralId),
+      this.grantRelationship(clinic),
+    );
     this.deps.catalogue.slotsChanged(slot.id);
     return this.written(booked, 'appointment.book');
   }
@@ -91,7 +94,10 @@ export class AppointmentDesk {
     return appointment;
   }
 
-  private async bookableSlot(slotId: string, link: { pathwayId: string | null; referralId: string | null }): Promise<{ slot: SlotRecord; clinic: ClinicRecord }> {
+  private async bookableSlot(
+    slotId: string,
+    link: { pathwayId: string | null; referralId: string | null },
+  ): Promise<{ slot: SlotRecord; clinic: ClinicRecord }> {
     const slot = await this.deps.catalogue.slot(slotId);
     const clinic = slot && (await this.deps.catalogue.clinic(slot.clinicId));
     if (!slot || !clinic) throw notFound('No slot with this id exists. Find one with freeSlots.', 'input.slotId');
@@ -99,7 +105,13 @@ export class AppointmentDesk {
     return { slot, clinic };
   }
 
-  private newAppointment(patientId: string, slot: SlotRecord, clinic: ClinicRecord, pathwayId: string | null, referralId: string | null): NewAppointment {
+  private newAppointment(
+    patientId: string,
+    slot: SlotRecord,
+    clinic: ClinicRecord,
+    pathwayId: string | null,
+    referralId: string | null,
+  ): NewAppointment {
     return {
       patientId,
       slotId: slot.id,

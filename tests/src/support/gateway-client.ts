@@ -24,7 +24,11 @@ export async function graphql<T = Record<string, unknown>>(
 }
 
 /** A session token from the test stack's dev issuer. */
-export async function tokenFor(userId: string, roleProfileId: string, extra: { expired?: boolean; cardSerial?: string } = {}): Promise<string> {
+export async function tokenFor(
+  userId: string,
+  roleProfileId: string,
+  extra: { expired?: boolean; cardSerial?: string } = {},
+): Promise<string> {
   const { token } = await mintSessionToken({ userId, roleProfileId, ...extra }, { keyDir: stackState().keyDir });
   return token;
 }

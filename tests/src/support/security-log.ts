@@ -27,7 +27,10 @@ export async function appendAsSubgraph(events: AuditEventRow[], databaseUrl = st
 }
 
 /** Runs `work` on a connection to the stack's database, as the writer role when asked. */
-export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>, options: { asWriter?: boolean; url?: string } = {}): Promise<T> {
+export async function withDatabase<T>(
+  work: (client: pg.Client) => Promise<T>,
+  options: { asWriter?: boolean; url?: string } = {},
+): Promise<T> {
   const client = new pg.Client({
     connectionString: options.url ?? stackState().databaseUrl,
     ...(options.asWriter ? { options: `-c role=${AUDIT_WRITER_ROLE}` } : {}),

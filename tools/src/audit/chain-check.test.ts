@@ -90,7 +90,9 @@ describe('security log chain check', () => {
     ]);
     const checker = new ChainChecker(key, headOf(events));
     for (const event of [events[0]!, forged, events[1]!, events[2]!, events[3]!]) checker.push(event);
-    expect(checker.finish().map(describeFinding)).toEqual(['row 2 inserted: a second row claims seq 2, and it is not the one that was appended']);
+    expect(checker.finish().map(describeFinding)).toEqual([
+      'row 2 inserted: a second row claims seq 2, and it is not the one that was appended',
+    ]);
   });
 
   test('a row past the chain head was never appended', () => {

@@ -16,7 +16,12 @@ export async function readCheckpoint(file: string): Promise<ChainPoint | undefin
     throw error;
   }
   const parsed = JSON.parse(text) as { seq?: unknown; hash?: unknown };
-  if (typeof parsed.seq !== 'string' || !/^\d+$/.test(parsed.seq) || typeof parsed.hash !== 'string' || !/^[0-9a-f]{64}$/.test(parsed.hash)) {
+  if (
+    typeof parsed.seq !== 'string' ||
+    !/^\d+$/.test(parsed.seq) ||
+    typeof parsed.hash !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(parsed.hash)
+  ) {
     throw new Error(`${file} is not a security log checkpoint ({"seq": "<digits>", "hash": "<64 hex>"}).`);
   }
   return { seq: BigInt(parsed.seq), hash: Buffer.from(parsed.hash, 'hex') };

@@ -11,7 +11,12 @@ export interface VerifyReport {
  * Checks the security log in `databaseUrl` against `key`: all of it, and the checkpoint's row if one is given;
  * or, `fromCheckpoint`, only from the checkpoint's row on (the rows before it were verified when it was taken).
  */
-export async function verifySecurityLog(databaseUrl: string, key: Buffer, checkpoint?: ChainPoint, fromCheckpoint = false): Promise<VerifyReport> {
+export async function verifySecurityLog(
+  databaseUrl: string,
+  key: Buffer,
+  checkpoint?: ChainPoint,
+  fromCheckpoint = false,
+): Promise<VerifyReport> {
   let checker: ChainChecker | undefined;
   let head: ChainPoint | undefined;
   await readChain(

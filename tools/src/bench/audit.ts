@@ -62,10 +62,14 @@ async function run(bench: BenchStack): Promise<void> {
   let started = performance.now();
   await seedSecurityLog(url, key, events);
   const seedSeconds = (performance.now() - started) / 1000;
-  console.log(`\n1. Seeded ${events} chained events in ${seedSeconds.toFixed(1)} s (${Math.round(events / seedSeconds)} events/s, 10,000 per append call).`);
+  console.log(
+    `\n1. Seeded ${events} chained events in ${seedSeconds.toFixed(1)} s (${Math.round(events / seedSeconds)} events/s, 10,000 per append call).`,
+  );
 
   const data = await seededData(url);
-  const bodies = (patientRead.variables(data) as Record<string, unknown>[]).map((variables) => JSON.stringify({ query: patientRead.document, variables }));
+  const bodies = (patientRead.variables(data) as Record<string, unknown>[]).map((variables) =>
+    JSON.stringify({ query: patientRead.document, variables }),
+  );
   const tokens = await sessionTokens(bench.keyDir, { userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1' }, 20_000);
   const target = (label: string): Target => {
     const { services, gatewayUrl, subgraphUrls } = bench.current();
@@ -85,13 +89,19 @@ async function run(bench: BenchStack): Promise<void> {
     if (runs.length > 0) await bench.restart(mode(audit));
     runs.push(await measure(patientRead, bodies, target(audit ? 'audit on' : 'audit off'), { phase: 'audit', ...shape }));
   }
-  console.log(`\n2. ${patientRead.title} through the gateway, ${shape.connections} connections, ${shape.seconds} s each (after ${shape.warmupSeconds} s warm-up):`);
+  console.log(
+    `\n2. ${patientRead.title} through the gateway, ${shape.connections} connections, ${shape.seconds} s each (after ${shape.warmupSeconds} s warm-up):`,
+  );
   console.log('| run | req/s | p50 ms | p95 ms | errors | SQL/request | subgraph CPU ms/request |\n|---|---|---|---|---|---|---|');
   for (const m of runs) {
-    console.log(`| ${m.target} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50Ms.toFixed(1)} | ${m.p95Ms.toFixed(1)} | ${m.errors} | ${m.sqlPerOperation.toFixed(2)} | ${m.cpuMsPerRequest.subgraphs.toFixed(2)} |`);
+    console.log(
+      `| ${m.target} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50Ms.toFixed(1)} | ${m.p95Ms.toFixed(1)} | ${m.errors} | ${m.sqlPerOperation.toFixed(2)} | ${m.cpuMsPerRequest.subgraphs.toFixed(2)} |`,
+    );
   }
   const on = (runs[0]!.requestsPerSecond + runs[2]!.requestsPerSecond) / 2;
-  console.log(`Throughput with the log on is ${((on / runs[1]!.requestsPerSecond) * 100).toFixed(0)} % of throughput with it off (mean of the two "on" runs).`);
+  console.log(
+    `Throughput with the log on is ${((on / runs[1]!.requestsPerSecond) * 100).toFixed(0)} % of throughput with it off (mean of the two "on" runs).`,
+  );
 
   const appends = await measureAppends(url, key, 4, perWriter, 2);
   console.log(
@@ -103,13 +113,28 @@ async function run(bench: BenchStack): Promise<void> {
   // Parameters, as the API sends them: PostgreSQL then prunes the months a period excludes while planning.
   const hourAgo = new Date(Date.now() - 3_600_000);
   const dayAgo = new Date(Date.now() - 86_400_000);
-  const patientId = createHash('md5').update('bench-patient-42').digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+  const patientId = createHash('md5')
+    .update('bench-patient-42')
+    .digest('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
   const latest = 'ORDER BY e.occurred_at DESC, e.seq DESC LIMIT 51';
   const plans: [string, string, unknown[]][] = [
     ["a patient's latest 50 events", `SELECT * FROM audit.access_event e WHERE e.patient_id = $1 ${latest}`, [patientId]],
-    ["one user's events in the last day", `SELECT * FROM audit.access_event e WHERE e.user_id = $1 AND e.occurred_at >= $2 ${latest}`, ['bench.user.42', dayAgo]],
-    ['denials in the last hour', `SELECT * FROM audit.access_event e WHERE e.outcome = 'DENIED' AND e.occurred_at >= $1 ${latest}`, [hourAgo]],
-    ["the verifier's page of 10,000 seq values", 'SELECT * FROM audit.access_event WHERE seq >= $1 AND seq < $2 ORDER BY seq', [200_000, 210_000]],
+    [
+      "one user's events in the last day",
+      `SELECT * FROM audit.access_event e WHERE e.user_id = $1 AND e.occurred_at >= $2 ${latest}`,
+      ['bench.user.42', dayAgo],
+    ],
+    [
+      'denials in the last hour',
+      `SELECT * FROM audit.access_event e WHERE e.outcome = 'DENIED' AND e.occurred_at >= $1 ${latest}`,
+      [hourAgo],
+    ],
+    [
+      "the verifier's page of 10,000 seq values",
+      'SELECT * FROM audit.access_event WHERE seq >= $1 AND seq < $2 ORDER BY seq',
+      [200_000, 210_000],
+    ],
   ];
   for (const [title, sql, params] of plans) console.log(`\n-- ${title}\n${await explain(url, sql, params)}`);
 

@@ -71,7 +71,9 @@ export async function seededData(databaseUrl: string): Promise<SeededData> {
   try {
     const table = await client.query<{ exists: boolean }>(`SELECT to_regclass('care_pathway.pathway') IS NOT NULL AS exists`);
     const pathways = table.rows[0]?.exists
-      ? await client.query<{ id: string }>(`SELECT id FROM care_pathway.pathway WHERE organisation = $1 ORDER BY id LIMIT 50`, [organisations[0].odsCode])
+      ? await client.query<{ id: string }>(`SELECT id FROM care_pathway.pathway WHERE organisation = $1 ORDER BY id LIMIT 50`, [
+          organisations[0].odsCode,
+        ])
       : { rows: [] };
     const portalPatientId = users.find((u) => u.patientId !== undefined)?.patientId;
     if (!portalPatientId) throw new Error('The demo directory has no patient with a portal account.');

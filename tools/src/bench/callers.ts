@@ -50,13 +50,27 @@ export async function gatewayCredentials(
   const signer = await createCredentialSigner({ privateKey: keys.keyPair.privateJwk, ttlSeconds });
   const vouchedFor = await callerFromDirectory(signer, directoryUrl, caller);
   const tokens = await Promise.all(
-    Array.from({ length: count }, async () => `Bearer ${await signer.sign({ ...vouchedFor, sessionId: randomUUID(), requestId: randomUUID() })}`),
+    Array.from(
+      { length: count },
+      async () => `Bearer ${await signer.sign({ ...vouchedFor, sessionId: randomUUID(), requestId: randomUUID() })}`,
+    ),
   );
   return pool(tokens);
 }
 
-async function callerFromDirectory(signer: CredentialSigner, directoryUrl: string, caller: BenchCaller): Promise<Omit<Caller, 'requestId'>> {
-  const system: Caller = { kind: 'system', userId: 'epr-gateway', roleProfileId: 'epr-gateway', jobRoleCode: 'SYSTEM', organisationOds: 'EPR', requestId: randomUUID() };
+async function callerFromDirectory(
+  signer: CredentialSigner,
+  directoryUrl: string,
+  caller: BenchCaller,
+): Promise<Omit<Caller, 'requestId'>> {
+  const system: Caller = {
+    kind: 'system',
+    userId: 'epr-gateway',
+    roleProfileId: 'epr-gateway',
+    jobRoleCode: 'SYSTEM',
+    organisationOds: 'EPR',
+    requestId: randomUUID(),
+  };
   const response = await fetch(directoryUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await signer.sign(system)}` },

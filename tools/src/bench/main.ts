@@ -33,7 +33,9 @@ const options = parseBenchOptions(process.argv.slice(2));
 const startedAt = new Date().toISOString();
 const machineAtStart = machineBusySeconds();
 const conditions = [
-  `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load average at start ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
 ];
 const production: StackSettings = { env: { NODE_ENV: 'production' }, gatewayEnv: { GATEWAY_WORKERS: String(options.workers) } };
 
@@ -64,7 +66,13 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
     return sessions.get(key)!;
   };
   // The peers and the direct calls serve the portal patient's summary and demographics.
-  const credentials = await gatewayCredentials(bench.keyDir, patientSummary.caller ?? clinician, bench.current().subgraphUrls.patient, poolSize, 3 * 60 * 60);
+  const credentials = await gatewayCredentials(
+    bench.keyDir,
+    patientSummary.caller ?? clinician,
+    bench.current().subgraphUrls.patient,
+    poolSize,
+    3 * 60 * 60,
+  );
   const summarySessions = await sessionsFor(patientSummary);
 
   const measurements: Measurement[] = [];
@@ -90,7 +98,9 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
   };
   const record = (results: Measurement[]) => {
     for (const m of results) {
-      console.log(`  ${m.phase}: ${m.operation} via ${m.target}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms, ${m.errors} errors`);
+      console.log(
+        `  ${m.phase}: ${m.operation} via ${m.target}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms, ${m.errors} errors`,
+      );
       measurements.push(m);
     }
     return results;
@@ -128,11 +138,19 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
       const peerList: [PeerGateway, number, string][] = [
         ['stock-apollo-gateway', 1, 'stock @apollo/gateway'],
         ['hive-gateway', 1, 'Hive Gateway, 1 worker'],
-        ...(opts.workers > 1 ? ([['hive-gateway', opts.workers, `Hive Gateway, ${opts.workers} workers`]] as [PeerGateway, number, string][]) : []),
+        ...(opts.workers > 1
+          ? ([['hive-gateway', opts.workers, `Hive Gateway, ${opts.workers} workers`]] as [PeerGateway, number, string][])
+          : []),
       ];
       for (const [peer, workers, label] of opts.peers ? peerList : []) {
         try {
-          const started = await startPeer(peer, { port: await bench.freePort(), supergraphFile: bench.supergraphFile, logDir: bench.logDir, authorization: credentials.next(), workers });
+          const started = await startPeer(peer, {
+            port: await bench.freePort(),
+            supergraphFile: bench.supergraphFile,
+            logDir: bench.logDir,
+            authorization: credentials.next(),
+            workers,
+          });
           peers.push(started);
           const failure = await probe(started.url, credentials.next(), bodiesFor(patientSummary, data)[0]!);
           if (failure) skipped.push({ operation: `${patientSummary.key} via ${label}`, reason: failure });
@@ -148,14 +166,33 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
 
     console.log(`The patient summary at ${opts.targetRate} req/s offered…`);
     // Enough connections that the offered rate, not the connection count, sets the pace.
-    record([await measure(patientSummary, bodiesFor(patientSummary, data), viaGateway(ourWorkers), shape('latency target', { rate: opts.targetRate, connections: Math.max(opts.connections, 64) }))]);
+    record([
+      await measure(
+        patientSummary,
+        bodiesFor(patientSummary, data),
+        viaGateway(ourWorkers),
+        shape('latency target', { rate: opts.targetRate, connections: Math.max(opts.connections, 64) }),
+      ),
+    ]);
   }
 
   let hop: Measurement[] = [];
   if (can(patientDemographics)) {
     console.log('The hop: one connection, straight to the patient subgraph and through our gateway, interleaved…');
-    const { gatewayPid: _, ...direct } = { ...viaGateway('direct to patient subgraph'), url: bench.current().subgraphUrls.patient, authorization: credentials };
-    hop = record(await compare(patientDemographics, bodiesFor(patientDemographics, data), [direct, viaGateway(ourWorkers)], shape('hop', { connections: 1 }), opts.rounds));
+    const { gatewayPid: _, ...direct } = {
+      ...viaGateway('direct to patient subgraph'),
+      url: bench.current().subgraphUrls.patient,
+      authorization: credentials,
+    };
+    hop = record(
+      await compare(
+        patientDemographics,
+        bodiesFor(patientDemographics, data),
+        [direct, viaGateway(ourWorkers)],
+        shape('hop', { connections: 1 }),
+        opts.rounds,
+      ),
+    );
   }
 
   let switches: Measurement[] = [];
@@ -181,11 +218,19 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
   const ourTree = treeUsage(process.pid).cpuSeconds;
   const busy = machineBusySeconds() - machineAtStart;
   conditions.push(
-    `load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}; the machine was busy ${busy.toFixed(0)} CPU-s during the run, ` +
+    `load average at end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; the machine was busy ${busy.toFixed(0)} CPU-s during the run, ` +
       `${Math.max(0, busy - ourTree).toFixed(0)} CPU-s of it outside this benchmark's processes (other users' work)`,
     'load generator: autocannon in this process, on the same 2 cores as everything it measures',
   );
-  const ratios: Ratio[] = targetVerdicts({ gateways, hop, switches, latency: measurements.find((m) => m.phase === 'latency target'), targetRate: opts.targetRate });
+  const ratios: Ratio[] = targetVerdicts({
+    gateways,
+    hop,
+    switches,
+    latency: measurements.find((m) => m.phase === 'latency target'),
+    targetRate: opts.targetRate,
+  });
   return {
     startedAt,
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,

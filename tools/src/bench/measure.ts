@@ -66,9 +66,16 @@ interface Sample {
  * falls on every target alike instead of on whichever ran during it. Each target is warmed up first (a
  * target that is restarted for each slice, after each start).
  */
-export async function compare(operation: BenchOperation, bodies: string[], targets: Target[], shape: RunShape, rounds = 1): Promise<Measurement[]> {
+export async function compare(
+  operation: BenchOperation,
+  bodies: string[],
+  targets: Target[],
+  shape: RunShape,
+  rounds = 1,
+): Promise<Measurement[]> {
   const samples = targets.map(() => [] as Sample[]);
-  const warmUp = (target: Target) => (shape.warmupSeconds > 0 ? runLoad({ ...plan(bodies, target, shape), seconds: shape.warmupSeconds }) : undefined);
+  const warmUp = (target: Target) =>
+    shape.warmupSeconds > 0 ? runLoad({ ...plan(bodies, target, shape), seconds: shape.warmupSeconds }) : undefined;
   for (const target of targets.filter((t) => !t.activate)) await warmUp(target);
   for (let round = 0; round < rounds; round++) {
     for (const [i, target] of targets.entries()) {
@@ -101,7 +108,12 @@ function plan(bodies: string[], target: Target, shape: RunShape) {
 async function sample(bodies: string[], target: Target, shape: RunShape): Promise<Sample> {
   const gatewayCpu = () => (target.gatewayPid !== undefined ? treeUsage(target.gatewayPid).cpuSeconds : 0);
   const subgraphsCpu = () => sum(target.subgraphPids.map((pid) => treeUsage(pid).cpuSeconds));
-  const before = { sql: await sqlStatementsSoFar(target.subgraphUrls), gateway: gatewayCpu(), subgraphs: subgraphsCpu(), machine: machineBusySeconds() };
+  const before = {
+    sql: await sqlStatementsSoFar(target.subgraphUrls),
+    gateway: gatewayCpu(),
+    subgraphs: subgraphsCpu(),
+    machine: machineBusySeconds(),
+  };
   const load = await runLoad({ ...plan(bodies, target, shape), seconds: shape.seconds });
   return {
     ...load,
@@ -147,7 +159,10 @@ function pool(operation: BenchOperation, target: Target, shape: RunShape, sample
 /** One request, to check the operation answers without errors before load is put on it; the error if not. */
 export async function probe(url: string, authorization: string, body: string): Promise<string | undefined> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
-  const answer = (await response.json().catch(() => ({}))) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+  const answer = (await response.json().catch(() => ({}))) as {
+    data?: unknown;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   const error = answer.errors?.[0];
   if (error) return `${error.message}${error.extensions?.code ? ` (${error.extensions.code})` : ''}`;
   if (!response.ok) return `HTTP ${response.status}`;

@@ -52,9 +52,20 @@ interface Sample {
   nhsNumber: string | null;
 }
 
-type Kind = 'name as registered' | 'family name with two letters swapped' | 'given name shortened, family name misspelt' | 'family name and birth date' | 'family name alone';
+type Kind =
+  | 'name as registered'
+  | 'family name with two letters swapped'
+  | 'given name shortened, family name misspelt'
+  | 'family name and birth date'
+  | 'family name alone';
 const worstCase = 'family name alone: Smith, the commonest';
-const kinds: Kind[] = ['name as registered', 'family name with two letters swapped', 'given name shortened, family name misspelt', 'family name and birth date', 'family name alone'];
+const kinds: Kind[] = [
+  'name as registered',
+  'family name with two letters swapped',
+  'given name shortened, family name misspelt',
+  'family name and birth date',
+  'family name alone',
+];
 
 function swapLetters(word: string, at: number): string {
   const i = 1 + (at % Math.max(1, word.length - 2));
@@ -124,7 +135,11 @@ try {
     [searches],
   );
   const samples: Sample[] = rows.map((r) => ({ given: r.given, family: r.family, birthDate: r.birth_date, nhsNumber: r.nhs_number }));
-  const cases = samples.map((sample, n) => ({ kind: kinds[n % kinds.length]!, criteria: criteriaFor(kinds[n % kinds.length]!, sample, n), nhsNumber: sample.nhsNumber! }));
+  const cases = samples.map((sample, n) => ({
+    kind: kinds[n % kinds.length]!,
+    criteria: criteriaFor(kinds[n % kinds.length]!, sample, n),
+    nhsNumber: sample.nhsNumber!,
+  }));
 
   const send = await gatewaySession(() => stack.current().gatewayUrl, stack.keyDir, 'dr.amelia.hart', 'rp-hart-rx1');
   const searchQuery = `query ($criteria: PatientSearchInput!) {
@@ -165,7 +180,8 @@ try {
     (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
   const all = (times: Map<string, number[]>) => [...times].filter(([label]) => kinds.includes(label as Kind)).flatMap(([, ms]) => ms);
   const header = ['| search | n | p50 ms | p95 ms | max ms |', '|---|---:|---:|---:|---:|'];
-  const table = (times: Map<string, number[]>) => [...header, ...[...times].map(([label, ms]) => row(label, ms)), row('all name searches above', all(times))].join('\n');
+  const table = (times: Map<string, number[]>) =>
+    [...header, ...[...times].map(([label, ms]) => row(label, ms)), row('all name searches above', all(times))].join('\n');
   console.log(`\nThe SQL statement the patient subgraph sends (first 20 results), one at a time:\n${table(sqlTimes)}`);
   console.log(`\nThrough the gateway (searchPatients first: 20; patientByNhsNumber), one at a time:\n${table(gatewayTimes)}`);
   const asRegistered = cases.filter((c) => c.kind === 'name as registered').length;
@@ -174,7 +190,9 @@ try {
   for (const kind of kinds) {
     const c = cases.find((x) => x.kind === kind)!;
     const { text, values: params } = patientSearchSql(c.criteria, { limit: 21, after: null });
-    const shown = Object.entries(c.criteria).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v instanceof Date ? v.toISOString().slice(0, 10) : v}`);
+    const shown = Object.entries(c.criteria)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => `${k} ${v instanceof Date ? v.toISOString().slice(0, 10) : v}`);
     console.log(`\nPlan — ${kind} (${shown.join(', ')}):\n${await explain(text, params)}`);
   }
   const { text: worstText, values: worstParams } = patientSearchSql(commonest, { limit: 21, after: null });

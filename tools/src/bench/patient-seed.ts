@@ -32,7 +32,9 @@ const givenNames = `Oliver George Harry Jack Jacob Noah Charlie Muhammad Thomas 
   Olivia Amelia Isla Ava Mia Isabella Sophia Grace Lily Freya Emily Ivy Ella Rosie Evie Florence Poppy Charlotte Willow Evelyn Phoebe
   Sienna Sofia Daisy Alice Sophie Isabelle Harper Matilda Ruby Emilia Maya Millie Elsie Esme Layla Aisha Priya Fatima Zara Maryam
   Sarah Susan Margaret Elizabeth Mary Patricia Linda Barbara Jennifer Helen Karen Julie Joanne Claire Catherine Katherine Kathryn
-  Rachel Rebecca Hannah Laura Emma Jessica Lucy Amy Chloe Megan Ellie Holly Zoe Jade Leah Abigail Bethany Anna Caitlin Georgia`.split(/\s+/);
+  Rachel Rebecca Hannah Laura Emma Jessica Lucy Amy Chloe Megan Ellie Holly Zoe Jade Leah Abigail Bethany Anna Caitlin Georgia`.split(
+  /\s+/,
+);
 
 // A made-up surname: prefix + middle + suffix, e.g. "Ashbrooke", "Thornleigh".
 const prefixes = `Ash Beck Black Bram Brook Burn Cald Carr Clay Cole Cran Dal Dun Elm Fair Fern Fox Gars Glen Gold Gran Hal Hart

@@ -41,7 +41,9 @@ export function renderReport(report: BenchReport): string {
     '',
     ...report.ratios.map((r) => `- **${r.name}: ${r.value.toFixed(2)}** — ${r.detail}`),
     '',
-    ...(report.skipped.length > 0 ? ['Not run:', '', ...report.skipped.map((s) => `- ${s.operation}: not available: ${s.reason}`), ''] : []),
+    ...(report.skipped.length > 0
+      ? ['Not run:', '', ...report.skipped.map((s) => `- ${s.operation}: not available: ${s.reason}`), '']
+      : []),
     'Conditions:',
     '',
     ...report.conditions.map((c) => `- ${c}`),

@@ -12,9 +12,26 @@ export interface RttSeedVolume {
 }
 
 const specialties = [
-  'Cardiology', 'Dermatology', 'Ear Nose and Throat', 'Gastroenterology', 'General Surgery', 'Geriatric Medicine', 'Gynaecology',
-  'Neurology', 'Neurosurgery', 'Ophthalmology', 'Oral Surgery', 'Plastic Surgery', 'Respiratory Medicine', 'Rheumatology',
-  'Thoracic Medicine', 'Trauma and Orthopaedics', 'Urology', 'Cardiothoracic Surgery', 'Paediatrics', 'Elective Orthopaedics',
+  'Cardiology',
+  'Dermatology',
+  'Ear Nose and Throat',
+  'Gastroenterology',
+  'General Surgery',
+  'Geriatric Medicine',
+  'Gynaecology',
+  'Neurology',
+  'Neurosurgery',
+  'Ophthalmology',
+  'Oral Surgery',
+  'Plastic Surgery',
+  'Respiratory Medicine',
+  'Rheumatology',
+  'Thoracic Medicine',
+  'Trauma and Orthopaedics',
+  'Urology',
+  'Cardiothoracic Surgery',
+  'Paediatrics',
+  'Elective Orthopaedics',
 ];
 
 /**

@@ -19,7 +19,8 @@ const { values } = parseArgs({
 });
 const pathways = Number(values.pathways);
 const runs = Number(values.runs);
-if (!Number.isInteger(pathways) || pathways < 1 || !Number.isInteger(runs) || runs < 1) throw new Error('--pathways and --runs take positive whole numbers.');
+if (!Number.isInteger(pathways) || pathways < 1 || !Number.isInteger(runs) || runs < 1)
+  throw new Error('--pathways and --runs take positive whole numbers.');
 
 const organisation = 'RBENCH';
 const census = '2026-11-24';
@@ -40,7 +41,9 @@ const stack = await startBenchStack({ env: { NODE_ENV: 'production' }, gatewayEn
 });
 
 try {
-  console.log(`Seeded ${seeded.pathways.toLocaleString('en-GB')} pathways (${seeded.open.toLocaleString('en-GB')} open) in ${seedSeconds.toFixed(1)} s.`);
+  console.log(
+    `Seeded ${seeded.pathways.toLocaleString('en-GB')} pathways (${seeded.open.toLocaleString('en-GB')} open) in ${seedSeconds.toFixed(1)} s.`,
+  );
   // Reports are the booking office's (R8010 holds pathway.report and may identify patients on the list).
   const send = await gatewaySession(() => stack.current().gatewayUrl, stack.keyDir, 'clerk.chloe.reid', 'rp-reid-rx1');
 
@@ -80,12 +83,16 @@ try {
       ms.push(performance.now() - started);
     }
     ms.sort((a, b) => a - b);
-    lines.push(`| ${label} | ${runs} | ${percentile(ms, 0.5).toFixed(1)} | ${percentile(ms, 0.95).toFixed(1)} | ${ms.at(-1)!.toFixed(1)} |`);
+    lines.push(
+      `| ${label} | ${runs} | ${percentile(ms, 0.5).toFixed(1)} | ${percentile(ms, 0.95).toFixed(1)} | ${ms.at(-1)!.toFixed(1)} |`,
+    );
   }
   const result = await send(performanceQuery, { organisation, censusDate: census });
   console.log(`\n${lines.join('\n')}`);
   const { incompletePathways, within18Weeks, percentWithin18Weeks } = result.rttPerformance;
-  console.log(`\n${organisation} on ${census}: ${incompletePathways} incomplete pathways, ${within18Weeks} within 18 weeks (${percentWithin18Weeks} %).`);
+  console.log(
+    `\n${organisation} on ${census}: ${incompletePathways} incomplete pathways, ${within18Weeks} within 18 weeks (${percentWithin18Weeks} %).`,
+  );
 
   // The statements RttReportStore sends (data/rtt-report-store.ts), with this run's arguments.
   // Reports leave out nationally opted-out patients (platform's excludeNationalOptOuts), so the plan includes it.

@@ -22,7 +22,8 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i]?.replace(/^--/, '') as keyof Options;
     const value = Number(argv[i + 1]);
-    if (!(name in options) || !Number.isInteger(value) || value < 1) throw new Error(`Unknown option or value: ${argv[i]} ${argv[i + 1] ?? ''}`);
+    if (!(name in options) || !Number.isInteger(value) || value < 1)
+      throw new Error(`Unknown option or value: ${argv[i]} ${argv[i + 1] ?? ''}`);
     options[name] = value;
   }
   return options;
@@ -35,7 +36,9 @@ function findFreeSql(withOrganisation: boolean, withKind: boolean): string {
   if (withOrganisation) filters.push(`${s}."organisation" = $5`);
   if (withKind) filters.push(`${s}."kind" = CAST($${withOrganisation ? 6 : 5}::text AS "scheduling"."slot_kind")`);
   filters.push(`${s}."starts_at" >= $2`, `${s}."starts_at" < $3`, `${s}."booked_count" < ${s}."capacity"`);
-  const columns = ['id', 'session_id', 'clinic_id', 'organisation', 'service', 'starts_at', 'minutes', 'capacity', 'booked_count'].map((c) => `${s}."${c}"`);
+  const columns = ['id', 'session_id', 'clinic_id', 'organisation', 'service', 'starts_at', 'minutes', 'capacity', 'booked_count'].map(
+    (c) => `${s}."${c}"`,
+  );
   return `SELECT ${columns.join(', ')}, ${s}."kind"::text FROM ${s} WHERE (${filters.join(' AND ')}) ORDER BY ${s}."starts_at" ASC, ${s}."id" ASC LIMIT $4 OFFSET 0`;
 }
 
@@ -59,10 +62,33 @@ function searches(options: Options, yearStart: Date, count: number): Search[] {
   return Array.from({ length: count }, (_, i) => {
     const service = serviceName(1 + random(options.services));
     const organisation = organisationCode(1 + random(options.organisations));
-    if (i % 3 === 0) return { label: 'next free, any provider, year ahead', service, organisation: null, kind: null, from: yearStart, to: new Date(yearStart.getTime() + 365 * day) };
-    if (i % 3 === 1) return { label: 'next free at one provider, year ahead', service, organisation, kind: null, from: yearStart, to: new Date(yearStart.getTime() + 365 * day) };
+    if (i % 3 === 0)
+      return {
+        label: 'next free, any provider, year ahead',
+        service,
+        organisation: null,
+        kind: null,
+        from: yearStart,
+        to: new Date(yearStart.getTime() + 365 * day),
+      };
+    if (i % 3 === 1)
+      return {
+        label: 'next free at one provider, year ahead',
+        service,
+        organisation,
+        kind: null,
+        from: yearStart,
+        to: new Date(yearStart.getTime() + 365 * day),
+      };
     const from = new Date(yearStart.getTime() + random(48) * 7 * day);
-    return { label: 'new-patient slots at one provider, one month', service, organisation, kind: 'NEW', from, to: new Date(from.getTime() + 28 * day) };
+    return {
+      label: 'new-patient slots at one provider, one month',
+      service,
+      organisation,
+      kind: 'NEW',
+      from,
+      to: new Date(from.getTime() + 28 * day),
+    };
   });
 }
 
@@ -96,7 +122,9 @@ const yearStart = new Date();
 yearStart.setUTCHours(0, 0, 0, 0);
 yearStart.setUTCDate(yearStart.getUTCDate() + ((8 - yearStart.getUTCDay()) % 7 || 7));
 
-console.log(`Seeding a year of clinics from ${yearStart.toISOString().slice(0, 10)}: ${options.services} services × ${options.organisations} providers…`);
+console.log(
+  `Seeding a year of clinics from ${yearStart.toISOString().slice(0, 10)}: ${options.services} services × ${options.organisations} providers…`,
+);
 let volume = { slots: 0, free: 0 };
 let seedSeconds = 0;
 const stack = await startBenchStack({ env: { NODE_ENV: 'production' }, gatewayEnv: {} }, async (url) => {
@@ -110,7 +138,9 @@ const stack = await startBenchStack({ env: { NODE_ENV: 'production' }, gatewayEn
 });
 
 try {
-  console.log(`Seeded ${volume.slots.toLocaleString('en-GB')} slots (${volume.free.toLocaleString('en-GB')} free) in ${seedSeconds.toFixed(1)} s.`);
+  console.log(
+    `Seeded ${volume.slots.toLocaleString('en-GB')} slots (${volume.free.toLocaleString('en-GB')} free) in ${seedSeconds.toFixed(1)} s.`,
+  );
   const client = new pg.Client({ connectionString: stack.database.url });
   await client.connect();
   const all = searches(options, yearStart, options.searches);
@@ -140,7 +170,9 @@ try {
 
   const header = ['| search | n | p50 ms | p95 ms | max ms |', '|---|---:|---:|---:|---:|'];
   console.log(`\nSQL statement (SlotStore.findFree), one at a time:\n${[...header, ...summarise(sqlTimings)].join('\n')}`);
-  console.log(`\nfreeSlots through the gateway (20 slots with their clinic), one at a time:\n${[...header, ...summarise(gatewayTimings)].join('\n')}`);
+  console.log(
+    `\nfreeSlots through the gateway (20 slots with their clinic), one at a time:\n${[...header, ...summarise(gatewayTimings)].join('\n')}`,
+  );
   console.log(`(${empty} of ${all.length} gateway searches found no free slot.)`);
 
   for (const label of sqlTimings.keys()) {

@@ -37,9 +37,15 @@ export async function seedClinicYear(client: pg.ClientBase, year: ClinicYear): P
       WHERE c.organisation LIKE 'BENCH%'`,
     [year.from],
   );
-  const templates = await client.query<{ id: string }>(`SELECT t.id FROM scheduling.session_template t JOIN scheduling.clinic c ON c.id = t.clinic_id WHERE c.organisation LIKE 'BENCH%'`);
+  const templates = await client.query<{ id: string }>(
+    `SELECT t.id FROM scheduling.session_template t JOIN scheduling.clinic c ON c.id = t.clinic_id WHERE c.organisation LIKE 'BENCH%'`,
+  );
   const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-  await generateTemplateSessions(client, { from: isoDate(year.from), to: isoDate(to) }, templates.rows.map((t) => t.id));
+  await generateTemplateSessions(
+    client,
+    { from: isoDate(year.from), to: isoDate(to) },
+    templates.rows.map((t) => t.id),
+  );
   await client.query(
     `UPDATE scheduling.slot SET booked_count = capacity
       WHERE organisation LIKE 'BENCH%'

@@ -23,7 +23,13 @@ describe('supergraph composition', () => {
       // Two subgraphs disagree on a shared field's type: a classic composition error.
       const file = join(brokenDir, 'scheduling.graphql');
       const sdl = await readFile(file, 'utf8');
-      await writeFile(file, sdl.replace('type Patient @key(fields: "id") {\n  "Stable identifier of this patient in the master patient index."\n  id: ID!', 'type Patient @key(fields: "id") {\n  "Stable identifier of this patient in the master patient index."\n  id: Int!'));
+      await writeFile(
+        file,
+        sdl.replace(
+          'type Patient @key(fields: "id") {\n  "Stable identifier of this patient in the master patient index."\n  id: ID!',
+          'type Patient @key(fields: "id") {\n  "Stable identifier of this patient in the master patient index."\n  id: Int!',
+        ),
+      );
     });
     afterAll(() => rm(brokenDir, { recursive: true, force: true }));
 
@@ -37,9 +43,14 @@ describe('supergraph composition', () => {
       const run = promisify(execFile)(process.execPath, [join(repoRoot(), 'tools', 'dist', 'compose.js')], {
         env: { ...process.env, SCHEMA_DIR: brokenDir },
       });
-      await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/Composition failed:[\s\S]*Type of field "Patient\.id" is incompatible across subgraphs/) });
+      await expect(run).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/Composition failed:[\s\S]*Type of field "Patient\.id" is incompatible across subgraphs/),
+      });
       // A failed composition leaves the last good supergraph in place.
-      expect(await readFile(join(brokenDir, 'supergraph.graphql'), 'utf8')).toBe(await readFile(join(schemaDir, 'supergraph.graphql'), 'utf8'));
+      expect(await readFile(join(brokenDir, 'supergraph.graphql'), 'utf8')).toBe(
+        await readFile(join(schemaDir, 'supergraph.graphql'), 'utf8'),
+      );
     });
   });
 });

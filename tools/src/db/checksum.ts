@@ -10,7 +10,5 @@ export function checksumOf(script: string | Buffer): string {
  * its line endings converted either way, because git may check a file out with CRLF on one machine and LF on another.
  */
 export function matchesChecksum(script: string, recorded: string): boolean {
-  return [script, script.replaceAll('\r\n', '\n'), script.replaceAll('\n', '\r\n')].some(
-    (variant) => checksumOf(variant) === recorded,
-  );
+  return [script, script.replaceAll('\r\n', '\n'), script.replaceAll('\n', '\r\n')].some((variant) => checksumOf(variant) === recorded);
 }

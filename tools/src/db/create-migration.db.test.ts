@@ -92,9 +92,7 @@ describe('createMigration', () => {
     expect(init.script).toContain('CREATE TABLE "referral" (\n    "id" UUID NOT NULL DEFAULT gen_random_uuid(),');
     expect(init.script).toContain('CREATE INDEX "referral_received_on_idx" ON "referral"("received_on");');
     expect(init.script).not.toContain('fixture'); // unqualified: applied with search_path = the subgraph's schema
-    expect(await readFile(path.join(project.migrationsDir, 'migration_lock.toml'), 'utf8')).toContain(
-      'provider = "postgresql"',
-    );
+    expect(await readFile(path.join(project.migrationsDir, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"');
 
     expect(await createMigration(server.url, project, 'again')).toEqual({ created: false });
     expect(await migrationFolders()).toEqual([init.name]);
@@ -128,9 +126,7 @@ describe('createMigration', () => {
 
   test('reports an invalid datamodel, writes nothing and leaves no scratch database behind', async () => {
     await writeFile(project.schemaFile, `${DATAMODEL}\nmodel Broken {\n`);
-    await expect(createMigration(server.url, project, 'broken')).rejects.toThrow(
-      /Prisma's schema engine failed: .*Error validating/,
-    );
+    await expect(createMigration(server.url, project, 'broken')).rejects.toThrow(/Prisma's schema engine failed: .*Error validating/);
     expect(existsSync(project.migrationsDir)).toBe(false);
     expect(await scratchDatabasesLeft()).toEqual([]);
   }, 20_000);

@@ -8,8 +8,7 @@ import { createScratchDatabase } from './scratch-database.js';
 import { subgraphDatabase, type SubgraphTarget } from './subgraphs.js';
 
 export type CreateMigrationResult =
-  | { created: false }
-  | { created: true; /** The folder name. */ name: string; file: string; script: string };
+  { created: false } | { created: true; /** The folder name. */ name: string; file: string; script: string };
 
 /**
  * `prisma migrate dev --create-only`: the SQL that takes a database holding every existing migration to the
@@ -20,11 +19,7 @@ export type CreateMigrationResult =
  * the datamodel. The database at `databaseUrl` itself is not read or changed. (Prisma would replay into a shadow
  * database created through the driver adapter, but adapter-pg's shadow database lands on the main database.)
  */
-export async function createMigration(
-  databaseUrl: string,
-  target: SubgraphTarget,
-  name: string,
-): Promise<CreateMigrationResult> {
+export async function createMigration(databaseUrl: string, target: SubgraphTarget, name: string): Promise<CreateMigrationResult> {
   const database = subgraphDatabase(target);
   const slug = migrationSlug(name);
   const files = [{ path: database.schemaFile, content: await readFile(database.schemaFile, 'utf8') }];

@@ -71,14 +71,22 @@ describe('applyMigrations', () => {
       const schema = postgresSchemaOf(subgraph);
       const folder = await readMigrations(subgraphDatabase(subgraph).migrationsDir);
       // A set: a migration may drop and re-create a table (the security log became partitioned).
-      const created = new Set(['_prisma_migrations', ...folder.flatMap((m) => [...m.script.matchAll(/CREATE TABLE "([^"]+)"/g)].map((match) => match[1]!))]);
+      const created = new Set([
+        '_prisma_migrations',
+        ...folder.flatMap((m) => [...m.script.matchAll(/CREATE TABLE "([^"]+)"/g)].map((match) => match[1]!)),
+      ]);
       const tables = await query<{ table_name: string; partition: boolean }>(
         `SELECT c.relname AS table_name, c.relispartition AS partition FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`,
         [schema],
       );
       // Every table a script creates exists; anything else is a partition (the security log's months).
-      expect(tables.filter((t) => created.has(t.table_name)).map((t) => t.table_name).sort()).toEqual([...created].sort());
+      expect(
+        tables
+          .filter((t) => created.has(t.table_name))
+          .map((t) => t.table_name)
+          .sort(),
+      ).toEqual([...created].sort());
       expect(tables.filter((t) => !created.has(t.table_name) && !t.partition)).toEqual([]);
 
       // Unqualified: the subgraph's URL puts its schema on the search_path.
@@ -157,9 +165,7 @@ describe('applyMigrations', () => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'fixture' ORDER BY table_name",
     );
     expect(tables.map((t) => t.table_name)).toEqual(['_prisma_migrations', 'first']);
-    expect(await query('SELECT migration_name FROM fixture._prisma_migrations')).toEqual([
-      { migration_name: '20260101000000_first' },
-    ]);
+    expect(await query('SELECT migration_name FROM fixture._prisma_migrations')).toEqual([{ migration_name: '20260101000000_first' }]);
 
     await writeFile(migrationFile(layout, '20260102000000_second'), 'CREATE TABLE second (id INT PRIMARY KEY);\n');
     expect((await applyMigrations(database.url, layout)).applied).toEqual(['20260102000000_second']);
@@ -182,9 +188,7 @@ describe('applyMigrations', () => {
   test('refuses a schema that already has tables but no migration history', async () => {
     const layout = await fixture({ '20260101000000_init': 'CREATE TABLE thing (id INT PRIMARY KEY);\n' });
     await query('CREATE SCHEMA fixture; CREATE TABLE fixture.legacy (id INT)');
-    await expect(applyMigrations(database.url, layout)).rejects.toThrow(
-      'Postgres schema "fixture" has tables but no _prisma_migrations',
-    );
+    await expect(applyMigrations(database.url, layout)).rejects.toThrow('Postgres schema "fixture" has tables but no _prisma_migrations');
   });
 
   test('two runs at once apply each migration once', async () => {

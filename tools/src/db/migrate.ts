@@ -68,9 +68,7 @@ async function acquireMigrationLock(client: pg.Client): Promise<void> {
 
 async function ensureMigrationsTable(client: pg.Client, database: SubgraphDatabase): Promise<void> {
   if (await migrationsTableExists(client, database.postgresSchema)) return;
-  const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM pg_tables WHERE schemaname = $1', [
-    database.postgresSchema,
-  ]);
+  const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM pg_tables WHERE schemaname = $1', [database.postgresSchema]);
   if (Number(rows[0]?.count) > 0) {
     // Prisma's P3005: tables no migration created mean the history cannot tell what is already there.
     throw new Error(

@@ -24,7 +24,10 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationSc
   if (!existsSync(migrationsDir)) return [];
   await assertPostgresqlLock(migrationsDir);
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const file = path.join(migrationsDir, name, SCRIPT_FILE);

@@ -28,9 +28,7 @@ export async function createMigrationsTable(client: pg.Client, schema: string): 
 }
 
 export async function migrationsTableExists(client: pg.Client, schema: string): Promise<boolean> {
-  const { rows } = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
-    table(client, schema),
-  ]);
+  const { rows } = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [table(client, schema)]);
   return rows[0]?.exists === true;
 }
 
@@ -44,12 +42,7 @@ export async function listMigrationRecords(client: pg.Client, schema: string): P
 }
 
 /** The row Prisma writes when it starts a migration (its single step not yet counted, not finished). */
-export async function recordMigrationStarted(
-  client: pg.Client,
-  schema: string,
-  id: string,
-  migration: MigrationScript,
-): Promise<void> {
+export async function recordMigrationStarted(client: pg.Client, schema: string, id: string, migration: MigrationScript): Promise<void> {
   await client.query(
     `INSERT INTO ${table(client, schema)} (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, clock_timestamp())`,
     [id, migration.checksum, migration.name],

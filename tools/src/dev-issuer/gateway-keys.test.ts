@@ -11,10 +11,7 @@ describe('ensureGatewayKeys', () => {
 
     const { privateKeyFile, publicKeyFile } = await ensureGatewayKeys(keyDir);
 
-    expect([privateKeyFile, publicKeyFile]).toEqual([
-      join(keyDir, 'gateway.private.jwk.json'),
-      join(keyDir, 'gateway.public.jwk.json'),
-    ]);
+    expect([privateKeyFile, publicKeyFile]).toEqual([join(keyDir, 'gateway.private.jwk.json'), join(keyDir, 'gateway.public.jwk.json')]);
     expect((await stat(privateKeyFile)).mode & 0o777).toBe(0o600);
     const signer = await createCredentialSigner({ privateKey: await loadKeyFromFile(privateKeyFile, 'private') });
     const verifier = await createCredentialVerifier({ publicKey: await loadKeyFromFile(publicKeyFile, 'public') });

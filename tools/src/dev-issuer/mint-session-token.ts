@@ -22,10 +22,7 @@ export interface MintOptions {
 const EXPIRED_SINCE_SECONDS = 5 * 60;
 
 /** Signs a session token as CIS2 would after a smartcard sign-in and role selection. */
-export async function mintSessionToken(
-  request: SessionTokenRequest,
-  options: MintOptions = {},
-): Promise<SignedSessionToken> {
+export async function mintSessionToken(request: SessionTokenRequest, options: MintOptions = {}): Promise<SignedSessionToken> {
   const ttlSeconds = request.ttlSeconds ?? DEV_SESSION_TTL_SECONDS;
   if (!request.userId || !request.roleProfileId) {
     throw new RangeError('A session token needs a user id and a role profile id.');

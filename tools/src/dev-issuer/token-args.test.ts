@@ -3,9 +3,7 @@ import { parseTokenArgs, UsageError } from './token-args.js';
 
 describe('parseTokenArgs', () => {
   it('reads a full command line', () => {
-    expect(
-      parseTokenArgs(['--user', 'u-1', '--role', 'rp-1', '--card', '0123', '--ttl', '45m', '--expired', '--json']),
-    ).toEqual({
+    expect(parseTokenArgs(['--user', 'u-1', '--role', 'rp-1', '--card', '0123', '--ttl', '45m', '--expired', '--json'])).toEqual({
       help: false,
       json: true,
       request: { userId: 'u-1', roleProfileId: 'rp-1', cardSerial: '0123', ttlSeconds: 2700, expired: true },

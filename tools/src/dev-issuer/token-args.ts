@@ -21,8 +21,7 @@ export class UsageError extends Error {
 }
 
 export type TokenCommand =
-  | { readonly help: true }
-  | { readonly help: false; readonly request: SessionTokenRequest; readonly json: boolean };
+  { readonly help: true } | { readonly help: false; readonly request: SessionTokenRequest; readonly json: boolean };
 
 export function parseTokenArgs(args: readonly string[]): TokenCommand {
   const { values } = parseOrExplain(args);

@@ -20,7 +20,19 @@ export async function seedCarePathways(client: pg.ClientBase): Promise<void> {
          referring_organisation, referring_clinician, reason, ubrn, triage_status)
        VALUES ($1, $2, $3, $4, $5::care_pathway.referral_priority, $6, $7, $8, $9, $10, $11::care_pathway.triage_status)
        ON CONFLICT DO NOTHING`,
-      [r.id, r.patientId, r.receivingOrganisation, r.specialty, r.priority, r.receivedOn, r.referrer.organisation, r.referrer.clinician, r.reason, r.ubrn, r.triage],
+      [
+        r.id,
+        r.patientId,
+        r.receivingOrganisation,
+        r.specialty,
+        r.priority,
+        r.receivedOn,
+        r.referrer.organisation,
+        r.referrer.clinician,
+        r.reason,
+        r.ubrn,
+        r.triage,
+      ],
     );
   }
   for (const p of pathways) await seedPathway(client, p);
@@ -48,7 +60,19 @@ async function seedPathway(client: pg.ClientBase, p: DemoPathway): Promise<void>
     `INSERT INTO care_pathway.rtt_period (id, pathway_id, patient_id, organisation, specialty, ordinal, started_on, start_rule, ended_on,
        end_reason, end_status, admitted, decision_to_admit_on, attended)
      VALUES (md5($1::text || ':period:1')::uuid, $1::text::uuid, $2, $3, $4, 1, $5, 'REFERRAL', $6, $7::care_pathway.period_end_reason, $8, $9, $10, $11)`,
-    [p.id, r.patientId, r.receivingOrganisation, r.specialty, period.startedOn, period.endedOn, period.endReason, period.endStatus, period.admitted, period.decisionToAdmitOn, period.attended],
+    [
+      p.id,
+      r.patientId,
+      r.receivingOrganisation,
+      r.specialty,
+      period.startedOn,
+      period.endedOn,
+      period.endReason,
+      period.endStatus,
+      period.admitted,
+      period.decisionToAdmitOn,
+      period.attended,
+    ],
   );
   for (const [index, e] of p.events.entries()) {
     const a = e.appointment;

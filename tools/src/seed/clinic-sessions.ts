@@ -6,7 +6,11 @@ import type pg from 'pg';
  * sessions of a single clinic in TypeScript). Template times are UK wall-clock times, GMT or BST by date.
  * Ids derive from template, date and slot number, so running it again adds nothing.
  */
-export async function generateTemplateSessions(client: pg.ClientBase, period: { from: string; to: string }, templateIds?: readonly string[]): Promise<void> {
+export async function generateTemplateSessions(
+  client: pg.ClientBase,
+  period: { from: string; to: string },
+  templateIds?: readonly string[],
+): Promise<void> {
   const params = [templateIds ?? null, period.from, period.to];
   await client.query(
     `INSERT INTO scheduling.clinic_session (id, clinic_id, template_id, starts_at, ends_at)

@@ -17,7 +17,13 @@ export interface DemoPathwayEvent {
   rttStatus?: string;
   admitted?: boolean;
   decisionToAdmit?: boolean;
-  appointment?: { id: string; startsAt: string; outcome: 'ATTENDED' | 'DID_NOT_ATTEND'; first: boolean; communicatedClearly: boolean | null };
+  appointment?: {
+    id: string;
+    startsAt: string;
+    outcome: 'ATTENDED' | 'DID_NOT_ATTEND';
+    first: boolean;
+    communicatedClearly: boolean | null;
+  };
   documentId?: string;
   note?: string;
 }
@@ -55,7 +61,11 @@ function referral(n: number): DemoReferral {
   return referrals[n - 1]!;
 }
 
-function appointment(n: number, outcome: 'ATTENDED' | 'DID_NOT_ATTEND', communicatedClearly: boolean | null = null): DemoPathwayEvent['appointment'] {
+function appointment(
+  n: number,
+  outcome: 'ATTENDED' | 'DID_NOT_ATTEND',
+  communicatedClearly: boolean | null = null,
+): DemoPathwayEvent['appointment'] {
   const a = appointments[n - 1]!;
   return { id: a.id, startsAt: a.startsAt, outcome, first: true, communicatedClearly };
 }
@@ -79,9 +89,29 @@ export const pathways: DemoPathway[] = [
     events: [
       received(1),
       accepted('2026-08-05'),
-      { kind: 'APPOINTMENT_OUTCOME', on: '2026-09-15', effect: 'CONTINUED', recordedBy: 'scheduling', appointment: appointment(1, 'ATTENDED') },
-      { kind: 'RTT_STATUS', on: '2026-09-15', effect: 'CONTINUED', recordedBy: consultant, rttStatus: '20', decisionToAdmit: true, note: 'Listed for coronary angiography and possible PCI.' },
-      { kind: 'DOCUMENT_ADDED', on: '2026-09-16', effect: 'NONE', recordedBy: consultant, documentId: 'd0c00000-0000-4000-8000-000000000001' },
+      {
+        kind: 'APPOINTMENT_OUTCOME',
+        on: '2026-09-15',
+        effect: 'CONTINUED',
+        recordedBy: 'scheduling',
+        appointment: appointment(1, 'ATTENDED'),
+      },
+      {
+        kind: 'RTT_STATUS',
+        on: '2026-09-15',
+        effect: 'CONTINUED',
+        recordedBy: consultant,
+        rttStatus: '20',
+        decisionToAdmit: true,
+        note: 'Listed for coronary angiography and possible PCI.',
+      },
+      {
+        kind: 'DOCUMENT_ADDED',
+        on: '2026-09-16',
+        effect: 'NONE',
+        recordedBy: consultant,
+        documentId: 'd0c00000-0000-4000-8000-000000000001',
+      },
     ],
   },
   {
@@ -96,11 +126,26 @@ export const pathways: DemoPathway[] = [
     id: 'ba7e0000-0000-4000-8000-000000000003',
     referral: referral(3),
     phase: 'NULLIFIED',
-    period: { startedOn: '2026-11-10', endedOn: '2026-11-20', endReason: 'NULLIFIED', endStatus: '33', admitted: false, decisionToAdmitOn: null, attended: false },
+    period: {
+      startedOn: '2026-11-10',
+      endedOn: '2026-11-20',
+      endReason: 'NULLIFIED',
+      endStatus: '33',
+      admitted: false,
+      decisionToAdmitOn: null,
+      attended: false,
+    },
     events: [
       received(3),
       accepted('2026-11-10'),
-      { kind: 'APPOINTMENT_OUTCOME', on: '2026-11-20', effect: 'NULLIFIED', recordedBy: 'scheduling', rttStatus: '33', appointment: appointment(3, 'DID_NOT_ATTEND', true) },
+      {
+        kind: 'APPOINTMENT_OUTCOME',
+        on: '2026-11-20',
+        effect: 'NULLIFIED',
+        recordedBy: 'scheduling',
+        rttStatus: '33',
+        appointment: appointment(3, 'DID_NOT_ATTEND', true),
+      },
     ],
   },
   {
@@ -112,8 +157,22 @@ export const pathways: DemoPathway[] = [
     events: [
       received(4),
       accepted('2026-06-23'),
-      { kind: 'APPOINTMENT_OUTCOME', on: '2026-07-01', effect: 'CONTINUED', recordedBy: 'scheduling', appointment: appointment(4, 'ATTENDED') },
-      { kind: 'RTT_STATUS', on: '2026-07-01', effect: 'CONTINUED', recordedBy: consultant, rttStatus: '20', decisionToAdmit: true, note: 'Listed for right total hip replacement.' },
+      {
+        kind: 'APPOINTMENT_OUTCOME',
+        on: '2026-07-01',
+        effect: 'CONTINUED',
+        recordedBy: 'scheduling',
+        appointment: appointment(4, 'ATTENDED'),
+      },
+      {
+        kind: 'RTT_STATUS',
+        on: '2026-07-01',
+        effect: 'CONTINUED',
+        recordedBy: consultant,
+        rttStatus: '20',
+        decisionToAdmit: true,
+        note: 'Listed for right total hip replacement.',
+      },
     ],
   },
   {
@@ -121,12 +180,36 @@ export const pathways: DemoPathway[] = [
     id: 'ba7e0000-0000-4000-8000-000000000005',
     referral: referral(5),
     phase: 'STOPPED',
-    period: { startedOn: '2026-04-06', endedOn: '2026-07-20', endReason: 'FIRST_DEFINITIVE_TREATMENT', endStatus: '30', admitted: true, decisionToAdmitOn: '2026-05-12', attended: false },
+    period: {
+      startedOn: '2026-04-06',
+      endedOn: '2026-07-20',
+      endReason: 'FIRST_DEFINITIVE_TREATMENT',
+      endStatus: '30',
+      admitted: true,
+      decisionToAdmitOn: '2026-05-12',
+      attended: false,
+    },
     events: [
       received(5),
       accepted('2026-04-08'),
-      { kind: 'RTT_STATUS', on: '2026-05-12', effect: 'CONTINUED', recordedBy: consultant, rttStatus: '20', decisionToAdmit: true, note: 'Listed for transurethral resection of the prostate.' },
-      { kind: 'RTT_STATUS', on: '2026-07-20', effect: 'STOPPED', recordedBy: consultant, rttStatus: '30', admitted: true, note: 'Admitted for TURP.' },
+      {
+        kind: 'RTT_STATUS',
+        on: '2026-05-12',
+        effect: 'CONTINUED',
+        recordedBy: consultant,
+        rttStatus: '20',
+        decisionToAdmit: true,
+        note: 'Listed for transurethral resection of the prostate.',
+      },
+      {
+        kind: 'RTT_STATUS',
+        on: '2026-07-20',
+        effect: 'STOPPED',
+        recordedBy: consultant,
+        rttStatus: '30',
+        admitted: true,
+        note: 'Admitted for TURP.',
+      },
     ],
   },
   {
@@ -134,11 +217,26 @@ export const pathways: DemoPathway[] = [
     id: 'ba7e0000-0000-4000-8000-000000000006',
     referral: referral(6),
     phase: 'ACTIVE_MONITORING',
-    period: { startedOn: '2026-03-02', endedOn: '2026-05-11', endReason: 'ACTIVE_MONITORING', endStatus: '32', admitted: false, decisionToAdmitOn: null, attended: false },
+    period: {
+      startedOn: '2026-03-02',
+      endedOn: '2026-05-11',
+      endReason: 'ACTIVE_MONITORING',
+      endStatus: '32',
+      admitted: false,
+      decisionToAdmitOn: null,
+      attended: false,
+    },
     events: [
       received(6),
       accepted('2026-03-03'),
-      { kind: 'RTT_STATUS', on: '2026-05-11', effect: 'STOPPED', recordedBy: consultant, rttStatus: '32', note: 'Small fibroid, symptoms manageable: review in six months.' },
+      {
+        kind: 'RTT_STATUS',
+        on: '2026-05-11',
+        effect: 'STOPPED',
+        recordedBy: consultant,
+        rttStatus: '32',
+        note: 'Small fibroid, symptoms manageable: review in six months.',
+      },
     ],
   },
 ];

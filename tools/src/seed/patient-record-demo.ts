@@ -6,7 +6,14 @@
 import { patients } from './demo-data.js';
 
 const [olivia, jonathan, aisha, george, priya, thomas, grace, william] = patients.map((p) => p.id) as [
-  string, string, string, string, string, string, string, string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
 ];
 
 export interface DemoCareTeam {
@@ -19,12 +26,36 @@ export interface DemoCareTeam {
 }
 
 export const careTeams: DemoCareTeam[] = [
-  { id: 'ca7e7ea0-0000-4000-8000-000000000001', code: 'CARDIO-RX1', name: 'Cardiology', odsCode: 'RX1', members: ['rp-hart-rx1', 'rp-okafor-rx1'] },
+  {
+    id: 'ca7e7ea0-0000-4000-8000-000000000001',
+    code: 'CARDIO-RX1',
+    name: 'Cardiology',
+    odsCode: 'RX1',
+    members: ['rp-hart-rx1', 'rp-okafor-rx1'],
+  },
   { id: 'ca7e7ea0-0000-4000-8000-000000000002', code: 'DERM-RX1', name: 'Dermatology', odsCode: 'RX1', members: ['rp-okafor-rx1'] },
   { id: 'ca7e7ea0-0000-4000-8000-000000000003', code: 'TO-RX1', name: 'Trauma and Orthopaedics', odsCode: 'RX1', members: [] },
-  { id: 'ca7e7ea0-0000-4000-8000-000000000004', code: 'LIAISON-PSYCH-RX1', name: 'Liaison psychiatry', odsCode: 'RX1', members: ['rp-hart-rx1'] },
-  { id: 'ca7e7ea0-0000-4000-8000-000000000005', code: 'DQ-RX1', name: 'Patient access and data quality', odsCode: 'RX1', members: ['rp-reid-rx1'] },
-  { id: 'ca7e7ea0-0000-4000-8000-000000000006', code: 'PRACTICE-A81001', name: 'Riverside practice team', odsCode: 'A81001', members: ['rp-hart-a81001', 'rp-lee-a81001'] },
+  {
+    id: 'ca7e7ea0-0000-4000-8000-000000000004',
+    code: 'LIAISON-PSYCH-RX1',
+    name: 'Liaison psychiatry',
+    odsCode: 'RX1',
+    members: ['rp-hart-rx1'],
+  },
+  {
+    id: 'ca7e7ea0-0000-4000-8000-000000000005',
+    code: 'DQ-RX1',
+    name: 'Patient access and data quality',
+    odsCode: 'RX1',
+    members: ['rp-reid-rx1'],
+  },
+  {
+    id: 'ca7e7ea0-0000-4000-8000-000000000006',
+    code: 'PRACTICE-A81001',
+    name: 'Riverside practice team',
+    odsCode: 'A81001',
+    members: ['rp-hart-a81001', 'rp-lee-a81001'],
+  },
 ];
 
 const [cardiology, , , liaisonPsychiatry, , practice] = careTeams.map((t) => t.id) as [string, string, string, string, string, string];
@@ -39,14 +70,56 @@ export interface DemoDemographics {
 }
 
 export const demographics: Record<string, DemoDemographics> = {
-  [olivia]: { sex: 'FEMALE', addressLines: ['4 Mill Lane', 'Northfield'], postcode: 'LS6 2AB', telephone: '0113 496 0001', gpPractice: 'A81001' },
-  [jonathan]: { sex: 'MALE', addressLines: ['27 Beech Grove', 'Northfield'], postcode: 'LS6 3QD', telephone: '07700 900002', gpPractice: 'A81001' },
-  [aisha]: { sex: 'FEMALE', addressLines: ['Flat 3, 81 Station Road', 'Northfield'], postcode: 'LS7 1EF', telephone: '07700 900003', gpPractice: 'A81001' },
-  [george]: { sex: 'MALE', addressLines: ['Rose Cottage', 'Chapel Street', 'Otterby'], postcode: 'LS21 4GH', telephone: '01943 496004', gpPractice: 'A81001' },
-  [priya]: { sex: 'FEMALE', addressLines: ['9 Orchard Way', 'Northfield'], postcode: 'LS8 5JK', telephone: '0113 496 0005', gpPractice: null },
-  [thomas]: { sex: 'MALE', addressLines: ['112 Canal Wharf', 'Northfield'], postcode: 'LS1 4AP', telephone: '0113 496 0006', gpPractice: null },
+  [olivia]: {
+    sex: 'FEMALE',
+    addressLines: ['4 Mill Lane', 'Northfield'],
+    postcode: 'LS6 2AB',
+    telephone: '0113 496 0001',
+    gpPractice: 'A81001',
+  },
+  [jonathan]: {
+    sex: 'MALE',
+    addressLines: ['27 Beech Grove', 'Northfield'],
+    postcode: 'LS6 3QD',
+    telephone: '07700 900002',
+    gpPractice: 'A81001',
+  },
+  [aisha]: {
+    sex: 'FEMALE',
+    addressLines: ['Flat 3, 81 Station Road', 'Northfield'],
+    postcode: 'LS7 1EF',
+    telephone: '07700 900003',
+    gpPractice: 'A81001',
+  },
+  [george]: {
+    sex: 'MALE',
+    addressLines: ['Rose Cottage', 'Chapel Street', 'Otterby'],
+    postcode: 'LS21 4GH',
+    telephone: '01943 496004',
+    gpPractice: 'A81001',
+  },
+  [priya]: {
+    sex: 'FEMALE',
+    addressLines: ['9 Orchard Way', 'Northfield'],
+    postcode: 'LS8 5JK',
+    telephone: '0113 496 0005',
+    gpPractice: null,
+  },
+  [thomas]: {
+    sex: 'MALE',
+    addressLines: ['112 Canal Wharf', 'Northfield'],
+    postcode: 'LS1 4AP',
+    telephone: '0113 496 0006',
+    gpPractice: null,
+  },
   [grace]: { sex: 'FEMALE', addressLines: ['6 Elm Court', 'Northfield'], postcode: 'LS9 7LM', telephone: '07700 900007', gpPractice: null },
-  [william]: { sex: 'MALE', addressLines: ['2 Hill Top', 'Northfield'], postcode: 'LS12 3NP', telephone: '0113 496 0008', gpPractice: null },
+  [william]: {
+    sex: 'MALE',
+    addressLines: ['2 Hill Top', 'Northfield'],
+    postcode: 'LS12 3NP',
+    telephone: '0113 496 0008',
+    gpPractice: null,
+  },
 };
 
 /**
@@ -90,25 +163,124 @@ interface Authored {
 const hartAtRx1 = { author: 'dr.amelia.hart', odsCode: 'RX1', teamId: cardiology, sealLevel: 'NONE' } as const;
 const leeAtPractice = { author: 'gp.david.lee', odsCode: 'A81001', teamId: practice, sealLevel: 'NONE' } as const;
 
-export const problems: (Authored & { id: string; patientId: string; conceptId: string; term: string; onsetDate: string | null; status: string })[] = [
-  { id: 'b0b1e000-0000-4000-8000-000000000001', patientId: olivia, conceptId: '38341003', term: 'Hypertensive disorder', onsetDate: '2015-06-01', status: 'ACTIVE', ...leeAtPractice, recordedAt: '2015-06-01T10:00:00Z' },
-  { id: 'b0b1e000-0000-4000-8000-000000000002', patientId: olivia, conceptId: '44054006', term: 'Type 2 diabetes mellitus', onsetDate: '2018-02-14', status: 'ACTIVE', ...leeAtPractice, recordedAt: '2018-02-14T11:30:00Z' },
-  { id: 'b0b1e000-0000-4000-8000-000000000003', patientId: george, conceptId: '22298006', term: 'Myocardial infarction', onsetDate: '2026-06-20', status: 'RESOLVED', ...hartAtRx1, recordedAt: '2026-06-21T09:00:00Z' },
-  { id: 'b0b1e000-0000-4000-8000-000000000004', patientId: aisha, conceptId: '195967001', term: 'Asthma', onsetDate: '2001-09-01', status: 'ACTIVE', ...leeAtPractice, recordedAt: '2010-03-03T09:15:00Z' },
+export const problems: (Authored & {
+  id: string;
+  patientId: string;
+  conceptId: string;
+  term: string;
+  onsetDate: string | null;
+  status: string;
+})[] = [
+  {
+    id: 'b0b1e000-0000-4000-8000-000000000001',
+    patientId: olivia,
+    conceptId: '38341003',
+    term: 'Hypertensive disorder',
+    onsetDate: '2015-06-01',
+    status: 'ACTIVE',
+    ...leeAtPractice,
+    recordedAt: '2015-06-01T10:00:00Z',
+  },
+  {
+    id: 'b0b1e000-0000-4000-8000-000000000002',
+    patientId: olivia,
+    conceptId: '44054006',
+    term: 'Type 2 diabetes mellitus',
+    onsetDate: '2018-02-14',
+    status: 'ACTIVE',
+    ...leeAtPractice,
+    recordedAt: '2018-02-14T11:30:00Z',
+  },
+  {
+    id: 'b0b1e000-0000-4000-8000-000000000003',
+    patientId: george,
+    conceptId: '22298006',
+    term: 'Myocardial infarction',
+    onsetDate: '2026-06-20',
+    status: 'RESOLVED',
+    ...hartAtRx1,
+    recordedAt: '2026-06-21T09:00:00Z',
+  },
+  {
+    id: 'b0b1e000-0000-4000-8000-000000000004',
+    patientId: aisha,
+    conceptId: '195967001',
+    term: 'Asthma',
+    onsetDate: '2001-09-01',
+    status: 'ACTIVE',
+    ...leeAtPractice,
+    recordedAt: '2010-03-03T09:15:00Z',
+  },
   // Sealed by the team that recorded it: others will see only that something sealed exists.
-  { id: 'b0b1e000-0000-4000-8000-000000000005', patientId: george, conceptId: '35489007', term: 'Depressive disorder', onsetDate: '2025-01-10', status: 'ACTIVE', ...hartAtRx1, teamId: liaisonPsychiatry, sealLevel: 'SEALED', recordedAt: '2026-06-25T14:00:00Z' },
+  {
+    id: 'b0b1e000-0000-4000-8000-000000000005',
+    patientId: george,
+    conceptId: '35489007',
+    term: 'Depressive disorder',
+    onsetDate: '2025-01-10',
+    status: 'ACTIVE',
+    ...hartAtRx1,
+    teamId: liaisonPsychiatry,
+    sealLevel: 'SEALED',
+    recordedAt: '2026-06-25T14:00:00Z',
+  },
 ];
 
-export const allergies: (Authored & { id: string; patientId: string; substance: [string, string]; reaction: [string, string]; severity: string })[] = [
-  { id: 'a1e6e000-0000-4000-8000-000000000001', patientId: olivia, substance: ['764146007', 'Penicillin'], reaction: ['126485001', 'Urticaria'], severity: 'MODERATE', ...leeAtPractice, recordedAt: '2016-04-04T10:00:00Z' },
-  { id: 'a1e6e000-0000-4000-8000-000000000002', patientId: george, substance: ['227493005', 'Cashew nut'], reaction: ['39579001', 'Anaphylaxis'], severity: 'SEVERE', ...hartAtRx1, recordedAt: '2026-06-21T09:05:00Z' },
+export const allergies: (Authored & {
+  id: string;
+  patientId: string;
+  substance: [string, string];
+  reaction: [string, string];
+  severity: string;
+})[] = [
+  {
+    id: 'a1e6e000-0000-4000-8000-000000000001',
+    patientId: olivia,
+    substance: ['764146007', 'Penicillin'],
+    reaction: ['126485001', 'Urticaria'],
+    severity: 'MODERATE',
+    ...leeAtPractice,
+    recordedAt: '2016-04-04T10:00:00Z',
+  },
+  {
+    id: 'a1e6e000-0000-4000-8000-000000000002',
+    patientId: george,
+    substance: ['227493005', 'Cashew nut'],
+    reaction: ['39579001', 'Anaphylaxis'],
+    severity: 'SEVERE',
+    ...hartAtRx1,
+    recordedAt: '2026-06-21T09:05:00Z',
+  },
 ];
 
-export const medications: (Authored & { id: string; patientId: string; conceptId: string; term: string; dosage: string; startDate: string })[] = [
-  { id: 'ed1c0000-0000-4000-8000-000000000001', patientId: olivia, conceptId: '319283006', term: 'Amlodipine 5mg tablets', dosage: 'One tablet once a day', startDate: '2015-06-10', ...leeAtPractice, recordedAt: '2015-06-10T09:00:00Z' },
+export const medications: (Authored & {
+  id: string;
+  patientId: string;
+  conceptId: string;
+  term: string;
+  dosage: string;
+  startDate: string;
+})[] = [
+  {
+    id: 'ed1c0000-0000-4000-8000-000000000001',
+    patientId: olivia,
+    conceptId: '319283006',
+    term: 'Amlodipine 5mg tablets',
+    dosage: 'One tablet once a day',
+    startDate: '2015-06-10',
+    ...leeAtPractice,
+    recordedAt: '2015-06-10T09:00:00Z',
+  },
 ];
 
-export const documents: (Authored & { id: string; patientId: string; title: string; authoredAt: string; sourceSystem: string; sections: { title: string; text: string }[] })[] = [
+export const documents: (Authored & {
+  id: string;
+  patientId: string;
+  title: string;
+  authoredAt: string;
+  sourceSystem: string;
+  sections: { title: string; text: string }[];
+})[] = [
   {
     id: 'd0c0e000-0000-4000-8000-000000000001',
     patientId: george,

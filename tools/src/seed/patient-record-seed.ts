@@ -24,10 +24,12 @@ const organisationId = new Map<string, string>(organisations.map((o) => [o.odsCo
  */
 export async function seedPatientRecord(client: pg.ClientBase): Promise<void> {
   for (const team of careTeams) {
-    await client.query(
-      'INSERT INTO patient.care_team (id, code, name, organisation_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-      [team.id, team.code, team.name, organisationId.get(team.odsCode)],
-    );
+    await client.query('INSERT INTO patient.care_team (id, code, name, organisation_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      team.id,
+      team.code,
+      team.name,
+      organisationId.get(team.odsCode),
+    ]);
     for (const roleProfileId of team.members) {
       await client.query('INSERT INTO patient.care_team_member (care_team_id, role_profile_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
         team.id,
@@ -83,7 +85,19 @@ async function insertPatient(client: pg.ClientBase, p: SeededPatient): Promise<v
     `INSERT INTO patient.patient (id, nhs_number, temporary_identity, given_name, family_name, birth_date, sex, address_lines,
                                   postcode, telephone, registered_gp_practice_id, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::patient.sex, $8, $9, $10, $11, now()) ON CONFLICT DO NOTHING`,
-    [p.id, p.nhsNumber, p.temporaryIdentity, p.givenName, p.familyName, p.birthDate, p.sex, p.addressLines, p.postcode, p.telephone, p.gpPracticeId ?? null],
+    [
+      p.id,
+      p.nhsNumber,
+      p.temporaryIdentity,
+      p.givenName,
+      p.familyName,
+      p.birthDate,
+      p.sex,
+      p.addressLines,
+      p.postcode,
+      p.telephone,
+      p.gpPracticeId ?? null,
+    ],
   );
 }
 
@@ -124,7 +138,17 @@ async function seedClinicalItems(client: pg.ClientBase): Promise<void> {
     await client.query(
       `INSERT INTO patient.clinical_document (id, patient_id, type_concept_id, type_term, title, authored_at, source_system, sections, ${provenance})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, ${provenanceValues(9)}) ON CONFLICT DO NOTHING`,
-      [d.id, d.patientId, dischargeSummary.conceptId, dischargeSummary.term, d.title, d.authoredAt, d.sourceSystem, JSON.stringify(d.sections), ...authored(d)],
+      [
+        d.id,
+        d.patientId,
+        dischargeSummary.conceptId,
+        dischargeSummary.term,
+        d.title,
+        d.authoredAt,
+        d.sourceSystem,
+        JSON.stringify(d.sections),
+        ...authored(d),
+      ],
     );
   }
 }

@@ -23,10 +23,24 @@ export async function seedScheduling(client: pg.ClientBase): Promise<void> {
     await client.query(
       `INSERT INTO scheduling.session_template (id, clinic_id, weekday, start_minute, slot_minutes, slot_count, slot_capacity, slot_kind, valid_from)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::scheduling.slot_kind, $9) ON CONFLICT DO NOTHING`,
-      [w.templateId, c.id, w.weekday, minutesAfterMidnight(w.startTime), w.slotMinutes, w.slotCount, w.slotCapacity, w.slotKind, clinicPeriod.from],
+      [
+        w.templateId,
+        c.id,
+        w.weekday,
+        minutesAfterMidnight(w.startTime),
+        w.slotMinutes,
+        w.slotCount,
+        w.slotCapacity,
+        w.slotKind,
+        clinicPeriod.from,
+      ],
     );
   }
-  await generateTemplateSessions(client, clinicPeriod, clinics.map((c) => c.weekly.templateId));
+  await generateTemplateSessions(
+    client,
+    clinicPeriod,
+    clinics.map((c) => c.weekly.templateId),
+  );
   for (const a of appointments) {
     await client.query(
       `INSERT INTO scheduling.clinic_session (id, clinic_id, starts_at, ends_at)

@@ -15,7 +15,11 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
   try {
     await client.query('BEGIN');
     for (const o of organisations) {
-      await client.query('INSERT INTO patient.organisation (id, ods_code, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [o.id, o.odsCode, o.name]);
+      await client.query('INSERT INTO patient.organisation (id, ods_code, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        o.id,
+        o.odsCode,
+        o.name,
+      ]);
     }
     const orgId = new Map(organisations.map((o) => [o.odsCode, o.id]));
     for (const u of users) {

@@ -11,7 +11,14 @@ export interface ServiceProcess {
 }
 
 /** Starts one service (`node <entry> [args]`) with its log written to `<logDir>/<name>.log`. */
-export function spawnService(name: string, entry: string, port: number, env: NodeJS.ProcessEnv, logDir: string, args: string[] = []): ServiceProcess {
+export function spawnService(
+  name: string,
+  entry: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  args: string[] = [],
+): ServiceProcess {
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--enable-source-maps', entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,7 +5,14 @@ import { applyMigrations } from '../db/migrate.js';
 import { repoRoot } from '../db/repo-root.js';
 import { defaultSubgraphPorts } from '../composition/subgraphs.js';
 import { seedDemoData } from '../seed/seed.js';
-import { DEV_AUDIENCE, DEV_ISSUER, devIssuerKeyFiles, ensureDevIssuerKeys, ensureGatewayKeys, ensureServiceKeys } from '../dev-issuer/index.js';
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  devIssuerKeyFiles,
+  ensureDevIssuerKeys,
+  ensureGatewayKeys,
+  ensureServiceKeys,
+} from '../dev-issuer/index.js';
 import { ensureAuditKeyFile } from '../audit/audit-key-file.js';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from './service-process.js';
 
@@ -59,7 +66,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const auditKeyFile = await ensureAuditKeyFile(options.keyDir);
 
   const root = repoRoot();
-  const common = { ...process.env, LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'info', NODE_ENV: process.env.NODE_ENV ?? 'production', ...options.env };
+  const common = {
+    ...process.env,
+    LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'info',
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    ...options.env,
+  };
   const services: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.all(services.map(stopService));
@@ -70,39 +82,52 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (index < 0) throw new Error(`No service named ${name} in this stack.`);
     return index;
   };
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${ports.subgraphs[s]}/graphql`]),
-  ) as Record<Subgraph, string>;
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${ports.subgraphs[s]}/graphql`])) as Record<
+    Subgraph,
+    string
+  >;
   const subgraphUrlEnv = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase().replace(/-/g, '_')}_URL`, subgraphUrls[s]]));
   try {
     for (const subgraph of SUBGRAPHS) {
       const prefix = subgraph.toUpperCase().replace(/-/g, '_');
       respawn.set(subgraph, () =>
-        spawnService(subgraph, join(root, 'subgraphs', subgraph, 'dist', 'main.js'), ports.subgraphs[subgraph], {
-          ...common,
-          DATABASE_URL: options.databaseUrl,
-          [`${prefix}_PORT`]: String(ports.subgraphs[subgraph]),
-          GATEWAY_PUBLIC_JWK_FILE: gatewayKeys.publicKeyFile,
-          TRUSTED_SERVICE_KEYS_FILE: serviceKeys.trustedKeysFile,
-          SERVICE_PRIVATE_JWK_FILE: serviceKeys.privateKeyFiles[subgraph],
-          AUDIT_HMAC_KEY_FILE: auditKeyFile,
-          ...subgraphUrlEnv,
-        }, options.logDir),
+        spawnService(
+          subgraph,
+          join(root, 'subgraphs', subgraph, 'dist', 'main.js'),
+          ports.subgraphs[subgraph],
+          {
+            ...common,
+            DATABASE_URL: options.databaseUrl,
+            [`${prefix}_PORT`]: String(ports.subgraphs[subgraph]),
+            GATEWAY_PUBLIC_JWK_FILE: gatewayKeys.publicKeyFile,
+            TRUSTED_SERVICE_KEYS_FILE: serviceKeys.trustedKeysFile,
+            SERVICE_PRIVATE_JWK_FILE: serviceKeys.privateKeyFiles[subgraph],
+            AUDIT_HMAC_KEY_FILE: auditKeyFile,
+            ...subgraphUrlEnv,
+          },
+          options.logDir,
+        ),
       );
       services.push(respawn.get(subgraph)!());
     }
     await Promise.all(services.map((s) => waitUntilReady(s)));
     const spawnGateway = (name: string, port: number, env: NodeJS.ProcessEnv | undefined) =>
-      spawnService(name, join(root, 'gateway', 'dist', 'main.js'), port, {
-        ...common,
-        GATEWAY_PORT: String(port),
-        SESSION_ISSUER: DEV_ISSUER,
-        SESSION_AUDIENCE: DEV_AUDIENCE,
-        SESSION_JWKS_FILE: devIssuerKeyFiles(options.keyDir).jwks,
-        GATEWAY_PRIVATE_JWK_FILE: gatewayKeys.privateKeyFile,
-        ...subgraphUrlEnv,
-        ...env,
-      }, options.logDir);
+      spawnService(
+        name,
+        join(root, 'gateway', 'dist', 'main.js'),
+        port,
+        {
+          ...common,
+          GATEWAY_PORT: String(port),
+          SESSION_ISSUER: DEV_ISSUER,
+          SESSION_AUDIENCE: DEV_AUDIENCE,
+          SESSION_JWKS_FILE: devIssuerKeyFiles(options.keyDir).jwks,
+          GATEWAY_PRIVATE_JWK_FILE: gatewayKeys.privateKeyFile,
+          ...subgraphUrlEnv,
+          ...env,
+        },
+        options.logDir,
+      );
     const gateway = spawnGateway('gateway', ports.gateway, options.gatewayEnv);
     services.push(gateway);
     await waitUntilReady(gateway);

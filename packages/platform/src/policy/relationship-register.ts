@@ -60,7 +60,8 @@ export class RelationshipRegister {
   /** A clinician with access grants a colleague a relationship with the patient. */
   async grant(subject: Subject, colleagueUserId: string, patientId: string, reasonCode: string): Promise<Date | null> {
     this.checkReason(reasonCode);
-    if (colleagueUserId === subject.userId) throw badUserInput('Grant a relationship to a colleague, not to yourself; use a self-claim instead.', 'colleagueUserId');
+    if (colleagueUserId === subject.userId)
+      throw badUserInput('Grant a relationship to a colleague, not to yourself; use a self-claim instead.', 'colleagueUserId');
     const expiresAt = this.expiry('COLLEAGUE_GRANT');
     await this.pool.query(
       `INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, reason_code, created_by, expires_at)
@@ -84,7 +85,10 @@ export class RelationshipRegister {
 
   private checkReason(reasonCode: string): void {
     if (!this.policy.accessReasons.has(reasonCode)) {
-      throw badUserInput(`Unknown access reason code "${reasonCode}". Use one of: ${[...this.policy.accessReasons.keys()].join(', ')}.`, 'reasonCode');
+      throw badUserInput(
+        `Unknown access reason code "${reasonCode}". Use one of: ${[...this.policy.accessReasons.keys()].join(', ')}.`,
+        'reasonCode',
+      );
     }
   }
 

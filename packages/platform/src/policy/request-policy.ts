@@ -1,5 +1,14 @@
 import DataLoader from 'dataloader';
-import { decide, type Activity, type Decision, type ItemFacts, type PatientFacts, type Policy, type Purpose, type Subject } from '@epr/policy';
+import {
+  decide,
+  type Activity,
+  type Decision,
+  type ItemFacts,
+  type PatientFacts,
+  type Policy,
+  type Purpose,
+  type Subject,
+} from '@epr/policy';
 import type { Caller } from '@epr/identity';
 import type { AuditTrail } from '../audit-trail.js';
 import { forbidden, notFound } from '../errors.js';
@@ -98,7 +107,12 @@ export class RequestPolicy {
    * placeholders unless opened by the authoring team or a justified override. Refused outright (no
    * relationship, role without the activity) when the patient-level decision is DENY.
    */
-  async filterItems<T extends GuardedItem>(activity: Activity, items: readonly T[], action: string, sealOverride?: string): Promise<VisibleItem<T>[]> {
+  async filterItems<T extends GuardedItem>(
+    activity: Activity,
+    items: readonly T[],
+    action: string,
+    sealOverride?: string,
+  ): Promise<VisibleItem<T>[]> {
     const nominated = await Promise.all(items.map((item) => this.nominees.load(item.itemRef)));
     const patients = await Promise.all(items.map((item) => this.facts.load(item.patientId)));
     const visible: VisibleItem<T>[] = [];

@@ -47,7 +47,10 @@ export class AlertStore {
    * reviewers racing cannot both succeed. Null when it was not (the caller finds out why).
    */
   async review(id: bigint, from: readonly AlertStatus[], to: AlertStatus, review: AlertReview): Promise<AlertRecord | null> {
-    const [updated] = await this.db.accessAlert.updateManyAndReturn({ where: { id, status: { in: [...from] } }, data: { status: to, ...review } });
+    const [updated] = await this.db.accessAlert.updateManyAndReturn({
+      where: { id, status: { in: [...from] } },
+      data: { status: to, ...review },
+    });
     return updated ?? null;
   }
 }

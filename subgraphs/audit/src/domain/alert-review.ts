@@ -16,7 +16,10 @@ export type ReviewStep = keyof typeof reviewSteps;
 /** Why a step cannot be taken from `status`, as a CONFLICT the reviewer can act on. */
 export function stepRefused(step: ReviewStep, status: AlertStatus) {
   const now = status === 'CLOSED' ? 'it is already closed' : 'it is already acknowledged';
-  return conflict(`This alert cannot be ${reviewSteps[step].verb}: ${now}. Reload it to see who reviewed it.`, step === 'close' ? 'input.id' : 'id');
+  return conflict(
+    `This alert cannot be ${reviewSteps[step].verb}: ${now}. Reload it to see who reviewed it.`,
+    step === 'close' ? 'input.id' : 'id',
+  );
 }
 
 const NOTE_MIN = 10;

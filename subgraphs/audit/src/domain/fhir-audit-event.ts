@@ -75,7 +75,9 @@ export function toFhirAuditEvent(event: AccessEventRecord): Record<string, unkno
         what: { reference: item.replace(':', '/') },
         type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '2', display: 'System Object' },
       })),
-      ...(event.category ? [{ name: event.category, type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '2' } }] : []),
+      ...(event.category
+        ? [{ name: event.category, type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '2' } }]
+        : []),
       {
         what: { identifier: { value: event.requestId } },
         type: { system: 'https://profiles.ihe.net/ITI/BALP/CodeSystem/BasicAuditEntityType', code: 'XrequestId' },

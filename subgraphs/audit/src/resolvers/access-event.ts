@@ -10,5 +10,9 @@ export const AccessEvent: AccessEventResolvers = {
 };
 
 export const AccessEventConnection: AccessEventConnectionResolvers = {
-  fhirBundle: (page) => toFhirBundle(page.edges.map((edge) => edge.node), new Date()),
+  fhirBundle: (page) =>
+    toFhirBundle(
+      page.edges.map((edge) => edge.node),
+      new Date(),
+    ),
 };

@@ -95,7 +95,10 @@ export class AssessmentStore {
   }
 
   start(pathway: { id: string; patientId: string }, title: string, createdBy: string): Promise<AssessmentRecord> {
-    return this.db.assessment.create({ data: { pathwayId: pathway.id, patientId: pathway.patientId, title, createdBy }, select: assessmentColumns });
+    return this.db.assessment.create({
+      data: { pathwayId: pathway.id, patientId: pathway.patientId, title, createdBy },
+      select: assessmentColumns,
+    });
   }
 
   /** Throws StateConflict when the assessment has been signed off. */
@@ -125,7 +128,13 @@ export class AssessmentStore {
       if ((await tx.assessmentContribution.count({ where: { assessmentId: assessment.id } })) === 0) {
         throw new StateConflict('An assessment needs at least one contribution before it can be signed off.');
       }
-      if (pathway) await this.ledger.addEntry(tx, pathway, { kind: 'ASSESSMENT_SIGNED_OFF', occurredOn: today, recordedBy: author.userId, assessmentId: assessment.id });
+      if (pathway)
+        await this.ledger.addEntry(tx, pathway, {
+          kind: 'ASSESSMENT_SIGNED_OFF',
+          occurredOn: today,
+          recordedBy: author.userId,
+          assessmentId: assessment.id,
+        });
       return tx.assessment.update({
         where: { id: assessment.id },
         data: {
@@ -141,7 +150,9 @@ export class AssessmentStore {
   }
 
   private async requireOpen(tx: Tx, assessmentId: string): Promise<void> {
-    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS "status" FROM assessment WHERE id = ${assessmentId}::uuid FOR UPDATE`;
+    const [row] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text AS "status" FROM assessment WHERE id = ${assessmentId}::uuid FOR UPDATE`;
     if (row?.status !== 'OPEN') throw new StateConflict('This assessment has been signed off and takes no more contributions.');
   }
 }

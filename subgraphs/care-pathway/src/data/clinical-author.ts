@@ -9,5 +9,10 @@ export interface ClinicalAuthorRecord {
 }
 
 export function authorOf(caller: Caller): ClinicalAuthorRecord {
-  return { userId: caller.userId, roleProfileId: caller.roleProfileId, jobRoleCode: caller.jobRoleCode, organisation: caller.organisationOds };
+  return {
+    userId: caller.userId,
+    roleProfileId: caller.roleProfileId,
+    jobRoleCode: caller.jobRoleCode,
+    organisation: caller.organisationOds,
+  };
 }

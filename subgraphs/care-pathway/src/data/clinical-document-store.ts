@@ -55,7 +55,12 @@ export class ClinicalDocumentStore {
   }
 
   /** Adds the document and its timeline entry together; null when there is no such pathway. */
-  add(pathwayId: string, document: NewClinicalDocument, author: ClinicalAuthorRecord, today: CalendarDate): Promise<ClinicalDocumentRecord | null> {
+  add(
+    pathwayId: string,
+    document: NewClinicalDocument,
+    author: ClinicalAuthorRecord,
+    today: CalendarDate,
+  ): Promise<ClinicalDocumentRecord | null> {
     return this.db.$transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
       if (!pathway) return null;
@@ -71,9 +76,13 @@ export class ClinicalDocumentStore {
         },
         select: columns,
       });
-      await this.ledger.addEntry(tx, pathway, { kind: 'DOCUMENT_ADDED', occurredOn: today, recordedBy: author.userId, documentId: created.id });
+      await this.ledger.addEntry(tx, pathway, {
+        kind: 'DOCUMENT_ADDED',
+        occurredOn: today,
+        recordedBy: author.userId,
+        documentId: created.id,
+      });
       return created;
     });
   }
 }
-

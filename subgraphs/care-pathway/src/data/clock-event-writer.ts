@@ -18,7 +18,12 @@ export class ClockEventWriter {
   constructor(private readonly db: Db) {}
 
   /** Resolves false when there is no such pathway; throws RttRuleViolation when the rules refuse the event. */
-  recordRttStatus(pathwayId: string, event: Extract<RttEvent, { kind: 'RTT_STATUS' }>, note: string | null, recordedBy: string): Promise<boolean> {
+  recordRttStatus(
+    pathwayId: string,
+    event: Extract<RttEvent, { kind: 'RTT_STATUS' }>,
+    note: string | null,
+    recordedBy: string,
+  ): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
       if (!pathway) return false;
@@ -39,12 +44,16 @@ export class ClockEventWriter {
    * deliveries of one event racing each other are serialised and the second finds the first. Resolves to
    * whether it was applied now (false for a repeat), or null when there is no such pathway.
    */
-  async recordAppointmentOutcome(delivery: AppointmentOutcomeDelivery, recordedBy: string): Promise<{ applied: true; patientId: string } | { applied: false } | null> {
+  async recordAppointmentOutcome(
+    delivery: AppointmentOutcomeDelivery,
+    recordedBy: string,
+  ): Promise<{ applied: true; patientId: string } | { applied: false } | null> {
     try {
       return await this.db.$transaction(async (tx) => {
         const pathway = await this.ledger.lock(tx, delivery.pathwayId);
         if (!pathway) return null;
-        if (await tx.pathwayEvent.findUnique({ where: { sourceEventId: delivery.eventId }, select: { id: true } })) return { applied: false };
+        if (await tx.pathwayEvent.findUnique({ where: { sourceEventId: delivery.eventId }, select: { id: true } }))
+          return { applied: false };
         const { event } = delivery;
         await this.ledger.applyClockEvent(tx, pathway, event, {
           kind: 'APPOINTMENT_OUTCOME',

@@ -55,14 +55,23 @@ export class PathwayLedger {
    * Folds a clock event into the pathway (throws RttRuleViolation when the rules refuse it) and records it on
    * the timeline with what it did to the clock.
    */
-  async applyClockEvent(tx: Tx, pathway: LockedPathway, event: RttEvent, entry: Omit<TimelineEntryFields, 'occurredOn'>): Promise<ClockEffect> {
+  async applyClockEvent(
+    tx: Tx,
+    pathway: LockedPathway,
+    event: RttEvent,
+    entry: Omit<TimelineEntryFields, 'occurredOn'>,
+  ): Promise<ClockEffect> {
     const { phase, lastEventOn, periods } = pathway;
     const { clock, effect } = RttClock.resume({ phase, lastEventOn, periods }).apply(event);
     await this.savePeriods(tx, pathway, clock.periods);
     // An event that ended a clock carries the status that ended it, e.g. 33 for a nullifying DNA (Annex D).
-    const endStatus = effect === 'STOPPED' || effect === 'NULLIFIED' || effect === 'TRANSFERRED' ? (clock.currentPeriod?.endStatus ?? null) : null;
+    const endStatus =
+      effect === 'STOPPED' || effect === 'NULLIFIED' || effect === 'TRANSFERRED' ? (clock.currentPeriod?.endStatus ?? null) : null;
     const rttStatus = entry.rttStatus ?? endStatus;
-    await this.addEntry(tx, pathway, { ...entry, rttStatus, occurredOn: event.on }, effect, { phase: clock.phase, lastEventOn: dateColumn(event.on) });
+    await this.addEntry(tx, pathway, { ...entry, rttStatus, occurredOn: event.on }, effect, {
+      phase: clock.phase,
+      lastEventOn: dateColumn(event.on),
+    });
     pathway.phase = clock.phase;
     pathway.lastEventOn = event.on;
     return effect;
@@ -106,7 +115,14 @@ export class PathwayLedger {
       };
       if (!stored) {
         await tx.rttPeriod.create({
-          data: { ...columns, pathwayId: pathway.id, patientId: pathway.patientId, organisation: pathway.organisation, specialty: pathway.specialty, ordinal: index + 1 },
+          data: {
+            ...columns,
+            pathwayId: pathway.id,
+            patientId: pathway.patientId,
+            organisation: pathway.organisation,
+            specialty: pathway.specialty,
+            ordinal: index + 1,
+          },
         });
       } else if (!samePeriod(stored, period)) {
         await tx.rttPeriod.update({ where: { id: stored.id }, data: columns });

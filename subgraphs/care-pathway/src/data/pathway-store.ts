@@ -13,7 +13,15 @@ export interface PathwayRecord {
   lastEventOn: CalendarDate | null;
 }
 
-const columns = { id: true, patientId: true, referralId: true, organisation: true, specialty: true, phase: true, lastEventOn: true } as const;
+const columns = {
+  id: true,
+  patientId: true,
+  referralId: true,
+  organisation: true,
+  specialty: true,
+  phase: true,
+  lastEventOn: true,
+} as const;
 
 type Row = Omit<PathwayRecord, 'lastEventOn'> & { lastEventOn: Date | null };
 

@@ -29,7 +29,13 @@ export class ReferralWriter {
         select: referralColumns,
       });
       const pathway = await tx.pathway.create({
-        data: { patientId: referral.patientId, referralId: created.id, organisation: referral.receivingOrganisation, specialty: referral.specialty, phase: 'NOT_STARTED' },
+        data: {
+          patientId: referral.patientId,
+          referralId: created.id,
+          organisation: referral.receivingOrganisation,
+          specialty: referral.specialty,
+          phase: 'NOT_STARTED',
+        },
         select: { id: true },
       });
       const locked: LockedPathway = {
@@ -43,7 +49,12 @@ export class ReferralWriter {
         eventCount: 0,
         periods: [],
       };
-      await this.ledger.applyClockEvent(tx, locked, { kind: 'REFERRAL_RECEIVED', on: referral.receivedOn }, { kind: 'REFERRAL_RECEIVED', recordedBy });
+      await this.ledger.applyClockEvent(
+        tx,
+        locked,
+        { kind: 'REFERRAL_RECEIVED', on: referral.receivedOn },
+        { kind: 'REFERRAL_RECEIVED', recordedBy },
+      );
       // Receipt gives the receiving provider a legitimate relationship, in the same transaction as the referral.
       await this.relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
         patientId: referral.patientId,
@@ -61,7 +72,13 @@ export class ReferralWriter {
    * pathway); redirection moves the pathway and its running clock to the new service, keeping the original
    * clock start (3.2.2, section 11). Throws StateConflict when the referral is no longer awaiting triage.
    */
-  triage(referral: ReferralRecord, pathwayId: string, command: TriageCommand, decidedBy: string, today: CalendarDate): Promise<ReferralRecord> {
+  triage(
+    referral: ReferralRecord,
+    pathwayId: string,
+    command: TriageCommand,
+    decidedBy: string,
+    today: CalendarDate,
+  ): Promise<ReferralRecord> {
     return this.db.$transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
       const current = await tx.referral.findUniqueOrThrow({ where: { id: referral.id }, select: { triageStatus: true } });
@@ -74,7 +91,12 @@ export class ReferralWriter {
           await this.ledger.addEntry(tx, pathway, { kind: 'REFERRAL_ACCEPTED', occurredOn: today, recordedBy: decidedBy });
           return this.update(tx, referral.id, { ...decided, triageStatus: 'ACCEPTED', triageReason: null });
         case 'REJECT':
-          await this.ledger.applyClockEvent(tx, pathway, { kind: 'REFERRAL_REJECTED', on: today }, { kind: 'REFERRAL_REJECTED', recordedBy: decidedBy, note: command.reason });
+          await this.ledger.applyClockEvent(
+            tx,
+            pathway,
+            { kind: 'REFERRAL_REJECTED', on: today },
+            { kind: 'REFERRAL_REJECTED', recordedBy: decidedBy, note: command.reason },
+          );
           return this.update(tx, referral.id, { ...decided, triageStatus: 'REJECTED', triageReason: command.reason });
         case 'REDIRECT':
           return this.redirect(tx, pathway, referral, command, decidedBy, today, decided);

@@ -79,8 +79,14 @@ export class RttReportStore {
   constructor(private readonly db: Db) {}
 
   /** Open clocks at the census date, longest wait first, after the keyset (startedOn, periodId). */
-  trackingList(scope: ReportScope, census: CalendarDate, after: { startedOn: CalendarDate; periodId: string } | null, limit: number): Promise<TrackingListRow[]> {
-    const keyset = after === null ? Prisma.empty : Prisma.sql`AND (p.started_on, p.id) > (${after.startedOn}::date, ${after.periodId}::uuid)`;
+  trackingList(
+    scope: ReportScope,
+    census: CalendarDate,
+    after: { startedOn: CalendarDate; periodId: string } | null,
+    limit: number,
+  ): Promise<TrackingListRow[]> {
+    const keyset =
+      after === null ? Prisma.empty : Prisma.sql`AND (p.started_on, p.id) > (${after.startedOn}::date, ${after.periodId}::uuid)`;
     return this.db.$queryRaw<TrackingListRow[]>`
       SELECT p.id::text AS "periodId", p.pathway_id::text AS "pathwayId", p.patient_id::text AS "patientId", p.specialty,
              r.priority::text AS "priority", p.started_on::text AS "clockStartedOn",

@@ -18,7 +18,11 @@ export function validateContribution(input: { discipline: string; content: strin
   };
 }
 
-export function validateDocument<K extends string>(input: { kind: K; title: string; body: string }): { kind: K; title: string; body: string } {
+export function validateDocument<K extends string>(input: {
+  kind: K;
+  title: string;
+  body: string;
+}): { kind: K; title: string; body: string } {
   return {
     kind: input.kind,
     title: requireText(input.title, 'input.title', 'The title', 200),

@@ -5,7 +5,8 @@ import { isCalendarDate, type CalendarDate } from './rtt/calendar-date.js';
 /** An ODS organisation code such as `RX1` or `A81001`, upper-cased. */
 export function requireOdsCode(value: string, field: string, label: string): string {
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z0-9]{3,10}$/.test(code)) throw badUserInput(`${label} must be an ODS code of 3 to 10 letters and digits, such as RX1 or A81001.`, field);
+  if (!/^[A-Z0-9]{3,10}$/.test(code))
+    throw badUserInput(`${label} must be an ODS code of 3 to 10 letters and digits, such as RX1 or A81001.`, field);
   return code;
 }
 

@@ -60,7 +60,13 @@ describe('a triage decision', () => {
   test('rejecting needs a reason; redirecting a reason and a destination', () => {
     expect(fieldOf(() => validateTriage({ decision: 'REJECT', reason: ' ' }))).toBe('input.reason');
     expect(fieldOf(() => validateTriage({ decision: 'REDIRECT', reason: 'Wrong clinic' }))).toBe('input.redirectTo');
-    expect(validateTriage({ decision: 'REDIRECT', reason: 'Wrong clinic', redirectTo: { organisation: 'rx1', specialty: 'Cardiothoracic surgery' } })).toEqual({
+    expect(
+      validateTriage({
+        decision: 'REDIRECT',
+        reason: 'Wrong clinic',
+        redirectTo: { organisation: 'rx1', specialty: 'Cardiothoracic surgery' },
+      }),
+    ).toEqual({
       decision: 'REDIRECT',
       reason: 'Wrong clinic',
       organisation: 'RX1',

@@ -38,6 +38,7 @@ export function validateReferral(input: CreateReferralRequest, today: CalendarDa
 
 function normaliseUbrn(value: string | null | undefined): string | null {
   const ubrn = optionalText(value, 'input.ubrn', 'The UBRN', 20)?.replace(/[\s-]/g, '') ?? null;
-  if (ubrn !== null && !/^\d{12}$/.test(ubrn)) throw badUserInput('A UBRN (e-RS Unique Booking Reference Number) has 12 digits.', 'input.ubrn');
+  if (ubrn !== null && !/^\d{12}$/.test(ubrn))
+    throw badUserInput('A UBRN (e-RS Unique Booking Reference Number) has 12 digits.', 'input.ubrn');
   return ubrn;
 }

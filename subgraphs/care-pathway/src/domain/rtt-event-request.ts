@@ -12,7 +12,10 @@ export interface RecordRttEventRequest {
 }
 
 /** An RTT status from a clinical outcome form, checked for shape; the clock then checks it against the rules. */
-export function parseRttEventRequest(input: RecordRttEventRequest, today: CalendarDate): { event: Extract<RttEvent, { kind: 'RTT_STATUS' }>; note: string | null } {
+export function parseRttEventRequest(
+  input: RecordRttEventRequest,
+  today: CalendarDate,
+): { event: Extract<RttEvent, { kind: 'RTT_STATUS' }>; note: string | null } {
   const on = requirePastDate(input.occurredOn, 'input.occurredOn', 'The date of the event', today);
   const event = {
     kind: 'RTT_STATUS' as const,

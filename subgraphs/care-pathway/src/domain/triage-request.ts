@@ -15,9 +15,15 @@ export type TriageCommand =
 /** A triage decision made complete: rejecting or redirecting needs a reason, redirecting a destination. */
 export function validateTriage(input: TriageReferralRequest): TriageCommand {
   if (input.decision === 'ACCEPT') return { decision: 'ACCEPT' };
-  const reason = requireText(input.reason ?? '', 'input.reason', `A reason to ${input.decision === 'REJECT' ? 'reject' : 'redirect'}`, 2000);
+  const reason = requireText(
+    input.reason ?? '',
+    'input.reason',
+    `A reason to ${input.decision === 'REJECT' ? 'reject' : 'redirect'}`,
+    2000,
+  );
   if (input.decision === 'REJECT') return { decision: 'REJECT', reason };
-  if (!input.redirectTo) throw badUserInput('Say where the referral goes: redirectTo with an organisation and a specialty.', 'input.redirectTo');
+  if (!input.redirectTo)
+    throw badUserInput('Say where the referral goes: redirectTo with an organisation and a specialty.', 'input.redirectTo');
   return {
     decision: 'REDIRECT',
     reason,

@@ -12,7 +12,8 @@ function authorOf(record: { authorUserId: string; authorJobRoleCode: string; aut
 
 export const MultidisciplinaryAssessment: MultidisciplinaryAssessmentResolvers = {
   createdAt: (assessment) => assessment.createdAt.toISOString(),
-  contributions: (assessment, { sealOverrideJustification }, { assessments }) => assessments.contributions(assessment, sealOverrideJustification),
+  contributions: (assessment, { sealOverrideJustification }, { assessments }) =>
+    assessments.contributions(assessment, sealOverrideJustification),
   signedOffBy: ({ signedOffBy, signedOffJobRoleCode, signedOffOrganisation }) =>
     signedOffBy && signedOffJobRoleCode && signedOffOrganisation
       ? { userId: signedOffBy, jobRoleCode: signedOffJobRoleCode, organisation: signedOffOrganisation }

@@ -18,7 +18,13 @@ export const referralMutations: Pick<MutationResolvers, 'createReferral' | 'tria
     const pathway = referral && (await ctx.pathways.forReferral(referral.id));
     if (!referral || !pathway) throw notFound('No referral awaiting triage has this id.', 'input.referralId');
     try {
-      const triaged = await ctx.writers.referrals.triage(referral, pathway.id, command, ctx.caller.userId, calendarDateInEngland(new Date()));
+      const triaged = await ctx.writers.referrals.triage(
+        referral,
+        pathway.id,
+        command,
+        ctx.caller.userId,
+        calendarDateInEngland(new Date()),
+      );
       ctx.audit.record({ action: 'referral.triage', outcome: 'ALLOWED', patientId: triaged.patientId });
       ctx.refreshAfterWrite();
       return triaged;

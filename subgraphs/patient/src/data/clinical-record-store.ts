@@ -1,10 +1,4 @@
-import type {
-  AllergyCategory,
-  AllergySeverity,
-  MedicationStatus,
-  ProblemStatus,
-  SealLevel,
-} from '../__generated__/prisma/client.js';
+import type { AllergyCategory, AllergySeverity, MedicationStatus, ProblemStatus, SealLevel } from '../__generated__/prisma/client.js';
 import type { CareTeamRecord, OrganisationRecord, UserRecord } from './directory-store.js';
 import type { Db } from './prisma.js';
 

@@ -110,7 +110,10 @@ export class DirectoryStore {
   }
 
   /** The user's role profile with that id, if it exists and is active. */
-  async activeRoleProfile(userId: string, roleProfileId: string): Promise<(RoleProfileRecord & { displayName: string; patientId: string | null }) | null> {
+  async activeRoleProfile(
+    userId: string,
+    roleProfileId: string,
+  ): Promise<(RoleProfileRecord & { displayName: string; patientId: string | null }) | null> {
     const row = await this.db.roleProfile.findFirst({
       where: { id: roleProfileId, userId, active: true },
       select: { ...roleProfileColumns, user: { select: { displayName: true, patientId: true } } },

@@ -169,7 +169,8 @@ export class PatientStore {
       return await this.db.$transaction(work);
     } catch (error) {
       // The checks above name the field; this is the rare race where another request took the value in between.
-      if (isUniqueViolation(error)) throw conflict('Another change to the same identifier got there first. Check the record and try again.');
+      if (isUniqueViolation(error))
+        throw conflict('Another change to the same identifier got there first. Check the record and try again.');
       throw error;
     }
   }
@@ -187,7 +188,12 @@ async function practiceId(tx: Tx, odsCode: string | null, field: string): Promis
   return practice.id;
 }
 
-async function addLocalIdentifiers(tx: Tx, patientId: string, keys: readonly LocalIdentifierKey[], fieldOf: (index: number) => string): Promise<void> {
+async function addLocalIdentifiers(
+  tx: Tx,
+  patientId: string,
+  keys: readonly LocalIdentifierKey[],
+  fieldOf: (index: number) => string,
+): Promise<void> {
   if (keys.length === 0) return;
   const organisations = await tx.organisation.findMany({
     where: { odsCode: { in: keys.map((key) => key.odsCode) } },

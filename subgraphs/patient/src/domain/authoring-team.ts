@@ -11,15 +11,25 @@ export interface TeamMembership {
  * their organisation, or else the author's only team there. A sealed item must have one, since its authoring
  * team is who may still open it.
  */
-export function chooseAuthoringTeam(requestedId: string | null | undefined, teams: readonly TeamMembership[], sealLevel: SealLevel): string | null {
-  const yours = teams.length ? `Your teams here: ${teams.map((team) => `${team.code} (${team.id})`).join(', ')}.` : 'You belong to no care team here.';
+export function chooseAuthoringTeam(
+  requestedId: string | null | undefined,
+  teams: readonly TeamMembership[],
+  sealLevel: SealLevel,
+): string | null {
+  const yours = teams.length
+    ? `Your teams here: ${teams.map((team) => `${team.code} (${team.id})`).join(', ')}.`
+    : 'You belong to no care team here.';
   if (requestedId) {
     if (!teams.some((team) => team.id === requestedId)) {
-      throw badUserInput(`You can only record for a care team your role profile belongs to at your organisation. ${yours}`, 'input.authoringTeamId');
+      throw badUserInput(
+        `You can only record for a care team your role profile belongs to at your organisation. ${yours}`,
+        'input.authoringTeamId',
+      );
     }
     return requestedId;
   }
   if (teams.length === 1) return teams[0]!.id;
-  if (sealLevel !== 'NONE') throw badUserInput(`A sealed item needs an authoring team: give authoringTeamId. ${yours}`, 'input.authoringTeamId');
+  if (sealLevel !== 'NONE')
+    throw badUserInput(`A sealed item needs an authoring team: give authoringTeamId. ${yours}`, 'input.authoringTeamId');
   return null;
 }

@@ -18,7 +18,11 @@ describe('clinical entries', () => {
 
   test('an allergy keeps its substance and reaction codes', () => {
     expect(
-      parseAllergy({ substance: { conceptId: '764146007', term: 'Penicillin' }, reaction: { conceptId: '126485001', term: 'Urticaria' }, severity: 'MODERATE' }),
+      parseAllergy({
+        substance: { conceptId: '764146007', term: 'Penicillin' },
+        reaction: { conceptId: '126485001', term: 'Urticaria' },
+        severity: 'MODERATE',
+      }),
     ).toEqual({
       category: 'ALLERGY',
       substanceConceptId: '764146007',
@@ -31,7 +35,12 @@ describe('clinical entries', () => {
 
   test('a medication with an end date has stopped', () => {
     const medication = parseMedication(
-      { medicine: { conceptId: '319283006', term: 'Amlodipine 5mg tablets' }, dosage: 'One daily', startDate: '2020-01-01', endDate: '2021-01-01' },
+      {
+        medicine: { conceptId: '319283006', term: 'Amlodipine 5mg tablets' },
+        dosage: 'One daily',
+        startDate: '2020-01-01',
+        endDate: '2021-01-01',
+      },
       today,
     );
     expect(medication.status).toBe('STOPPED');
@@ -56,33 +65,56 @@ describe('clinical entries', () => {
 
   test.each([
     ['a malformed SNOMED CT id', () => parseProblem({ code: { conceptId: '38341004', term: 'x' } }, today), 'input.code.conceptId'],
-    ['a description id as a problem code', () => parseProblem({ code: { conceptId: '12345013', term: 'x' } }, today), 'input.code.conceptId'],
+    [
+      'a description id as a problem code',
+      () => parseProblem({ code: { conceptId: '12345013', term: 'x' } }, today),
+      'input.code.conceptId',
+    ],
     ['an onset in the future', () => parseProblem({ code: hypertension, onsetDate: '2027-01-01' }, today), 'input.onsetDate'],
     [
       'a malformed reaction code',
-      () => parseAllergy({ substance: { conceptId: '764146007', term: 'Penicillin' }, reaction: { conceptId: '12', term: 'Rash' }, severity: 'MILD' }),
+      () =>
+        parseAllergy({
+          substance: { conceptId: '764146007', term: 'Penicillin' },
+          reaction: { conceptId: '12', term: 'Rash' },
+          severity: 'MILD',
+        }),
       'input.reaction.conceptId',
     ],
     [
       'an end date before the start date',
-      () => parseMedication({ medicine: { conceptId: '319283006', term: 'x' }, dosage: 'd', startDate: '2021-01-01', endDate: '2020-01-01' }, today),
+      () =>
+        parseMedication(
+          { medicine: { conceptId: '319283006', term: 'x' }, dosage: 'd', startDate: '2021-01-01', endDate: '2020-01-01' },
+          today,
+        ),
       'input.endDate',
     ],
     [
       'an active medication with an end date',
-      () => parseMedication({ medicine: { conceptId: '319283006', term: 'x' }, dosage: 'd', status: 'ACTIVE', endDate: '2020-01-01' }, today),
+      () =>
+        parseMedication({ medicine: { conceptId: '319283006', term: 'x' }, dosage: 'd', status: 'ACTIVE', endDate: '2020-01-01' }, today),
       'input.status',
     ],
     [
       'a document without sections',
-      () => parseClinicalDocument({ type: { conceptId: '373942005', term: 'Discharge summary' }, title: 't', authoredAt: '2026-11-20T10:00:00Z', sections: [] }, today),
+      () =>
+        parseClinicalDocument(
+          { type: { conceptId: '373942005', term: 'Discharge summary' }, title: 't', authoredAt: '2026-11-20T10:00:00Z', sections: [] },
+          today,
+        ),
       'input.sections',
     ],
     [
       'a document written in the future',
       () =>
         parseClinicalDocument(
-          { type: { conceptId: '373942005', term: 'Discharge summary' }, title: 't', authoredAt: '2026-11-25T10:00:00Z', sections: [{ title: 'a', text: 'b' }] },
+          {
+            type: { conceptId: '373942005', term: 'Discharge summary' },
+            title: 't',
+            authoredAt: '2026-11-25T10:00:00Z',
+            sections: [{ title: 'a', text: 'b' }],
+          },
           today,
         ),
       'input.authoredAt',

@@ -59,7 +59,8 @@ export function parseMedication(input: MedicationRequest, today: Date = new Date
   const endDate = input.endDate ? parsePastDate(input.endDate, today, 'input.endDate', 'End date') : null;
   if (startDate && endDate && endDate < startDate) throw badUserInput('End date cannot be before the start date.', 'input.endDate');
   const status = input.status ?? (endDate ? 'STOPPED' : 'ACTIVE');
-  if (status === 'ACTIVE' && endDate) throw badUserInput('A medication with an end date has stopped: set status STOPPED or leave it out.', 'input.status');
+  if (status === 'ACTIVE' && endDate)
+    throw badUserInput('A medication with an end date has stopped: set status STOPPED or leave it out.', 'input.status');
   return { ...medicine, dosage: requireText(input.dosage, 'input.dosage', 'Dosage', 500), status, startDate, endDate };
 }
 

@@ -71,7 +71,8 @@ export function parseEmail(value: string, field: string): string {
 /** ODS codes are letters and digits, 3 to 6 of them (RX1, A81001, RX1AB); whether one exists is the directory's say. */
 export function parseOdsCode(value: string, field: string): string {
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z0-9]{3,6}$/.test(code)) throw badUserInput(`"${value}" is not an ODS code (3 to 6 letters and digits, for example RX1).`, field);
+  if (!/^[A-Z0-9]{3,6}$/.test(code))
+    throw badUserInput(`"${value}" is not an ODS code (3 to 6 letters and digits, for example RX1).`, field);
   return code;
 }
 

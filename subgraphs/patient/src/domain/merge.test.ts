@@ -45,8 +45,18 @@ describe('merging two records of one person', () => {
   test.each([
     ['the survivor does not exist', undefined, replaced, { code: 'NOT_FOUND', field: 'input.survivorId' }],
     ['the duplicate does not exist', survivor, undefined, { code: 'NOT_FOUND', field: 'input.replacedId' }],
-    ['the duplicate was already merged', survivor, { ...replaced, replacedById: survivorId }, { code: 'CONFLICT', field: 'input.replacedId' }],
-    ['the survivor was itself merged away', { ...survivor, replacedById: replacedId }, replaced, { code: 'CONFLICT', field: 'input.survivorId' }],
+    [
+      'the duplicate was already merged',
+      survivor,
+      { ...replaced, replacedById: survivorId },
+      { code: 'CONFLICT', field: 'input.replacedId' },
+    ],
+    [
+      'the survivor was itself merged away',
+      { ...survivor, replacedById: replacedId },
+      replaced,
+      { code: 'CONFLICT', field: 'input.survivorId' },
+    ],
   ])('refused when %s', (_label, s, r, expected) => {
     expect(codeAndField(() => checkMergeParties(s, r))).toEqual(expected);
   });
@@ -68,8 +78,20 @@ describe('undoing a merge', () => {
   test.each([
     ['the patient does not exist', undefined, merge, survivor, { code: 'NOT_FOUND', field: 'input.replacedId' }],
     ['the patient is not merged', replaced, null, undefined, { code: 'CONFLICT', field: 'input.replacedId' }],
-    ['the survivor has since been merged into a third patient', merged, merge, { ...survivor, replacedById: '5e1f0c3a-0000-4000-8000-000000000003' }, { code: 'CONFLICT', field: 'input.replacedId' }],
-    ['the NHS number that moved has changed since', merged, { survivorId, movedNhsNumber: '9990000018' }, survivor, { code: 'CONFLICT', field: 'input.replacedId' }],
+    [
+      'the survivor has since been merged into a third patient',
+      merged,
+      merge,
+      { ...survivor, replacedById: '5e1f0c3a-0000-4000-8000-000000000003' },
+      { code: 'CONFLICT', field: 'input.replacedId' },
+    ],
+    [
+      'the NHS number that moved has changed since',
+      merged,
+      { survivorId, movedNhsNumber: '9990000018' },
+      survivor,
+      { code: 'CONFLICT', field: 'input.replacedId' },
+    ],
   ])('refused when %s', (_label, r, m, s, expected) => {
     expect(codeAndField(() => checkUnmerge(r, m, s))).toEqual(expected);
   });

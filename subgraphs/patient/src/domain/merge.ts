@@ -20,13 +20,19 @@ export function validateMergeRequest(input: MergeRequest): MergeRequest {
   const survivorId = patientId(input.survivorId, 'input.survivorId');
   const replacedId = patientId(input.replacedId, 'input.replacedId');
   if (survivorId === replacedId) {
-    throw badUserInput('A patient cannot be merged with itself: give the duplicate in replacedId and the patient to keep in survivorId.', 'input.replacedId');
+    throw badUserInput(
+      'A patient cannot be merged with itself: give the duplicate in replacedId and the patient to keep in survivorId.',
+      'input.replacedId',
+    );
   }
   return { survivorId, replacedId, reason: requireText(input.reason, 'input.reason', 'The reason', 500) };
 }
 
 export function validateUnmergeRequest(input: { replacedId: string; reason: string }): { replacedId: string; reason: string } {
-  return { replacedId: patientId(input.replacedId, 'input.replacedId'), reason: requireText(input.reason, 'input.reason', 'The reason', 500) };
+  return {
+    replacedId: patientId(input.replacedId, 'input.replacedId'),
+    reason: requireText(input.reason, 'input.reason', 'The reason', 500),
+  };
 }
 
 /** Ids as the database writes them (lower case); one that is not a UUID names no patient. */
@@ -36,12 +42,18 @@ function patientId(id: string, field: string): string {
 }
 
 /** Both patients exist and are current: a merged-away patient cannot be merged again, nor merged into. */
-export function checkMergeParties(survivor: MergeParty | undefined, replaced: MergeParty | undefined): { survivor: MergeParty; replaced: MergeParty } {
+export function checkMergeParties(
+  survivor: MergeParty | undefined,
+  replaced: MergeParty | undefined,
+): { survivor: MergeParty; replaced: MergeParty } {
   if (!survivor) throw notFound('No patient with this id is visible to you.', 'input.survivorId');
   if (!replaced) throw notFound('No patient with this id is visible to you.', 'input.replacedId');
   if (replaced.replacedById) throw conflict(`This patient was already merged into patient ${replaced.replacedById}.`, 'input.replacedId');
   if (survivor.replacedById) {
-    throw conflict(`This patient was itself merged into patient ${survivor.replacedById}; merge into that patient instead.`, 'input.survivorId');
+    throw conflict(
+      `This patient was itself merged into patient ${survivor.replacedById}; merge into that patient instead.`,
+      'input.survivorId',
+    );
   }
   return { survivor, replaced };
 }
@@ -63,9 +75,15 @@ export function checkUnmerge(
   if (!replaced) throw notFound('No patient with this id is visible to you.', 'input.replacedId');
   if (!merge || !survivor) throw conflict('This patient is not merged into another; there is nothing to undo.', 'input.replacedId');
   if (survivor.replacedById) {
-    throw conflict(`Patient ${survivor.id} has since been merged into patient ${survivor.replacedById}; undo that merge first.`, 'input.replacedId');
+    throw conflict(
+      `Patient ${survivor.id} has since been merged into patient ${survivor.replacedById}; undo that merge first.`,
+      'input.replacedId',
+    );
   }
   if (merge.movedNhsNumber && survivor.nhsNumber !== merge.movedNhsNumber) {
-    throw conflict('The NHS number that moved with the merge has since changed on the survivor; correct it before undoing the merge.', 'input.replacedId');
+    throw conflict(
+      'The NHS number that moved with the merge has since changed on the survivor; correct it before undoing the merge.',
+      'input.replacedId',
+    );
   }
 }

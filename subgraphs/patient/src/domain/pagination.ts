@@ -24,7 +24,8 @@ const maxPageSize = 100;
 
 export function parsePageSize(first: number | null | undefined, field: string): number {
   const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > maxPageSize) throw badUserInput(`Ask for 1 to ${maxPageSize} results at a time.`, field);
+  if (!Number.isInteger(size) || size < 1 || size > maxPageSize)
+    throw badUserInput(`Ask for 1 to ${maxPageSize} results at a time.`, field);
   return size;
 }
 

@@ -74,7 +74,12 @@ describe('registering a patient', () => {
     ['a local identifier with spaces', { localIdentifiers: [{ organisation: 'RX1', value: 'RX1 42' }] }, 'input.localIdentifiers[0].value'],
     [
       'the same local identifier twice',
-      { localIdentifiers: [{ organisation: 'RX1', value: 'A1' }, { organisation: 'rx1', value: 'A1' }] },
+      {
+        localIdentifiers: [
+          { organisation: 'RX1', value: 'A1' },
+          { organisation: 'rx1', value: 'A1' },
+        ],
+      },
       'input.localIdentifiers[1].value',
     ],
   ])('%s is refused naming the field', (_label, change, field) => {

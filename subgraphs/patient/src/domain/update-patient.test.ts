@@ -42,17 +42,21 @@ describe('updating a patient', () => {
   });
 
   test('optional details set to null are cleared', () => {
-    expect(validatePatientUpdate({ address: null, email: null, registeredGpPractice: null, genderIdentity: null }, current, today)).toEqual({
-      addressLines: [],
-      postcode: null,
-      email: null,
-      registeredGpPractice: null,
-      genderIdentity: null,
-    });
+    expect(validatePatientUpdate({ address: null, email: null, registeredGpPractice: null, genderIdentity: null }, current, today)).toEqual(
+      {
+        addressLines: [],
+        postcode: null,
+        email: null,
+        registeredGpPractice: null,
+        genderIdentity: null,
+      },
+    );
   });
 
   test('a date of death is recorded', () => {
-    expect(validatePatientUpdate({ dateOfDeath: '2026-11-01' }, current, today).dateOfDeath?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(validatePatientUpdate({ dateOfDeath: '2026-11-01' }, current, today).dateOfDeath?.toISOString()).toBe(
+      '2026-11-01T00:00:00.000Z',
+    );
   });
 
   test.each([

@@ -34,21 +34,34 @@ export interface UpdatePatientRequest {
  */
 export function validatePatientUpdate(input: UpdatePatientRequest, current: PatientRecord, today: Date = new Date()): PatientChanges {
   const changes: PatientChanges = {};
-  if (input.nhsNumber !== undefined) changes.nhsNumber = parseNhsNumber(required(input.nhsNumber, 'nhsNumber', 'An NHS number cannot be removed.'), 'input.nhsNumber');
-  if (input.givenName !== undefined) changes.givenName = parseName(required(input.givenName, 'givenName', 'Given name cannot be cleared.'), 'input.givenName', 'Given name');
-  if (input.familyName !== undefined) changes.familyName = parseName(required(input.familyName, 'familyName', 'Family name cannot be cleared.'), 'input.familyName', 'Family name');
-  if (input.birthDate !== undefined) changes.birthDate = parseBirthDate(required(input.birthDate, 'birthDate', 'Birth date cannot be cleared.'), today, 'input.birthDate');
+  if (input.nhsNumber !== undefined)
+    changes.nhsNumber = parseNhsNumber(required(input.nhsNumber, 'nhsNumber', 'An NHS number cannot be removed.'), 'input.nhsNumber');
+  if (input.givenName !== undefined)
+    changes.givenName = parseName(required(input.givenName, 'givenName', 'Given name cannot be cleared.'), 'input.givenName', 'Given name');
+  if (input.familyName !== undefined)
+    changes.familyName = parseName(
+      required(input.familyName, 'familyName', 'Family name cannot be cleared.'),
+      'input.familyName',
+      'Family name',
+    );
+  if (input.birthDate !== undefined)
+    changes.birthDate = parseBirthDate(required(input.birthDate, 'birthDate', 'Birth date cannot be cleared.'), today, 'input.birthDate');
   if (input.sex !== undefined) changes.sex = required(input.sex, 'sex', 'Sex cannot be cleared; use NOT_KNOWN.');
   if (input.genderIdentity !== undefined) changes.genderIdentity = input.genderIdentity;
-  if (input.address !== undefined) Object.assign(changes, input.address ? parseAddress(input.address, 'input.address') : { addressLines: [], postcode: null });
+  if (input.address !== undefined)
+    Object.assign(changes, input.address ? parseAddress(input.address, 'input.address') : { addressLines: [], postcode: null });
   if (input.telephone !== undefined) changes.telephone = input.telephone ? parseTelephone(input.telephone, 'input.telephone') : null;
   if (input.email !== undefined) changes.email = input.email ? parseEmail(input.email, 'input.email') : null;
   if (input.registeredGpPractice !== undefined) {
-    changes.registeredGpPractice = input.registeredGpPractice ? parseOdsCode(input.registeredGpPractice, 'input.registeredGpPractice') : null;
+    changes.registeredGpPractice = input.registeredGpPractice
+      ? parseOdsCode(input.registeredGpPractice, 'input.registeredGpPractice')
+      : null;
   }
   const birthDate = changes.birthDate ?? current.birthDate;
-  if (input.dateOfDeath !== undefined) changes.dateOfDeath = input.dateOfDeath ? parseDateOfDeath(input.dateOfDeath, birthDate, today, 'input.dateOfDeath') : null;
-  else if (current.dateOfDeath && current.dateOfDeath < birthDate) throw badUserInput('Birth date cannot be after the date of death.', 'input.birthDate');
+  if (input.dateOfDeath !== undefined)
+    changes.dateOfDeath = input.dateOfDeath ? parseDateOfDeath(input.dateOfDeath, birthDate, today, 'input.dateOfDeath') : null;
+  else if (current.dateOfDeath && current.dateOfDeath < birthDate)
+    throw badUserInput('Birth date cannot be after the date of death.', 'input.birthDate');
 
   const givenName = changes.givenName ?? current.givenName;
   const familyName = changes.familyName ?? current.familyName;

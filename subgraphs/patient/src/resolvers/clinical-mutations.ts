@@ -24,11 +24,15 @@ export const clinicalMutations: ClinicalMutations = {
   },
   recordMedication: (_parent, { input }, context) => {
     const entry = parseMedication(input);
-    return record(context, input, 'medication.create', (patientId, by) => context.stores.clinicalRecord.recordMedication(patientId, entry, by));
+    return record(context, input, 'medication.create', (patientId, by) =>
+      context.stores.clinicalRecord.recordMedication(patientId, entry, by),
+    );
   },
   fileClinicalDocument: (_parent, { input }, context) => {
     const entry = parseClinicalDocument(input);
-    return record(context, input, 'clinical-document.create', (patientId, by) => context.stores.clinicalRecord.fileDocument(patientId, entry, by));
+    return record(context, input, 'clinical-document.create', (patientId, by) =>
+      context.stores.clinicalRecord.fileDocument(patientId, entry, by),
+    );
   },
 };
 
@@ -36,7 +40,12 @@ export const clinicalMutations: ClinicalMutations = {
  * Writes a checked entry to the patient's record (a merged-away patient's record is the survivor's), authored by
  * the caller for their organisation and care team.
  */
-async function record<T>(context: Context, input: EntryInput, action: string, write: (patientId: string, by: Authorship) => Promise<T>): Promise<T> {
+async function record<T>(
+  context: Context,
+  input: EntryInput,
+  action: string,
+  write: (patientId: string, by: Authorship) => Promise<T>,
+): Promise<T> {
   const patient = await context.patients.byId(input.patientId);
   if (!patient) throw notFound('No patient with this id is visible to you.', 'input.patientId');
   // Writing clinical entries needs the same legitimate relationship (or emergency access) as reading them.

@@ -27,7 +27,9 @@ export const demographicMutations: DemographicMutations = {
   updatePatient: async (_parent, { input }, context) => {
     const current = await currentPatient(context, input.id, 'input.id');
     const changes = validatePatientUpdate(input, current);
-    const patient = await context.stores.patients.update(current.id, changes, (tx, updated) => context.stores.duplicates.detect(tx, updated));
+    const patient = await context.stores.patients.update(current.id, changes, (tx, updated) =>
+      context.stores.duplicates.detect(tx, updated),
+    );
     context.loaders.patientById.clear(patient.id).prime(patient.id, patient);
     context.audit.record({ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id });
     return patient;
@@ -45,6 +47,7 @@ export const demographicMutations: DemographicMutations = {
 async function currentPatient({ patients }: Context, id: string, field: string): Promise<PatientRecord> {
   const patient = await patients.record(id);
   if (!patient) throw notFound('No patient with this id is visible to you.', field);
-  if (patient.replacedById) throw conflict(`This patient was merged into patient ${patient.replacedById}; change that patient instead.`, field);
+  if (patient.replacedById)
+    throw conflict(`This patient was merged into patient ${patient.replacedById}; change that patient instead.`, field);
   return patient;
 }

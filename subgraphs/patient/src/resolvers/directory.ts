@@ -22,5 +22,6 @@ export const RoleProfile: RoleProfileResolvers = {
 };
 
 export const SessionRoleProfile: SessionRoleProfileResolvers = {
-  teamIds: async (profile, _args, { loaders }) => (await loaders.careTeamsByRoleProfileId.load(profile.roleProfileId)).map((m) => m.careTeam.id),
+  teamIds: async (profile, _args, { loaders }) =>
+    (await loaders.careTeamsByRoleProfileId.load(profile.roleProfileId)).map((m) => m.careTeam.id),
 };

@@ -4,7 +4,9 @@ import type { PatientRecord } from '../data/patient-store.js';
 export const DuplicateCandidate: DuplicateCandidateResolvers = {
   patients: async (candidate, _args, { patients }) => {
     const pair = await Promise.all([patients.record(candidate.firstPatientId), patients.record(candidate.secondPatientId)]);
-    return pair.filter((patient): patient is PatientRecord => patient !== null).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return pair
+      .filter((patient): patient is PatientRecord => patient !== null)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   },
   detectedAt: (candidate) => candidate.detectedAt.toISOString(),
 };

@@ -27,7 +27,8 @@ export const mergeMutations: MergeMutations = {
   dismissDuplicateCandidate: async (_parent, { id }, { patients, stores, caller, audit }) => {
     const candidate = await patients.duplicateCandidate(id);
     if (!candidate) throw notFound('No duplicate candidate with this id is visible to you.', 'id');
-    if (candidate.status === 'MERGED') throw conflict('These patients were merged; undo the merge instead of dismissing the candidate.', 'id');
+    if (candidate.status === 'MERGED')
+      throw conflict('These patients were merged; undo the merge instead of dismissing the candidate.', 'id');
     const dismissed = (await stores.duplicates.dismiss(candidate.id, caller.userId))!;
     for (const patientId of [dismissed.firstPatientId, dismissed.secondPatientId]) {
       audit.record({ action: 'duplicate-candidate.dismiss', outcome: 'ALLOWED', patientId });

@@ -58,11 +58,19 @@ export class AppointmentStore {
   }
 
   findByPatientIds(patientIds: readonly string[]): Promise<AppointmentRecord[]> {
-    return this.db.appointment.findMany({ where: { patientId: { in: [...patientIds] } }, select: appointmentColumns, orderBy: [...earliestFirst] });
+    return this.db.appointment.findMany({
+      where: { patientId: { in: [...patientIds] } },
+      select: appointmentColumns,
+      orderBy: [...earliestFirst],
+    });
   }
 
   findByPathwayIds(pathwayIds: readonly string[]): Promise<AppointmentRecord[]> {
-    return this.db.appointment.findMany({ where: { pathwayId: { in: [...pathwayIds] } }, select: appointmentColumns, orderBy: [...earliestFirst] });
+    return this.db.appointment.findMany({
+      where: { pathwayId: { in: [...pathwayIds] } },
+      select: appointmentColumns,
+      orderBy: [...earliestFirst],
+    });
   }
 
   /** Whether the patient attended an appointment on this pathway before `startsAt` (decides "first appointment"). */

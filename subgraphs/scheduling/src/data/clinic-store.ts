@@ -13,7 +13,15 @@ export interface SessionTemplateRecord extends WeeklyPattern {
   slotKind: SlotKind;
 }
 
-const clinicColumns = { id: true, organisation: true, service: true, name: true, clinicianId: true, teamCode: true, location: true } as const;
+const clinicColumns = {
+  id: true,
+  organisation: true,
+  service: true,
+  name: true,
+  clinicianId: true,
+  teamCode: true,
+  location: true,
+} as const;
 const templateColumns = {
   id: true,
   clinicId: true,

@@ -55,6 +55,10 @@ export class OutboxStore {
   }
 
   async markDead(eventId: string, error: string): Promise<void> {
-    await this.db.pathwayOutcomeOutbox.update({ where: { eventId }, data: { status: 'DEAD', lastError: error }, select: { eventId: true } });
+    await this.db.pathwayOutcomeOutbox.update({
+      where: { eventId },
+      data: { status: 'DEAD', lastError: error },
+      select: { eventId: true },
+    });
   }
 }

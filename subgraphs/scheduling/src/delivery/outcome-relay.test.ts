@@ -5,7 +5,8 @@ import { OutcomeRelay, type Outbox } from './outcome-relay.js';
 /** An outbox in memory with the store's claiming rules: due, pending, one per pathway at a time, in order. */
 class MemoryOutbox implements Outbox {
   now = 0;
-  rows: { eventId: string; pathwayId: string; status: string; attempts: number; dueAt: number; applied?: boolean; lastError?: string }[] = [];
+  rows: { eventId: string; pathwayId: string; status: string; attempts: number; dueAt: number; applied?: boolean; lastError?: string }[] =
+    [];
 
   add(eventId: string, pathwayId: string) {
     this.rows.push({ eventId, pathwayId, status: 'PENDING', attempts: 0, dueAt: 0 });
@@ -86,7 +87,7 @@ describe('the outcome relay', () => {
     expect(outbox.row('e1')).toMatchObject({ status: 'DELIVERED', attempts: 6 });
   });
 
-  test('a refusal is dead-lettered, and the pathway\'s later events still go', async () => {
+  test("a refusal is dead-lettered, and the pathway's later events still go", async () => {
     const outbox = new MemoryOutbox();
     outbox.add('bad', 'p1');
     outbox.add('next', 'p1');

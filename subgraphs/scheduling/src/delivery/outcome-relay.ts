@@ -22,10 +22,18 @@ export interface RelayOptions {
   backoff: Backoff;
 }
 
-export const defaultRelayOptions: RelayOptions = { pollMs: 2_000, batchSize: 20, leaseMs: 30_000, backoff: { baseMs: 1_000, maxMs: 60_000 } };
+export const defaultRelayOptions: RelayOptions = {
+  pollMs: 2_000,
+  batchSize: 20,
+  leaseMs: 30_000,
+  backoff: { baseMs: 1_000, maxMs: 60_000 },
+};
 
 const delivered = metrics.counter('epr_outcome_events_delivered_total', 'Appointment outcome events delivered to care-pathway.');
-const retried = metrics.counter('epr_outcome_event_retries_total', 'Deliveries of appointment outcome events that failed and will be retried.');
+const retried = metrics.counter(
+  'epr_outcome_event_retries_total',
+  'Deliveries of appointment outcome events that failed and will be retried.',
+);
 const deadLettered = metrics.counter(
   'epr_outcome_events_dead_lettered_total',
   'Appointment outcome events care-pathway refused for good; they wait in the outbox with status DEAD for an operator.',
@@ -101,7 +109,12 @@ export class OutcomeRelay {
   }
 
   private async deliverOne(event: PendingOutcome): Promise<void> {
-    const about = { eventId: event.eventId, pathwayId: event.payload.pathwayId, appointmentId: event.payload.appointmentId, attempts: event.attempts };
+    const about = {
+      eventId: event.eventId,
+      pathwayId: event.payload.pathwayId,
+      appointmentId: event.payload.appointmentId,
+      attempts: event.attempts,
+    };
     let applied: boolean;
     try {
       ({ applied } = await this.deliver(event));
@@ -125,6 +138,9 @@ export class OutcomeRelay {
     }
     await this.outbox.markDelivered(event.eventId, applied);
     delivered.inc();
-    this.logger.info({ ...about, applied }, applied ? 'appointment outcome delivered' : 'appointment outcome was already applied by care-pathway');
+    this.logger.info(
+      { ...about, applied },
+      applied ? 'appointment outcome delivered' : 'appointment outcome was already applied by care-pathway',
+    );
   }
 }

@@ -36,8 +36,15 @@ function codeOf(work: () => unknown): { code?: unknown; field?: unknown } | null
 describe('cancelling', () => {
   test('a booked appointment that has not started can be cancelled, with a reason', () => {
     expect(codeOf(() => checkCancellable(booked, before))).toBeNull();
-    expect(validateCancellation({ by: 'PATIENT', reason: '  Away that week ' }, before)).toEqual({ by: 'PATIENT', reason: 'Away that week', at: before });
-    expect(codeOf(() => validateCancellation({ by: 'PATIENT', reason: ' ' }, before))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    expect(validateCancellation({ by: 'PATIENT', reason: '  Away that week ' }, before)).toEqual({
+      by: 'PATIENT',
+      reason: 'Away that week',
+      at: before,
+    });
+    expect(codeOf(() => validateCancellation({ by: 'PATIENT', reason: ' ' }, before))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+    });
   });
 
   test('cancelling twice is a CONFLICT that says when and by whom it was cancelled', () => {
@@ -67,7 +74,9 @@ describe('recording attendance', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.communicationEvidence',
     });
-    expect(validateAttendance(booked, { ...dna, dnaCommunicatedClearly: true, communicationEvidence: 'Letter sent 2026-11-02' }, after)).toEqual({
+    expect(
+      validateAttendance(booked, { ...dna, dnaCommunicatedClearly: true, communicationEvidence: 'Letter sent 2026-11-02' }, after),
+    ).toEqual({
       status: 'DID_NOT_ATTEND',
       dnaCommunicatedClearly: true,
       communicationEvidence: 'Letter sent 2026-11-02',
@@ -76,13 +85,19 @@ describe('recording attendance', () => {
   });
 
   test('an attendance carries no DNA details, and an outcome is recorded once', () => {
-    expect(codeOf(() => validateAttendance(booked, { appointmentId: booked.id, outcome: 'ATTENDED', dnaCommunicatedClearly: true }, after))).toMatchObject({
+    expect(
+      codeOf(() => validateAttendance(booked, { appointmentId: booked.id, outcome: 'ATTENDED', dnaCommunicatedClearly: true }, after)),
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
     });
-    expect(codeOf(() => validateAttendance({ ...booked, status: 'DID_NOT_ATTEND' }, { appointmentId: booked.id, outcome: 'ATTENDED' }, after))).toMatchObject({
+    expect(
+      codeOf(() => validateAttendance({ ...booked, status: 'DID_NOT_ATTEND' }, { appointmentId: booked.id, outcome: 'ATTENDED' }, after)),
+    ).toMatchObject({
       code: 'CONFLICT',
     });
-    expect(codeOf(() => validateAttendance({ ...booked, status: 'CANCELLED' }, { appointmentId: booked.id, outcome: 'ATTENDED' }, after))).toMatchObject({
+    expect(
+      codeOf(() => validateAttendance({ ...booked, status: 'CANCELLED' }, { appointmentId: booked.id, outcome: 'ATTENDED' }, after)),
+    ).toMatchObject({
       code: 'CONFLICT',
     });
   });
@@ -114,7 +129,13 @@ describe('what care-pathway is told', () => {
   });
 
   test('an appointment on no pathway tells care-pathway nothing', () => {
-    expect(attendanceEvent({ ...booked, pathwayId: null }, { status: 'ATTENDED', dnaCommunicatedClearly: null, communicationEvidence: null }, false)).toBeNull();
+    expect(
+      attendanceEvent(
+        { ...booked, pathwayId: null },
+        { status: 'ATTENDED', dnaCommunicatedClearly: null, communicationEvidence: null },
+        false,
+      ),
+    ).toBeNull();
     expect(cancellationEvent({ ...booked, pathwayId: null }, { by: 'PATIENT', reason: 'x', at: before }, false)).toBeNull();
   });
 });

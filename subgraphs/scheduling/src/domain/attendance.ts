@@ -15,10 +15,15 @@ export interface Attendance {
  * when the provider can demonstrate that (PRN01045 §3.4.5, §4.4.1.3).
  */
 export function validateAttendance(appointment: AppointmentRecord, input: RecordAttendanceInput, now: Date): Attendance {
-  if (appointment.status === 'CANCELLED') throw conflict('This appointment was cancelled; there is no attendance to record.', 'input.appointmentId');
-  if (appointment.status !== 'BOOKED') throw conflict(`The outcome of this appointment was already recorded (${appointment.status}).`, 'input.appointmentId');
+  if (appointment.status === 'CANCELLED')
+    throw conflict('This appointment was cancelled; there is no attendance to record.', 'input.appointmentId');
+  if (appointment.status !== 'BOOKED')
+    throw conflict(`The outcome of this appointment was already recorded (${appointment.status}).`, 'input.appointmentId');
   if (appointment.startsAt > now) {
-    throw badUserInput(`This appointment starts at ${appointment.startsAt.toISOString()}: record its outcome once it has started.`, 'input.appointmentId');
+    throw badUserInput(
+      `This appointment starts at ${appointment.startsAt.toISOString()}: record its outcome once it has started.`,
+      'input.appointmentId',
+    );
   }
   const evidence = optionalText(input.communicationEvidence, 'input.communicationEvidence', 'Communication evidence', 500);
   if (input.outcome === 'ATTENDED') {
@@ -34,7 +39,10 @@ export function validateAttendance(appointment: AppointmentRecord, input: Record
     );
   }
   if (input.dnaCommunicatedClearly && !evidence) {
-    throw badUserInput('Record how the appointment was communicated (communicationEvidence), e.g. "Letter sent 2026-11-02".', 'input.communicationEvidence');
+    throw badUserInput(
+      'Record how the appointment was communicated (communicationEvidence), e.g. "Letter sent 2026-11-02".',
+      'input.communicationEvidence',
+    );
   }
   return { status: 'DID_NOT_ATTEND', dnaCommunicatedClearly: input.dnaCommunicatedClearly, communicationEvidence: evidence };
 }

@@ -33,7 +33,11 @@ describe('booking rules', () => {
   });
 
   test('a slot that has started cannot be booked', () => {
-    expect(refusal({ now: slot.startsAt })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.slotId', message: expect.stringMatching(/started/) });
+    expect(refusal({ now: slot.startsAt })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.slotId',
+      message: expect.stringMatching(/started/),
+    });
   });
 
   test("another organisation's clinic needs the referral or pathway that sends the patient there", () => {

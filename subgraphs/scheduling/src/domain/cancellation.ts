@@ -19,7 +19,10 @@ export function checkCancellable(appointment: AppointmentRecord, now: Date): voi
     throw conflict(`This appointment was already cancelled${when}${by}.`, 'input.appointmentId');
   }
   if (appointment.status !== 'BOOKED') {
-    throw conflict(`This appointment already has an outcome (${appointment.status}); it can no longer be cancelled or moved.`, 'input.appointmentId');
+    throw conflict(
+      `This appointment already has an outcome (${appointment.status}); it can no longer be cancelled or moved.`,
+      'input.appointmentId',
+    );
   }
   if (appointment.startsAt <= now) {
     throw badUserInput('This appointment has started: record whether the patient attended instead.', 'input.appointmentId');

@@ -14,7 +14,12 @@ function fieldOf(work: () => unknown): unknown {
 
 describe('free-slot search', () => {
   test('searches from now at the earliest, 20 slots unless told', () => {
-    expect(freeSlotQuery({ ...args, from: '2026-11-01T00:00:00Z' }, now)).toMatchObject({ from: now, limit: 20, organisation: null, kind: null });
+    expect(freeSlotQuery({ ...args, from: '2026-11-01T00:00:00Z' }, now)).toMatchObject({
+      from: now,
+      limit: 20,
+      organisation: null,
+      kind: null,
+    });
     expect(freeSlotQuery({ ...args, first: 5, organisation: 'RX1', kind: 'NEW' }, now)).toMatchObject({
       from: new Date(args.from),
       limit: 5,

@@ -27,7 +27,11 @@ export function isFirstAppointment(kind: SlotKind | null, attendedEarlierOnPathw
  * An attendance outcome for the appointment's pathway (null when it has none), dated at the appointment: the
  * date a DNA nullifies or stops a clock from.
  */
-export function attendanceEvent(appointment: AppointmentRecord, attendance: Attendance, firstAppointment: boolean): AppointmentOutcomeEvent | null {
+export function attendanceEvent(
+  appointment: AppointmentRecord,
+  attendance: Attendance,
+  firstAppointment: boolean,
+): AppointmentOutcomeEvent | null {
   if (!appointment.pathwayId) return null;
   return {
     pathwayId: appointment.pathwayId,
@@ -43,7 +47,11 @@ export function attendanceEvent(appointment: AppointmentRecord, attendance: Atte
  * A cancellation for the appointment's pathway (null when it has none), dated when it was made. Cancellations
  * never stop an RTT clock (there are no pauses), but they belong on its timeline.
  */
-export function cancellationEvent(appointment: AppointmentRecord, cancellation: Cancellation, firstAppointment: boolean): AppointmentOutcomeEvent | null {
+export function cancellationEvent(
+  appointment: AppointmentRecord,
+  cancellation: Cancellation,
+  firstAppointment: boolean,
+): AppointmentOutcomeEvent | null {
   if (!appointment.pathwayId) return null;
   return {
     pathwayId: appointment.pathwayId,

@@ -7,7 +7,8 @@ export const Appointment: AppointmentResolvers = {
   slot: (appointment, _args, { catalogue }) => (appointment.slotId ? catalogue.slot(appointment.slotId) : null),
   cancellation: ({ cancelledBy, cancellationReason, cancelledAt }) =>
     cancelledBy && cancelledAt ? { by: cancelledBy, reason: cancellationReason ?? '', at: cancelledAt.toISOString() } : null,
-  rescheduledTo: (appointment, _args, { appointments }) => (appointment.rescheduledToId ? appointments.byId(appointment.rescheduledToId) : null),
+  rescheduledTo: (appointment, _args, { appointments }) =>
+    appointment.rescheduledToId ? appointments.byId(appointment.rescheduledToId) : null,
 };
 
 export const Patient: PatientResolvers = {

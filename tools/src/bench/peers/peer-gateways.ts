@@ -61,7 +61,8 @@ function hiveCli(): string {
 async function answering(service: ServiceProcess, url: string, authorization: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) throw new Error(`${service.name} exited with code ${service.child.exitCode}; see ${service.logFile}.`);
+    if (service.child.exitCode !== null)
+      throw new Error(`${service.name} exited with code ${service.child.exitCode}; see ${service.logFile}.`);
     const ok = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization },

@@ -10,7 +10,12 @@ function status(on: string, code: string, extra: { admitted?: boolean; decisionT
   return { kind: 'RTT_STATUS', on, code, ...extra };
 }
 
-function appointment(on: string, outcome: AppointmentOutcome, firstAppointment: boolean, dnaCommunicatedClearly: boolean | null = null): RttEvent {
+function appointment(
+  on: string,
+  outcome: AppointmentOutcome,
+  firstAppointment: boolean,
+  dnaCommunicatedClearly: boolean | null = null,
+): RttEvent {
   return { kind: 'APPOINTMENT_OUTCOME', on, outcome, firstAppointment, dnaCommunicatedClearly };
 }
 
@@ -79,11 +84,20 @@ describe('clock stops', () => {
     const { clock, effect } = RttClock.replay([received]).apply(status('2026-03-02', '30'));
     expect(effect).toBe('STOPPED');
     expect(clock.phase).toBe('STOPPED');
-    expect(clock.currentPeriod).toMatchObject({ endedOn: '2026-03-02', endReason: 'FIRST_DEFINITIVE_TREATMENT', endStatus: '30', admitted: false });
+    expect(clock.currentPeriod).toMatchObject({
+      endedOn: '2026-03-02',
+      endReason: 'FIRST_DEFINITIVE_TREATMENT',
+      endStatus: '30',
+      admitted: false,
+    });
   });
 
   test('4.3.2.3: an admission for treatment stops the clock on the admission date, an admitted pathway', () => {
-    const clock = RttClock.replay([received, status('2026-02-01', '20', { decisionToAdmit: true }), status('2026-04-14', '30', { admitted: true })]);
+    const clock = RttClock.replay([
+      received,
+      status('2026-02-01', '20', { decisionToAdmit: true }),
+      status('2026-04-14', '30', { admitted: true }),
+    ]);
     expect(clock.currentPeriod).toMatchObject({ endedOn: '2026-04-14', admitted: true, decisionToAdmitOn: '2026-02-01' });
   });
 
@@ -148,7 +162,11 @@ describe('first appointment DNA: nullification versus continuation (rule 5e, 4.4
   });
 
   test('once the patient has attended, a DNA flagged as a first appointment no longer nullifies', () => {
-    const clock = RttClock.replay([received, appointment('2026-02-02', 'ATTENDED', true), appointment('2026-03-02', 'DID_NOT_ATTEND', true, true)]);
+    const clock = RttClock.replay([
+      received,
+      appointment('2026-02-02', 'ATTENDED', true),
+      appointment('2026-03-02', 'DID_NOT_ATTEND', true, true),
+    ]);
     expect(clock.phase).toBe('RUNNING');
   });
 
@@ -162,7 +180,12 @@ describe('first appointment DNA: nullification versus continuation (rule 5e, 4.4
   });
 
   test('a first-appointment DNA on a clock started after active monitoring does not nullify (rule 5e is about the referral)', () => {
-    const clock = RttClock.replay([received, status('2026-02-01', '32'), status('2026-05-01', '11'), appointment('2026-05-20', 'DID_NOT_ATTEND', true, true)]);
+    const clock = RttClock.replay([
+      received,
+      status('2026-02-01', '32'),
+      status('2026-05-01', '11'),
+      appointment('2026-05-20', 'DID_NOT_ATTEND', true, true),
+    ]);
     expect(clock.phase).toBe('RUNNING');
   });
 
@@ -179,12 +202,15 @@ describe('first appointment DNA: nullification versus continuation (rule 5e, 4.4
 });
 
 describe('no pauses: cancellations and patient-initiated delays do not stop the clock (4.4.2, section 8)', () => {
-  test.each(['CANCELLED_BY_PATIENT', 'CANCELLED_BY_HOSPITAL'] as const)('%s leaves the clock running from the original start', (outcome) => {
-    const { clock, effect } = RttClock.replay([received]).apply(appointment('2026-02-02', outcome, true));
-    expect(effect).toBe('CONTINUED');
-    expect(clock.phase).toBe('RUNNING');
-    expect(clock.periods).toEqual([expect.objectContaining({ startedOn: '2026-01-05', endedOn: null })]);
-  });
+  test.each(['CANCELLED_BY_PATIENT', 'CANCELLED_BY_HOSPITAL'] as const)(
+    '%s leaves the clock running from the original start',
+    (outcome) => {
+      const { clock, effect } = RttClock.replay([received]).apply(appointment('2026-02-02', outcome, true));
+      expect(effect).toBe('CONTINUED');
+      expect(clock.phase).toBe('RUNNING');
+      expect(clock.periods).toEqual([expect.objectContaining({ startedOn: '2026-01-05', endedOn: null })]);
+    },
+  );
 
   test('repeated patient cancellations over months do not move the clock start', () => {
     const clock = RttClock.replay([

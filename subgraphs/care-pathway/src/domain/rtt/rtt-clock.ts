@@ -96,7 +96,8 @@ export class RttClock {
         return this.startClock(event.on, 'REFERRAL');
       case 'REFERRAL_REJECTED': {
         const period = this.running('rejecting the referral');
-        if (period.attended) throw new RttRuleViolation('The patient has already been seen on this referral, so it can no longer be rejected.', 'occurredOn');
+        if (period.attended)
+          throw new RttRuleViolation('The patient has already been seen on this referral, so it can no longer be rejected.', 'occurredOn');
         return this.endClock(event.on, 'REFERRAL_REJECTED', null, 'CLOSED', 'STOPPED');
       }
       case 'APPOINTMENT_OUTCOME':
@@ -106,7 +107,12 @@ export class RttClock {
     }
   }
 
-  private appointmentOutcome(on: CalendarDate, outcome: AppointmentOutcome, firstAppointment: boolean, communicated: boolean | null): Transition {
+  private appointmentOutcome(
+    on: CalendarDate,
+    outcome: AppointmentOutcome,
+    firstAppointment: boolean,
+    communicated: boolean | null,
+  ): Transition {
     if (this.phase === 'NOT_STARTED') throw this.noRunningClock('recording an appointment outcome');
     if (this.phase === 'NULLIFIED' && outcome === 'ATTENDED') {
       throw new RttRuleViolation(
@@ -123,7 +129,8 @@ export class RttClock {
       case 'DID_NOT_ATTEND':
         // Rule 5e (4.4.1.3): only a clearly communicated first appointment DNA nullifies; any other DNA leaves
         // the clock ticking until a clinician discharges the patient (rule 5f, recorded as 34).
-        if (firstAppointment && communicated === true && this.canNullify(period)) return this.endClock(on, 'NULLIFIED', '33', 'NULLIFIED', 'NULLIFIED');
+        if (firstAppointment && communicated === true && this.canNullify(period))
+          return this.endClock(on, 'NULLIFIED', '33', 'NULLIFIED', 'NULLIFIED');
         return this.unchanged('CONTINUED');
       case 'CANCELLED_BY_PATIENT':
       case 'CANCELLED_BY_HOSPITAL':
@@ -135,7 +142,10 @@ export class RttClock {
   private rttStatus(event: Extract<RttEvent, { kind: 'RTT_STATUS' }>): Transition {
     const status = rttStatus(event.code);
     if (!status) {
-      throw new RttRuleViolation(`${event.code} is not an RTT status code. Use one of 10, 11, 12, 20, 21, 30–36, 90, 91, 92, 98 or 99 (guidance Annex D).`, 'rttStatus');
+      throw new RttRuleViolation(
+        `${event.code} is not an RTT status code. Use one of 10, 11, 12, 20, 21, 30–36, 90, 91, 92, 98 or 99 (guidance Annex D).`,
+        'rttStatus',
+      );
     }
     if (event.admitted && status.effect !== 'stop-treatment') {
       throw new RttRuleViolation('`admitted` only applies to status 30 (first definitive treatment).', 'admitted');
@@ -154,7 +164,10 @@ export class RttClock {
         return this.firstActivity(on);
       case 'end-active-monitoring':
         if (this.phase !== 'ACTIVE_MONITORING') {
-          throw new RttRuleViolation('Status 11 ends a period of active monitoring, but this patient is not on active monitoring.', 'rttStatus');
+          throw new RttRuleViolation(
+            'Status 11 ends a period of active monitoring, but this patient is not on active monitoring.',
+            'rttStatus',
+          );
         }
         // Rule 3d, 3.4.4: the new clock starts on the date the decision to treat is made and communicated.
         return this.startClock(on, 'ACTIVE_MONITORING_ENDED');
@@ -186,12 +199,18 @@ export class RttClock {
         return this.stopWithoutTreatment(on, code, 'PATIENT_DIED', 'CLOSED');
       case 'after-treatment':
         if (this.phase !== 'STOPPED' || this.currentPeriod?.endReason !== 'FIRST_DEFINITIVE_TREATMENT') {
-          throw new RttRuleViolation('Status 90 is for activity after first definitive treatment, and this pathway has no treated clock.', 'rttStatus');
+          throw new RttRuleViolation(
+            'Status 90 is for activity after first definitive treatment, and this pathway has no treated clock.',
+            'rttStatus',
+          );
         }
         return this.unchanged('NONE');
       case 'during-active-monitoring':
         if (this.phase !== 'ACTIVE_MONITORING') {
-          throw new RttRuleViolation('Status 91 is for activity during active monitoring, and this patient is not on active monitoring.', 'rttStatus');
+          throw new RttRuleViolation(
+            'Status 91 is for activity during active monitoring, and this patient is not on active monitoring.',
+            'rttStatus',
+          );
         }
         return this.unchanged('NONE');
       case 'no-effect':
@@ -212,7 +231,10 @@ export class RttClock {
         // Rule 3e (3.4.5): the patient rebooked, or the clinician decided to offer another first appointment.
         return this.startClock(on, 'REBOOKED_AFTER_DNA');
       case 'ACTIVE_MONITORING':
-        throw new RttRuleViolation('This patient is on active monitoring: a decision to treat starts a new clock with status 11, not 10.', 'rttStatus');
+        throw new RttRuleViolation(
+          'This patient is on active monitoring: a decision to treat starts a new clock with status 11, not 10.',
+          'rttStatus',
+        );
       case 'NOT_STARTED':
       case 'CLOSED':
         throw this.noRunningClock('recording status 10');

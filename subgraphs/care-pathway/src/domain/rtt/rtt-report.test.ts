@@ -57,5 +57,23 @@ test('percentages are given to one decimal place', () => {
 });
 
 test('the status codes are the 17 of DSCN 18/2006 (Annex D)', () => {
-  expect(rttStatuses.map((s) => s.code)).toEqual(['10', '11', '12', '20', '21', '30', '31', '32', '33', '34', '35', '36', '90', '91', '92', '98', '99']);
+  expect(rttStatuses.map((s) => s.code)).toEqual([
+    '10',
+    '11',
+    '12',
+    '20',
+    '21',
+    '30',
+    '31',
+    '32',
+    '33',
+    '34',
+    '35',
+    '36',
+    '90',
+    '91',
+    '92',
+    '98',
+    '99',
+  ]);
 });

@@ -54,7 +54,9 @@ function total(rows: readonly { pathways: number }[]): number {
 }
 
 /** The incomplete-pathway standard (92 % within 18 weeks) from open clocks counted by specialty and band. */
-export function summariseIncomplete(rows: readonly { specialty: string; band: number; pathways: number; withDecisionToAdmit: number }[]): IncompleteSummary {
+export function summariseIncomplete(
+  rows: readonly { specialty: string; band: number; pathways: number; withDecisionToAdmit: number }[],
+): IncompleteSummary {
   const specialties = [...new Set(rows.map((row) => row.specialty))].sort();
   const bySpecialty = specialties.map((specialty) => {
     const ofSpecialty = rows.filter((row) => row.specialty === specialty);
@@ -78,7 +80,10 @@ export function summariseIncomplete(rows: readonly { specialty: string; band: nu
 }
 
 /** Completed pathways split into admitted (part 1a) and non-admitted (part 1b). */
-export function summariseCompleted(rows: readonly { admitted: boolean; band: number; pathways: number }[]): { admitted: CompletedGroup; nonAdmitted: CompletedGroup } {
+export function summariseCompleted(rows: readonly { admitted: boolean; band: number; pathways: number }[]): {
+  admitted: CompletedGroup;
+  nonAdmitted: CompletedGroup;
+} {
   const group = (admitted: boolean): CompletedGroup => {
     const ofKind = rows.filter((row) => row.admitted === admitted);
     return { pathways: total(ofKind), within18Weeks: within(ofKind), bands: bandCounts(ofKind) };

@@ -41,7 +41,11 @@ export interface RttStatus {
 export const rttStatuses: readonly RttStatus[] = [
   { code: '10', meaning: 'First activity in a referral to treatment period', effect: 'first-activity' },
   { code: '11', meaning: 'First activity at the start of a new period following active monitoring', effect: 'end-active-monitoring' },
-  { code: '12', meaning: 'First activity of a new period following a consultant referral for a separate condition', effect: 'separate-condition' },
+  {
+    code: '12',
+    meaning: 'First activity of a new period following a consultant referral for a separate condition',
+    effect: 'separate-condition',
+  },
   { code: '20', meaning: 'Subsequent activity during a referral to treatment period; further activity anticipated', effect: 'continue' },
   { code: '21', meaning: 'Transfer to another health care provider', effect: 'transfer' },
   { code: '30', meaning: 'Start of first definitive treatment', effect: 'stop-treatment' },

@@ -82,7 +82,11 @@ describe('position of a pathway at a census date', () => {
       { kind: 'RTT_STATUS', on: '2026-02-02', code: '32' },
       { kind: 'RTT_STATUS', on: '2026-06-01', code: '11' },
     ]).periods;
-    expect(positionAt(periods, '2026-06-08')).toMatchObject({ running: true, wait: { days: 7 }, period: { startRule: 'ACTIVE_MONITORING_ENDED' } });
+    expect(positionAt(periods, '2026-06-08')).toMatchObject({
+      running: true,
+      wait: { days: 7 },
+      period: { startRule: 'ACTIVE_MONITORING_ENDED' },
+    });
     expect(positionAt(periods, '2026-04-01')).toMatchObject({ running: false, period: { endReason: 'ACTIVE_MONITORING' } });
   });
 

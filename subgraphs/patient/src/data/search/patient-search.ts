@@ -5,16 +5,7 @@ import { criterionWeight, nearMissBirthDates, nearMissLikeness, weightOf, type C
 import type { PatientRecord } from '../patient-store.js';
 import type { Db, Tx } from '../prisma.js';
 import { familyNameSearchSql } from './family-name-search.js';
-import {
-  exclusions,
-  familyLikeness,
-  givenLikeness,
-  pageOf,
-  querySize,
-  SqlParams,
-  wordMatches,
-  type SearchWindow,
-} from './search-sql.js';
+import { exclusions, familyLikeness, givenLikeness, pageOf, querySize, SqlParams, wordMatches, type SearchWindow } from './search-sql.js';
 
 export type { SearchWindow } from './search-sql.js';
 
@@ -45,7 +36,11 @@ export async function searchPatients(client: Db | Tx, criteria: DemographicCrite
  *
  * The bench (tools/src/bench/patient-search.ts) runs this same SQL under EXPLAIN.
  */
-export function patientSearchSql(criteria: DemographicCriteria, window: SearchWindow, today: Date = new Date()): { text: string; values: unknown[] } {
+export function patientSearchSql(
+  criteria: DemographicCriteria,
+  window: SearchWindow,
+  today: Date = new Date(),
+): { text: string; values: unknown[] } {
   if (criteria.familyName && !criteria.givenName && !criteria.birthDate && !criteria.postcode) {
     return familyNameSearchSql(criteria.familyName, window);
   }
@@ -62,7 +57,9 @@ export function patientSearchSql(criteria: DemographicCriteria, window: SearchWi
   if (givenName) ctes.push(wordMatches('given_matches', givenName, true));
   ctes.push(querySize(family, givenName));
   const birthDateOrNearly = birthDate && `(p.birth_date = ${birthDate} OR p.birth_date = ANY(${nearBirthDates}))`;
-  ctes.push(`candidate_names AS (${candidates({ family, givenName, birthDate, birthDateOrNearly, postcode }, exclusions(window, params))})`);
+  ctes.push(
+    `candidate_names AS (${candidates({ family, givenName, birthDate, birthDateOrNearly, postcode }, exclusions(window, params))})`,
+  );
   if (family) ctes.push(nameLikeness('family_likeness', 'name_family', familyLikeness('n.name_family')));
   if (givenName) ctes.push(nameLikeness('given_likeness', 'name_given', givenLikeness('n.name_given')));
 
