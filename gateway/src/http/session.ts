@@ -1,0 +1,62 @@
+import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { CredentialSigner, SessionVerifier } from '@epr/identity';
+import { sendJson, errorBody, ErrorCode, type Logger } from '@epr/platform';
+import type { GatewayContext } from '../context.js';
+import type { RoleProfileDirectory } from '../role-profile-directory.js';
+import { DirectoryUnavailableError } from '../role-profile-directory.js';
+import { authenticate, AuthenticationError, IdentityProviderUnavailableError } from '../authenticate.js';
+
+// A client may pass its own request id for tracing; anything odd is replaced rather than logged verbatim.
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export interface SessionDoor {
+  /**
+   * The request's session: its caller, request id and the credential for subgraph calls. When the request
+   * cannot be authenticated the refusal (401, or 503 when sign-in cannot be checked) has been sent and this
+   * resolves undefined. Every gateway route that touches patient data opens its session here.
+   */
+  open: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<GatewayContext | undefined>;
+}
+
+export function sessionDoor(deps: {
+  verifier: SessionVerifier;
+  directory: RoleProfileDirectory;
+  signer: CredentialSigner;
+  logger: Logger;
+}): SessionDoor {
+  const { verifier, directory, signer, logger } = deps;
+  return {
+    async open(req, res) {
+      const incoming = req.headers['x-request-id'];
+      const requestId = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+      res.setHeader('x-request-id', requestId);
+      const requestLogger = logger.child({ requestId });
+      try {
+        const caller = await authenticate(req.headers.authorization, requestId, verifier, directory);
+        // Signed now, not when the first subgraph call needs it: signing runs off the event loop (WebCrypto),
+        // so it overlaps Apollo's parsing, validation and planning instead of adding to the hop's latency.
+        const credential = signer.sign(caller);
+        credential.catch(() => undefined);
+        return { caller, requestId, logger: requestLogger, credential: () => credential };
+      } catch (error) {
+        if (error instanceof AuthenticationError) {
+          requestLogger.info({ reason: error.reason }, 'request refused: not authenticated');
+          sendJson(
+            res,
+            401,
+            { errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated, reason: error.reason } }] },
+            { 'www-authenticate': `Bearer error="invalid_token", error_description="${error.reason}"` },
+          );
+          return undefined;
+        }
+        if (error instanceof DirectoryUnavailableError || error instanceof IdentityProviderUnavailableError) {
+          requestLogger.error({ err: error }, 'directory unavailable');
+          sendJson(res, 503, errorBody('Sign-in cannot be checked at the moment. Try again shortly.', ErrorCode.ServiceUnavailable));
+          return undefined;
+        }
+        throw error;
+      }
+    },
+  };
+}
