@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { JwksSource } from '@epr/identity';
+import { readOperationLimits, wholeNumberSetting, type OperationLimits } from '@epr/platform';
+import type { SubgraphResilience } from './resilience/subgraph-guard.js';
 
 export interface GatewayConfig {
   host: string;
@@ -13,6 +15,10 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Performance settings; each has a measured default (docs/benchmarks.md, "gateway"). */
   tuning?: Partial<GatewayTuning>;
+  /** How large one operation may be (`OPERATION_MAX_*`); the platform's defaults otherwise. */
+  limits?: Partial<OperationLimits>;
+  /** Subgraph timeout and circuit breaker (`GATEWAY_SUBGRAPH_TIMEOUT_MS`, `GATEWAY_BREAKER_*`). */
+  resilience?: Partial<SubgraphResilience>;
 }
 
 export interface GatewayTuning {
@@ -68,6 +74,12 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...optionalCount(env, 'GATEWAY_QUERY_PLAN_CACHE_MIB', 'queryPlanCacheMiB', 1),
       ...optionalCount(env, 'GATEWAY_COMPRESS_MIN_BYTES', 'compressMinBytes', 0),
     },
+    limits: readOperationLimits(env),
+    resilience: {
+      ...optionalCount(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 'timeoutMs', 1),
+      ...optionalCount(env, 'GATEWAY_BREAKER_FAILURES', 'breakerFailures', 1),
+      ...optionalCount(env, 'GATEWAY_BREAKER_PROBE_MS', 'breakerProbeMs', 1),
+    },
   };
 }
 
@@ -78,11 +90,8 @@ export function readGatewayWorkers(env: NodeJS.ProcessEnv = process.env): number
 }
 
 function optionalCount<K extends string>(env: NodeJS.ProcessEnv, name: string, key: K, min: number): Partial<Record<K, number>> {
-  const text = env[name];
-  if (text === undefined || text === '') return {};
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}; it is "${text}".`);
-  return { [key]: value } as Partial<Record<K, number>>;
+  const value = wholeNumberSetting(env, name, min);
+  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, number>>);
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -7,7 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
-import { createLogger, sendJson, serveHttp, errorBody, ErrorCode } from '@epr/platform';
+import { createLogger, sendJson, serveHttp, errorBody, ErrorCode, defaultOperationLimits, operationLimitOptions } from '@epr/platform';
 import { defaultTuning, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { supergraphFromFile } from './supergraph-file.js';
@@ -16,6 +16,7 @@ import { SubgraphRegistry } from './subgraph-registry.js';
 import { RoleProfileDirectory } from './role-profile-directory.js';
 import { formatGatewayError } from './format-error.js';
 import { createSubgraphFetcher } from './subgraph-fetcher.js';
+import { defaultResilience } from './resilience/subgraph-guard.js';
 import type { GatewayRoute } from './http/route.js';
 import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
@@ -40,7 +41,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const registry = new SubgraphRegistry(config.subgraphUrls);
   const directory = new RoleProfileDirectory(() => registry.url('patient'), signer);
   const tuning = { ...defaultTuning, ...config.tuning };
-  const subgraphs = createSubgraphFetcher(tuning.subgraphConnections);
+  const subgraphs = createSubgraphFetcher(tuning.subgraphConnections, { ...defaultResilience, ...config.resilience }, logger);
+  // Checked before the gateway plans an operation: a refused one costs a parse and a validation pass, no more.
+  const limits = operationLimitOptions<GatewayContext>({ ...defaultOperationLimits, ...config.limits });
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
@@ -51,7 +54,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     plugins: [
+      ...limits.plugins,
       // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
       ApolloServerPluginLandingPageDisabled(),
       // Nothing about patients' queries leaves for Apollo's cloud, even if an APOLLO_KEY is set; and without
@@ -64,7 +70,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await apollo.start();
 
   const session = sessionDoor({ verifier, directory, signer, logger });
-  const routes: GatewayRoute[] = [...healthRoutes(registry), graphqlRoute(apollo, session, tuning.compressMinBytes)];
+  const routes: GatewayRoute[] = [...healthRoutes(registry, subgraphs), graphqlRoute(apollo, session, tuning.compressMinBytes)];
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

@@ -1,12 +1,27 @@
 import type { SubgraphRegistry } from './subgraph-registry.js';
+import type { CircuitPosition } from './resilience/subgraph-guard.js';
 
-export interface ReadinessReport {
-  ready: boolean;
-  subgraphs: Record<string, 'ready' | 'unavailable'>;
+/**
+ * - `ready`: every subgraph of the supergraph is ready;
+ * - `degraded`: some are not, and the gateway still serves: answers leave out what those subgraphs hold, with
+ *   SERVICE_UNAVAILABLE errors on those parts — an orchestrator should keep sending traffic;
+ * - `unavailable`: the gateway cannot serve at all (no supergraph loaded, or no subgraph is ready).
+ */
+export type GatewayReadiness = 'ready' | 'degraded' | 'unavailable';
+
+export interface SubgraphReadiness {
+  status: 'ready' | 'unavailable';
+  /** The gateway's circuit breaker for it: `open` while calls fail at once. */
+  circuit: CircuitPosition;
 }
 
-/** Ready when every subgraph of the current supergraph says it is ready (its own check includes its database). */
-export async function checkSubgraphs(registry: SubgraphRegistry): Promise<ReadinessReport> {
+export interface ReadinessReport {
+  status: GatewayReadiness;
+  subgraphs: Record<string, SubgraphReadiness>;
+}
+
+/** Asks every subgraph of the current supergraph whether it is ready (its own check includes its database). */
+export async function checkSubgraphs(registry: SubgraphRegistry, circuit: (url: string) => CircuitPosition): Promise<ReadinessReport> {
   const entries = registry.all();
   const results = await Promise.all(
     entries.map(async ([name, url]) => {
@@ -15,8 +30,10 @@ export async function checkSubgraphs(registry: SubgraphRegistry): Promise<Readin
         (r) => r.ok,
         () => false,
       );
-      return [name, ok ? 'ready' : 'unavailable'] as const;
+      return [name, { status: ok ? 'ready' : 'unavailable', circuit: circuit(url) }] as const;
     }),
   );
-  return { ready: entries.length > 0 && results.every(([, s]) => s === 'ready'), subgraphs: Object.fromEntries(results) };
+  const ready = results.filter(([, s]) => s.status === 'ready').length;
+  const status: GatewayReadiness = ready === 0 ? 'unavailable' : ready === results.length ? 'ready' : 'degraded';
+  return { status, subgraphs: Object.fromEntries(results) };
 }

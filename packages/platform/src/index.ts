@@ -22,3 +22,5 @@ export * from './policy/consent-register.js';
 export * from './policy/secondary-use.js';
 export * from './http-service.js';
 export * from './input-text.js';
+export * from './operation-limits/index.js';
+export * from './env-settings.js';

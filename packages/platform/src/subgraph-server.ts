@@ -13,6 +13,7 @@ import { readJsonBodyOrAnswer400 } from './http-body.js';
 import { runInRequestScope } from './request-scope.js';
 import { metrics } from './metrics.js';
 import { serveHttp } from './http-service.js';
+import { operationLimitOptions, readOperationLimits, subgraphOperationLimits } from './operation-limits/index.js';
 
 const rejected = metrics.counter(
   'epr_unsigned_requests_rejected_total',
@@ -48,11 +49,15 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
   const { logger } = options;
+  // The gateway applies the same limits before planning; here they refuse what the gateway would never send.
+  const limits = operationLimitOptions<TContext>(subgraphOperationLimits(readOperationLimits()));
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     // The gateway already validated the operation against the supergraph; ftv1 traces would cost CPU per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditBeforeResponsePlugin() as never],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditBeforeResponsePlugin() as never, ...limits.plugins],
     formatError: maskInternalErrors((error) => logger.error({ err: error }, 'internal error')),
   });
   await apollo.start();
