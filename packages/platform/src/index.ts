@@ -24,3 +24,4 @@ export * from './http-service.js';
 export * from './input-text.js';
 export * from './operation-limits/index.js';
 export * from './env-settings.js';
+export * from './input-hygiene/index.js';

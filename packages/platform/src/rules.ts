@@ -8,6 +8,7 @@ import type { Activity } from '@epr/policy';
 import type { SubgraphContext } from './context.js';
 import { forbidden, isPublicError } from './errors.js';
 import { benchmarkSwitch } from './benchmark-switches.js';
+import { guardInputs, platformScalars } from './input-hygiene/index.js';
 
 export { allow, deny, rule };
 export type FieldRules = IRules;
@@ -146,9 +147,11 @@ function isFieldMap(value: unknown): boolean {
 
 /**
  * A subgraph's executable schema: its SDL file (from the repo's schema/ folder, the contract the supergraph is
- * composed from), its resolvers, and its rules applied on top.
+ * composed from), its resolvers with the platform's scalars, its rules applied on top, and every input checked
+ * before anything else runs.
  */
 export function buildProtectedSubgraphSchema(sdlFile: URL, resolvers: unknown, rules: FieldRules): GraphQLSchema {
   const typeDefs = parse(readFileSync(sdlFile, 'utf8'));
-  return protectSchema(buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }), rules);
+  const withScalars = { ...Object.fromEntries(platformScalars.map((scalar) => [scalar.name, scalar])), ...(resolvers as object) };
+  return guardInputs(protectSchema(buildSubgraphSchema({ typeDefs, resolvers: withScalars as GraphQLResolverMap<unknown> }), rules));
 }
