@@ -1,6 +1,5 @@
-import pg from 'pg';
 import { graphql, tokenFor } from './support/gateway-client.js';
-import { stackState } from './support/stack-state.js';
+import { sql } from './support/stack-database.js';
 
 /*
  * The access-control matrix through the real gateway: roles × relationship states (none, active, expired,
@@ -35,16 +34,6 @@ async function as<T = Record<string, any>>(who: Person, query: string, variables
 
 function codesAt(response: Response<unknown>, path: string): unknown[] {
   return (response.errors ?? []).filter((e) => (e.path ?? []).join('.') === path).map((e) => e.extensions?.code);
-}
-
-async function sql(text: string, values: unknown[]): Promise<void> {
-  const client = new pg.Client({ connectionString: stackState().databaseUrl });
-  await client.connect();
-  try {
-    await client.query(text, values);
-  } finally {
-    await client.end();
-  }
 }
 
 const record = `query ($id: ID!, $justification: String) {

@@ -1,6 +1,7 @@
 import type { AllergyCategory, AllergySeverity, MedicationStatus, ProblemStatus, SealLevel } from '../__generated__/prisma/client.js';
 import type { CareTeamRecord, OrganisationRecord, UserRecord } from './directory-store.js';
-import type { Db } from './prisma.js';
+import type { Db, Tx } from './prisma.js';
+import { lockCurrentPatient } from './patient-lock.js';
 
 /** Who recorded a clinical item, where, for which team and when, and how far it is sealed. */
 export interface Provenance {
@@ -142,24 +143,35 @@ export class ClinicalRecordStore {
   }
 
   async recordProblem(patientId: string, entry: NewProblem, by: Authorship): Promise<ProblemRecord> {
-    const { id } = await this.db.problem.create({ data: { patientId, ...entry, ...by }, select: { id: true } });
+    const id = await this.addTo(patientId, (tx) => tx.problem.create({ data: { patientId, ...entry, ...by }, select: { id: true } }));
     return this.readOne(problem, id);
   }
 
   async recordAllergy(patientId: string, entry: NewAllergy, by: Authorship): Promise<AllergyRecord> {
-    const { id } = await this.db.allergy.create({ data: { patientId, ...entry, ...by }, select: { id: true } });
+    const id = await this.addTo(patientId, (tx) => tx.allergy.create({ data: { patientId, ...entry, ...by }, select: { id: true } }));
     return this.readOne(allergy, id);
   }
 
   async recordMedication(patientId: string, entry: NewMedication, by: Authorship): Promise<MedicationRecord> {
-    const { id } = await this.db.medication.create({ data: { patientId, ...entry, ...by }, select: { id: true } });
+    const id = await this.addTo(patientId, (tx) => tx.medication.create({ data: { patientId, ...entry, ...by }, select: { id: true } }));
     return this.readOne(medication, id);
   }
 
   async fileDocument(patientId: string, entry: NewClinicalDocument, by: Authorship): Promise<ClinicalDocumentRecord> {
     const data = { patientId, ...entry, sections: entry.sections.map((section) => ({ ...section })), ...by };
-    const { id } = await this.db.clinicalDocument.create({ data, select: { id: true } });
+    const id = await this.addTo(patientId, (tx) => tx.clinicalDocument.create({ data, select: { id: true } }));
     return this.readOne(clinicalDocument, id);
+  }
+
+  /**
+   * Adds an item to a patient's record while holding the patient (a merge waits, or is waited for): an item
+   * is never added to a record that was merged away in the meantime, where no one would see it.
+   */
+  private async addTo(patientId: string, create: (tx: Tx) => Promise<{ id: string }>): Promise<string> {
+    return this.db.$transaction(async (tx) => {
+      await lockCurrentPatient(tx, patientId, 'input.patientId', 'share');
+      return (await create(tx)).id;
+    });
   }
 
   private async readOne<R extends ClinicalItemRecord>(kind: ItemKind, id: string): Promise<R> {

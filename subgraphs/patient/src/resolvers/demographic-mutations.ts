@@ -26,9 +26,10 @@ export const demographicMutations: DemographicMutations = {
   },
   updatePatient: async (_parent, { input }, context) => {
     const current = await currentPatient(context, input.id, 'input.id');
-    const changes = validatePatientUpdate(input, current);
-    const patient = await context.stores.patients.update(current.id, changes, (tx, updated) =>
-      context.stores.duplicates.detect(tx, updated),
+    const patient = await context.stores.patients.update(
+      current.id,
+      (locked) => validatePatientUpdate(input, locked),
+      (tx, updated) => context.stores.duplicates.detect(tx, updated),
     );
     context.loaders.patientById.clear(patient.id).prime(patient.id, patient);
     context.audit.record({ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id });
