@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { JwksSource } from '@epr/identity';
 import { readOperationLimits, wholeNumberSetting, type OperationLimits } from '@epr/platform';
 import type { SubgraphResilience } from './resilience/subgraph-guard.js';
+import { readRateLimits, type RateLimits } from './rate-limits/rate-limits.js';
 
 export interface GatewayConfig {
   host: string;
@@ -19,6 +20,8 @@ export interface GatewayConfig {
   limits?: Partial<OperationLimits>;
   /** Subgraph timeout and circuit breaker (`GATEWAY_SUBGRAPH_TIMEOUT_MS`, `GATEWAY_BREAKER_*`). */
   resilience?: Partial<SubgraphResilience>;
+  /** Rate limits per session, user and address (`GATEWAY_RATE_LIMITS`, `GATEWAY_RATE_LIMITS_FILE`); the defaults if absent. */
+  rateLimits?: RateLimits | 'off';
 }
 
 export interface GatewayTuning {
@@ -75,6 +78,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...optionalCount(env, 'GATEWAY_COMPRESS_MIN_BYTES', 'compressMinBytes', 0),
     },
     limits: readOperationLimits(env),
+    rateLimits: readRateLimits(env),
     resilience: {
       ...optionalCount(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 'timeoutMs', 1),
       ...optionalCount(env, 'GATEWAY_BREAKER_FAILURES', 'breakerFailures', 1),

@@ -17,6 +17,10 @@ import { RoleProfileDirectory } from './role-profile-directory.js';
 import { formatGatewayError } from './format-error.js';
 import { createSubgraphFetcher } from './subgraph-fetcher.js';
 import { defaultResilience } from './resilience/subgraph-guard.js';
+import { RequestBudgets } from './rate-limits/request-budgets.js';
+import { defaultRateLimits } from './rate-limits/rate-limits.js';
+import { rateLimitedDoor } from './rate-limits/rate-limited-door.js';
+import { rateLimitedError } from './rate-limits/refusal.js';
 import type { GatewayRoute } from './http/route.js';
 import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
@@ -42,8 +46,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const directory = new RoleProfileDirectory(() => registry.url('patient'), signer);
   const tuning = { ...defaultTuning, ...config.tuning };
   const subgraphs = createSubgraphFetcher(tuning.subgraphConnections, { ...defaultResilience, ...config.resilience }, logger);
+  const budgets = config.rateLimits === 'off' ? undefined : new RequestBudgets(config.rateLimits ?? defaultRateLimits);
   // Checked before the gateway plans an operation: a refused one costs a parse and a validation pass, no more.
-  const limits = operationLimitOptions<GatewayContext>({ ...defaultOperationLimits, ...config.limits });
+  // Within the limits, the operation's cost is charged to the caller's rate limits.
+  const limits = operationLimitOptions<GatewayContext>({ ...defaultOperationLimits, ...config.limits }, async ({ caller }, cost) => {
+    const refused = budgets?.charge(caller, cost);
+    if (refused) throw rateLimitedError(refused);
+  });
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
@@ -69,7 +78,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   await apollo.start();
 
-  const session = sessionDoor({ verifier, directory, signer, logger });
+  const door = sessionDoor({ verifier, directory, signer, logger });
+  const session = budgets ? rateLimitedDoor(door, budgets) : door;
   const routes: GatewayRoute[] = [...healthRoutes(registry, subgraphs), graphqlRoute(apollo, session, tuning.compressMinBytes)];
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
