@@ -4,6 +4,7 @@ import type { JwksSource } from '@epr/identity';
 import { readOperationLimits, wholeNumberSetting, type OperationLimits } from '@epr/platform';
 import type { SubgraphResilience } from './resilience/subgraph-guard.js';
 import { readRateLimits, type RateLimits } from './rate-limits/rate-limits.js';
+import { TrustedDocuments } from './documents/trusted-documents.js';
 
 export interface GatewayConfig {
   host: string;
@@ -22,6 +23,8 @@ export interface GatewayConfig {
   resilience?: Partial<SubgraphResilience>;
   /** Rate limits per session, user and address (`GATEWAY_RATE_LIMITS`, `GATEWAY_RATE_LIMITS_FILE`); the defaults if absent. */
   rateLimits?: RateLimits | 'off';
+  /** Trusted documents (`GATEWAY_TRUSTED_DOCUMENTS`), and whether only they may run (`GATEWAY_REQUIRE_TRUSTED_DOCUMENTS`). */
+  documents?: { trusted: TrustedDocuments; requireTrusted: boolean };
 }
 
 export interface GatewayTuning {
@@ -31,6 +34,10 @@ export interface GatewayTuning {
   queryPlanCacheMiB: number;
   /** Responses at least this large are compressed for clients that accept it; 0 never (`GATEWAY_COMPRESS_MIN_BYTES`). */
   compressMinBytes: number;
+  /** Memory for parsed and validated documents, in MiB of heap (`GATEWAY_DOCUMENT_CACHE_MIB`). */
+  documentCacheMiB: number;
+  /** Memory for automatic persisted queries registered by clients, in MiB (`GATEWAY_APQ_CACHE_MIB`). */
+  persistedQueryCacheMiB: number;
 }
 
 export const defaultTuning: GatewayTuning = {
@@ -39,6 +46,9 @@ export const defaultTuning: GatewayTuning = {
   // About one TCP initial congestion window (10 × 1460 bytes): a smaller answer arrives in the first flight
   // anyway, so compressing it would spend CPU to save no round trip.
   compressMinBytes: 14_600,
+  // Room for about a thousand distinct operations of a portal's size: far more than the portals send.
+  documentCacheMiB: 16,
+  persistedQueryCacheMiB: 8,
 };
 
 const defaultSupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -76,14 +86,29 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...optionalCount(env, 'GATEWAY_SUBGRAPH_CONNECTIONS', 'subgraphConnections', 0),
       ...optionalCount(env, 'GATEWAY_QUERY_PLAN_CACHE_MIB', 'queryPlanCacheMiB', 1),
       ...optionalCount(env, 'GATEWAY_COMPRESS_MIN_BYTES', 'compressMinBytes', 0),
+      ...optionalCount(env, 'GATEWAY_DOCUMENT_CACHE_MIB', 'documentCacheMiB', 1),
+      ...optionalCount(env, 'GATEWAY_APQ_CACHE_MIB', 'persistedQueryCacheMiB', 1),
     },
     limits: readOperationLimits(env),
     rateLimits: readRateLimits(env),
+    documents: readDocumentSettings(env),
     resilience: {
       ...optionalCount(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 'timeoutMs', 1),
       ...optionalCount(env, 'GATEWAY_BREAKER_FAILURES', 'breakerFailures', 1),
       ...optionalCount(env, 'GATEWAY_BREAKER_PROBE_MS', 'breakerProbeMs', 1),
     },
+  };
+}
+
+function readDocumentSettings(env: NodeJS.ProcessEnv): GatewayConfig['documents'] {
+  const required = env.GATEWAY_REQUIRE_TRUSTED_DOCUMENTS ?? 'false';
+  if (required !== 'true' && required !== 'false')
+    throw new Error(`GATEWAY_REQUIRE_TRUSTED_DOCUMENTS must be "true" or "false"; it is "${required}".`);
+  if (required === 'true' && !env.GATEWAY_TRUSTED_DOCUMENTS)
+    throw new Error('GATEWAY_REQUIRE_TRUSTED_DOCUMENTS=true needs GATEWAY_TRUSTED_DOCUMENTS: the manifest of the documents to run.');
+  return {
+    trusted: env.GATEWAY_TRUSTED_DOCUMENTS ? TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS) : TrustedDocuments.none(),
+    requireTrusted: required === 'true',
   };
 }
 

@@ -21,6 +21,9 @@ import { RequestBudgets } from './rate-limits/request-budgets.js';
 import { defaultRateLimits } from './rate-limits/rate-limits.js';
 import { rateLimitedDoor } from './rate-limits/rate-limited-door.js';
 import { rateLimitedError } from './rate-limits/refusal.js';
+import { documentCache, persistedQueryCache } from './documents/document-caches.js';
+import { documentPolicy } from './documents/document-policy.js';
+import { TrustedDocuments } from './documents/trusted-documents.js';
 import type { GatewayRoute } from './http/route.js';
 import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
@@ -60,9 +63,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     experimental_approximateQueryPlanStoreMiB: tuning.queryPlanCacheMiB,
     logger,
   });
+  const documents = config.documents ?? { trusted: TrustedDocuments.none(), requireTrusted: false };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Both bounded, so unique documents sent in a flood cannot take more memory than this.
+    documentStore: documentCache(tuning.documentCacheMiB),
+    persistedQueries: documents.requireTrusted ? false : { cache: persistedQueryCache(tuning.persistedQueryCacheMiB) },
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [
@@ -80,7 +87,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const door = sessionDoor({ verifier, directory, signer, logger });
   const session = budgets ? rateLimitedDoor(door, budgets) : door;
-  const routes: GatewayRoute[] = [...healthRoutes(registry, subgraphs), graphqlRoute(apollo, session, tuning.compressMinBytes)];
+  const routes: GatewayRoute[] = [
+    ...healthRoutes(registry, subgraphs),
+    graphqlRoute(apollo, session, tuning.compressMinBytes, documentPolicy(documents.trusted, documents.requireTrusted)),
+  ];
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

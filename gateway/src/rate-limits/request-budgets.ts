@@ -29,11 +29,17 @@ export class RequestBudgets {
     return refusalFor(this.sessionBucket(caller), 1);
   }
 
-  /** Charges an operation its estimated cost; one costlier than a whole bucket waits for a full one and empties it. */
+  /**
+   * Charges an operation its estimated cost; one costlier than a whole bucket waits for a full one and empties
+   * it. A refused operation is still owed (down to one bucket's worth of debt): a client that keeps asking
+   * instead of waiting is then refused at the door, before its next request is even parsed.
+   */
   charge(caller: Caller, cost: number): Refusal | undefined {
     const bucket = this.sessionBucket(caller);
     const units = Math.max(1, Math.min(cost, bucket.bucketSize, bucket.parentBucket?.bucketSize ?? Infinity));
-    return bucket.tryRemoveTokens(units) ? undefined : refusalFor(bucket, units);
+    if (bucket.tryRemoveTokens(units)) return undefined;
+    for (const owing of [bucket, bucket.parentBucket]) if (owing) owing.content = Math.max(owing.content - units, -owing.bucketSize);
+    return refusalFor(bucket, units);
   }
 
   /** Before a token is checked: refused while this address has used up its failed sign-ins. */
