@@ -55,8 +55,15 @@ export async function startBenchStack(settings: StackSettings, prepare: (databas
   let stack: RunningStack;
   try {
     stack = await start(settings, true);
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
+  try {
     await prepare(database.url);
   } catch (error) {
+    // Services already started must not outlive a failed preparation.
+    await stack.stop();
     await database.dispose();
     throw error;
   }
