@@ -23,7 +23,7 @@ export interface GatewayConfig {
   resilience?: Partial<SubgraphResilience>;
   /** Rate limits per session, user and address (`GATEWAY_RATE_LIMITS`, `GATEWAY_RATE_LIMITS_FILE`); the defaults if absent. */
   rateLimits?: RateLimits | 'off';
-  /** Trusted documents (`GATEWAY_TRUSTED_DOCUMENTS`), and whether only they may run (`GATEWAY_REQUIRE_TRUSTED_DOCUMENTS`). */
+  /** Trusted documents (`GATEWAY_TRUSTED_DOCUMENTS`), and whether only they may run (unless `GATEWAY_ALLOW_ARBITRARY_DOCUMENTS`). */
   documents?: { trusted: TrustedDocuments; requireTrusted: boolean };
 }
 
@@ -100,16 +100,17 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   };
 }
 
+/**
+ * `GATEWAY_TRUSTED_DOCUMENTS` names the manifest of the first-party clients' operations, and then only they run
+ * (production); `GATEWAY_ALLOW_ARBITRARY_DOCUMENTS=true` lets other documents run beside them (partner
+ * development). Without a manifest any document runs.
+ */
 function readDocumentSettings(env: NodeJS.ProcessEnv): GatewayConfig['documents'] {
-  const required = env.GATEWAY_REQUIRE_TRUSTED_DOCUMENTS ?? 'false';
-  if (required !== 'true' && required !== 'false')
-    throw new Error(`GATEWAY_REQUIRE_TRUSTED_DOCUMENTS must be "true" or "false"; it is "${required}".`);
-  if (required === 'true' && !env.GATEWAY_TRUSTED_DOCUMENTS)
-    throw new Error('GATEWAY_REQUIRE_TRUSTED_DOCUMENTS=true needs GATEWAY_TRUSTED_DOCUMENTS: the manifest of the documents to run.');
-  return {
-    trusted: env.GATEWAY_TRUSTED_DOCUMENTS ? TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS) : TrustedDocuments.none(),
-    requireTrusted: required === 'true',
-  };
+  const allowArbitrary = env.GATEWAY_ALLOW_ARBITRARY_DOCUMENTS ?? 'false';
+  if (allowArbitrary !== 'true' && allowArbitrary !== 'false')
+    throw new Error(`GATEWAY_ALLOW_ARBITRARY_DOCUMENTS must be "true" or "false"; it is "${allowArbitrary}".`);
+  if (!env.GATEWAY_TRUSTED_DOCUMENTS) return { trusted: TrustedDocuments.none(), requireTrusted: false };
+  return { trusted: TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS), requireTrusted: allowArbitrary === 'false' };
 }
 
 /** How many gateway processes share the port (`GATEWAY_WORKERS`: a number, or `auto` for one per core). */

@@ -9,15 +9,12 @@ import type { CircuitPosition } from './resilience/subgraph-guard.js';
  */
 export type GatewayReadiness = 'ready' | 'degraded' | 'unavailable';
 
-export interface SubgraphReadiness {
-  status: 'ready' | 'unavailable';
-  /** The gateway's circuit breaker for it: `open` while calls fail at once. */
-  circuit: CircuitPosition;
-}
-
 export interface ReadinessReport {
   status: GatewayReadiness;
-  subgraphs: Record<string, SubgraphReadiness>;
+  /** Each subgraph's own answer to /health/ready. */
+  subgraphs: Record<string, 'ready' | 'unavailable'>;
+  /** The gateway's circuit breaker for each subgraph: `open` while calls to it fail at once. */
+  circuits: Record<string, CircuitPosition>;
 }
 
 /** Asks every subgraph of the current supergraph whether it is ready (its own check includes its database). */
@@ -30,10 +27,14 @@ export async function checkSubgraphs(registry: SubgraphRegistry, circuit: (url: 
         (r) => r.ok,
         () => false,
       );
-      return [name, { status: ok ? 'ready' : 'unavailable', circuit: circuit(url) }] as const;
+      return [name, ok ? 'ready' : 'unavailable'] as const;
     }),
   );
-  const ready = results.filter(([, s]) => s.status === 'ready').length;
+  const ready = results.filter(([, status]) => status === 'ready').length;
   const status: GatewayReadiness = ready === 0 ? 'unavailable' : ready === results.length ? 'ready' : 'degraded';
-  return { status, subgraphs: Object.fromEntries(results) };
+  return {
+    status,
+    subgraphs: Object.fromEntries(results),
+    circuits: Object.fromEntries(entries.map(([name, url]) => [name, circuit(url)])),
+  };
 }

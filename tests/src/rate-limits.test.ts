@@ -79,7 +79,7 @@ describe('rate limits per session and per user', () => {
     async () => {
       gateway = await startExtraGateway({ rateLimits: small });
       const token = await portalToken();
-      // `{ __typename }` costs 1: spent to the last unit, nothing is left for even one.
+      // `{ __typename }` costs the least any request is charged: spent with it, nothing is left for any request.
       while ((await ask(token, '{ __typename }')).status === 200);
       const retryAfter = expectRateLimited(await ask(token, '{ this is not GraphQL'));
       await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));

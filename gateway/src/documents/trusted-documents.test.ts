@@ -13,7 +13,16 @@ describe('a trusted documents manifest', () => {
     expect(trusted.trusts(`${body} `)).toBe(false);
   });
 
+  test('a plain map of ids to documents: found by its ids and by its exact text', () => {
+    const trusted = TrustedDocuments.fromManifest({ whoAmI: body }, 'documents.json');
+    expect(trusted.body('whoAmI')).toBe(body);
+    expect(trusted.body(sha256(body))).toBe(body);
+    expect(trusted.trusts(body)).toBe(true);
+    expect(() => TrustedDocuments.fromManifest({ whoAmI: 42 }, 'documents.json')).toThrow(/"whoAmI" must be a string/);
+  });
+
   test.each([
+    [[], /persisted query manifest or a map/],
     [{ format: 'other', version: 1, operations: [] }, /not a persisted query manifest/],
     [{ format: 'apollo-persisted-query-manifest', version: 2, operations: [] }, /not a persisted query manifest/],
     [manifest([{ id: sha256(body) }]), /operations\[0\] needs a string "id" and "body"/],

@@ -8,6 +8,10 @@ export interface Refusal {
   retryAfterSeconds: number;
 }
 
+// Every request is charged at least this much, whatever its fields: signing in, planning and calling subgraphs
+// are work too, so a flood of tiny operations is limited as well (a portal session: 60 a second).
+export const minimumCharge = 5;
+
 // The buckets of the most recently active sessions, users and addresses; one forgotten is full again when next
 // seen, which only ever favours a client that has been quiet the longest.
 const remembered = 100_000;
@@ -24,9 +28,9 @@ export class RequestBudgets {
 
   constructor(private readonly limits: RateLimits) {}
 
-  /** Before any work on a request: refused while the caller's session or user has not one unit left. */
+  /** Before any work on a request: refused while the caller's session or user has not enough left for any request. */
   admit(caller: Caller): Refusal | undefined {
-    return refusalFor(this.sessionBucket(caller), 1);
+    return refusalFor(this.sessionBucket(caller), minimumCharge);
   }
 
   /**
@@ -36,7 +40,7 @@ export class RequestBudgets {
    */
   charge(caller: Caller, cost: number): Refusal | undefined {
     const bucket = this.sessionBucket(caller);
-    const units = Math.max(1, Math.min(cost, bucket.bucketSize, bucket.parentBucket?.bucketSize ?? Infinity));
+    const units = Math.min(Math.max(cost, minimumCharge), bucket.bucketSize, bucket.parentBucket?.bucketSize ?? Infinity);
     if (bucket.tryRemoveTokens(units)) return undefined;
     for (const owing of [bucket, bucket.parentBucket]) if (owing) owing.content = Math.max(owing.content - units, -owing.bucketSize);
     return refusalFor(bucket, units);

@@ -18,13 +18,29 @@ export const limitSetting: Record<LimitName, keyof OperationLimits> = {
 
 const advice = 'Ask for less in one operation: split it into several, or page through lists with `first`.';
 
+// Each message names its limit first, so a person reading it knows which part of the query to change.
+const wording: Record<LimitName, (max: number, found: number | undefined) => string> = {
+  depth: (max, found) => `Depth limit exceeded: fields are nested ${found} levels deep; at most ${max} are allowed.`,
+  aliases: (max, found) => `Alias limit exceeded: the operation has ${found} aliased fields; at most ${max} are allowed.`,
+  rootFields: (max, found) => `Root field limit exceeded: the operation asks for ${found} fields at its root; at most ${max} are allowed.`,
+  directives: (max, found) => `Directive limit exceeded: the operation uses ${found} directives; at most ${max} are allowed.`,
+  tokens: (max) => `Token limit exceeded: the document is longer than ${max} tokens.`,
+  cost: (max, found) => `Cost limit exceeded: the operation's estimated cost is ${found ?? `more than ${max}`}; at most ${max} is allowed.`,
+};
+
 /**
  * An operation over one of the limits: HTTP 400 with `extensions.code = OPERATION_LIMIT_EXCEEDED`, the limit's
- * name, the maximum and what the operation had, so a client can tell which part of its query to change.
+ * name, the maximum and (when it was counted to the end) what the operation had.
  */
-export function operationLimitExceeded(limit: LimitName, max: number, found: number, what: string): GraphQLError {
-  return new GraphQLError(`This operation has ${found} ${what}; at most ${max} are allowed. ${advice}`, {
-    extensions: { code: operationLimitCode, limit, max, found, http: { status: 400, headers: new HeaderMap() } },
+export function operationLimitExceeded(limit: LimitName, max: number, found?: number): GraphQLError {
+  return new GraphQLError(`${wording[limit](max, found)} ${advice}`, {
+    extensions: {
+      code: operationLimitCode,
+      limit,
+      max,
+      ...(found !== undefined ? { found } : {}),
+      http: { status: 400, headers: new HeaderMap() },
+    },
   });
 }
 
@@ -44,10 +60,9 @@ export function withLimitCode(formatted: GraphQLFormattedError, error: unknown):
   }
   const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tooManyTokens.exec(formatted.message) : null;
   if (tokens) {
-    return {
-      message: `This operation's document is longer than ${tokens[1]} tokens. ${advice}`,
-      extensions: { code: operationLimitCode, limit: 'tokens', max: Number(tokens[1]) },
-    };
+    const refusal = operationLimitExceeded('tokens', Number(tokens[1]));
+    const { http: _http, ...extensions } = refusal.extensions;
+    return { message: refusal.message, extensions };
   }
   return formatted;
 }

@@ -12,9 +12,9 @@ import { operationLimitExceeded, type LimitName } from './limit-error.js';
  */
 export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
   return [
-    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...reportAs('depth', 'levels of nested fields') }),
-    maxAliasesRule({ n: limits.maxAliases, ...reportAs('aliases', 'aliased fields') }),
-    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('directives', 'directives') }),
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...reportAs('depth') }),
+    maxAliasesRule({ n: limits.maxAliases, ...reportAs('aliases') }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('directives') }),
     maxRootFieldsRule(limits.maxRootFields),
   ];
 }
@@ -23,13 +23,13 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
 const armorRefusal = /limit of (\d+) exceeded, found (-?\d+)\./;
 
 /** graphql-armor's callbacks, reporting our own error (code, limit, numbers) instead of its generic one. */
-function reportAs(limit: LimitName, what: string) {
+function reportAs(limit: LimitName) {
   return {
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) => {
         const [, max, found] = armorRefusal.exec(error.message) ?? [];
-        context?.reportError(operationLimitExceeded(limit, Number(max), Number(found), what));
+        context?.reportError(operationLimitExceeded(limit, Number(max), Number(found)));
       },
     ],
   };
@@ -40,7 +40,7 @@ function maxRootFieldsRule(max: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
       const found = rootResponseKeys(context, operation.selectionSet, new Set(), new Set()).size;
-      if (found > max) context.reportError(operationLimitExceeded('rootFields', max, found, 'fields at its root'));
+      if (found > max) context.reportError(operationLimitExceeded('rootFields', max, found));
     },
   });
 }

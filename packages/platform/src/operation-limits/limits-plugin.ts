@@ -28,7 +28,7 @@ export function operationLimitsPlugin<TContext extends BaseContext>(
               'OPERATION_NOT_SUPPORTED',
             );
           const cost = costOf(requestContext, operation, limits);
-          if (cost > limits.maxCost) throw operationLimitExceeded('cost', limits.maxCost, cost, 'units of estimated cost');
+          if (cost > limits.maxCost) throw operationLimitExceeded('cost', limits.maxCost, cost);
           await onCost?.(requestContext.contextValue, cost);
         },
       };
@@ -47,8 +47,7 @@ function costOf<TContext extends BaseContext>(
     // Variables that do not fit their types: the same refusal GraphQL execution would give.
     if (error instanceof GraphQLError && error.message.startsWith('Variable "')) throw clientError(error.message, 'BAD_USER_INPUT');
     // The walk gave up: fragments spread within fragments multiply the operation beyond any useful size.
-    if (error instanceof GraphQLError)
-      throw operationLimitExceeded('cost', limits.maxCost, limits.maxCost + 1, 'or more units of estimated cost');
+    if (error instanceof GraphQLError) throw operationLimitExceeded('cost', limits.maxCost);
     throw error;
   }
 }
