@@ -85,7 +85,7 @@ describe('a request’s audit trail', () => {
 
   test('a failed append rejects the flush, so the response can fail closed', async () => {
     const trail = new AuditTrail(
-      { append: async () => Promise.reject(new Error('permission denied')), close: async () => undefined },
+      { ...recordingStore(), append: async () => Promise.reject(new Error('permission denied')) },
       'patient',
       caller,
     );
