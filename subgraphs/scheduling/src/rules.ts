@@ -26,6 +26,8 @@ export const rules: FieldRules = {
     cancelAppointment: manageAppointments,
     rescheduleAppointment: manageAppointments,
     recordAttendance: manageAppointments,
+    // The activity includes appointments.manage; the desk says why when a role lacks it.
+    backEnterAppointment: manageAppointments,
   },
   Appointment: readAppointments,
   Cancellation: readAppointments,

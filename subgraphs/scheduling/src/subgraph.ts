@@ -30,6 +30,7 @@ export const schedulingSubgraph: SubgraphDefinition<Context> = {
       schema: buildSchema(),
       createContext: (base) => {
         const loaders = createLoaders(stores);
+        const mayBackEnter = () => base.policy.holds('appointments.back_enter');
         const appointments = new AppointmentAccess(loaders, stores.appointments, base.policy);
         const catalogue = new ClinicCatalogue(loaders, stores.clinics, stores.slots);
         const desk = new AppointmentDesk({
@@ -41,9 +42,10 @@ export const schedulingSubgraph: SubgraphDefinition<Context> = {
           relationships: bookingRelationships,
           audit: base.audit,
           outcomesCommitted: delivery.wake,
+          mayBackEnter,
           now,
         });
-        const clinicAdministration = new ClinicAdministration(base.caller, catalogue, stores.clinics, stores.slots, now);
+        const clinicAdministration = new ClinicAdministration(base.caller, catalogue, stores.clinics, stores.slots, now, mayBackEnter);
         return { ...base, appointments, catalogue, desk, clinicAdministration, now };
       },
       close: async () => {

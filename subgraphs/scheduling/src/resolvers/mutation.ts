@@ -9,4 +9,5 @@ export const Mutation: MutationResolvers = {
   cancelAppointment: (_parent, { input }, { desk }) => desk.cancel(input),
   rescheduleAppointment: (_parent, { input }, { desk }) => desk.reschedule(input),
   recordAttendance: (_parent, { input }, { desk }) => desk.recordAttendance(input),
+  backEnterAppointment: (_parent, { input }, { desk }) => desk.backEnter(input),
 };
