@@ -253,6 +253,39 @@ describe('back-entered appointments feed the RTT clock as live ones would', () =
   });
 });
 
+describe('a back-entered outcome that would break later events', () => {
+  test('waits in the outbox with care-pathway’s reason, and applies once the missing rebooking (10) is recorded', async () => {
+    const patientId = patient();
+    const pathwayId = await newPathway(patientId, `Back-entry conflict ${Date.now().toString(36)}`, '2025-02-10');
+    const recordStatus = async (input: Record<string, unknown>) =>
+      (await clinician())(`mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
+        input: { pathwayId, ...input },
+      });
+    expect((await recordStatus({ rttStatus: '20', occurredOn: '2025-03-20' })).errors).toBeUndefined();
+    const dna = await backEnter(patientId, await pastSlot(new Date('2025-03-03T10:00:00Z')), pathwayId);
+    await attendance(dna, 'DID_NOT_ATTEND');
+
+    // Nullified on 3 March, the clock could not take the status 20 of 20 March: care-pathway refuses, the relay retries.
+    const waiting = await eventually(async () => {
+      const [row] = await sql<{ status: string; last_error: string | null }>(
+        database(),
+        'SELECT status, last_error FROM scheduling.pathway_outcome_outbox WHERE appointment_id = $1',
+        [dna],
+      );
+      return row?.last_error ? row : undefined;
+    }, 'care-pathway to refuse the outcome');
+    expect(waiting).toMatchObject({ status: 'PENDING', last_error: expect.stringMatching(/RTT status 20 of 2025-03-20/) });
+
+    // The patient rebooked on 10 March: with that recorded, the DNA fits the history and the retry applies it.
+    expect((await recordStatus({ rttStatus: '10', occurredOn: '2025-03-10' })).errors).toBeUndefined();
+    const state = await whenDelivered(pathwayId, dna);
+    expect(state.periods).toEqual([
+      { startedOn: '2025-02-10', endedOn: '2025-03-03', endReason: 'NULLIFIED' },
+      { startedOn: '2025-03-10', endedOn: null, endReason: null },
+    ]);
+  });
+});
+
 describe('back-entry is refused to roles without it, and for dates still to come', () => {
   test('a clinician (no appointments.back_enter) may not back-enter a booking: FORBIDDEN, and nothing is written', async () => {
     const slotId = await pastSlot(daysAgo(7));
