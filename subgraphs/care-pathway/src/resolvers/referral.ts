@@ -13,9 +13,10 @@ export const Referral: ReferralResolvers = {
       receivedOn: toIsoDate(referral.receivedOn),
       ubrnConvertedOn: referral.ubrnConvertedOn && toIsoDate(referral.ubrnConvertedOn),
     }),
-  referrer: ({ referringOrganisation, referringClinician }) =>
-    referringOrganisation && referringClinician ? { organisation: referringOrganisation, clinician: referringClinician } : null,
+  referrer: ({ patientId, referringOrganisation, referringClinician }) =>
+    referringOrganisation && referringClinician ? { patientId, organisation: referringOrganisation, clinician: referringClinician } : null,
   triage: (referral) => ({
+    patientId: referral.patientId,
     status: referral.triageStatus,
     decidedAt: referral.triagedAt?.toISOString() ?? null,
     decidedBy: referral.triagedBy,
