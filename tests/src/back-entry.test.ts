@@ -1,4 +1,5 @@
 import { tokenFor } from './support/gateway-client.js';
+import { staffAt, tokenOf, type Staff } from './support/people.js';
 import { eventually } from './support/eventually.js';
 import { stackState } from './support/stack-state.js';
 import { client, openSession, registerPatients, schedulingSnapshot, sql, uniqueService } from './scheduling-fixtures.js';
@@ -26,9 +27,12 @@ const attendanceMutation = `mutation ($input: RecordAttendanceInput!) { recordAt
 
 let patients: string[];
 let nextPatient = 0;
+// The provider's own booking office reads its RTT reports.
+let reporter: Staff;
 
 beforeAll(async () => {
   patients = await registerPatients(await clerk(), `Backentry${Date.now().toString(36)}`, 8);
+  reporter = await staffAt(provider, 'R8010');
 });
 
 function patient(): string {
@@ -130,9 +134,8 @@ async function whenDelivered(pathwayId: string, ...appointmentIds: string[]): Pr
 }
 
 async function incompletePathways(specialty: string, censusDate: string): Promise<number> {
-  const { data, errors } = await (
-    await clerk()
-  )<{ rttPerformance: { incompletePathways: number } }>(
+  const report = client(await tokenOf(reporter));
+  const { data, errors } = await report<{ rttPerformance: { incompletePathways: number } }>(
     `query ($organisation: String!, $censusDate: Date!, $specialty: String) {
       rttPerformance(organisation: $organisation, censusDate: $censusDate, specialty: $specialty) { incompletePathways }
     }`,

@@ -1,4 +1,5 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { staffAt, tokenOf, type Staff } from './support/people.js';
 
 /*
  * NHS RTT rules-suite cases (PRN01045 v5.0 section 2.2) through the gateway, as a trust's clinicians record them
@@ -8,8 +9,12 @@ const provider = 'RTTRUL';
 const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
 
 const clinician = () => tokenFor('dr.amelia.hart', 'rp-hart-rx1');
-// The booking office runs the RTT reports (R1980 analysts could too).
-const bookingOffice = () => tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
+// The provider's own booking office runs its RTT reports.
+let bookingOffice: Staff;
+
+beforeAll(async () => {
+  bookingOffice = await staffAt(provider, 'R8010');
+});
 
 interface Referral {
   referredOn: string | null;
@@ -125,7 +130,7 @@ async function incomplete(specialty: string, censusDate: string): Promise<{ inco
         }
       }
     `,
-    { token: await bookingOffice(), variables: { organisation: provider, censusDate, specialty } },
+    { token: await tokenOf(bookingOffice), variables: { organisation: provider, censusDate, specialty } },
   );
   expect(body.errors).toBeUndefined();
   return body.data!.rttPerformance;
