@@ -1,5 +1,6 @@
 import { tokenFor } from './support/gateway-client.js';
 import { staffAt, tokenOf, type Staff } from './support/people.js';
+import { referralInput } from './care-pathway-fixtures.js';
 import { eventually } from './support/eventually.js';
 import { stackState } from './support/stack-state.js';
 import { client, openSession, registerPatients, schedulingSnapshot, sql, uniqueService } from './scheduling-fixtures.js';
@@ -47,16 +48,7 @@ async function newPathway(patientId: string, specialty: string, receivedOn: stri
   const { data, errors } = await send<{ createReferral: { pathway: { id: string } } }>(
     `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { pathway { id } } }`,
     {
-      input: {
-        patientId,
-        referringOrganisation: 'A81001',
-        referringClinician: 'Dr David Lee',
-        receivingOrganisation: provider,
-        specialty,
-        priority: 'ROUTINE',
-        reason: 'Back-entry case',
-        receivedOn,
-      },
+      input: referralInput({ patientId, receivingOrganisation: provider, specialty, reason: 'Back-entry case', receivedOn }),
     },
   );
   if (!data) throw new Error(`createReferral failed: ${JSON.stringify(errors)}`);

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { createCredentialSigner, loadKeyFromFile, serviceCredentialIssuer } from '@epr/identity';
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
+import { referralInput } from './care-pathway-fixtures.js';
 
 // The national rules as the API applies them (PRN01045 v5.0 section 2.2). Pathways here belong to a provider
 // of their own, so the seeded RX1 reports are untouched.
@@ -43,16 +44,13 @@ async function newPathway(receivedOn = '2026-01-05'): Promise<string> {
     {
       token: await clinician(),
       variables: {
-        input: {
+        input: referralInput({
           patientId: georgeMcAllister,
-          referringOrganisation: 'A81001',
-          referringClinician: 'Dr David Lee',
           receivingOrganisation: provider,
           specialty: 'Rheumatology',
-          priority: 'ROUTINE',
           reason: 'Inflammatory arthritis of both hands.',
           receivedOn,
-        },
+        }),
       },
     },
   );

@@ -1,5 +1,6 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { staffAt, tokenOf, type Staff } from './support/people.js';
+import { referralInput } from './care-pathway-fixtures.js';
 
 /*
  * NHS RTT rules-suite cases (PRN01045 v5.0 section 2.2) through the gateway, as a trust's clinicians record them
@@ -45,16 +46,13 @@ async function createReferral(specialty: string, dates: Record<string, unknown>)
     {
       token: await clinician(),
       variables: {
-        input: {
+        input: referralInput({
           patientId: georgeMcAllister,
-          referringOrganisation: 'A81001',
-          referringClinician: 'Dr David Lee',
           receivingOrganisation: provider,
           specialty,
-          priority: 'ROUTINE',
           reason: 'Rules-suite case',
           ...dates,
-        },
+        }),
       },
     },
   );
