@@ -1,5 +1,6 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { staffAt, tokenOf, type Staff } from './support/people.js';
+import { withDatabase } from './support/security-log.js';
 import { referralInput } from './care-pathway-fixtures.js';
 
 /*
@@ -243,6 +244,36 @@ describe('admissions that do not stop the clock (4.3.2.3)', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rttStatus' });
     const neither = await record(id, { occurredOn: '2025-03-03' });
     expect(neither.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rttStatus' });
+  });
+});
+
+describe('events entered late are folded in where they happened', () => {
+  test('a decision to admit cashed up after the treatment is placed before it, marked back-entered and logged as such', async () => {
+    const id = await newPathway('Rules late entry', '2025-02-10');
+    await recorded(id, { rttStatus: '30', admitted: true, occurredOn: '2025-04-15' });
+    expect(await recorded(id, { rttStatus: '20', decisionToAdmit: true, occurredOn: '2025-03-03' })).toBe('STOPPED');
+
+    const state = await pathway(id);
+    expect(state.periods).toEqual([
+      { startedOn: '2025-02-10', endedOn: '2025-04-15', endReason: 'FIRST_DEFINITIVE_TREATMENT', decisionToAdmitOn: '2025-03-03' },
+    ]);
+    expect(
+      state.timeline.entries.map((e: { occurredOn: string; clockEffect: string; backEntered: boolean }) => [
+        e.occurredOn,
+        e.clockEffect,
+        e.backEntered,
+      ]),
+    ).toEqual([
+      ['2025-02-10', 'STARTED', false],
+      ['2025-03-03', 'CONTINUED', true],
+      ['2025-04-15', 'STOPPED', false],
+    ]);
+    const logged = await withDatabase((db) =>
+      db.query(`SELECT action FROM audit.access_event WHERE action = 'pathway.rtt-event.back-entered' AND $1 = ANY(items)`, [
+        `Pathway:${id}`,
+      ]),
+    );
+    expect(logged.rows).toHaveLength(1);
   });
 });
 
