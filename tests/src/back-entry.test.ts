@@ -13,6 +13,9 @@ import { client, openSession, registerPatients, schedulingSnapshot, sql, uniqueS
 const provider = 'RTTBKE';
 const evidence = 'Appointment letter sent three weeks before; text reminder the day before';
 const database = () => stackState().databaseUrl;
+// Outcomes reach care-pathway through scheduling's relay, after the request that recorded them: tests that wait
+// for it get room for a busy machine (the wait itself polls; nothing is asserted about how long it takes).
+const deliveryMs = 150_000;
 
 const clerk = async () => client(await tokenFor('clerk.chloe.reid', 'rp-reid-rx1'));
 const clinician = async () => client(await tokenFor('dr.amelia.hart', 'rp-hart-rx1'));
@@ -34,7 +37,7 @@ let reporter: Staff;
 beforeAll(async () => {
   patients = await registerPatients(await clerk(), `Backentry${Date.now().toString(36)}`, 8);
   reporter = await staffAt(provider, 'R8010');
-});
+}, deliveryMs);
 
 function patient(): string {
   const id = patients[nextPatient];
@@ -146,139 +149,159 @@ async function securityLogActions(patientId: string): Promise<{ subgraph: string
 }
 
 describe('back-entered appointments feed the RTT clock as live ones would', () => {
-  test('a first-appointment DNA with evidence, back-entered three weeks ago, nullifies the clock on the day it happened', async () => {
-    const patientId = patient();
-    const pathwayId = await newPathway(patientId, 'Back-entry nullified', englishDate(daysAgo(35)));
-    const startsAt = daysAgo(21);
-    const appointmentId = await backEnter(patientId, await pastSlot(startsAt), pathwayId);
-    await attendance(appointmentId, 'DID_NOT_ATTEND');
+  test(
+    'a first-appointment DNA with evidence, back-entered three weeks ago, nullifies the clock on the day it happened',
+    async () => {
+      const patientId = patient();
+      const pathwayId = await newPathway(patientId, 'Back-entry nullified', englishDate(daysAgo(35)));
+      const startsAt = daysAgo(21);
+      const appointmentId = await backEnter(patientId, await pastSlot(startsAt), pathwayId);
+      await attendance(appointmentId, 'DID_NOT_ATTEND');
 
-    const state = await whenDelivered(pathwayId, appointmentId);
-    expect(state.clockPhase).toBe('NULLIFIED');
-    expect(state.periods).toEqual([{ startedOn: englishDate(daysAgo(35)), endedOn: englishDate(startsAt), endReason: 'NULLIFIED' }]);
-    expect(state.timeline.entries.at(-1)).toEqual({
-      kind: 'APPOINTMENT_OUTCOME',
-      occurredOn: englishDate(startsAt),
-      clockEffect: 'NULLIFIED',
-      rttStatus: { code: '33' },
-      appointment: { id: appointmentId },
-      appointmentOutcome: 'DID_NOT_ATTEND',
-      firstAppointment: true,
-      communicationEvidence: evidence,
-      backEntered: true,
-    });
-    // Each subgraph logged the back-entry under its own action.
-    expect(await securityLogActions(patientId)).toEqual(
-      expect.arrayContaining([
-        { subgraph: 'scheduling', action: 'appointment.book.back-entered' },
-        { subgraph: 'scheduling', action: 'appointment.outcome.back-entered' },
-        { subgraph: 'care-pathway', action: 'pathway.appointment-outcome.back-entered' },
-      ]),
-    );
-  });
+      const state = await whenDelivered(pathwayId, appointmentId);
+      expect(state.clockPhase).toBe('NULLIFIED');
+      expect(state.periods).toEqual([{ startedOn: englishDate(daysAgo(35)), endedOn: englishDate(startsAt), endReason: 'NULLIFIED' }]);
+      expect(state.timeline.entries.at(-1)).toEqual({
+        kind: 'APPOINTMENT_OUTCOME',
+        occurredOn: englishDate(startsAt),
+        clockEffect: 'NULLIFIED',
+        rttStatus: { code: '33' },
+        appointment: { id: appointmentId },
+        appointmentOutcome: 'DID_NOT_ATTEND',
+        firstAppointment: true,
+        communicationEvidence: evidence,
+        backEntered: true,
+      });
+      // Each subgraph logged the back-entry under its own action.
+      expect(await securityLogActions(patientId)).toEqual(
+        expect.arrayContaining([
+          { subgraph: 'scheduling', action: 'appointment.book.back-entered' },
+          { subgraph: 'scheduling', action: 'appointment.outcome.back-entered' },
+          { subgraph: 'care-pathway', action: 'pathway.appointment-outcome.back-entered' },
+        ]),
+      );
+    },
+    deliveryMs,
+  );
 
-  test('issue #14 through scheduling: first appointment attended 2025-03-03, follow-up DNA 2025-04-07: the clock runs on and is counted', async () => {
-    const specialty = `Back-entry follow-up DNA ${Date.now().toString(36)}`;
-    const patientId = patient();
-    const pathwayId = await newPathway(patientId, specialty, '2025-02-10');
-    const first = await backEnter(patientId, await pastSlot(new Date('2025-03-03T10:00:00Z'), 'NEW'), pathwayId);
-    const followUp = await backEnter(patientId, await pastSlot(new Date('2025-04-07T10:00:00Z'), 'FOLLOW_UP'), pathwayId);
-    await attendance(first, 'ATTENDED');
-    await attendance(followUp, 'DID_NOT_ATTEND');
+  test(
+    'issue #14 through scheduling: first appointment attended 2025-03-03, follow-up DNA 2025-04-07: the clock runs on and is counted',
+    async () => {
+      const specialty = `Back-entry follow-up DNA ${Date.now().toString(36)}`;
+      const patientId = patient();
+      const pathwayId = await newPathway(patientId, specialty, '2025-02-10');
+      const first = await backEnter(patientId, await pastSlot(new Date('2025-03-03T10:00:00Z'), 'NEW'), pathwayId);
+      const followUp = await backEnter(patientId, await pastSlot(new Date('2025-04-07T10:00:00Z'), 'FOLLOW_UP'), pathwayId);
+      await attendance(first, 'ATTENDED');
+      await attendance(followUp, 'DID_NOT_ATTEND');
 
-    const state = await whenDelivered(pathwayId, first, followUp);
-    expect(state.clockPhase).toBe('RUNNING');
-    expect(state.timeline.entries.filter((e) => e.kind === 'APPOINTMENT_OUTCOME').map((e) => [e.occurredOn, e.clockEffect])).toEqual([
-      ['2025-03-03', 'CONTINUED'],
-      ['2025-04-07', 'CONTINUED'],
-    ]);
-    expect(await incompletePathways(specialty, '2025-03-31')).toBe(1);
-    expect(await incompletePathways(specialty, '2025-04-30')).toBe(1);
-  });
+      const state = await whenDelivered(pathwayId, first, followUp);
+      expect(state.clockPhase).toBe('RUNNING');
+      expect(state.timeline.entries.filter((e) => e.kind === 'APPOINTMENT_OUTCOME').map((e) => [e.occurredOn, e.clockEffect])).toEqual([
+        ['2025-03-03', 'CONTINUED'],
+        ['2025-04-07', 'CONTINUED'],
+      ]);
+      expect(await incompletePathways(specialty, '2025-03-31')).toBe(1);
+      expect(await incompletePathways(specialty, '2025-04-30')).toBe(1);
+    },
+    deliveryMs,
+  );
 
-  test('after a decision to admit, a DNA of a slot scheduling calls new does not nullify: the clock’s own history decides', async () => {
-    const specialty = `Back-entry DNA after decision to admit ${Date.now().toString(36)}`;
-    const patientId = patient();
-    const pathwayId = await newPathway(patientId, specialty, '2025-02-10');
-    const decided = await (
-      await clinician()
-    )(`mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
-      input: { pathwayId, rttStatus: '20', occurredOn: '2025-03-03', decisionToAdmit: true },
-    });
-    expect(decided.errors).toBeUndefined();
-    const dna = await backEnter(patientId, await pastSlot(new Date('2025-04-07T10:00:00Z'), 'NEW'), pathwayId);
-    await attendance(dna, 'DID_NOT_ATTEND');
+  test(
+    'after a decision to admit, a DNA of a slot scheduling calls new does not nullify: the clock’s own history decides',
+    async () => {
+      const specialty = `Back-entry DNA after decision to admit ${Date.now().toString(36)}`;
+      const patientId = patient();
+      const pathwayId = await newPathway(patientId, specialty, '2025-02-10');
+      const decided = await (
+        await clinician()
+      )(`mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
+        input: { pathwayId, rttStatus: '20', occurredOn: '2025-03-03', decisionToAdmit: true },
+      });
+      expect(decided.errors).toBeUndefined();
+      const dna = await backEnter(patientId, await pastSlot(new Date('2025-04-07T10:00:00Z'), 'NEW'), pathwayId);
+      await attendance(dna, 'DID_NOT_ATTEND');
 
-    const state = await whenDelivered(pathwayId, dna);
-    expect(state.timeline.entries.at(-1)).toMatchObject({ firstAppointment: true, clockEffect: 'CONTINUED', backEntered: true });
-    expect(state.clockPhase).toBe('RUNNING');
-    expect(await incompletePathways(specialty, '2025-04-30')).toBe(1);
-  });
+      const state = await whenDelivered(pathwayId, dna);
+      expect(state.timeline.entries.at(-1)).toMatchObject({ firstAppointment: true, clockEffect: 'CONTINUED', backEntered: true });
+      expect(state.clockPhase).toBe('RUNNING');
+      expect(await incompletePathways(specialty, '2025-04-30')).toBe(1);
+    },
+    deliveryMs,
+  );
 
-  test('a cancellation back-dated to when the patient phoned is on the timeline on that day; the clock keeps running', async () => {
-    const patientId = patient();
-    const pathwayId = await newPathway(patientId, 'Back-entry cancellation', englishDate(daysAgo(40)));
-    const slotId = await pastSlot(daysAgo(14));
-    const appointmentId = await backEnter(patientId, slotId, pathwayId);
-    const phoned = daysAgo(20);
-    const { data, errors } = await (
-      await clerk()
-    )<{ cancelAppointment: Record<string, unknown> }>(
-      `mutation ($input: CancelAppointmentInput!) { cancelAppointment(input: $input) { status cancellation { by at } slot { remaining } } }`,
-      { input: { appointmentId, by: 'PATIENT', reason: 'Phoned: away that fortnight', occurredAt: phoned.toISOString() } },
-    );
-    expect(errors).toBeUndefined();
-    expect(data!.cancelAppointment).toEqual({
-      status: 'CANCELLED',
-      cancellation: { by: 'PATIENT', at: phoned.toISOString() },
-      slot: { remaining: 1 },
-    });
+  test(
+    'a cancellation back-dated to when the patient phoned is on the timeline on that day; the clock keeps running',
+    async () => {
+      const patientId = patient();
+      const pathwayId = await newPathway(patientId, 'Back-entry cancellation', englishDate(daysAgo(40)));
+      const slotId = await pastSlot(daysAgo(14));
+      const appointmentId = await backEnter(patientId, slotId, pathwayId);
+      const phoned = daysAgo(20);
+      const { data, errors } = await (
+        await clerk()
+      )<{ cancelAppointment: Record<string, unknown> }>(
+        `mutation ($input: CancelAppointmentInput!) { cancelAppointment(input: $input) { status cancellation { by at } slot { remaining } } }`,
+        { input: { appointmentId, by: 'PATIENT', reason: 'Phoned: away that fortnight', occurredAt: phoned.toISOString() } },
+      );
+      expect(errors).toBeUndefined();
+      expect(data!.cancelAppointment).toEqual({
+        status: 'CANCELLED',
+        cancellation: { by: 'PATIENT', at: phoned.toISOString() },
+        slot: { remaining: 1 },
+      });
 
-    const state = await whenDelivered(pathwayId, appointmentId);
-    expect(state.clockPhase).toBe('RUNNING');
-    expect(state.timeline.entries.at(-1)).toMatchObject({
-      appointmentOutcome: 'CANCELLED_BY_PATIENT',
-      occurredOn: englishDate(phoned),
-      clockEffect: 'CONTINUED',
-      backEntered: true,
-    });
-    expect(await securityLogActions(patientId)).toEqual(
-      expect.arrayContaining([{ subgraph: 'scheduling', action: 'appointment.cancel.back-entered' }]),
-    );
-  });
+      const state = await whenDelivered(pathwayId, appointmentId);
+      expect(state.clockPhase).toBe('RUNNING');
+      expect(state.timeline.entries.at(-1)).toMatchObject({
+        appointmentOutcome: 'CANCELLED_BY_PATIENT',
+        occurredOn: englishDate(phoned),
+        clockEffect: 'CONTINUED',
+        backEntered: true,
+      });
+      expect(await securityLogActions(patientId)).toEqual(
+        expect.arrayContaining([{ subgraph: 'scheduling', action: 'appointment.cancel.back-entered' }]),
+      );
+    },
+    deliveryMs,
+  );
 });
 
 describe('a back-entered outcome that would break later events', () => {
-  test('waits in the outbox with care-pathway’s reason, and applies once the missing rebooking (10) is recorded', async () => {
-    const patientId = patient();
-    const pathwayId = await newPathway(patientId, `Back-entry conflict ${Date.now().toString(36)}`, '2025-02-10');
-    const recordStatus = async (input: Record<string, unknown>) =>
-      (await clinician())(`mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
-        input: { pathwayId, ...input },
-      });
-    expect((await recordStatus({ rttStatus: '20', occurredOn: '2025-03-20' })).errors).toBeUndefined();
-    const dna = await backEnter(patientId, await pastSlot(new Date('2025-03-03T10:00:00Z')), pathwayId);
-    await attendance(dna, 'DID_NOT_ATTEND');
+  test(
+    'waits in the outbox with care-pathway’s reason, and applies once the missing rebooking (10) is recorded',
+    async () => {
+      const patientId = patient();
+      const pathwayId = await newPathway(patientId, `Back-entry conflict ${Date.now().toString(36)}`, '2025-02-10');
+      const recordStatus = async (input: Record<string, unknown>) =>
+        (await clinician())(`mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
+          input: { pathwayId, ...input },
+        });
+      expect((await recordStatus({ rttStatus: '20', occurredOn: '2025-03-20' })).errors).toBeUndefined();
+      const dna = await backEnter(patientId, await pastSlot(new Date('2025-03-03T10:00:00Z')), pathwayId);
+      await attendance(dna, 'DID_NOT_ATTEND');
 
-    // Nullified on 3 March, the clock could not take the status 20 of 20 March: care-pathway refuses, the relay retries.
-    const waiting = await eventually(async () => {
-      const [row] = await sql<{ status: string; last_error: string | null }>(
-        database(),
-        'SELECT status, last_error FROM scheduling.pathway_outcome_outbox WHERE appointment_id = $1',
-        [dna],
-      );
-      return row?.last_error ? row : undefined;
-    }, 'care-pathway to refuse the outcome');
-    expect(waiting).toMatchObject({ status: 'PENDING', last_error: expect.stringMatching(/RTT status 20 of 2025-03-20/) });
+      // Nullified on 3 March, the clock could not take the status 20 of 20 March: care-pathway refuses, the relay retries.
+      const waiting = await eventually(async () => {
+        const [row] = await sql<{ status: string; last_error: string | null }>(
+          database(),
+          'SELECT status, last_error FROM scheduling.pathway_outcome_outbox WHERE appointment_id = $1',
+          [dna],
+        );
+        return row?.last_error ? row : undefined;
+      }, 'care-pathway to refuse the outcome');
+      expect(waiting).toMatchObject({ status: 'PENDING', last_error: expect.stringMatching(/RTT status 20 of 2025-03-20/) });
 
-    // The patient rebooked on 10 March: with that recorded, the DNA fits the history and the retry applies it.
-    expect((await recordStatus({ rttStatus: '10', occurredOn: '2025-03-10' })).errors).toBeUndefined();
-    const state = await whenDelivered(pathwayId, dna);
-    expect(state.periods).toEqual([
-      { startedOn: '2025-02-10', endedOn: '2025-03-03', endReason: 'NULLIFIED' },
-      { startedOn: '2025-03-10', endedOn: null, endReason: null },
-    ]);
-  });
+      // The patient rebooked on 10 March: with that recorded, the DNA fits the history and the retry applies it.
+      expect((await recordStatus({ rttStatus: '10', occurredOn: '2025-03-10' })).errors).toBeUndefined();
+      const state = await whenDelivered(pathwayId, dna);
+      expect(state.periods).toEqual([
+        { startedOn: '2025-02-10', endedOn: '2025-03-03', endReason: 'NULLIFIED' },
+        { startedOn: '2025-03-10', endedOn: null, endReason: null },
+      ]);
+    },
+    deliveryMs,
+  );
 });
 
 describe('back-entry is refused to roles without it, and for dates still to come', () => {
