@@ -37,18 +37,6 @@ export type ClockSituation =
   | 'NULLIFIED'
   | 'CLOSED';
 
-export const clockSituations: readonly ClockSituation[] = [
-  'NOT_STARTED',
-  'AWAITING_FIRST_APPOINTMENT',
-  'SEEN',
-  'DECIDED_TO_ADMIT',
-  'ACTIVE_MONITORING',
-  'TREATED',
-  'STOPPED',
-  'NULLIFIED',
-  'CLOSED',
-];
-
 export function situationOf(phase: ClockPhase, period: RttPeriod | undefined): ClockSituation {
   switch (phase) {
     case 'RUNNING':
