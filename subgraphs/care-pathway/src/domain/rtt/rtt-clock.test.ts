@@ -206,6 +206,7 @@ describe('first appointment DNA: nullification versus continuation (rule 5e, 4.4
 describe('a DNA after the first appointment or a decision to admit (rule 5f): the same rule by either path', () => {
   // The example of issue #14: received 2025-02-10, first appointment (10) 2025-03-03, DNA 2025-04-07.
   const receivedFeb: RttEvent = { kind: 'REFERRAL_RECEIVED', on: '2025-02-10' };
+  const diagnosticAdmission: RttEvent = { kind: 'ADMISSION_WITHOUT_TREATMENT', on: '2025-03-03', admission: 'DIAGNOSTIC_ADMISSION' };
 
   test('status 33 after a first appointment recorded as 10 is refused, and the clock keeps running', () => {
     const seen = RttClock.replay([receivedFeb, status('2025-03-03', '10')]);
@@ -224,10 +225,7 @@ describe('a DNA after the first appointment or a decision to admit (rule 5f): th
   test.each([
     ['a first appointment recorded as 10', [status('2025-03-03', '10')]],
     ['a decision to admit', [status('2025-03-03', '20', { decisionToAdmit: true })]],
-    [
-      'an admission without treatment',
-      [{ kind: 'ADMISSION_WITHOUT_TREATMENT', on: '2025-03-03', admission: 'DIAGNOSTIC_ADMISSION' } as RttEvent],
-    ],
+    ['an admission without treatment', [diagnosticAdmission]],
   ])('a clearly communicated DNA that scheduling calls a first appointment, after %s, continues the clock', (_label, before) => {
     const { clock, effect } = RttClock.replay([receivedFeb, ...before]).apply(appointment('2025-04-07', 'DID_NOT_ATTEND', true, true));
     expect(effect).toBe('CONTINUED');
