@@ -16,7 +16,12 @@ const olivia = '5e1f0c3a-0000-4000-8000-000000000001';
 
 function recordingStore(): AuditStore & { appends: AuditEventRow[][] } {
   const appends: AuditEventRow[][] = [];
-  return { appends, append: async (events) => void appends.push(events), close: async () => undefined };
+  return {
+    appends,
+    append: async (events) => void appends.push(events),
+    appendWithin: async () => undefined,
+    close: async () => undefined,
+  };
 }
 
 describe('a request’s audit trail', () => {
