@@ -22,3 +22,4 @@ export * from './policy/consent-register.js';
 export * from './policy/secondary-use.js';
 export * from './http-service.js';
 export * from './input-text.js';
+export * from './justification-input.js';

@@ -214,6 +214,18 @@ describe('seals × relationship', () => {
     });
   });
 
+  test('a justification the shared rule refuses never opens a seal', () => {
+    const caldicottWithLr = {
+      subject: subjects.caldicott,
+      activity: 'clinical.read' as const,
+      patient: patientFacts('active'),
+      item: item('SEALED'),
+    };
+    expect(effect({ ...caldicottWithLr, sealOverride: 'Because' })).toBe('PLACEHOLDER');
+    expect(effect({ ...caldicottWithLr, sealOverride: 'x'.repeat(501) })).toBe('PLACEHOLDER');
+    expect(effect({ ...caldicottWithLr, sealOverride: 'Safeguarding\u202e review' })).toBe('PLACEHOLDER');
+  });
+
   test('a justification from a role without the override changes nothing', () => {
     expect(
       effect({

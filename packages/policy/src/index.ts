@@ -3,3 +3,4 @@ export * from './facts.js';
 export * from './policy-document.js';
 export * from './decide.js';
 export * from './baseline-policy.js';
+export * from './justification.js';
