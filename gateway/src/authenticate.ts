@@ -1,5 +1,6 @@
 import { parseBearer, SessionTokenError, type Caller, type SessionVerifier } from '@epr/identity';
 import type { RoleProfileDirectory } from './role-profile-directory.js';
+import type { RequestIds } from './http/request-ids.js';
 
 /** Why a request was refused at the door; `message` is written for the person signing in. */
 export class AuthenticationError extends Error {
@@ -20,7 +21,7 @@ export class IdentityProviderUnavailableError extends Error {}
  */
 export async function authenticate(
   authorization: string | undefined,
-  requestId: string,
+  ids: RequestIds,
   verifier: SessionVerifier,
   directory: RoleProfileDirectory,
 ): Promise<Caller> {
@@ -34,7 +35,7 @@ export async function authenticate(
     if (error instanceof SessionTokenError) throw new AuthenticationError(error.reason, error.message);
     throw error;
   }
-  const profile = await directory.lookup(claims.userId, claims.roleProfileId, requestId);
+  const profile = await directory.lookup(claims.userId, claims.roleProfileId, ids.requestId);
   if (!profile) {
     throw new AuthenticationError(
       'role_not_held',
@@ -51,6 +52,6 @@ export async function authenticate(
     ...(claims.sessionId !== undefined && { sessionId: claims.sessionId }),
     teamIds: profile.teamIds,
     ...(profile.patientId !== null && { patientId: profile.patientId }),
-    requestId,
+    ...ids,
   };
 }

@@ -15,6 +15,7 @@ export function credentialClaimsFor(caller: Caller): JWTPayload {
     job_role_code: caller.jobRoleCode,
     organisation_ods: caller.organisationOds,
     request_id: caller.requestId,
+    ...(caller.correlationId !== undefined && { correlation_id: caller.correlationId }),
     ...(caller.cardSerial !== undefined && { card_serial: caller.cardSerial }),
     ...(caller.sessionId !== undefined && { sid: caller.sessionId }),
     ...(caller.teamIds !== undefined && { team_ids: [...caller.teamIds] }),
@@ -33,6 +34,7 @@ export function callerFromCredentialClaims(payload: JWTPayload): Caller {
   const sessionId = optionalString(payload, 'sid');
   const patientId = optionalString(payload, 'patient_id');
   const teamIds = optionalStringList(payload, 'team_ids');
+  const correlationId = optionalString(payload, 'correlation_id');
   return {
     kind: kind as CallerKind,
     userId: requiredString(payload, 'sub'),
@@ -44,6 +46,7 @@ export function callerFromCredentialClaims(payload: JWTPayload): Caller {
     ...(teamIds !== undefined && { teamIds }),
     ...(patientId !== undefined && { patientId }),
     requestId: requiredString(payload, 'request_id'),
+    ...(correlationId !== undefined && { correlationId }),
   };
 }
 
