@@ -302,4 +302,12 @@ describe('policy documents', () => {
     expect(() => loadPolicy({ activities: {}, jobRoles: { R1: { name: 'x', activities: ['clinical.reed'] } } })).toThrow(PolicyError);
     expect(() => loadPolicy({ activities: { 'clinical.read': { includes: ['nope'] } }, jobRoles: {} })).toThrow(/unknown activity "nope"/);
   });
+
+  test('sessions last at most the baseline 12 hours, or what a trust sets between 0 and 24 hours', () => {
+    expect(policy.sessionMaxAgeHours).toBe(12);
+    expect(loadPolicy({ activities: {}, jobRoles: {}, sessionMaxAgeHours: 0.5 }).sessionMaxAgeHours).toBe(0.5);
+    for (const sessionMaxAgeHours of [0, -1, 25, '12', 87_600]) {
+      expect(() => loadPolicy({ activities: {}, jobRoles: {}, sessionMaxAgeHours })).toThrow(/sessionMaxAgeHours/);
+    }
+  });
 });

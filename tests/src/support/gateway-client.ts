@@ -33,7 +33,7 @@ export async function graphql<T = Record<string, unknown>>(
 export async function tokenFor(
   userId: string,
   roleProfileId: string,
-  extra: { expired?: boolean; cardSerial?: string } = {},
+  extra: { expired?: boolean; cardSerial?: string; issuedAgoSeconds?: number; ttlSeconds?: number } = {},
 ): Promise<string> {
   const { token } = await mintSessionToken({ userId, roleProfileId, ...extra }, { keyDir: stackState().keyDir });
   return token;
