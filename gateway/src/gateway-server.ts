@@ -44,7 +44,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
-    buildService: ({ name, url }) => new SignedDataSource({ url: registry.resolve(name, url), fetcher: subgraphs.fetch }),
+    buildService: ({ name, url }) => new SignedDataSource(name, { url: registry.resolve(name, url), fetcher: subgraphs.fetch }),
     experimental_approximateQueryPlanStoreMiB: tuning.queryPlanCacheMiB,
     logger,
   });

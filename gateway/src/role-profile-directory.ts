@@ -52,16 +52,17 @@ export class RoleProfileDirectory {
       organisationOds: 'EPR',
       requestId,
     };
+    const requestBody = JSON.stringify({ query: lookupQuery, variables: { userId, roleProfileId } });
     let response: Response;
     try {
       response = await fetch(this.patientSubgraphUrl(), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${await this.signer.sign(system)}`,
+          authorization: `Bearer ${this.signer.sign(system, { audience: 'patient', body: requestBody })}`,
           'x-request-id': requestId,
         },
-        body: JSON.stringify({ query: lookupQuery, variables: { userId, roleProfileId } }),
+        body: requestBody,
         signal: AbortSignal.timeout(5_000),
       });
     } catch (error) {

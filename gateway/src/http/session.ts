@@ -39,11 +39,7 @@ export function sessionDoor(deps: {
       const requestLogger = logger.child(ids);
       try {
         const caller = await authenticate(req.headers.authorization, ids, verifier, directory);
-        // Signed now, not when the first subgraph call needs it: signing runs off the event loop (WebCrypto),
-        // so it overlaps Apollo's parsing, validation and planning instead of adding to the hop's latency.
-        const credential = signer.sign(caller);
-        credential.catch(() => undefined);
-        return { caller, requestId, logger: requestLogger, credential: () => credential };
+        return { caller, requestId, logger: requestLogger, credentialFor: (binding) => signer.sign(caller, binding) };
       } catch (error) {
         if (error instanceof AuthenticationError) {
           requestLogger.info({ reason: error.reason }, 'request refused: not authenticated');

@@ -2,12 +2,15 @@ import type { JWTPayload } from 'jose';
 import type { Caller, CallerKind } from './caller.js';
 import { CredentialError } from './credential-error.js';
 
-/** Claims the verifier needs jose to find before mapping the rest. `sub` carries the userId. */
-export const REQUIRED_CREDENTIAL_CLAIMS = ['sub', 'exp', 'iat'] as const;
+/**
+ * Claims the verifier needs jose to find before mapping the rest. `sub` carries the userId; `jti` makes each
+ * credential single-use and `body_sha256` binds it to one request body.
+ */
+export const REQUIRED_CREDENTIAL_CLAIMS = ['sub', 'exp', 'iat', 'jti', 'body_sha256'] as const;
 
 const CALLER_KINDS: ReadonlySet<string> = new Set<CallerKind>(['user', 'system', 'service']);
 
-/** The private claims of a credential; iss, aud, sub, iat and exp are set by the signer. */
+/** The caller's claims in a credential; the signer adds iss, aud, sub, iat, exp and the request binding. */
 export function credentialClaimsFor(caller: Caller): JWTPayload {
   return {
     kind: caller.kind,
