@@ -15,9 +15,9 @@ export class AuthenticationError extends Error {
 export class IdentityProviderUnavailableError extends Error {}
 
 /**
- * A request is authenticated when its session token verifies (signature, issuer, audience, expiry) and the
- * role profile it selected is an active profile of that user in the directory. The result is the Caller the
- * gateway vouches for to the subgraphs.
+ * A request is authenticated when its session token verifies (signature, issuer, audience, expiry, maximum age),
+ * the role profile it selected is an active profile of that user in the directory, and the session has not been
+ * revoked. The result is the Caller the gateway vouches for to the subgraphs.
  */
 export async function authenticate(
   authorization: string | undefined,
@@ -42,6 +42,9 @@ export async function authenticate(
       'The role selected for this session is not one of your active role profiles. Sign in again and select one of your roles.',
     );
   }
+  if (profile.revokedSessionIds.includes(claims.sessionId)) {
+    throw new AuthenticationError('session_revoked', 'This session has been signed out or ended. Sign in again to continue.');
+  }
   return {
     kind: 'user',
     userId: claims.userId,
@@ -49,7 +52,7 @@ export async function authenticate(
     jobRoleCode: profile.jobRoleCode,
     organisationOds: profile.organisationOds,
     ...(claims.cardSerial !== undefined && { cardSerial: claims.cardSerial }),
-    ...(claims.sessionId !== undefined && { sessionId: claims.sessionId }),
+    sessionId: claims.sessionId,
     teamIds: profile.teamIds,
     ...(profile.patientId !== null && { patientId: profile.patientId }),
     ...ids,

@@ -38,7 +38,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const signer = await createCredentialSigner({ privateKey });
   const verifier = createSessionVerifier(config.session);
   const registry = new SubgraphRegistry(config.subgraphUrls);
-  const directory = new RoleProfileDirectory(() => registry.url('patient'), signer);
+  const directory = new RoleProfileDirectory(() => registry.url('patient'), signer, config.session.maxSessionAgeSeconds);
   const tuning = { ...defaultTuning, ...config.tuning };
   const subgraphs = createSubgraphFetcher(tuning.subgraphConnections);
 

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIssuerKeys } from '@epr/tools/dev-issuer/index';
+import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIssuerKeys, mintSessionToken } from '@epr/tools/dev-issuer/index';
+import { DIRECTORY_ANSWER_TTL_MS } from '@epr/gateway/role-profile-directory';
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
 
@@ -71,5 +74,210 @@ describe('maximum session age', () => {
 
   test('a token without a session id, which could never be revoked, is refused', async () => {
     expect(await refusal(await issued({ sid: undefined }))).toMatchObject({ status: 401, reason: 'missing_claim' });
+  });
+});
+
+/*
+ * Revocation. Each test works on people of its own (created here), so ending their sessions and roles cannot
+ * disturb any other test. After a revocation a test waits exactly the stated bound (DIRECTORY_ANSWER_TTL_MS, the
+ * longest the gateway reuses a directory answer) and then expects the refusal; nothing asserts on timings.
+ */
+const waitForTheBound = () => new Promise((resolve) => setTimeout(resolve, DIRECTORY_ANSWER_TTL_MS));
+const rx1 = '0b5a8f4e-0000-4000-8000-000000000001';
+const a81001 = '0b5a8f4e-0000-4000-8000-000000000002';
+
+/** A user of its own with role profiles (id → [job role, organisation id]), straight into the directory. */
+async function person(roles: Record<string, [string, string]>): Promise<string> {
+  const userId = `test.revocable.${randomUUID().slice(0, 8)}`;
+  const client = new pg.Client({ connectionString: stackState().databaseUrl });
+  await client.connect();
+  try {
+    await client.query('INSERT INTO patient.app_user (id, display_name) VALUES ($1, $2)', [userId, 'Revocable Tester']);
+    for (const [id, [jobRoleCode, organisationId]] of Object.entries(roles)) {
+      await client.query('INSERT INTO patient.role_profile (id, user_id, organisation_id, job_role_code) VALUES ($1, $2, $3, $4)', [
+        `${id}-${userId}`,
+        userId,
+        organisationId,
+        jobRoleCode,
+      ]);
+    }
+  } finally {
+    await client.end();
+  }
+  return userId;
+}
+
+async function signedIn(userId: string, role: string): Promise<{ token: string; sessionId: string }> {
+  const { token, claims } = await mintSessionToken({ userId, roleProfileId: `${role}-${userId}` }, { keyDir: stackState().keyDir });
+  return { token, sessionId: claims.sid };
+}
+
+async function meAs(token: string): Promise<{ status: number; reason?: unknown }> {
+  const { status, body } = await graphql(me, { token });
+  return { status, ...(status === 401 ? { reason: body.errors?.[0]?.extensions?.reason } : {}) };
+}
+
+const registrationAuthority = () => tokenFor('ra.nina.patel', 'rp-patel-rx1');
+const revokeSession = `mutation ($userId: ID!, $sessionId: ID!, $reason: String!) {
+  revokeSession(userId: $userId, sessionId: $sessionId, reason: $reason) { userId sessionId revokedBy revokedAt }
+}`;
+const endRoleProfile = `mutation ($id: ID!, $reason: String!) { endRoleProfile(roleProfileId: $id, reason: $reason) { id active } }`;
+
+describe('signing out', () => {
+  test('ends this session: its token, though unexpired, is refused as session_revoked; a new sign-in works', async () => {
+    const userId = await person({ nurse: ['R8001', rx1] });
+    const session = await signedIn(userId, 'nurse');
+    expect(await meAs(session.token)).toEqual({ status: 200 });
+
+    const { body } = await graphql<{ signOut: Record<string, unknown> }>('mutation { signOut { userId sessionId revokedBy revokedAt } }', {
+      token: session.token,
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.signOut).toEqual({ userId, sessionId: session.sessionId, revokedBy: userId, revokedAt: expect.any(String) });
+    await waitForTheBound();
+
+    expect(await meAs(session.token)).toEqual({ status: 401, reason: 'session_revoked' });
+    expect(await meAs((await signedIn(userId, 'nurse')).token)).toEqual({ status: 200 });
+  });
+});
+
+describe('a directory manager', () => {
+  test("revokes one of a user's sessions (a lost smartcard): that session is refused, the user's others are not", async () => {
+    const userId = await person({ nurse: ['R8001', rx1] });
+    const lost = await signedIn(userId, 'nurse');
+    const other = await signedIn(userId, 'nurse');
+    expect(await meAs(lost.token)).toEqual({ status: 200 });
+
+    const { body } = await graphql(revokeSession, {
+      token: await registrationAuthority(),
+      variables: { userId, sessionId: lost.sessionId, reason: 'Smartcard reported lost on ward 7' },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.revokeSession).toMatchObject({ userId, sessionId: lost.sessionId, revokedBy: 'ra.nina.patel' });
+    await waitForTheBound();
+
+    expect(await meAs(lost.token)).toEqual({ status: 401, reason: 'session_revoked' });
+    expect(await meAs(other.token)).toEqual({ status: 200 });
+  });
+
+  test('ends a role profile: sessions in it are refused as role_not_held, the same user in another role is not', async () => {
+    const userId = await person({ nurse: ['R8001', rx1], gp: ['R8000', a81001] });
+    const nurse = await signedIn(userId, 'nurse');
+    const gp = await signedIn(userId, 'gp');
+    expect(await meAs(nurse.token)).toEqual({ status: 200 });
+
+    const { body } = await graphql(endRoleProfile, {
+      token: await registrationAuthority(),
+      variables: { id: `nurse-${userId}`, reason: 'Left the trust on 30 November' },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.endRoleProfile).toEqual({ id: `nurse-${userId}`, active: false });
+    await waitForTheBound();
+
+    expect(await meAs(nurse.token)).toEqual({ status: 401, reason: 'role_not_held' });
+    expect(await meAs((await signedIn(userId, 'nurse')).token)).toEqual({ status: 401, reason: 'role_not_held' });
+    expect(await meAs(gp.token)).toEqual({ status: 200 });
+  });
+
+  test("manages only their own organisation's people: elsewhere is not found, and nothing changes", async () => {
+    const userId = await person({ gp: ['R8000', a81001] });
+    const gp = await signedIn(userId, 'gp');
+    const ra = await registrationAuthority();
+
+    const revoke = await graphql(revokeSession, {
+      token: ra,
+      variables: { userId, sessionId: gp.sessionId, reason: 'Not my organisation' },
+    });
+    expect(revoke.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'userId' });
+    const end = await graphql(endRoleProfile, { token: ra, variables: { id: `gp-${userId}`, reason: 'Not my organisation' } });
+    expect(end.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'roleProfileId' });
+    await waitForTheBound();
+
+    expect(await meAs(gp.token)).toEqual({ status: 200 });
+  });
+
+  test('must give a reason, by the same rule as other justifications', async () => {
+    const userId = await person({ nurse: ['R8001', rx1] });
+    const session = await signedIn(userId, 'nurse');
+    const { body } = await graphql(revokeSession, {
+      token: await registrationAuthority(),
+      variables: { userId, sessionId: session.sessionId, reason: 'lost' },
+    });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+  });
+});
+
+describe('nobody else', () => {
+  test.each([
+    ['a nurse', 'nurse.ben.okafor', 'rp-okafor-rx1'],
+    ['a privacy officer', 'privacy.priya.shah', 'rp-shah-rx1'],
+    ['a patient', 'olivia.bennett', 'rp-bennett-portal'],
+  ])("%s may not revoke others' sessions or end role profiles", async (_label, user, role) => {
+    const victim = await person({ nurse: ['R8001', rx1] });
+    const session = await signedIn(victim, 'nurse');
+    const token = await tokenFor(user, role);
+
+    const revoke = await graphql(revokeSession, {
+      token,
+      variables: { userId: victim, sessionId: session.sessionId, reason: 'Because I can do it' },
+    });
+    expect(revoke.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const end = await graphql(endRoleProfile, { token, variables: { id: `nurse-${victim}`, reason: 'Because I can do it' } });
+    expect(end.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await waitForTheBound();
+
+    expect(await meAs(session.token)).toEqual({ status: 200 });
+  });
+});
+
+describe('the security log', () => {
+  test('records sign-outs, revocations and ended role profiles, with who did it and why', async () => {
+    const userId = await person({ nurse: ['R8001', rx1] });
+    const session = await signedIn(userId, 'nurse');
+    await graphql('mutation { signOut { sessionId } }', { token: session.token });
+    const ra = await registrationAuthority();
+    await graphql(revokeSession, { token: ra, variables: { userId, sessionId: 'another-session', reason: 'Smartcard reported lost' } });
+    await graphql(endRoleProfile, { token: ra, variables: { id: `nurse-${userId}`, reason: 'Left the trust on 30 November' } });
+
+    const { body } = await graphql<{
+      accessEvents: { edges: { node: { userId: string; action: string; items: string[]; basis: unknown } }[] };
+    }>(
+      `
+        {
+          accessEvents(filter: { outcome: ALLOWED }, first: 50) {
+            edges {
+              node {
+                userId
+                action
+                items
+                basis {
+                  kind
+                  detail
+                }
+              }
+            }
+          }
+        }
+      `,
+      { token: await tokenFor('privacy.priya.shah', 'rp-shah-rx1') },
+    );
+    const events = body.data!.accessEvents.edges.map((edge) => edge.node);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { userId, action: 'session.sign_out', items: [`Session:${session.sessionId}`], basis: { kind: 'SELF', detail: null } },
+        {
+          userId: 'ra.nina.patel',
+          action: 'session.revoke',
+          items: ['Session:another-session'],
+          basis: { kind: 'ROLE', detail: 'Smartcard reported lost' },
+        },
+        {
+          userId: 'ra.nina.patel',
+          action: 'role_profile.end',
+          items: [`RoleProfile:nurse-${userId}`],
+          basis: { kind: 'ROLE', detail: 'Left the trust on 30 November' },
+        },
+      ]),
+    );
   });
 });

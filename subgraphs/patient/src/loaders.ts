@@ -20,6 +20,7 @@ import type {
   ProblemRecord,
 } from './data/clinical-record-store.js';
 import type { MergeStore, PatientMergeRecord } from './data/merge-store.js';
+import type { SessionRevocationStore } from './data/session-revocation-store.js';
 
 /** Per-request loaders: every batched read of this subgraph goes through one of these, one SQL statement a batch. */
 export interface Loaders {
@@ -52,6 +53,7 @@ export interface Stores {
   duplicates: DuplicateStore;
   merges: MergeStore;
   clinicalRecord: ClinicalRecordStore;
+  sessionRevocations: SessionRevocationStore;
 }
 
 export function createLoaders({ patients, directory, duplicates, merges, clinicalRecord }: Stores): Loaders {

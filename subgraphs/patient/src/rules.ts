@@ -39,6 +39,9 @@ export const rules: FieldRules = {
     emergencyAccess: can('emergency.access'),
     updateMyConsent: can('consent.manage_own'),
     nominateItemViewers: can('consent.manage_own'),
+    signOut: isUserSession,
+    revokeSession: can('directory.manage'),
+    endRoleProfile: can('directory.manage'),
   },
   Patient: {
     '*': demographics,
@@ -76,4 +79,5 @@ export const rules: FieldRules = {
   Session: isUserSession,
   RoleProfile: isUserSession,
   SessionRoleProfile: isGatewaySystem,
+  SessionRevocation: isUserSession,
 };

@@ -2,6 +2,7 @@ import type {
   CareTeamResolvers,
   OrganisationResolvers,
   RoleProfileResolvers,
+  SessionRevocationResolvers,
   SessionRoleProfileResolvers,
 } from '../__generated__/resolvers-types.js';
 
@@ -24,4 +25,9 @@ export const RoleProfile: RoleProfileResolvers = {
 export const SessionRoleProfile: SessionRoleProfileResolvers = {
   teamIds: async (profile, _args, { loaders }) =>
     (await loaders.careTeamsByRoleProfileId.load(profile.roleProfileId)).map((m) => m.careTeam.id),
+  revokedSessionIds: (profile, { since }, { stores }) => stores.sessionRevocations.revokedSince(profile.userId, new Date(since)),
+};
+
+export const SessionRevocation: SessionRevocationResolvers = {
+  revokedAt: (revocation) => revocation.revokedAt.toISOString(),
 };

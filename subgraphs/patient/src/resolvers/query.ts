@@ -44,6 +44,7 @@ export const Query: QueryResolvers = {
     return profile
       ? {
           roleProfileId: profile.id,
+          userId: profile.userId,
           jobRoleCode: profile.jobRoleCode,
           organisationOds: profile.organisation.odsCode,
           patientId: profile.patientId,
