@@ -5,7 +5,7 @@ import { mergeMutations } from './merge-mutations.js';
 import { clinicalMutations } from './clinical-mutations.js';
 import { accessMutations } from './access-mutations.js';
 import { sessionMutations } from './session-mutations.js';
-import { Patient, HumanName, Address, LocalIdentifier, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
+import { Patient, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
 import { Organisation, CareTeam, RoleProfile, SessionRoleProfile, SessionRevocation } from './directory.js';
@@ -14,9 +14,6 @@ export const resolvers: Resolvers = {
   Query,
   Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations, ...sessionMutations },
   Patient,
-  HumanName,
-  Address,
-  LocalIdentifier,
   SealedItem,
   LegitimateRelationshipGrant,
   EmergencyAccessGrant,

@@ -1,66 +1,9 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode, notFound, requireJustification } from '@epr/platform';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 type SessionMutations = Pick<MutationResolvers, 'signOut' | 'revokeSession' | 'endRoleProfile'>;
 
-/**
- * Ending sessions and role profiles before their tokens expire. The gateway reads revocations and role profiles
- * afresh every few seconds (README "Sessions"), so these take effect within that bound. Each is recorded in the
- * security log with who did it and why.
- */
 export const sessionMutations: SessionMutations = {
-  signOut: async (_parent, _args, { caller, stores, audit }) => {
-    if (!caller.sessionId) {
-      throw new GraphQLError('This request belongs to no session to sign out of.', { extensions: { code: ErrorCode.Unauthenticated } });
-    }
-    const revocation = await stores.sessionRevocations.revoke({
-      userId: caller.userId,
-      sessionId: caller.sessionId,
-      revokedBy: caller.userId,
-      reason: null,
-    });
-    audit.record({
-      action: 'session.sign_out',
-      outcome: 'ALLOWED',
-      patientId: null,
-      items: [`Session:${caller.sessionId}`],
-      basis: { kind: 'SELF' },
-    });
-    return revocation;
-  },
-
-  revokeSession: async (_parent, { userId, sessionId, reason }, { caller, stores, audit }) => {
-    const why = requireJustification(reason, 'reason', 'The reason for revoking the session');
-    // A directory manager manages their own organisation's people; anyone else is "not found", not "forbidden".
-    if (!(await stores.directory.holdsRoleAt(userId, caller.organisationOds))) {
-      throw notFound('No user with this id holds a role profile at your organisation.', 'userId');
-    }
-    const revocation = await stores.sessionRevocations.revoke({ userId, sessionId, revokedBy: caller.userId, reason: why });
-    audit.record({
-      action: 'session.revoke',
-      outcome: 'ALLOWED',
-      patientId: null,
-      items: [`Session:${sessionId}`],
-      basis: { kind: 'ROLE', detail: why },
-    });
-    return revocation;
-  },
-
-  endRoleProfile: async (_parent, { roleProfileId, reason }, { caller, stores, audit }) => {
-    const why = requireJustification(reason, 'reason', 'The reason for ending the role profile');
-    const profile = await stores.directory.roleProfile(roleProfileId);
-    if (!profile || profile.organisation.odsCode !== caller.organisationOds) {
-      throw notFound('No role profile with this id is held at your organisation.', 'roleProfileId');
-    }
-    const ended = await stores.directory.endRoleProfile(roleProfileId, { endedBy: caller.userId, endReason: why });
-    audit.record({
-      action: 'role_profile.end',
-      outcome: 'ALLOWED',
-      patientId: null,
-      items: [`RoleProfile:${roleProfileId}`],
-      basis: { kind: 'ROLE', detail: why },
-    });
-    return ended;
-  },
+  signOut: (_parent, _args, { sessions }) => sessions.signOut(),
+  revokeSession: (_parent, { userId, sessionId, reason }, { sessions }) => sessions.revoke(userId, sessionId, reason),
+  endRoleProfile: (_parent, { roleProfileId, reason }, { sessions }) => sessions.endRoleProfile(roleProfileId, reason),
 };
