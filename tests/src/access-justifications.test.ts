@@ -1,4 +1,5 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { as } from './support/people.js';
 
 /*
  * An emergency (break-glass) reason and a seal-override justification are one kind of text with one rule:
@@ -6,18 +7,6 @@ import { graphql, tokenFor } from './support/gateway-client.js';
  * with characters that could make the recorded words read differently; a refused one opens nothing.
  */
 const practiceTeam = 'ca7e7ea0-0000-4000-8000-000000000006';
-const people = {
-  gp: ['gp.david.lee', 'rp-lee-a81001'],
-  reception: ['reception.sam.cole', 'rp-cole-a81001'],
-  nurse: ['nurse.ben.okafor', 'rp-okafor-rx1'],
-  caldicott: ['cg.helen.ward', 'rp-ward-rx1'],
-} as const;
-
-async function as<T = Record<string, any>>(who: keyof typeof people, query: string, variables: Record<string, unknown>) {
-  const [user, role] = people[who];
-  return (await graphql<T>(query, { token: await tokenFor(user, role), variables })).body;
-}
-
 const problems = `query ($id: ID!, $justification: String) {
   patient(id: $id) { problems(sealOverrideJustification: $justification) { code { term } } }
 }`;

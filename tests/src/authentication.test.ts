@@ -3,7 +3,7 @@ import { generateSigningKeyPair, createCredentialSigner, loadKeyFromFile } from 
 import { SignJWT } from 'jose';
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
-import { postToSubgraph, stackSigner } from './support/subgraph-call.js';
+import { postToSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@epr/tools/dev-issuer/index';
 
 const me = '{ me { userId displayName roleProfile { jobRoleCode organisation { odsCode name } } } }';
@@ -98,14 +98,7 @@ describe('subgraphs trust only the gateway', () => {
     expect(status).toBe(401);
   });
 
-  const hart = {
-    kind: 'user',
-    userId: 'dr.amelia.hart',
-    roleProfileId: 'rp-hart-rx1',
-    jobRoleCode: 'R8000',
-    organisationOds: 'RX1',
-    requestId: 'captured',
-  } as const;
+  const hart = { ...vouchedFor.consultant, requestId: 'captured' };
   const body = JSON.stringify({ query, variables: {} });
 
   async function expectSubgraphRefused(
@@ -151,14 +144,7 @@ describe('subgraphs trust only the gateway', () => {
   });
 
   test("the gateway's own directory credential cannot be turned into a read of patient data", async () => {
-    const system = {
-      kind: 'system',
-      userId: 'epr-gateway',
-      roleProfileId: 'epr-gateway',
-      jobRoleCode: 'SYSTEM',
-      organisationOds: 'EPR',
-      requestId: 'x',
-    } as const;
+    const system = { ...vouchedFor.gateway, requestId: 'directory-look-up' };
     const lookup = JSON.stringify({
       query:
         'query ($userId: ID!, $roleProfileId: ID!) { _sessionRoleProfile(userId: $userId, roleProfileId: $roleProfileId) { jobRoleCode } }',
@@ -169,14 +155,7 @@ describe('subgraphs trust only the gateway', () => {
   });
 
   test("a service's credential for care-pathway is refused by patient", async () => {
-    const scheduling = {
-      kind: 'service',
-      userId: 'scheduling',
-      roleProfileId: 'service',
-      jobRoleCode: 'SERVICE',
-      organisationOds: 'EPR',
-      requestId: 'y',
-    } as const;
+    const scheduling = { ...vouchedFor.scheduling, requestId: 'outcome-delivery' };
     const credential = (await stackSigner('scheduling')).sign(scheduling, { audience: 'care-pathway', body });
     await expectSubgraphRefused(postToSubgraph('patient', body, `Bearer ${credential}`), 'wrong_audience');
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { graphql, tokenFor } from './support/gateway-client.js';
-import { callSubgraph, stackSigner } from './support/subgraph-call.js';
+import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { stackState } from './support/stack-state.js';
 
 // The national rules as the API applies them (PRN01045 v5.0 section 2.2). Pathways here belong to a provider
@@ -77,17 +77,10 @@ async function stateOf(pathwayId: string) {
 
 /** Calls care-pathway directly in the scheduling service's own name, as its outcome relay does. */
 async function asScheduling(input: Record<string, unknown>) {
-  const scheduling = {
-    kind: 'service',
-    userId: 'scheduling',
-    roleProfileId: 'service',
-    jobRoleCode: 'SERVICE',
-    organisationOds: 'EPR',
-  } as const;
   return callSubgraph<{ recordAppointmentOutcome: { eventId: string; applied: boolean } }>(
     'care-pathway',
     await stackSigner('scheduling'),
-    { ...scheduling, requestId: randomUUID() },
+    { ...vouchedFor.scheduling, requestId: randomUUID() },
     recordOutcome,
     { input },
   );
@@ -302,16 +295,15 @@ describe('appointment outcomes delivered by scheduling', () => {
     const viaGateway = await graphql(recordOutcome, { token: await clinician(), variables: { input: outcome(id, {}) } });
     expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const hart = {
-      kind: 'user',
-      userId: 'dr.amelia.hart',
-      roleProfileId: 'rp-hart-rx1',
-      jobRoleCode: 'R8000',
-      organisationOds: 'RX1',
-    } as const;
-    const direct = await callSubgraph('care-pathway', await stackSigner(), { ...hart, requestId: randomUUID() }, recordOutcome, {
-      input: outcome(id, {}),
-    });
+    const direct = await callSubgraph(
+      'care-pathway',
+      await stackSigner(),
+      { ...vouchedFor.consultant, requestId: randomUUID() },
+      recordOutcome,
+      {
+        input: outcome(id, {}),
+      },
+    );
     expect(direct.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await eventCount(id)).toBe(1);
   });

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIssuerKeys, mintSessionToken } from '@epr/tools/dev-issuer/index';
 import { DIRECTORY_ANSWER_TTL_MS } from '@epr/gateway/role-profile-directory';
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
+import { anotherRoleFor, staffAt, type Staff } from './support/people.js';
 
 /*
  * Sessions end: at the policy's maximum session age (baseline 12 hours from sign-in, whatever the token's expiry
@@ -78,37 +77,14 @@ describe('maximum session age', () => {
 });
 
 /*
- * Revocation. Each test works on people of its own (created here), so ending their sessions and roles cannot
+ * Revocation. Each test works on staff of its own (made for it), so ending their sessions and roles cannot
  * disturb any other test. After a revocation a test waits exactly the stated bound (DIRECTORY_ANSWER_TTL_MS, the
  * longest the gateway reuses a directory answer) and then expects the refusal; nothing asserts on timings.
  */
 const waitForTheBound = () => new Promise((resolve) => setTimeout(resolve, DIRECTORY_ANSWER_TTL_MS));
-const rx1 = '0b5a8f4e-0000-4000-8000-000000000001';
-const a81001 = '0b5a8f4e-0000-4000-8000-000000000002';
-
-/** A user of its own with role profiles (id → [job role, organisation id]), straight into the directory. */
-async function person(roles: Record<string, [string, string]>): Promise<string> {
-  const userId = `test.revocable.${randomUUID().slice(0, 8)}`;
-  const client = new pg.Client({ connectionString: stackState().databaseUrl });
-  await client.connect();
-  try {
-    await client.query('INSERT INTO patient.app_user (id, display_name) VALUES ($1, $2)', [userId, 'Revocable Tester']);
-    for (const [id, [jobRoleCode, organisationId]] of Object.entries(roles)) {
-      await client.query('INSERT INTO patient.role_profile (id, user_id, organisation_id, job_role_code) VALUES ($1, $2, $3, $4)', [
-        `${id}-${userId}`,
-        userId,
-        organisationId,
-        jobRoleCode,
-      ]);
-    }
-  } finally {
-    await client.end();
-  }
-  return userId;
-}
-
-async function signedIn(userId: string, role: string): Promise<{ token: string; sessionId: string }> {
-  const { token, claims } = await mintSessionToken({ userId, roleProfileId: `${role}-${userId}` }, { keyDir: stackState().keyDir });
+/** A session of its own for `staff`, as the dev issuer signs one, with its session id. */
+async function signedIn(staff: Staff): Promise<{ token: string; sessionId: string }> {
+  const { token, claims } = await mintSessionToken(staff, { keyDir: stackState().keyDir });
   return { token, sessionId: claims.sid };
 }
 
@@ -125,8 +101,9 @@ const endRoleProfile = `mutation ($id: ID!, $reason: String!) { endRoleProfile(r
 
 describe('signing out', () => {
   test('ends this session: its token, though unexpired, is refused as session_revoked; a new sign-in works', async () => {
-    const userId = await person({ nurse: ['R8001', rx1] });
-    const session = await signedIn(userId, 'nurse');
+    const nurse = await staffAt('RX1', 'R8001');
+    const { userId } = nurse;
+    const session = await signedIn(nurse);
     expect(await meAs(session.token)).toEqual({ status: 200 });
 
     const { body } = await graphql<{ signOut: Record<string, unknown> }>('mutation { signOut { userId sessionId revokedBy revokedAt } }', {
@@ -137,15 +114,16 @@ describe('signing out', () => {
     await waitForTheBound();
 
     expect(await meAs(session.token)).toEqual({ status: 401, reason: 'session_revoked' });
-    expect(await meAs((await signedIn(userId, 'nurse')).token)).toEqual({ status: 200 });
+    expect(await meAs((await signedIn(nurse)).token)).toEqual({ status: 200 });
   });
 });
 
 describe('a directory manager', () => {
   test("revokes one of a user's sessions (a lost smartcard): that session is refused, the user's others are not", async () => {
-    const userId = await person({ nurse: ['R8001', rx1] });
-    const lost = await signedIn(userId, 'nurse');
-    const other = await signedIn(userId, 'nurse');
+    const nurse = await staffAt('RX1', 'R8001');
+    const { userId } = nurse;
+    const lost = await signedIn(nurse);
+    const other = await signedIn(nurse);
     expect(await meAs(lost.token)).toEqual({ status: 200 });
 
     const { body } = await graphql(revokeSession, {
@@ -161,27 +139,29 @@ describe('a directory manager', () => {
   });
 
   test('ends a role profile: sessions in it are refused as role_not_held, the same user in another role is not', async () => {
-    const userId = await person({ nurse: ['R8001', rx1], gp: ['R8000', a81001] });
-    const nurse = await signedIn(userId, 'nurse');
-    const gp = await signedIn(userId, 'gp');
+    const nurseRole = await staffAt('RX1', 'R8001');
+    const gpRole = await anotherRoleFor(nurseRole, 'A81001', 'R8000');
+    const nurse = await signedIn(nurseRole);
+    const gp = await signedIn(gpRole);
     expect(await meAs(nurse.token)).toEqual({ status: 200 });
 
     const { body } = await graphql(endRoleProfile, {
       token: await registrationAuthority(),
-      variables: { id: `nurse-${userId}`, reason: 'Left the trust on 30 November' },
+      variables: { id: nurseRole.roleProfileId, reason: 'Left the trust on 30 November' },
     });
     expect(body.errors).toBeUndefined();
-    expect(body.data!.endRoleProfile).toEqual({ id: `nurse-${userId}`, active: false });
+    expect(body.data!.endRoleProfile).toEqual({ id: nurseRole.roleProfileId, active: false });
     await waitForTheBound();
 
     expect(await meAs(nurse.token)).toEqual({ status: 401, reason: 'role_not_held' });
-    expect(await meAs((await signedIn(userId, 'nurse')).token)).toEqual({ status: 401, reason: 'role_not_held' });
+    expect(await meAs((await signedIn(nurseRole)).token)).toEqual({ status: 401, reason: 'role_not_held' });
     expect(await meAs(gp.token)).toEqual({ status: 200 });
   });
 
   test("manages only their own organisation's people: elsewhere is not found, and nothing changes", async () => {
-    const userId = await person({ gp: ['R8000', a81001] });
-    const gp = await signedIn(userId, 'gp');
+    const elsewhere = await staffAt('A81001', 'R8000');
+    const { userId } = elsewhere;
+    const gp = await signedIn(elsewhere);
     const ra = await registrationAuthority();
 
     const revoke = await graphql(revokeSession, {
@@ -189,7 +169,7 @@ describe('a directory manager', () => {
       variables: { userId, sessionId: gp.sessionId, reason: 'Not my organisation' },
     });
     expect(revoke.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'userId' });
-    const end = await graphql(endRoleProfile, { token: ra, variables: { id: `gp-${userId}`, reason: 'Not my organisation' } });
+    const end = await graphql(endRoleProfile, { token: ra, variables: { id: elsewhere.roleProfileId, reason: 'Not my organisation' } });
     expect(end.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'roleProfileId' });
     await waitForTheBound();
 
@@ -197,8 +177,9 @@ describe('a directory manager', () => {
   });
 
   test('must give a reason, by the same rule as other justifications', async () => {
-    const userId = await person({ nurse: ['R8001', rx1] });
-    const session = await signedIn(userId, 'nurse');
+    const nurse = await staffAt('RX1', 'R8001');
+    const { userId } = nurse;
+    const session = await signedIn(nurse);
     const { body } = await graphql(revokeSession, {
       token: await registrationAuthority(),
       variables: { userId, sessionId: session.sessionId, reason: 'lost' },
@@ -213,8 +194,9 @@ describe('nobody else', () => {
     ['a privacy officer', 'privacy.priya.shah', 'rp-shah-rx1'],
     ['a patient', 'olivia.bennett', 'rp-bennett-portal'],
   ])("%s may not revoke others' sessions or end role profiles", async (_label, user, role) => {
-    const victim = await person({ nurse: ['R8001', rx1] });
-    const session = await signedIn(victim, 'nurse');
+    const nurse = await staffAt('RX1', 'R8001');
+    const victim = nurse.userId;
+    const session = await signedIn(nurse);
     const token = await tokenFor(user, role);
 
     const revoke = await graphql(revokeSession, {
@@ -222,7 +204,7 @@ describe('nobody else', () => {
       variables: { userId: victim, sessionId: session.sessionId, reason: 'Because I can do it' },
     });
     expect(revoke.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const end = await graphql(endRoleProfile, { token, variables: { id: `nurse-${victim}`, reason: 'Because I can do it' } });
+    const end = await graphql(endRoleProfile, { token, variables: { id: nurse.roleProfileId, reason: 'Because I can do it' } });
     expect(end.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await waitForTheBound();
 
@@ -232,12 +214,13 @@ describe('nobody else', () => {
 
 describe('the security log', () => {
   test('records sign-outs, revocations and ended role profiles, with who did it and why', async () => {
-    const userId = await person({ nurse: ['R8001', rx1] });
-    const session = await signedIn(userId, 'nurse');
+    const nurse = await staffAt('RX1', 'R8001');
+    const { userId } = nurse;
+    const session = await signedIn(nurse);
     await graphql('mutation { signOut { sessionId } }', { token: session.token });
     const ra = await registrationAuthority();
     await graphql(revokeSession, { token: ra, variables: { userId, sessionId: 'another-session', reason: 'Smartcard reported lost' } });
-    await graphql(endRoleProfile, { token: ra, variables: { id: `nurse-${userId}`, reason: 'Left the trust on 30 November' } });
+    await graphql(endRoleProfile, { token: ra, variables: { id: nurse.roleProfileId, reason: 'Left the trust on 30 November' } });
 
     const { body } = await graphql<{
       accessEvents: { edges: { node: { userId: string; action: string; items: string[]; basis: unknown } }[] };
@@ -274,7 +257,7 @@ describe('the security log', () => {
         {
           userId: 'ra.nina.patel',
           action: 'role_profile.end',
-          items: [`RoleProfile:nurse-${userId}`],
+          items: [`RoleProfile:${nurse.roleProfileId}`],
           basis: { kind: 'ROLE', detail: 'Left the trust on 30 November' },
         },
       ]),

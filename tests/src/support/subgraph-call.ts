@@ -5,6 +5,13 @@ import { stackState } from './stack-state.js';
 
 type Subgraph = keyof ReturnType<typeof stackState>['subgraphUrls'];
 
+/** Callers as the gateway (or a service, for itself) vouches for them, for calling a subgraph directly. */
+export const vouchedFor = {
+  consultant: { kind: 'user', userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1', jobRoleCode: 'R8000', organisationOds: 'RX1' },
+  gateway: { kind: 'system', userId: 'epr-gateway', roleProfileId: 'epr-gateway', jobRoleCode: 'SYSTEM', organisationOds: 'EPR' },
+  scheduling: { kind: 'service', userId: 'scheduling', roleProfileId: 'service', jobRoleCode: 'SERVICE', organisationOds: 'EPR' },
+} as const satisfies Record<string, Omit<Caller, 'requestId'>>;
+
 /** A signer with the test stack's gateway key, or with a service's own key (`service`), as those services sign. */
 export async function stackSigner(service?: Subgraph): Promise<CredentialSigner> {
   const { keyDir } = stackState();
