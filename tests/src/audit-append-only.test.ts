@@ -103,6 +103,22 @@ describe('DDL on the log, as the owner', () => {
     expect(await findings(scratch.url)).toEqual([]);
   });
 
+  test("the audit schema's other tables and triggers stay the owner's to change", async () => {
+    await withDatabase(
+      async (client) => {
+        await client.query('CREATE TABLE audit.access_event_export (id int)');
+        await client.query('DROP TABLE audit.access_event_export');
+        await client.query(`CREATE FUNCTION audit.note_review() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);
+        await client.query(
+          'CREATE TRIGGER alert_reviewed BEFORE UPDATE ON audit.access_alert FOR EACH ROW EXECUTE FUNCTION audit.note_review()',
+        );
+        await client.query('DROP TRIGGER alert_reviewed ON audit.access_alert');
+        await client.query('DROP FUNCTION audit.note_review()');
+      },
+      { url: scratch.url },
+    );
+  });
+
   test('a partition created by hand is guarded the moment it exists', async () => {
     await withDatabase(
       (client) =>
@@ -111,6 +127,7 @@ describe('DDL on the log, as the owner', () => {
       { url: scratch.url },
     );
     expect(await refusal('TRUNCATE audit.access_event_y2099m01', scratch.url)).toMatchObject(refusedAsAppendOnly);
+    expect(await refusal('DROP TABLE audit.access_event_y2099m01', scratch.url)).toMatchObject(refusedAsAppendOnly);
   });
 });
 

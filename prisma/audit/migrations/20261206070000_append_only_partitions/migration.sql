@@ -44,7 +44,8 @@ CREATE TRIGGER access_event_no_change BEFORE UPDATE OR DELETE ON "access_event"
  * DDL guard rails, where the migrating role is a superuser (only superusers may create event triggers; without
  * them everything above still holds). At the end of any DDL command: a partition created by hand or attached is
  * guarded at once; and the command is refused if it left a partition detached or a guard trigger disabled.
- * Dropping a log table, a partition or a trigger in the audit schema is refused as it happens. A superuser can
+ * Dropping the log, the chain head, a partition or one of the log's guard triggers is refused as it happens.
+ * A later migration that must do one of these (as a superuser) disables the two event triggers around it. A superuser can
  * still switch all of this off (ALTER EVENT TRIGGER … DISABLE, session_replication_role = replica); the hash chain
  * and `npm run audit:verify` are what expose rows removed that way.
  */
@@ -70,8 +71,9 @@ BEGIN
   LOOP
     PERFORM audit.protect_access_event_partition(part::regclass);
   END LOOP;
+  -- Partitions keep their names when detached; other tables of the audit schema are none of this guard's business.
   IF EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-              WHERE n.nspname = 'audit' AND c.relkind = 'r' AND c.relname LIKE 'access\_event\_%'
+              WHERE n.nspname = 'audit' AND c.relkind = 'r' AND c.relname ~ '^access_event_(y[0-9]{4}m[0-9]{2}|default)$'
                 AND NOT EXISTS (SELECT FROM pg_inherits i WHERE i.inhrelid = c.oid AND i.inhparent = parent)) THEN
     RAISE EXCEPTION 'the security log is append-only: a partition of audit.access_event may not be detached'
       USING ERRCODE = 'insufficient_privilege';
@@ -87,10 +89,12 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   dropped RECORD;
 BEGIN
+  -- Every partition carries the log's guard triggers (`access_event_…`), so dropping one, by name or by CASCADE,
+  -- drops a guard trigger too; other triggers and tables of the audit schema are left alone.
   FOR dropped IN SELECT * FROM pg_event_trigger_dropped_objects() WHERE schema_name = 'audit' LOOP
-    IF dropped.object_type = 'trigger'
-       OR (dropped.object_type = 'table'
-           AND (dropped.object_name IN ('access_event', 'chain_head') OR dropped.object_name LIKE 'access\_event\_%')) THEN
+    IF (dropped.object_type = 'trigger'
+        AND (dropped.object_identity LIKE 'access\_event\_%' OR dropped.object_identity LIKE 'chain\_head\_%'))
+       OR (dropped.object_type = 'table' AND dropped.object_name IN ('access_event', 'chain_head')) THEN
       RAISE EXCEPTION 'the security log is append-only: DROP of % % refused', dropped.object_type, dropped.object_identity
         USING ERRCODE = 'insufficient_privilege';
     END IF;
