@@ -176,15 +176,23 @@ describe('a directory manager', () => {
     expect(await meAs(gp.token)).toEqual({ status: 200 });
   });
 
-  test('must give a reason, by the same rule as other justifications', async () => {
+  test('must give a reason, by the same rule as other justifications, and a session id that can be one', async () => {
     const nurse = await staffAt('RX1', 'R8001');
     const { userId } = nurse;
     const session = await signedIn(nurse);
-    const { body } = await graphql(revokeSession, {
-      token: await registrationAuthority(),
-      variables: { userId, sessionId: session.sessionId, reason: 'lost' },
+    const token = await registrationAuthority();
+    const noReason = await graphql(revokeSession, { token, variables: { userId, sessionId: session.sessionId, reason: 'lost' } });
+    expect(noReason.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const tooLong = await graphql(revokeSession, {
+      token,
+      variables: { userId, sessionId: 's'.repeat(65), reason: 'Smartcard reported lost' },
     });
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sessionId' });
+    const endWithoutReason = await graphql(endRoleProfile, { token, variables: { id: nurse.roleProfileId, reason: '  ' } });
+    expect(endWithoutReason.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    await waitForTheBound();
+
+    expect(await meAs(session.token)).toEqual({ status: 200 });
   });
 });
 

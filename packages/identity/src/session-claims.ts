@@ -30,13 +30,17 @@ export interface SessionTokenPayload {
  */
 export const REQUIRED_SESSION_CLAIMS = ['sub', 'selected_roleid', 'sid', 'exp'] as const;
 
+const MAX_SESSION_ID_LENGTH = 64;
+
 /** Maps the payload of an already-verified session token, insisting on the shape of each claim. */
 export function sessionClaimsFrom(payload: JWTPayload): SessionClaims {
   const userId = requiredString(payload, 'sub');
   const roleProfileId = requiredString(payload, 'selected_roleid');
   const cardSerial = optionalString(payload, 'card_serial');
-  // Without a session id a session could never be revoked, so a token without one is refused.
+  // Without a session id a session could never be revoked, so a token without one is refused. It is recorded on
+  // every security log event (64 characters), so a longer one could only make every request fail.
   const sessionId = requiredString(payload, 'sid');
+  if (sessionId.length > MAX_SESSION_ID_LENGTH) throw new SessionTokenError('malformed', { claim: 'sid' });
   if (typeof payload.exp !== 'number') throw new SessionTokenError('missing_claim', { claim: 'exp' });
   return {
     userId,

@@ -204,6 +204,11 @@ describe('createSessionVerifier', () => {
       expect(error.claim).toBe('sid');
     });
 
+    it('a session id too long to record', async () => {
+      await expectRefused(await sessionToken(key, { sid: 's'.repeat(65) }), 'malformed');
+      await expect(verifier.verify(await sessionToken(key, { sid: 's'.repeat(64) }))).resolves.toMatchObject({ sessionId: 's'.repeat(64) });
+    });
+
     it('a token with no issued-at time', async () => {
       await expectRefused(await sessionToken(key, { iat: undefined }), 'iat_missing');
     });

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, notFound, requireJustification } from '@epr/platform';
+import { badUserInput, ErrorCode, notFound, requireJustification } from '@epr/platform';
 import type { RoleProfileRecord } from '../data/directory-store.js';
 import type { SessionRevocationRecord } from '../data/session-revocation-store.js';
 import type { ServiceRequest } from './request.js';
@@ -38,6 +38,8 @@ export class SessionService {
   async revoke(userId: string, sessionId: string, reason: string): Promise<SessionRevocationRecord> {
     const { caller, stores, audit } = this.request;
     const why = requireJustification(reason, 'reason', 'The reason for revoking the session');
+    // Session ids are at most 64 characters (the gateway refuses longer ones), so nothing longer names a session.
+    if (sessionId.length > 64) throw badUserInput('sessionId must be the sid of a session: at most 64 characters.', 'sessionId');
     // A directory manager manages their own organisation's people; anyone else is "not found", not "forbidden".
     if (!(await stores.directory.holdsRoleAt(userId, caller.organisationOds))) {
       throw notFound('No user with this id holds a role profile at your organisation.', 'userId');
