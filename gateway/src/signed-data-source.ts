@@ -17,9 +17,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const headers = request.http?.headers;
+    // The gateway's own health checks carry no caller; every request made for a user carries a GatewayContext.
     if (!headers || !('caller' in context)) return;
-    headers.set('authorization', `Bearer ${context.credentialFor({ audience: this.subgraph, body: bodyApolloWillSend(request) })}`);
-    headers.set('x-request-id', context.requestId);
+    const { credentialFor, requestId } = context as GatewayContext;
+    headers.set('authorization', `Bearer ${credentialFor({ audience: this.subgraph, body: bodyApolloWillSend(request) })}`);
+    headers.set('x-request-id', requestId);
   }
 }
 

@@ -1,4 +1,4 @@
-import { importJWK, SignJWT, type JWTPayload } from 'jose';
+import { importJWK, SignJWT } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIssuerKeys, mintSessionToken } from '@epr/tools/dev-issuer/index';
 import { DIRECTORY_ANSWER_TTL_MS } from '@epr/gateway/role-profile-directory';
 import { graphql, tokenFor } from './support/gateway-client.js';
@@ -28,9 +28,7 @@ async function issued(claims: Record<string, unknown>): Promise<string> {
     ...claims,
   };
   for (const [claim, value] of Object.entries(payload)) if (value === undefined) delete payload[claim];
-  return new SignJWT(payload as JWTPayload)
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: key.kid })
-    .sign(await importJWK(key.privateJwk, 'EdDSA'));
+  return new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: key.kid }).sign(await importJWK(key.privateJwk, 'EdDSA'));
 }
 
 async function refusal(token: string): Promise<{ status: number; reason: unknown; message: unknown }> {

@@ -11,10 +11,12 @@ const sign = await peerSigner();
 export const gatewayConfig = defineConfig({
   plugins: () => [
     {
-      onFetch({ url, options, setOptions }) {
-        setOptions({
+      onFetch(fetch) {
+        const { url, options } = fetch;
+        if (typeof options.body !== 'string') throw new Error(`Hive Gateway sent ${url} a body that is not text; it cannot be signed.`);
+        fetch.setOptions({
           ...options,
-          headers: { ...(options.headers as Record<string, string>), authorization: sign(url, String(options.body)) },
+          headers: { ...(options.headers as Record<string, string>), authorization: sign(url, options.body) },
         });
       },
     },
