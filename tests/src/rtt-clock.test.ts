@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import pg from 'pg';
-import { createCredentialSigner, loadKeyFromFile, serviceCredentialIssuer } from '@epr/identity';
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { stackState } from './support/stack-state.js';
 import { referralInput } from './care-pathway-fixtures.js';
 
@@ -76,22 +75,13 @@ async function stateOf(pathwayId: string) {
 
 /** Calls care-pathway directly in the scheduling service's own name, as its outcome relay does. */
 async function asScheduling(input: Record<string, unknown>) {
-  const { keyDir, subgraphUrls } = stackState();
-  const privateKey = await loadKeyFromFile(join(keyDir, 'service-scheduling.private.jwk.json'), 'private');
-  const signer = await createCredentialSigner({ privateKey, issuer: serviceCredentialIssuer('scheduling') });
-  const token = await signer.sign({
-    kind: 'service',
-    userId: 'scheduling',
-    roleProfileId: 'service',
-    jobRoleCode: 'SERVICE',
-    organisationOds: 'EPR',
-    requestId: randomUUID(),
-  });
-  return graphql<{ recordAppointmentOutcome: { eventId: string; applied: boolean } }>(recordOutcome, {
-    token,
-    url: subgraphUrls['care-pathway'],
-    variables: { input },
-  });
+  return callSubgraph<{ recordAppointmentOutcome: { eventId: string; applied: boolean } }>(
+    'care-pathway',
+    await stackSigner('scheduling'),
+    { ...vouchedFor.scheduling, requestId: randomUUID() },
+    recordOutcome,
+    { input },
+  );
 }
 
 function outcome(pathwayId: string, change: Record<string, unknown>) {
@@ -358,22 +348,15 @@ describe('appointment outcomes delivered by scheduling', () => {
     const viaGateway = await graphql(recordOutcome, { token: await clinician(), variables: { input: outcome(id, {}) } });
     expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const { keyDir, subgraphUrls } = stackState();
-    const gatewayKey = await loadKeyFromFile(join(keyDir, 'gateway.private.jwk.json'), 'private');
-    const gateway = await createCredentialSigner({ privateKey: gatewayKey });
-    const userCredential = await gateway.sign({
-      kind: 'user',
-      userId: 'dr.amelia.hart',
-      roleProfileId: 'rp-hart-rx1',
-      jobRoleCode: 'R8000',
-      organisationOds: 'RX1',
-      requestId: randomUUID(),
-    });
-    const direct = await graphql(recordOutcome, {
-      token: userCredential,
-      url: subgraphUrls['care-pathway'],
-      variables: { input: outcome(id, {}) },
-    });
+    const direct = await callSubgraph(
+      'care-pathway',
+      await stackSigner(),
+      { ...vouchedFor.consultant, requestId: randomUUID() },
+      recordOutcome,
+      {
+        input: outcome(id, {}),
+      },
+    );
     expect(direct.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await eventCount(id)).toBe(1);
   });

@@ -19,7 +19,10 @@ export interface AuditEventRow {
   items: string[];
   basis_kind: string | null;
   basis_detail: string | null;
+  /** The gateway's id for the request. */
   request_id: string;
+  /** The id the client sent with the request (its `x-request-id`), if any. */
+  correlation_id: string | null;
 }
 
 /** Where a subgraph's access records go. */

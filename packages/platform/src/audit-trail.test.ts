@@ -11,6 +11,7 @@ const caller: Caller = {
   organisationOds: 'RX1',
   cardSerial: '555001',
   requestId: 'req-1',
+  correlationId: 'client-7',
 };
 const olivia = '5e1f0c3a-0000-4000-8000-000000000001';
 
@@ -68,6 +69,7 @@ describe('a request’s audit trail', () => {
         basis_kind: 'RELATIONSHIP',
         basis_detail: 'REFERRAL',
         request_id: 'req-1',
+        correlation_id: 'client-7',
       },
       expect.objectContaining({ outcome: 'DENIED', items: ['Problem:3'], basis_kind: 'DECISION', basis_detail: 'sealed' }),
     ]);

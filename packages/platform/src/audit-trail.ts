@@ -121,6 +121,7 @@ export class AuditTrail {
       basis_kind: record.basis?.kind ?? null,
       basis_detail: record.basis?.detail ?? null,
       request_id: c.requestId,
+      correlation_id: c.correlationId ?? null,
     };
   }
 }

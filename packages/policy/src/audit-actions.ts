@@ -77,6 +77,10 @@ export const auditActions = {
   'audit.alert.acknowledge': { area: 'a privacy alert about your record', verb: 'Acknowledged' },
   'audit.alert.close': { area: 'a privacy alert about your record', verb: 'Closed' },
   'field.read': { area: 'your record', verb: 'Was refused part of' },
+  // Directory actions: about staff sessions and roles, never a patient's record.
+  'session.sign_out': { area: 'a sign-in session', verb: 'Ended' },
+  'session.revoke': { area: 'a sign-in session', verb: 'Ended' },
+  'role_profile.end': { area: 'a role profile', verb: 'Ended' },
 } as const satisfies Record<string, AuditActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

@@ -7,6 +7,7 @@ import { DirectoryStore } from './data/directory-store.js';
 import { DuplicateStore } from './data/duplicate-store.js';
 import { MergeStore } from './data/merge-store.js';
 import { ClinicalRecordStore } from './data/clinical-record-store.js';
+import { SessionRevocationStore } from './data/session-revocation-store.js';
 import { createLoaders, type Stores } from './data/loaders.js';
 import { createServices } from './services/index.js';
 
@@ -24,6 +25,7 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
       duplicates,
       merges: new MergeStore(db, duplicates),
       clinicalRecord: new ClinicalRecordStore(db),
+      sessionRevocations: new SessionRevocationStore(db),
     };
     return {
       schema: buildSchema(),

@@ -20,6 +20,7 @@ import type {
   ProblemRecord,
 } from './clinical-record-store.js';
 import type { MergeStore, PatientMergeRecord } from './merge-store.js';
+import type { SessionRevocationStore } from './session-revocation-store.js';
 
 /** Per-request loaders: every batched read of this subgraph goes through one of these, one SQL statement a batch. */
 export interface Loaders {
@@ -53,6 +54,7 @@ export interface Stores {
   duplicates: DuplicateStore;
   merges: MergeStore;
   clinicalRecord: ClinicalRecordStore;
+  sessionRevocations: SessionRevocationStore;
 }
 
 export function createLoaders({ patients, directory, duplicates, merges, clinicalRecord }: Stores, consents: ConsentRegister): Loaders {
