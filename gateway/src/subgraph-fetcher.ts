@@ -49,7 +49,7 @@ export function createSubgraphFetcher(connectionsPerSubgraph: number, resilience
           method: (init.method ?? 'POST') as 'POST',
           headers: init.headers ?? {},
           body: init.body ?? null,
-          signal: init.signal ? AbortSignal.any([init.signal, deadline]) : deadline,
+          signal: init.signal ? AbortSignal.any([init.signal as AbortSignal, deadline]) : deadline,
           dispatcher: agent,
         });
         const body = await response.body.text();
@@ -107,7 +107,7 @@ class SubgraphResponse {
 
   async arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = new TextEncoder().encode(this.body);
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
 
   clone(): SubgraphResponse {

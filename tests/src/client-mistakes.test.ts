@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
@@ -11,17 +10,17 @@ beforeAll(async () => {
   token = await tokenFor('olivia.bennett', 'rp-bennett-portal');
 });
 
-async function post(body: unknown, init: { requestId?: string; rawBody?: string } = {}) {
+async function post(body: unknown, init: { rawBody?: string } = {}) {
   const response = await fetch(stackState().gatewayUrl, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      ...(init.requestId ? { 'x-request-id': init.requestId } : {}),
-    },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: init.rawBody ?? JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+  return {
+    status: response.status,
+    body: (await response.json()) as GraphQLResponse['body'],
+    requestId: response.headers.get('x-request-id'),
+  };
 }
 
 interface LogLine {
@@ -42,14 +41,15 @@ async function gatewayLog(): Promise<LogLine[]> {
 async function errorsLoggedDuring(work: () => Promise<void>): Promise<LogLine[]> {
   const before = (await gatewayLog()).length;
   await work();
-  const marker = randomUUID();
-  await post({ query: '{ __typename }' }, { requestId: marker });
+  // The gateway names every request itself (x-request-id of the answer): its log line shows the log has caught up.
+  const { requestId: marker } = await post({ query: '{ __typename }' });
   const deadline = Date.now() + 10_000;
   let lines = await gatewayLog();
   while (!lines.some((l) => l.requestId === marker) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     lines = await gatewayLog();
   }
+  expect(lines.some((l) => l.requestId === marker)).toBe(true);
   return lines.slice(before).filter((l) => l.level >= 50);
 }
 

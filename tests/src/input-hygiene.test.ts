@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   getNamedType,
@@ -17,9 +18,8 @@ import {
 } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
-import { gatewayCredential } from './support/gateway-credential.js';
+import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { sqlStatements } from './support/sql-counter.js';
-import { stackState } from './support/stack-state.js';
 
 // Every string, id and date a client can send — every argument of every field of every subgraph, through
 // input objects, lists and nested inputs — is tried with hostile bytes, impossible dates and over-long text.
@@ -142,18 +142,42 @@ const hostileDateTimes: unknown[] = [
 /** How to reach a field that is not at the root: a parent the caller can see. */
 interface Reach {
   wrap: (inner: string) => string;
+  /** The operation's variables for the parent (`$parentId: ID!`), if it needs any. */
+  definitions: string[];
   variables: () => Record<string, unknown>;
-  caller: 'portal' | 'clinician';
+  /** Who asks: a portal patient or a clinician through the gateway, or the gateway itself, straight to the subgraph. */
+  caller: 'portal' | 'clinician' | 'gateway';
 }
 
 let pathwayId: string;
+const byId = (wrap: (inner: string) => string, id: () => string, caller: Reach['caller']): Reach => ({
+  wrap,
+  definitions: ['$parentId: ID!'],
+  variables: () => ({ parentId: id() }),
+  caller,
+});
 const reach: Record<string, Reach> = {
-  Patient: { wrap: (inner) => `patient(id: $parentId) { ${inner} }`, variables: () => ({ parentId: oliviaBennett }), caller: 'portal' },
-  Pathway: { wrap: (inner) => `pathway(id: $parentId) { ${inner} }`, variables: () => ({ parentId: pathwayId }), caller: 'clinician' },
-  MultidisciplinaryAssessment: {
-    wrap: (inner) => `pathway(id: $parentId) { assessments { ${inner} } }`,
-    variables: () => ({ parentId: pathwayId }),
-    caller: 'clinician',
+  Patient: byId(
+    (inner) => `patient(id: $parentId) { ${inner} }`,
+    () => oliviaBennett,
+    'portal',
+  ),
+  Pathway: byId(
+    (inner) => `pathway(id: $parentId) { ${inner} }`,
+    () => pathwayId,
+    'clinician',
+  ),
+  MultidisciplinaryAssessment: byId(
+    (inner) => `pathway(id: $parentId) { assessments { ${inner} } }`,
+    () => pathwayId,
+    'clinician',
+  ),
+  // The gateway's own sign-in look-up: hidden from the API, answered only to the gateway.
+  SessionRoleProfile: {
+    wrap: (inner) => `_sessionRoleProfile(userId: "dr.amelia.hart", roleProfileId: "rp-hart-rx1") { ${inner} }`,
+    definitions: [],
+    variables: () => ({}),
+    caller: 'gateway',
   },
 };
 
@@ -182,8 +206,8 @@ function casesOf(subgraph: SubgraphName): Case[] {
       const places = placesIn(field);
       if (places.length === 0) continue;
       const coordinate = `${type.name}.${field.name}`;
-      const hidden = field.astNode?.directives?.some((d) => d.name.value === 'inaccessible') ?? false;
       const parent = root ? undefined : reach[type.name];
+      const hidden = (field.astNode?.directives?.some((d) => d.name.value === 'inaccessible') ?? false) || parent?.caller === 'gateway';
       if (!root && !parent)
         throw new Error(`${coordinate} takes input but the test has no way to reach a ${type.name}: add it to \`reach\`.`);
       const selection = isCompositeType(getNamedType(field.type)) ? '{ __typename }' : '';
@@ -191,20 +215,15 @@ function casesOf(subgraph: SubgraphName): Case[] {
       const call = `${field.name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')}) ${selection}`;
       const operation = type === schema.getMutationType() ? 'mutation' : 'query';
       const document = parent
-        ? `${operation} ($parentId: ID!, ${definitions.join(', ')}) { ${parent.wrap(call)} }`
+        ? `${operation} (${[...parent.definitions, ...definitions].join(', ')}) { ${parent.wrap(call)} }`
         : `${operation} (${definitions.join(', ')}) { ${call} }`;
       const send = async (value: unknown, place: InputPlace) => {
         const variables = { ...(parent?.variables() ?? {}), ...place.argumentsWith(value) };
-        if (!hidden) return graphql(document, { token: tokens[parent?.caller ?? 'clinician'], variables });
+        if (!hidden) return graphql(document, { token: tokens[parent?.caller === 'portal' ? 'portal' : 'clinician'], variables });
         // Hidden from the public API (@inaccessible): only the gateway or another service can send it, so it is
-        // sent straight to its subgraph with a gateway-signed credential.
-        const credential = await gatewayCredential({
-          userId: 'dr.amelia.hart',
-          roleProfileId: 'rp-hart-rx1',
-          jobRoleCode: 'R8000',
-          organisationOds: 'RX1',
-        });
-        return graphql(document, { token: credential, variables, url: stackState().subgraphUrls[subgraph] });
+        // sent straight to its subgraph with a credential signed as the gateway signs it.
+        const caller = parent?.caller === 'gateway' ? vouchedFor.gateway : vouchedFor.consultant;
+        return callSubgraph(subgraph, await stackSigner(), { ...caller, requestId: randomUUID() }, document, variables);
       };
       for (const place of places) {
         const values: [string, unknown][] =

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { defaultOperationLimits } from '@epr/platform';
+import { createHash, randomUUID } from 'node:crypto';
+import { defaultOperationLimits, subgraphOperationLimits } from '@epr/platform';
 import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
-import { gatewayCredential } from './support/gateway-credential.js';
+import { callSubgraph, stackSigner } from './support/subgraph-call.js';
 import { sqlStatements } from './support/sql-counter.js';
 import { stackState } from './support/stack-state.js';
 
@@ -167,17 +167,20 @@ describe('operation limits at the gateway', () => {
 
 describe('operation limits in every subgraph (defence in depth)', () => {
   test('a subgraph refuses an operation over a limit even with a valid gateway credential', async () => {
-    const credential = await gatewayCredential({
+    const signer = await stackSigner();
+    const olivia = {
+      kind: 'user',
       userId: 'olivia.bennett',
       roleProfileId: 'rp-bennett-portal',
       jobRoleCode: 'PATIENT',
       organisationOds: 'X26',
-    });
+      requestId: randomUUID(),
+    } as const;
     const before = await sqlStatements('patient');
-    const response = await graphql(chain(10), { token: credential, url: stackState().subgraphUrls.patient });
-    expectRefused(response, 'depth');
-    const aliases = `{ ${Array.from({ length: limits.maxAliases + 1 }, (_, i) => `a${i}: me { displayName }`).join(' ')} }`;
-    expectRefused(await graphql(aliases, { token: credential, url: stackState().subgraphUrls.patient }), 'aliases');
+    expectRefused(await callSubgraph('patient', signer, olivia, chain(10)), 'depth');
+    const subgraphLimits = subgraphOperationLimits(limits);
+    const aliases = `{ ${Array.from({ length: subgraphLimits.maxAliases + 1 }, (_, i) => `a${i}: me { displayName }`).join(' ')} }`;
+    expectRefused(await callSubgraph('patient', signer, { ...olivia, requestId: randomUUID() }, aliases), 'aliases');
     expect(await sqlStatements('patient')).toBe(before);
   });
 });

@@ -4,6 +4,7 @@ import { graphql, tokenFor } from './support/gateway-client.js';
 import { startExtraGateway } from './support/extra-gateway.js';
 import { stackState } from './support/stack-state.js';
 import { startSubgraphStandIn, type SubgraphStandIn } from './support/subgraph-stand-in.js';
+import { eventually } from './support/eventually.js';
 
 const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
 const summary = `query ($id: ID!) { patient(id: $id) {
@@ -11,15 +12,6 @@ const summary = `query ($id: ID!) { patient(id: $id) {
 
 interface Summary {
   patient: { name: { family: string }; referrals: unknown[] | null; appointments: unknown[] | null; accessLog: unknown } | null;
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
 }
 
 async function readiness(gateway: RunningGateway) {
@@ -113,7 +105,7 @@ describe('a subgraph that hangs, then recovers', () => {
 
   test('once it answers again, a probe closes the circuit and its data comes back', async () => {
     standIn.mode = 'forward';
-    expect(await eventually(async () => (await appointmentsError()) === undefined)).toBe(true);
+    await eventually(async () => ((await appointmentsError()) === undefined ? true : undefined), 'the appointments to come back');
     const { status, body } = await readiness(gateway);
     expect(status).toBe(200);
     expect(body.status).toBe('ready');

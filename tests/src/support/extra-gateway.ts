@@ -15,7 +15,12 @@ export function startExtraGateway(settings: Partial<GatewayConfig> = {}): Promis
     host: '127.0.0.1',
     port: 0,
     supergraphFile: join(repoRoot(), 'schema', 'supergraph.graphql'),
-    session: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: { file: devIssuerKeyFiles(keyDir).jwks } },
+    session: {
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      jwks: { file: devIssuerKeyFiles(keyDir).jwks },
+      maxSessionAgeSeconds: 12 * 3600,
+    },
     privateKey: { file: gatewayKeyFiles(keyDir).privateKey },
     subgraphUrls,
     ...settings,

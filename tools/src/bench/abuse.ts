@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import { defaultOperationLimits, estimateOperationCost } from '@epr/platform';
 import { repoRoot } from '../db/repo-root.js';
 import { startBenchStack, type BenchStack, type StackSettings } from './bench-stack.js';
 import { seedVolume } from './bench-data.js';
-import { sessionTokens, type AuthorizationPool } from './callers.js';
+import { sessionTokens } from './callers.js';
 import { runLoad, type LoadResult } from './load.js';
 import { patientSummary } from './operations.js';
 import { percentile } from './percentile.js';
@@ -193,14 +193,22 @@ async function run(bench: BenchStack): Promise<void> {
 }
 
 /** The portal patients, each signed in with a session of their own and reading their own summary. */
-async function normalUsers(keyDir: string, accounts: PortalAccount[]): Promise<{ authorization: () => string; body: () => string }> {
-  const tokens: AuthorizationPool[] = await Promise.all(accounts.map((account) => sessionTokens(keyDir, account, 1)));
-  const bodies = accounts.map((account) => JSON.stringify({ query: patientSummary.document, variables: { id: account.patientId } }));
-  // autocannon asks for a request's authorization and then its body: both are the same patient's.
+async function normalUsers(
+  keyDir: string,
+  accounts: PortalAccount[],
+): Promise<{ authorization: (body: string) => string; body: () => string }> {
+  const sessions = await Promise.all(
+    accounts.map(async (account) => {
+      const body = JSON.stringify({ query: patientSummary.document, variables: { id: account.patientId } });
+      return [body, await sessionTokens(keyDir, account, 1)] as const;
+    }),
+  );
+  const tokenFor = new Map(sessions);
   let turn = 0;
   return {
-    authorization: () => tokens[(turn = (turn + 1) % accounts.length)]!.next(),
-    body: () => bodies[turn]!,
+    body: () => sessions[turn++ % sessions.length]![0],
+    // Each request's authorization is that of the patient whose record its body asks for.
+    authorization: (body) => tokenFor.get(body)!.next(body),
   };
 }
 
@@ -208,7 +216,7 @@ async function floodCost(patientId: string): Promise<number> {
   const supergraph = Supergraph.build(await readFile(join(repoRoot(), 'schema', 'supergraph.graphql'), 'utf8'));
   const document = parse(flood.replace('ALIAS', 'r0'));
   const operation = document.definitions[0]!;
-  if (operation.kind !== 'OperationDefinition') throw new Error('The flood document must start with its operation.');
+  if (operation.kind !== Kind.OPERATION_DEFINITION) throw new Error('The flood document must start with its operation.');
   return estimateOperationCost(
     supergraph.apiSchema().toGraphQLJSSchema(),
     document,

@@ -69,8 +69,7 @@ function checkOf(type: GraphQLInputType, rule: InputRule, inputChecks: Map<strin
     const item = checkOf(type.ofType, rule, inputChecks);
     return (value, path) => {
       if (!Array.isArray(value)) return item?.(value, path);
-      if (value.length > rule.maxItems)
-        throw badUserInput(`${path} has ${value.length} items; at most ${rule.maxItems} are allowed.`, path);
+      if (value.length > rule.maxItems) throw refused(path, `has ${value.length} items; at most ${rule.maxItems} are allowed`);
       if (item) value.forEach((element, i) => item(element, `${path}[${i}]`));
     };
   }
@@ -99,11 +98,16 @@ function checkOf(type: GraphQLInputType, rule: InputRule, inputChecks: Map<strin
   if (textScalars.has(type.name)) {
     return (value, path) => {
       const problem = typeof value === 'string' ? textProblem(value, rule.text) : undefined;
-      if (problem) throw badUserInput(`${path} ${problem}.`, path);
+      if (problem) throw refused(path, problem);
     };
   }
   // Any other scalar (Date, DateTime, …) may hand on a value it refused.
   return (value, path) => {
-    if (value instanceof RefusedValue) throw badUserInput(`${path} ${value.problem}.`, path);
+    if (value instanceof RefusedValue) throw refused(path, value.problem);
   };
+}
+
+/** BAD_USER_INPUT naming the input, in the words every check of the API uses: `This input (path) problem.` */
+function refused(path: string, problem: string) {
+  return badUserInput(`This input (${path}) ${problem}.`, path);
 }

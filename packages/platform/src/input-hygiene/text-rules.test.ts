@@ -44,4 +44,8 @@ describe('free text', () => {
     expect(textProblem('x'.repeat(200), oneLine)).toBeUndefined();
     expect(textProblem('x'.repeat(201), oneLine)).toMatch(/201 characters long; at most 200/);
   });
+
+  test('spaces around the text are not counted: the services trim what they keep', () => {
+    expect(textProblem(`  ${'x'.repeat(200)}  `, oneLine)).toBeUndefined();
+  });
 });

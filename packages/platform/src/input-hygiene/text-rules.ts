@@ -14,8 +14,10 @@ export const defaultMaxItems = 100;
 // would read surrogate pairs as one character and never see half of one).
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // C0 and C1 control characters (NUL included), and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex -- finding control characters is what these are for
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 // Multi-line text keeps line feeds and tabs; nothing else of the above.
+// eslint-disable-next-line no-control-regex -- as above
 const controlCharacterButLineFeedOrTab = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/u;
 // Bidirectional embeddings, overrides and isolates: they make text display in another order than it is
 // stored ("Trojan Source"), so a name could read as someone else's. Marks (LRM, RLM, ALM) stay allowed.
@@ -29,7 +31,8 @@ export function textProblem(text: string, rule: TextRule): string | undefined {
       ? 'contains a control character (only line feeds and tabs are allowed)'
       : 'contains a control character or a line break (it must be one line of text)';
   if (bidiControl.test(text)) return 'contains a text-direction override character';
-  const length = [...text].length;
+  // Counted as kept: the services trim what they store, so spaces a client left around the text do not count.
+  const length = [...text.trim()].length;
   if (length > rule.maxLength) return `is ${length} characters long; at most ${rule.maxLength} are allowed`;
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import type { OperationLimits } from './limits.js';
 import { operationLimitExceeded } from './limit-error.js';
@@ -22,11 +22,12 @@ export function operationLimitsPlugin<TContext extends BaseContext>(
         async didResolveOperation(requestContext) {
           const operation = requestContext.operation;
           if (!operation) throw unresolvedOperation(requestContext);
-          if (operation.operation === 'subscription')
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION)
             throw clientError(
               'Subscriptions are not supported: this API answers queries and mutations over HTTP.',
               'OPERATION_NOT_SUPPORTED',
             );
+          if (limits.maxCost === Number.POSITIVE_INFINITY && !onCost) return;
           const cost = costOf(requestContext, operation, limits);
           if (cost > limits.maxCost) throw operationLimitExceeded('cost', limits.maxCost, cost);
           await onCost?.(requestContext.contextValue, cost);

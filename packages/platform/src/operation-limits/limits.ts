@@ -56,9 +56,20 @@ export function readOperationLimits(env: NodeJS.ProcessEnv = process.env): Opera
 }
 
 /**
- * What a subgraph allows: the gateway's limits, with twice the tokens, because the gateway adds key fields,
- * `__typename` and type conditions to the part of an operation it sends each subgraph.
+ * What a subgraph allows: the gateway's structural limits with room for what the gateway adds to the part of
+ * an operation it sends each subgraph (key fields, `__typename`, type conditions, an `_entities` level, aliases
+ * for fields that clash between types) — far above anything the gateway would send, far below what hurts. The
+ * cost is the gateway's alone to estimate: it needs the whole operation, and a subgraph sees a part of it with as
+ * many entities as the data held.
  */
 export function subgraphOperationLimits(gateway: OperationLimits): OperationLimits {
-  return { ...gateway, maxTokens: gateway.maxTokens * 2 };
+  return {
+    ...gateway,
+    maxDepth: gateway.maxDepth + 4,
+    maxAliases: gateway.maxAliases * 4,
+    maxRootFields: gateway.maxRootFields * 2,
+    maxDirectives: gateway.maxDirectives * 2,
+    maxTokens: gateway.maxTokens * 20,
+    maxCost: Number.POSITIVE_INFINITY,
+  };
 }

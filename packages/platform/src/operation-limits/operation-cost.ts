@@ -46,9 +46,10 @@ const slicingArguments = ['first', 'last'];
 
 function listSizeEstimator(pagedTypes: ReadonlySet<string>, assumedListSize: number): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
-    const slice = slicingArguments.map((name) => args[name]).find((value): value is number => typeof value === 'number');
-    const representations = field.name === '_entities' && Array.isArray(args.representations) ? args.representations.length : undefined;
-    const items = slice ?? representations ?? (isList(field.type) ? (pagedTypes.has(type.name) ? 1 : assumedListSize) : 1);
+    const slice = slicingArguments.map((name): unknown => args[name]).find((value): value is number => typeof value === 'number');
+    const representations: unknown = args.representations;
+    const entities = field.name === '_entities' && Array.isArray(representations) ? representations.length : undefined;
+    const items = slice ?? entities ?? (isList(field.type) ? (pagedTypes.has(type.name) ? 1 : assumedListSize) : 1);
     return 1 + Math.max(items, 0) * childComplexity;
   };
 }

@@ -4,18 +4,16 @@ import { demographicMutations } from './demographic-mutations.js';
 import { mergeMutations } from './merge-mutations.js';
 import { clinicalMutations } from './clinical-mutations.js';
 import { accessMutations } from './access-mutations.js';
-import { Patient, HumanName, Address, LocalIdentifier, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
+import { sessionMutations } from './session-mutations.js';
+import { Patient, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
-import { Organisation, CareTeam, RoleProfile, SessionRoleProfile } from './directory.js';
+import { Organisation, CareTeam, RoleProfile, SessionRoleProfile, SessionRevocation } from './directory.js';
 
 export const resolvers: Resolvers = {
   Query,
-  Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations },
+  Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations, ...sessionMutations },
   Patient,
-  HumanName,
-  Address,
-  LocalIdentifier,
   SealedItem,
   LegitimateRelationshipGrant,
   EmergencyAccessGrant,
@@ -29,4 +27,5 @@ export const resolvers: Resolvers = {
   CareTeam,
   RoleProfile,
   SessionRoleProfile,
+  SessionRevocation,
 };

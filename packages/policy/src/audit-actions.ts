@@ -1,0 +1,115 @@
+/**
+ * Every action the security log records, in one typed list: the services that record them, the patient-facing
+ * "who looked at my record" view (which words to use) and the database's alert rule (which actions raise a
+ * privacy-officer alert) all read this list, so a new action is worded and alerted by adding it here.
+ */
+export interface AuditActionSpec {
+  /** What a patient is told was touched ("your referrals"). */
+  area: string;
+  /** What was done, as the patient reads it ("Viewed"). */
+  verb: string;
+  /** The privacy-officer alert this action raises, if any. */
+  alert?: AlertKind;
+}
+
+export const alertKinds = [
+  'SELF_CLAIMED_RELATIONSHIP',
+  'EMERGENCY_ACCESS',
+  'SEAL_OVERRIDE',
+  'COLLEAGUE_GRANT',
+  'REFERRAL_REGISTERED_FROM_LETTER',
+] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+export const auditActions = {
+  'patient.read': { area: 'your details', verb: 'Viewed' },
+  'patient.search': { area: 'your details', verb: 'Searched for' },
+  'patient.create': { area: 'your details', verb: 'Registered' },
+  'patient.update': { area: 'your details', verb: 'Changed' },
+  'patient.merge': { area: 'your details', verb: 'Merged a duplicate record into' },
+  'patient.unmerge': { area: 'your details', verb: 'Undid a merge of' },
+  'duplicate-candidate.read': { area: 'your details', verb: 'Checked for duplicates of' },
+  'duplicate-candidate.dismiss': { area: 'your details', verb: 'Checked for duplicates of' },
+  'consent.read': { area: 'your sharing choices', verb: 'Viewed' },
+  'consent.update': { area: 'your sharing choices', verb: 'Changed' },
+  'consent.nominate': { area: 'who may see an item of your record', verb: 'Changed' },
+  'clinical.read': { area: 'your clinical record', verb: 'Viewed' },
+  'problem.read': { area: 'your problems and diagnoses', verb: 'Viewed' },
+  'problem.create': { area: 'your problems and diagnoses', verb: 'Added to' },
+  'allergy.read': { area: 'your allergies', verb: 'Viewed' },
+  'allergy.create': { area: 'your allergies', verb: 'Added to' },
+  'medication.read': { area: 'your medications', verb: 'Viewed' },
+  'medication.create': { area: 'your medications', verb: 'Added to' },
+  'document.read': { area: 'your letters and documents', verb: 'Viewed' },
+  'document.create': { area: 'your letters and documents', verb: 'Added to' },
+  'referral.read': { area: 'your referrals', verb: 'Viewed' },
+  'referral.create': { area: 'your referrals', verb: 'Added to' },
+  'referral.triage': { area: 'your referrals', verb: 'Reviewed' },
+  'pathway.read': { area: 'your treatment pathway', verb: 'Viewed' },
+  'pathway.timeline.read': { area: 'your treatment pathway', verb: 'Viewed' },
+  'pathway.rtt-event': { area: 'your treatment pathway', verb: 'Updated' },
+  'pathway.appointment-outcome': { area: 'your treatment pathway', verb: 'Updated' },
+  'pathway.rtt-event.back-entered': { area: 'your treatment pathway', verb: 'Added a past event to' },
+  'pathway.appointment-outcome.back-entered': { area: 'your treatment pathway', verb: 'Added a past appointment outcome to' },
+  'assessment.read': { area: 'your care team assessments', verb: 'Viewed' },
+  'assessment.create': { area: 'your care team assessments', verb: 'Started' },
+  'assessment.contribute': { area: 'your care team assessments', verb: 'Added to' },
+  'assessment.sign-off': { area: 'your care team assessments', verb: 'Signed off' },
+  'rtt.tracking-list.read': { area: 'your place on a waiting list', verb: 'Listed' },
+  'rtt.performance.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
+  'rtt.completed.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
+  'rtt.new-clock-starts.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
+  'appointment.read': { area: 'your appointments', verb: 'Viewed' },
+  'appointment.book': { area: 'your appointments', verb: 'Booked' },
+  'appointment.cancel': { area: 'your appointments', verb: 'Cancelled' },
+  'appointment.reschedule': { area: 'your appointments', verb: 'Rearranged' },
+  'appointment.outcome': { area: 'your appointments', verb: 'Recorded the outcome of' },
+  'appointment.book.back-entered': { area: 'your appointments', verb: 'Recorded a past booking in' },
+  'appointment.cancel.back-entered': { area: 'your appointments', verb: 'Recorded a past cancellation in' },
+  'appointment.outcome.back-entered': { area: 'your appointments', verb: 'Recorded a past outcome in' },
+  'appointment.back-entry': { area: 'your appointments', verb: 'Was refused back-entry in' },
+  'relationship.self_claim': { area: 'your record, claiming a care relationship', verb: 'Opened', alert: 'SELF_CLAIMED_RELATIONSHIP' },
+  'relationship.grant': { area: 'your record, for a colleague', verb: 'Opened', alert: 'COLLEAGUE_GRANT' },
+  'relationship.end': { area: 'a care relationship with you', verb: 'Ended' },
+  'emergency.access': { area: 'your record in an emergency', verb: 'Opened', alert: 'EMERGENCY_ACCESS' },
+  'seal.override': { area: 'sealed information in your record', verb: 'Opened', alert: 'SEAL_OVERRIDE' },
+  'audit.read': { area: 'who has looked at your record', verb: 'Reviewed' },
+  'audit.alert.acknowledge': { area: 'a privacy alert about your record', verb: 'Acknowledged' },
+  'audit.alert.close': { area: 'a privacy alert about your record', verb: 'Closed' },
+  'field.read': { area: 'your record', verb: 'Was refused part of' },
+  // Directory actions: about staff sessions and roles, never a patient's record.
+  'session.sign_out': { area: 'a sign-in session', verb: 'Ended' },
+  'session.revoke': { area: 'a sign-in session', verb: 'Ended' },
+  'role_profile.end': { area: 'a role profile', verb: 'Ended' },
+} as const satisfies Record<string, AuditActionSpec>;
+
+export type AuditAction = keyof typeof auditActions;
+
+/**
+ * Writes that can reach the record after the fact — an appointment booked into a slot that had already started,
+ * a cancellation dated in the past, an outcome or RTT event dated before events already recorded — each with its
+ * own action, so the security log tells back-entry (migration, feeds, late entry) apart from live work.
+ */
+const backEnteredActions = {
+  'appointment.book': 'appointment.book.back-entered',
+  'appointment.cancel': 'appointment.cancel.back-entered',
+  'appointment.outcome': 'appointment.outcome.back-entered',
+  'pathway.rtt-event': 'pathway.rtt-event.back-entered',
+  'pathway.appointment-outcome': 'pathway.appointment-outcome.back-entered',
+} as const satisfies Partial<Record<AuditAction, AuditAction>>;
+
+/** The action of a write that may be back-entered, marked when it was. */
+export function writeAction(action: keyof typeof backEnteredActions, backEntered: boolean): AuditAction {
+  return backEntered ? backEnteredActions[action] : action;
+}
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(auditActions, value);
+}
+
+/** Actions that raise a privacy-officer alert, with the kind of alert (the database's alert rule is checked against this). */
+export function alertingActions(): [AuditAction, AlertKind][] {
+  return Object.entries(auditActions).flatMap(([action, spec]) =>
+    'alert' in spec ? [[action as AuditAction, spec.alert as AlertKind]] : [],
+  );
+}
