@@ -17,6 +17,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { referralInput } from './care-pathway-fixtures.js';
 import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
 import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { sqlStatements } from './support/sql-counter.js';
@@ -265,17 +266,14 @@ beforeAll(async () => {
     {
       token: tokens.clinician,
       variables: {
-        input: {
+        input: referralInput({
           patientId: georgeMcAllister,
-          referringOrganisation: 'A81001',
-          referringClinician: 'Dr David Lee',
           receivingOrganisation: 'RX1',
           specialty: 'Rheumatology',
-          priority: 'ROUTINE',
           // Running text keeps its line breaks and tabs.
           reason: 'Joint pain.\n\tBoth knees, worse on stairs.',
           receivedOn: '2026-09-01',
-        },
+        }),
       },
     },
   );
