@@ -9,7 +9,7 @@ import type { SubgraphContext } from './context.js';
 import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
 import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config.js';
 import { ServiceClient } from './service-client.js';
-import { policyFromEnvironment } from '@epr/policy';
+import { policyFromEnvironment, type Policy } from '@epr/policy';
 import { AccessControlStore } from './policy/access-control-store.js';
 import { RequestPolicy } from './policy/request-policy.js';
 import { RelationshipRegister } from './policy/relationship-register.js';
@@ -34,6 +34,8 @@ export interface SubgraphDependencies {
   relationships: RelationshipRegister;
   /** A patient's consents and nominations. */
   consents: ConsentRegister;
+  /** The access policy in force (POLICY_FILE or the baseline): job roles, their names and activities. */
+  policy: Policy;
 }
 
 export interface BuiltSubgraph<TContext extends SubgraphContext> {
@@ -70,6 +72,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     logger,
     relationships: new RelationshipRegister(policy, policyPool),
     consents: new ConsentRegister(policyPool),
+    policy,
     ...(serviceClient ? { serviceClient } : {}),
   });
   const server = await startSubgraphServer<TContext>({

@@ -1,6 +1,9 @@
 import { createCredentialSigner, serviceCredentialIssuer, type CredentialSigner } from '@epr/identity';
 import type { JWK } from 'jose';
 
+/** The job role a subgraph's own calls carry: a service, not a person, so no access policy lists it. */
+export const SERVICE_JOB_ROLE = 'SERVICE';
+
 export class ServiceCallError extends Error {
   constructor(
     message: string,
@@ -35,7 +38,7 @@ export class ServiceClient {
       kind: 'service',
       userId: this.service,
       roleProfileId: 'service',
-      jobRoleCode: 'SERVICE',
+      jobRoleCode: SERVICE_JOB_ROLE,
       organisationOds: 'EPR',
       requestId,
     });

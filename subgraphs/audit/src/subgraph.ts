@@ -13,7 +13,7 @@ export const auditSubgraph: SubgraphDefinition<Context> = {
   name: 'audit',
   databaseSchema,
   defaultPort: 4004,
-  build: ({ pool }) => {
+  build: ({ pool, policy }) => {
     const db = createDb(pool);
     const events = new AccessEventStore(db);
     const alerts = new AlertStore(db);
@@ -23,6 +23,7 @@ export const auditSubgraph: SubgraphDefinition<Context> = {
         ...base,
         auditLog: new AuditLogAccess(createLoaders(events), events, base.audit, base.policy),
         alerts: new AlertAccess(alerts, base.audit, base.caller),
+        accessPolicy: policy,
       }),
       close: () => db.$disconnect(),
     };
