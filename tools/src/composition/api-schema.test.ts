@@ -3,7 +3,15 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildSchema, isEnumType, isInputObjectType, isIntrospectionType, isObjectType, isInterfaceType, isSpecifiedScalarType } from 'graphql';
+import {
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isIntrospectionType,
+  isObjectType,
+  isInterfaceType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import { repoRoot } from '../db/repo-root.js';
 import { composeSupergraph } from './compose.js';
 
@@ -73,7 +81,9 @@ describe('the published API schema (schema/api.graphql)', () => {
 
     test('`compose --check` fails, names the file, and writes nothing', async () => {
       const before = await readFile(join(changedDir, 'api.graphql'), 'utf8');
-      await expect(run(process.execPath, [composeCli, '--check'], { env: { ...process.env, SCHEMA_DIR: changedDir } })).rejects.toMatchObject({
+      await expect(
+        run(process.execPath, [composeCli, '--check'], { env: { ...process.env, SCHEMA_DIR: changedDir } }),
+      ).rejects.toMatchObject({
         code: 1,
         stderr: expect.stringMatching(/api\.graphql is out of date with the subgraph SDLs: run `npm run compose`/),
       });
@@ -82,7 +92,9 @@ describe('the published API schema (schema/api.graphql)', () => {
 
     test('the build fails too, without rewriting api.graphql', async () => {
       const before = await readFile(join(changedDir, 'api.graphql'), 'utf8');
-      await expect(run(process.execPath, [composeCli, '--build'], { env: { ...process.env, SCHEMA_DIR: changedDir } })).rejects.toMatchObject({
+      await expect(
+        run(process.execPath, [composeCli, '--build'], { env: { ...process.env, SCHEMA_DIR: changedDir } }),
+      ).rejects.toMatchObject({
         code: 1,
       });
       expect(await readFile(join(changedDir, 'api.graphql'), 'utf8')).toBe(before);
