@@ -9,6 +9,7 @@ const demographics = can('demographics.read');
 const registration = can('demographics.write');
 const clinical = can('clinical.read');
 const writeClinical = can('clinical.write');
+const ownConsent = can('consent.manage_own');
 
 export const rules: FieldRules = {
   Query: {
@@ -37,8 +38,8 @@ export const rules: FieldRules = {
     claimLegitimateRelationship: can('relationship.self_claim'),
     grantLegitimateRelationship: can('relationship.grant'),
     emergencyAccess: can('emergency.access'),
-    updateMyConsent: can('consent.manage_own'),
-    nominateItemViewers: can('consent.manage_own'),
+    updateMyConsent: ownConsent,
+    nominateItemViewers: ownConsent,
   },
   Patient: {
     '*': demographics,
@@ -49,6 +50,7 @@ export const rules: FieldRules = {
     medications: clinical,
     documents: clinical,
     sealedItems: clinical,
+    nominations: ownConsent,
   },
   HumanName: demographics,
   Address: demographics,
@@ -68,12 +70,13 @@ export const rules: FieldRules = {
   SnomedConcept: clinical,
   SealedItem: clinical,
   ConsentSettings: demographics,
+  ItemNomination: ownConsent,
   LegitimateRelationshipGrant: isUserSession,
   EmergencyAccessGrant: isUserSession,
   Organisation: isUserSession,
   CareTeam: isUserSession,
   User: isUserSession,
-  Session: isUserSession,
+  Session: { '*': isUserSession, patient: demographics },
   RoleProfile: isUserSession,
   SessionRoleProfile: isGatewaySystem,
 };

@@ -2,6 +2,7 @@ import type {
   CareTeamResolvers,
   OrganisationResolvers,
   RoleProfileResolvers,
+  SessionResolvers,
   SessionRoleProfileResolvers,
 } from '../__generated__/resolvers-types.js';
 
@@ -19,6 +20,11 @@ export const CareTeam: CareTeamResolvers = {
 export const RoleProfile: RoleProfileResolvers = {
   user: async (profile, _args, { loaders }) => (await loaders.userById.load(profile.userId))!,
   careTeams: async (profile, _args, { loaders }) => (await loaders.careTeamsByRoleProfileId.load(profile.id)).map((m) => m.careTeam),
+};
+
+export const Session: SessionResolvers = {
+  // Only a patient's portal account is linked to a record, so staff get null.
+  patient: (_session, _args, { caller, patients }) => (caller.patientId ? patients.byId(caller.patientId) : null),
 };
 
 export const SessionRoleProfile: SessionRoleProfileResolvers = {

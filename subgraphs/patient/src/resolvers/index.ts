@@ -7,7 +7,7 @@ import { accessMutations } from './access-mutations.js';
 import { Patient, HumanName, Address, LocalIdentifier, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
-import { Organisation, CareTeam, RoleProfile, SessionRoleProfile } from './directory.js';
+import { Organisation, CareTeam, RoleProfile, Session, SessionRoleProfile } from './directory.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -28,5 +28,6 @@ export const resolvers: Resolvers = {
   Organisation,
   CareTeam,
   RoleProfile,
+  Session,
   SessionRoleProfile,
 };

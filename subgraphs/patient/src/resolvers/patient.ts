@@ -1,5 +1,6 @@
 import type {
   AddressResolvers,
+  ClinicalItemKind,
   EmergencyAccessGrantResolvers,
   HumanNameResolvers,
   LegitimateRelationshipGrantResolvers,
@@ -31,7 +32,28 @@ export const Patient: PatientResolvers = {
   documents: (patient, { sealOverrideJustification }, { patients }) => patients.documents(patient.id, sealOverrideJustification),
   sealedItems: (patient, _args, { patients }) => patients.sealedItems(patient.id),
   consent: (patient, _args, { consents }) => consents.current(patient.id),
+  nominations: async (patient, _args, { patients, consents, loaders }) => {
+    // Who a patient trusts with an item is hers to know: recorded, and only for her own record.
+    await patients.require('consent.manage_own', patient.id, 'consent.read');
+    const nominations = await consents.nominationsOf(patient.id);
+    return Promise.all(
+      nominations.map(async ({ itemRef, userIds }) => {
+        const users = await Promise.all(userIds.map((id) => loaders.userById.load(id)));
+        return { ...parseItemRef(itemRef), viewers: users.filter((user) => user !== null) };
+      }),
+    );
+  },
 };
+
+const clinicalItemKinds: readonly ClinicalItemKind[] = ['PROBLEM', 'ALLERGY', 'MEDICATION', 'DOCUMENT'];
+
+/** `PROBLEM:<id>` (as `nominateItemViewers` stores it) → its kind and id. */
+function parseItemRef(itemRef: string): { kind: ClinicalItemKind; itemId: string } {
+  const separator = itemRef.indexOf(':');
+  const kind = clinicalItemKinds.find((k) => k === itemRef.slice(0, separator));
+  if (!kind) throw new Error(`nomination for an item of unknown kind: ${itemRef}`);
+  return { kind, itemId: itemRef.slice(separator + 1) };
+}
 
 export const SealedItem: SealedItemResolvers = {
   recordedAt: (item) => item.recordedAt.toISOString(),
