@@ -2,7 +2,7 @@ import { sendJson, errorBody, ErrorCode } from '@epr/platform';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { GatewayRoute } from './route.js';
 import { pageRoutes, redirect } from './page-routes.js';
-import type { StaticSite } from './static-site.js';
+import { sameOriginOnly, type StaticSite } from './static-site.js';
 
 /**
  * The explorer switch (`GATEWAY_EXPLORER`): `1` on, `0` off; unset, on except under `NODE_ENV=production`.
@@ -19,18 +19,11 @@ export function readExplorerSwitch(env: NodeJS.ProcessEnv): boolean {
  * What the explorer page may load and reach: only this gateway. Monaco (the editor) styles its elements inline
  * and runs its language services in workers of its own; nothing comes from anywhere else.
  */
-export const explorerContentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
+export const explorerContentSecurityPolicy = sameOriginOnly(
   "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+);
 
 /** GraphiQL at /explorer (assets below it), and / leading there; when switched off, a 404 that says so. */
 export function explorerRoutes(site: StaticSite | undefined): GatewayRoute[] {
