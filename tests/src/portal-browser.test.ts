@@ -153,7 +153,9 @@ inChromium('the reference patient portal (/portal/) in Chromium', () => {
       expect(text).not.toMatch(/Smith-Jones|Jonathan|9990000085/);
       // From inside the page, with her session, another patient's id is simply not found.
       const answer = await page.evaluate(async (id) => {
-        const token = sessionStorage.getItem('epr.portal.token');
+        // Runs in the page; the test's own types know no DOM.
+        const storage = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage;
+        const token = storage.getItem('epr.portal.token');
         const response = await fetch('/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

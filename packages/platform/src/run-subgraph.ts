@@ -9,20 +9,20 @@ import type { SubgraphContext } from './context.js';
 import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
 import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config.js';
 import { ServiceClient } from './service-client.js';
-import { policyFromEnvironment, type Policy } from '@epr/policy';
+import { policyFromEnvironment } from '@epr/policy';
 import { AccessControlStore } from './policy/access-control-store.js';
 import { RequestPolicy } from './policy/request-policy.js';
 import { RelationshipRegister } from './policy/relationship-register.js';
 import { ConsentRegister } from './policy/consent-register.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
-export interface SubgraphDefinition<TContext extends SubgraphContext> {
+export interface SubgraphDefinition<TServices extends object> {
   /** Service name, e.g. `care-pathway`. */
   name: string;
   /** The Postgres schema the subgraph owns, e.g. `care_pathway`. */
   databaseSchema: string;
   defaultPort: number;
-  build: (deps: SubgraphDependencies) => BuiltSubgraph<TContext>;
+  build: (deps: SubgraphDependencies) => BuiltSubgraph<TServices>;
 }
 
 export interface SubgraphDependencies {
@@ -34,21 +34,19 @@ export interface SubgraphDependencies {
   relationships: RelationshipRegister;
   /** A patient's consents and nominations. */
   consents: ConsentRegister;
-  /** The access policy in force (POLICY_FILE or the baseline): job roles, their names and activities. */
-  policy: Policy;
 }
 
-export interface BuiltSubgraph<TContext extends SubgraphContext> {
+export interface BuiltSubgraph<TServices extends object> {
   /** The schema with its rules applied. */
   schema: GraphQLSchema;
-  /** Adds the subgraph's per-request loaders to the platform's context. */
-  createContext: (base: SubgraphContext) => TContext;
+  /** Adds the subgraph's per-request services (all its resolvers may call) to the platform's context. */
+  createContext: (base: SubgraphContext) => SubgraphContext & TServices;
   close?: () => Promise<void>;
 }
 
 /** Starts a subgraph with explicit configuration (used by `runSubgraph` and by in-process tests). */
-export async function startSubgraph<TContext extends SubgraphContext>(
-  definition: SubgraphDefinition<TContext>,
+export async function startSubgraph<TServices extends object>(
+  definition: SubgraphDefinition<TServices>,
   config: SubgraphConfig,
 ): Promise<RunningServer> {
   const logger = createLogger(definition.name);
@@ -72,10 +70,9 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     logger,
     relationships: new RelationshipRegister(policy, policyPool),
     consents: new ConsentRegister(policyPool),
-    policy,
     ...(serviceClient ? { serviceClient } : {}),
   });
-  const server = await startSubgraphServer<TContext>({
+  const server = await startSubgraphServer<SubgraphContext & TServices>({
     name: definition.name,
     schema: built.schema,
     host: config.host,
@@ -107,7 +104,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
 }
 
 /** The process entry point of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
-export async function runSubgraph<TContext extends SubgraphContext>(definition: SubgraphDefinition<TContext>): Promise<void> {
+export async function runSubgraph<TServices extends object>(definition: SubgraphDefinition<TServices>): Promise<void> {
   const running = await startSubgraph(definition, await readSubgraphConfig(definition.name, definition.defaultPort));
   const stop = () => {
     running.close().then(

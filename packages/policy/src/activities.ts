@@ -16,6 +16,7 @@ export const activities = [
   'appointments.read',
   'appointments.manage',
   'pathway.report',
+  'pathway.report.any_organisation',
   'audit.read',
   'access_log.read_own',
   'alerts.manage',

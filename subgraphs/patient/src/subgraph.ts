@@ -7,8 +7,8 @@ import { DirectoryStore } from './data/directory-store.js';
 import { DuplicateStore } from './data/duplicate-store.js';
 import { MergeStore } from './data/merge-store.js';
 import { ClinicalRecordStore } from './data/clinical-record-store.js';
-import { createLoaders, type Stores } from './loaders.js';
-import { PatientAccess } from './patient-access.js';
+import { createLoaders, type Stores } from './data/loaders.js';
+import { createServices } from './services/index.js';
 
 /** The patient subgraph: master patient index, directory and the clinical record. */
 export const patientSubgraph: SubgraphDefinition<Context> = {
@@ -28,8 +28,17 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
     return {
       schema: buildSchema(),
       createContext: (base) => {
-        const loaders = createLoaders(stores);
-        return { ...base, loaders, patients: new PatientAccess(loaders, stores, base.policy), stores, relationships, consents };
+        const loaders = createLoaders(stores, consents);
+        const services = createServices({
+          caller: base.caller,
+          policy: base.policy,
+          audit: base.audit,
+          loaders,
+          stores,
+          relationships,
+          consents,
+        });
+        return { ...base, ...services };
       },
       close: () => db.$disconnect(),
     };

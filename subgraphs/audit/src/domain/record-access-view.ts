@@ -1,4 +1,4 @@
-import type { Policy } from '@epr/policy';
+import type { JobRolePolicy } from '@epr/policy';
 import { SERVICE_JOB_ROLE } from '@epr/platform';
 
 /*
@@ -18,8 +18,12 @@ export interface Accessor {
  * that it is her record, or made by the signed-in patient herself), otherwise the job role's name from the policy
  * in force, so a trust's own policy file names its own roles.
  */
-export function accessorRole(policy: Policy, accessor: Accessor, viewer: { userId: string }): string {
-  const role = policy.jobRoles.get(accessor.jobRoleCode);
+export function accessorRole(
+  jobRole: (jobRoleCode: string) => JobRolePolicy | undefined,
+  accessor: Accessor,
+  viewer: { userId: string },
+): string {
+  const role = jobRole(accessor.jobRoleCode);
   if (accessor.basisKind === 'SELF' || (accessor.userId === viewer.userId && role?.scope === 'self')) return 'You';
   if (accessor.jobRoleCode === SERVICE_JOB_ROLE) return 'An automated NHS system';
   // A role since removed from the policy is still named by its code rather than hidden behind a vague label.

@@ -1,7 +1,7 @@
 import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export const Query: QueryResolvers = {
-  accessEvents: (_parent, { filter, first, after }, { auditLog }) => auditLog.search(filter, first, after),
+  accessEvents: (_parent, { filter, first, after }, { securityLog }) => securityLog.search(filter, first, after),
   accessAlerts: (_parent, { status, first, after }, { alerts }) => alerts.list(status, first, after),
 };
 

@@ -1,15 +1,15 @@
 import type { PatientResolvers, RecordAccessResolvers } from '../__generated__/resolvers-types.js';
-import { accessorRole, reasonFor, whatWasAccessed } from '../domain/record-access-view.js';
+import { reasonFor, whatWasAccessed } from '../domain/record-access-view.js';
 
 export const Patient: PatientResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  accessEvents: (patient, { last }, { auditLog }) => auditLog.forPatient(patient.id, last),
-  accessLog: (patient, { first, after }, { auditLog }) => auditLog.accessLog(patient.id, first, after),
+  accessEvents: (patient, { last }, { securityLog }) => securityLog.forPatient(patient.id, last),
+  accessLog: (patient, { first, after }, { securityLog }) => securityLog.accessLog(patient.id, first, after),
 };
 
 export const RecordAccess: RecordAccessResolvers = {
   occurredAt: (event) => event.occurredAt.toISOString(),
-  role: (event, _args, { accessPolicy, caller }) => accessorRole(accessPolicy, event, caller),
+  role: (event, _args, { securityLog }) => securityLog.accessorRole(event),
   organisation: (event) => ({ odsCode: event.organisation }),
   what: (event) => whatWasAccessed(event.action, event.category),
   reason: (event) => reasonFor(event.basisKind, event.basisDetail),

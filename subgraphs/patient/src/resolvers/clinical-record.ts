@@ -11,27 +11,30 @@ import { optionalDate } from './dates.js';
 const recordedAt = (item: ClinicalItemRecord) => item.recordedAt.toISOString();
 
 export const Problem: ProblemResolvers = {
-  code: (problem) => ({ conceptId: problem.conceptId, term: problem.term }),
+  code: (problem) => ({ patientId: problem.patientId, conceptId: problem.conceptId, term: problem.term }),
   onsetDate: (problem) => optionalDate(problem.onsetDate),
   recordedAt,
 };
 
 export const Allergy: AllergyResolvers = {
-  substance: (allergy) => ({ conceptId: allergy.substanceConceptId, term: allergy.substanceTerm }),
+  substance: (allergy) => ({ patientId: allergy.patientId, conceptId: allergy.substanceConceptId, term: allergy.substanceTerm }),
   reaction: (allergy) =>
-    allergy.reactionConceptId && allergy.reactionTerm ? { conceptId: allergy.reactionConceptId, term: allergy.reactionTerm } : null,
+    allergy.reactionConceptId && allergy.reactionTerm
+      ? { patientId: allergy.patientId, conceptId: allergy.reactionConceptId, term: allergy.reactionTerm }
+      : null,
   recordedAt,
 };
 
 export const Medication: MedicationResolvers = {
-  medicine: (medication) => ({ conceptId: medication.conceptId, term: medication.term }),
+  medicine: (medication) => ({ patientId: medication.patientId, conceptId: medication.conceptId, term: medication.term }),
   startDate: (medication) => optionalDate(medication.startDate),
   endDate: (medication) => optionalDate(medication.endDate),
   recordedAt,
 };
 
 export const ClinicalDocument: ClinicalDocumentResolvers = {
-  type: (document) => ({ conceptId: document.typeConceptId, term: document.typeTerm }),
+  type: (document) => ({ patientId: document.patientId, conceptId: document.typeConceptId, term: document.typeTerm }),
   authoredAt: (document) => document.authoredAt.toISOString(),
+  sections: (document) => document.sections.map((section) => ({ patientId: document.patientId, title: section.title, text: section.text })),
   recordedAt,
 };

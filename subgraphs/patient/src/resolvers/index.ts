@@ -4,7 +4,7 @@ import { demographicMutations } from './demographic-mutations.js';
 import { mergeMutations } from './merge-mutations.js';
 import { clinicalMutations } from './clinical-mutations.js';
 import { accessMutations } from './access-mutations.js';
-import { Patient, HumanName, Address, LocalIdentifier, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
+import { Patient, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
 import { Organisation, CareTeam, RoleProfile, Session, SessionRoleProfile } from './directory.js';
@@ -13,9 +13,6 @@ export const resolvers: Resolvers = {
   Query,
   Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations },
   Patient,
-  HumanName,
-  Address,
-  LocalIdentifier,
   SealedItem,
   LegitimateRelationshipGrant,
   EmergencyAccessGrant,

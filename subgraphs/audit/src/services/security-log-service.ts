@@ -1,21 +1,27 @@
 import type { AuditTrail, RequestPolicy } from '@epr/platform';
-import type { Loaders } from './loaders.js';
-import type { AccessEventRecord, AccessEventStore } from './data/access-event-store.js';
-import { parseEventQuery, pageSize, type EventFilterInput } from './domain/event-query.js';
-import { eventCursor, parseEventCursor } from './domain/cursor.js';
-import { toPage, type Page } from './domain/page.js';
+import type { Loaders } from '../data/loaders.js';
+import type { AccessEventRecord, AccessEventStore } from '../data/access-event-store.js';
+import { parseEventQuery, pageSize, type EventFilterInput } from '../domain/event-query.js';
+import { eventCursor, parseEventCursor } from '../domain/cursor.js';
+import { toPage, type Page } from '../domain/page.js';
+import { accessorRole } from '../domain/record-access-view.js';
 
 /**
- * The one guarded path to the security log. Reading the log is itself an access to patient data, so every
+ * The security log. Reading the log is itself an access to patient data, so every
  * read is recorded in it: one `audit.read` per patient whose events were shown (or one without a patient).
  */
-export class AuditLogAccess {
+export class SecurityLogService {
   constructor(
     private readonly loaders: Loaders,
     private readonly store: AccessEventStore,
     private readonly audit: AuditTrail,
     private readonly policy: RequestPolicy,
   ) {}
+
+  /** Who made an access, as the patient reads it: "You" for her own, otherwise the role's name in the policy in force. */
+  accessorRole(event: AccessEventRecord): string {
+    return accessorRole((code) => this.policy.jobRole(code), event, this.policy.subject);
+  }
 
   /** Privacy officers: the log filtered by patient, user, period, outcome or request. */
   async search(

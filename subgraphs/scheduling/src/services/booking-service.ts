@@ -1,28 +1,29 @@
 import { conflict, type AuditTrail } from '@epr/platform';
 import type { Caller } from '@epr/identity';
-import type { AppointmentAccess } from './appointment-access.js';
+import type { AuditAction } from '@epr/policy';
+import type { AppointmentService } from './appointment-service.js';
 import type { ClinicCatalogue } from './clinic-catalogue.js';
-import type { AppointmentRecord, AppointmentStore } from './data/appointment-store.js';
-import type { BookingStore, NewAppointment, WithBooking, WriteRefused } from './data/booking-store.js';
-import type { ClinicRecord } from './data/clinic-store.js';
-import type { SlotRecord } from './data/slot-store.js';
-import { bookingRelationship, type BookingRelationships } from './booking-relationship.js';
+import type { AppointmentRecord, AppointmentStore } from '../data/appointment-store.js';
+import type { BookingStore, NewAppointment, WithBooking, WriteRefused } from '../data/booking-store.js';
+import type { ClinicRecord } from '../data/clinic-store.js';
+import type { SlotRecord } from '../data/slot-store.js';
+import { bookingRelationship, type BookingRelationships } from '../data/booking-relationship.js';
 import type {
   BookAppointmentInput,
   CancelAppointmentInput,
   RecordAttendanceInput,
   RescheduleAppointmentInput,
-} from './__generated__/resolvers-types.js';
-import { checkBooking, fullSlot } from './domain/booking-rules.js';
-import { checkCancellable, validateCancellation } from './domain/cancellation.js';
-import { validateAttendance } from './domain/attendance.js';
-import { attendanceEvent, cancellationEvent, isFirstAppointment } from './domain/outcome-event.js';
-import { notFound } from './domain/errors.js';
-import { optionalId, requireId } from './domain/input.js';
+} from '../__generated__/resolvers-types.js';
+import { checkBooking, fullSlot } from '../domain/booking-rules.js';
+import { checkCancellable, validateCancellation } from '../domain/cancellation.js';
+import { validateAttendance } from '../domain/attendance.js';
+import { attendanceEvent, cancellationEvent, isFirstAppointment } from '../domain/outcome-event.js';
+import { notFound } from '../domain/errors.js';
+import { optionalId, requireId } from '../domain/input.js';
 
-export interface AppointmentDeskDeps {
+export interface BookingServiceDeps {
   caller: Caller;
-  appointments: AppointmentAccess;
+  appointments: AppointmentService;
   catalogue: ClinicCatalogue;
   history: AppointmentStore;
   bookings: BookingStore;
@@ -37,8 +38,8 @@ export interface AppointmentDeskDeps {
  * Booking, cancelling, rescheduling and attendance for one request: reads through the guarded paths, checks
  * the rules, then one transaction per change. Every refusal is a typed error and leaves nothing written.
  */
-export class AppointmentDesk {
-  constructor(private readonly deps: AppointmentDeskDeps) {}
+export class BookingService {
+  constructor(private readonly deps: BookingServiceDeps) {}
 
   async book(input: BookAppointmentInput): Promise<AppointmentRecord> {
     const patientId = requireId(input.patientId, 'input.patientId', 'patientId');
@@ -136,7 +137,7 @@ export class AppointmentDesk {
     return isFirstAppointment(slot?.kind ?? null, attendedBefore);
   }
 
-  private written(result: AppointmentRecord | WriteRefused, action: string, outcomeQueued = false): AppointmentRecord {
+  private written(result: AppointmentRecord | WriteRefused, action: AuditAction, outcomeQueued = false): AppointmentRecord {
     if (result === 'slot-full') throw fullSlot();
     if (result === 'appointment-changed') {
       throw conflict('Someone else changed this appointment a moment ago; reload it to see where it stands.', 'input.appointmentId');

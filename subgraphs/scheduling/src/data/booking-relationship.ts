@@ -1,7 +1,7 @@
 import type { RelationshipHolder, RelationshipRegister } from '@epr/platform';
-import type { Tx } from './data/booking-store.js';
-import type { AppointmentRecord } from './data/appointment-store.js';
-import type { ClinicRecord } from './data/clinic-store.js';
+import type { Tx } from './booking-store.js';
+import type { AppointmentRecord } from './appointment-store.js';
+import type { ClinicRecord } from './clinic-store.js';
 
 /** The legitimate relationship a booking creates: the clinic's clinician and/or team with the patient. */
 export interface BookingRelationship {

@@ -1,10 +1,13 @@
 import { badUserInput, notFound, type AuditTrail } from '@epr/platform';
 import type { Caller } from '@epr/identity';
-import type { AlertRecord, AlertReview, AlertStore } from './data/alert-store.js';
-import { closingNote, reviewSteps, stepRefused, type AlertStatus, type ReviewStep } from './domain/alert-review.js';
-import { pageSize } from './domain/event-query.js';
-import { alertCursor, parseAlertCursor } from './domain/cursor.js';
-import { toPage, type Page } from './domain/page.js';
+import type { AuditAction } from '@epr/policy';
+import type { AlertRecord, AlertReview, AlertStore } from '../data/alert-store.js';
+import { closingNote, reviewSteps, stepRefused, type AlertStatus, type ReviewStep } from '../domain/alert-review.js';
+import { pageSize } from '../domain/event-query.js';
+import { alertCursor, parseAlertCursor } from '../domain/cursor.js';
+import { toPage, type Page } from '../domain/page.js';
+
+const reviewActions: Record<ReviewStep, AuditAction> = { acknowledge: 'audit.alert.acknowledge', close: 'audit.alert.close' };
 
 export interface CloseAlertInput {
   id: string;
@@ -13,10 +16,10 @@ export interface CloseAlertInput {
 }
 
 /**
- * The one guarded path to privacy officers' alerts. An alert names a patient and a user, so listing alerts is
+ * Privacy officers' alerts. An alert names a patient and a user, so listing alerts is
  * recorded like any read of the log, and each review step is recorded as an action on that patient's record.
  */
-export class AlertAccess {
+export class AlertService {
   constructor(
     private readonly store: AlertStore,
     private readonly audit: AuditTrail,
@@ -61,7 +64,7 @@ export class AlertAccess {
       if (!current) throw notFound('No alert with this id exists.', field);
       throw stepRefused(step, current.status);
     }
-    this.audit.record({ action: `audit.alert.${step}`, outcome: 'ALLOWED', patientId: reviewed.patientId, items: [`AccessAlert:${id}`] });
+    this.audit.record({ action: reviewActions[step], outcome: 'ALLOWED', patientId: reviewed.patientId, items: [`AccessAlert:${id}`] });
     return reviewed;
   }
 }

@@ -1,8 +1,8 @@
-import type { Loaders } from './loaders.js';
-import type { ClinicRecord, ClinicStore, SessionTemplateRecord } from './data/clinic-store.js';
-import type { SlotRecord, SlotStore } from './data/slot-store.js';
-import type { QueryFreeSlotsArgs } from './__generated__/resolvers-types.js';
-import { freeSlotQuery } from './domain/free-slot-search.js';
+import type { Loaders } from '../data/loaders.js';
+import type { ClinicRecord, ClinicStore, SessionTemplateRecord } from '../data/clinic-store.js';
+import type { SlotRecord, SlotStore } from '../data/slot-store.js';
+import type { QueryFreeSlotsArgs } from '../__generated__/resolvers-types.js';
+import { freeSlotQuery } from '../domain/free-slot-search.js';
 
 /** Reads of clinics, templates and slots (no patient data), batched per request. */
 export class ClinicCatalogue {
@@ -10,6 +10,7 @@ export class ClinicCatalogue {
     private readonly loaders: Loaders,
     private readonly clinics: ClinicStore,
     private readonly slots: SlotStore,
+    private readonly now: () => Date,
   ) {}
 
   clinic(id: string): Promise<ClinicRecord | null> {
@@ -33,7 +34,7 @@ export class ClinicCatalogue {
     for (const id of ids) this.loaders.slotById.clear(id);
   }
 
-  freeSlots(args: QueryFreeSlotsArgs, now: Date): Promise<SlotRecord[]> {
-    return this.slots.findFree(freeSlotQuery(args, now));
+  freeSlots(args: QueryFreeSlotsArgs): Promise<SlotRecord[]> {
+    return this.slots.findFree(freeSlotQuery(args, this.now()));
   }
 }

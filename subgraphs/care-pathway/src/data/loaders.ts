@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import { groupByKeys, orderByKeys } from '@epr/platform';
-import type { ReferralRecord, ReferralStore } from './data/referral-store.js';
-import type { PathwayRecord, PathwayStore } from './data/pathway-store.js';
-import type { RttPeriodRecord, RttPeriodStore } from './data/rtt-period-store.js';
-import type { PathwayEventRecord, PathwayEventStore, TimelinePageKey } from './data/pathway-event-store.js';
-import type { AssessmentRecord, AssessmentStore, ContributionRecord } from './data/assessment-store.js';
-import type { ClinicalDocumentRecord, ClinicalDocumentStore } from './data/clinical-document-store.js';
+import type { ReferralRecord, ReferralStore } from './referral-store.js';
+import type { PathwayRecord, PathwayStore } from './pathway-store.js';
+import type { RttPeriodRecord, RttPeriodStore } from './rtt-period-store.js';
+import type { PathwayEventRecord, PathwayEventStore, TimelinePageKey } from './pathway-event-store.js';
+import type { AssessmentRecord, AssessmentStore, ContributionRecord } from './assessment-store.js';
+import type { ClinicalDocumentRecord, ClinicalDocumentStore } from './clinical-document-store.js';
 
 /** The subgraph's stores, created once per process. */
 export interface Stores {

@@ -1,18 +1,18 @@
 import { conflict, forbidden } from '@epr/platform';
 import type { Caller } from '@epr/identity';
 import type { ClinicCatalogue } from './clinic-catalogue.js';
-import type { ClinicRecord, ClinicStore, SessionTemplateRecord } from './data/clinic-store.js';
-import { sessionKey, type SlotRecord, type SlotStore } from './data/slot-store.js';
-import { isUniqueViolation } from './data/errors.js';
+import type { ClinicRecord, ClinicStore, SessionTemplateRecord } from '../data/clinic-store.js';
+import { sessionKey, type SlotRecord, type SlotStore } from '../data/slot-store.js';
+import { isUniqueViolation } from '../data/errors.js';
 import type {
   AddClinicSessionInput,
   AddSessionTemplateInput,
   CreateClinicInput,
   GenerateClinicSessionsInput,
-} from './__generated__/resolvers-types.js';
-import { validateAdHocSession, validateClinic, validateGenerationPeriod, validateSessionTemplate } from './domain/clinic-setup.js';
-import { planSession, planWeeklySessions } from './domain/session-plan.js';
-import { notFound } from './domain/errors.js';
+} from '../__generated__/resolvers-types.js';
+import { validateAdHocSession, validateClinic, validateGenerationPeriod, validateSessionTemplate } from '../domain/clinic-setup.js';
+import { planSession, planWeeklySessions } from '../domain/session-plan.js';
+import { notFound } from '../domain/errors.js';
 
 const dayMs = 86_400_000;
 

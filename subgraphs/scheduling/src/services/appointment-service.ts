@@ -1,22 +1,31 @@
 import { badUserInput, type RequestPolicy } from '@epr/platform';
-import type { Loaders } from './loaders.js';
-import type { AppointmentRecord, AppointmentStore } from './data/appointment-store.js';
-import { parseInstant } from './domain/input.js';
+import type { Loaders } from '../data/loaders.js';
+import type { AppointmentRecord, AppointmentStore } from '../data/appointment-store.js';
+import { parseInstant } from '../domain/input.js';
 
 const clinicListLimit = 500;
+
+/** Why an appointment was cancelled, with the patient it belongs to (so its fields can be decided). */
+export interface CancellationView {
+  patientId: string;
+  by: 'PATIENT' | 'HOSPITAL';
+  reason: string;
+  at: string;
+}
 const action = 'appointment.read';
 
 /**
- * The one guarded path to appointments (patient data): single reads, clinic lists, a patient's or a pathway's
- * appointments and federation `_entities` come through here, batched; the policy engine decides for each
- * appointment's patient (`appointments.read`: a patient in the portal sees only their own) and every decision
- * is recorded in the audit trail. An appointment out of scope is "not found".
+ * Appointments (patient data): single reads, clinic lists, a patient's or a pathway's appointments and federation
+ * `_entities` come through here, batched; the policy engine decides for each appointment's patient
+ * (`appointments.read`: a patient in the portal sees only their own) and every decision is recorded in the audit
+ * trail. An appointment out of scope is "not found".
  */
-export class AppointmentAccess {
+export class AppointmentService {
   constructor(
     private readonly loaders: Loaders,
     private readonly store: AppointmentStore,
     private readonly policy: RequestPolicy,
+    private readonly now: () => Date,
   ) {}
 
   async byId(id: string): Promise<AppointmentRecord | null> {
@@ -40,8 +49,9 @@ export class AppointmentAccess {
   }
 
   /** The pathway's next booked appointment still to come (for patient tracking lists). */
-  async nextForPathway(pathwayId: string, now: Date): Promise<AppointmentRecord | null> {
+  async nextForPathway(pathwayId: string): Promise<AppointmentRecord | null> {
     const all = await this.loaders.appointmentsByPathwayId.load(pathwayId);
+    const now = this.now();
     return this.policy.reveal('appointments.read', all.find((a) => a.status === 'BOOKED' && a.startsAt > now) ?? null, action);
   }
 

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import { groupByKeys, orderByKeys } from '@epr/platform';
-import type { LocalIdentifierKey } from './domain/demographics.js';
-import { isUuid } from './domain/identifiers.js';
-import type { LocalIdentifierRecord, PatientRecord, PatientStore, PreviousNameRecord } from './data/patient-store.js';
+import { groupByKeys, orderByKeys, type Consent, type ConsentRegister } from '@epr/platform';
+import type { LocalIdentifierKey } from '../domain/demographics.js';
+import { isUuid } from '../domain/identifiers.js';
+import type { LocalIdentifierRecord, PatientRecord, PatientStore, PreviousNameRecord } from './patient-store.js';
 import type {
   CareTeamRecord,
   DirectoryStore,
@@ -10,16 +10,16 @@ import type {
   TeamMemberRecord,
   TeamMembershipRecord,
   UserRecord,
-} from './data/directory-store.js';
-import type { DuplicateCandidateRecord, DuplicateStore } from './data/duplicate-store.js';
+} from './directory-store.js';
+import type { DuplicateCandidateRecord, DuplicateStore } from './duplicate-store.js';
 import type {
   AllergyRecord,
   ClinicalDocumentRecord,
   ClinicalRecordStore,
   MedicationRecord,
   ProblemRecord,
-} from './data/clinical-record-store.js';
-import type { MergeStore, PatientMergeRecord } from './data/merge-store.js';
+} from './clinical-record-store.js';
+import type { MergeStore, PatientMergeRecord } from './merge-store.js';
 
 /** Per-request loaders: every batched read of this subgraph goes through one of these, one SQL statement a batch. */
 export interface Loaders {
@@ -44,6 +44,7 @@ export interface Loaders {
   careTeamsByOrganisationId: DataLoader<string, CareTeamRecord[]>;
   membersByCareTeamId: DataLoader<string, TeamMemberRecord[]>;
   careTeamsByRoleProfileId: DataLoader<string, TeamMembershipRecord[]>;
+  consentByPatientId: DataLoader<string, Consent>;
 }
 
 export interface Stores {
@@ -54,7 +55,7 @@ export interface Stores {
   clinicalRecord: ClinicalRecordStore;
 }
 
-export function createLoaders({ patients, directory, duplicates, merges, clinicalRecord }: Stores): Loaders {
+export function createLoaders({ patients, directory, duplicates, merges, clinicalRecord }: Stores, consents: ConsentRegister): Loaders {
   return {
     patientById: new DataLoader(byUuid((ids) => patients.findByIds(ids))),
     patientByNhsNumber: new DataLoader(async (numbers) =>
@@ -90,6 +91,7 @@ export function createLoaders({ patients, directory, duplicates, merges, clinica
     careTeamsByRoleProfileId: new DataLoader(async (ids) =>
       groupByKeys(ids, await directory.teamsOfRoleProfiles(ids), (m) => m.roleProfileId),
     ),
+    consentByPatientId: new DataLoader(byUuidKeys((ids) => consents.currentOf(ids), { doNotShare: false, nationalOptOut: false })),
   };
 }
 
@@ -102,6 +104,16 @@ function byUuid<V extends { id: string }>(fetch: (ids: string[]) => Promise<V[]>
     const ids = keys.map((key) => key.toLowerCase());
     const valid = ids.filter(isUuid);
     return orderByKeys(ids, valid.length ? await fetch(valid) : [], (row) => row.id);
+  };
+}
+
+/** A batch keyed by patient id whose answer has a value for every id (unknown ids get `fallback`, unasked). */
+function byUuidKeys<V>(fetch: (ids: string[]) => Promise<V[]>, fallback: V) {
+  return async (keys: readonly string[]): Promise<V[]> => {
+    const ids = keys.map((key) => key.toLowerCase());
+    const valid = ids.filter(isUuid);
+    const answers = new Map(valid.length ? (await fetch(valid)).map((value, i) => [valid[i]!, value]) : []);
+    return ids.map((id) => answers.get(id) ?? fallback);
   };
 }
 

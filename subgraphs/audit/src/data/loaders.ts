@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { groupByKeys, orderByKeys } from '@epr/platform';
-import type { AccessEventRecord, AccessEventStore } from './data/access-event-store.js';
-import type { EventPosition } from './domain/cursor.js';
+import type { AccessEventRecord, AccessEventStore } from './access-event-store.js';
+import type { EventPosition } from '../domain/cursor.js';
 
 /** Per-request loaders: one SQL statement a batch. */
 export interface Loaders {
