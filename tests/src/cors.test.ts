@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import { startOwnGateway, type OwnGateway } from './support/own-gateway.js';
 import { stackState } from './support/stack-state.js';
 import { tokenFor } from './support/gateway-client.js';
+
+// These tests start processes of their own (a gateway, Chromium); on a busy shared machine that takes a while.
+jest.setTimeout(60_000);
 
 // Browser portals on other origins (GATEWAY_CORS_ORIGINS): preflights are answered before sign-in, listed
 // origins get the allow headers, every other origin gets none.

@@ -1,8 +1,12 @@
+import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumPath, launchChromium, noChromiumReason } from './support/chromium.js';
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { startOwnGateway, type OwnGateway } from './support/own-gateway.js';
 import { stackState } from './support/stack-state.js';
+
+// These tests start processes of their own (a gateway, Chromium); on a busy shared machine that takes a while.
+jest.setTimeout(60_000);
 
 // The explorer and the reference patient portal as people use them: in a real Chromium, served by the gateway.
 const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';

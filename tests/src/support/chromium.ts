@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/**
- * Debian's Chromium (`apt-get install -y chromium`), or CHROMIUM_PATH; no browser is ever downloaded. When there
- * is none, browser tests are skipped and say why.
- */
-export const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((path): path is string => !!path && existsSync(path));
+const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export const noChromiumReason = 'Chromium not found (install Debian’s: apt-get install -y chromium, or set CHROMIUM_PATH)';
+/**
+ * Debian's Chromium (`apt-get install -y chromium`), or the one CHROMIUM_PATH names; no browser is ever
+ * downloaded. When there is none, browser tests are skipped and say why.
+ */
+export const chromiumPath = existsSync(candidate) ? candidate : undefined;
+
+export const noChromiumReason = `no Chromium at ${candidate} (install Debian's: apt-get install -y chromium, or set CHROMIUM_PATH)`;
 
 /** A headless Chromium with a fresh profile that reaches nothing on its own (no updates, sync or QUIC). */
 export function launchChromium(): Promise<Browser> {
