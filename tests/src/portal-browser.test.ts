@@ -101,6 +101,26 @@ inChromium('the reference patient portal (/portal/) in Chromium', () => {
     }
   });
 
+  test('who viewed her record comes a page at a time, staff by role and organisation', async () => {
+    // A GP reads her record often enough that the log runs past one page (50 accesses).
+    const gp = await tokenFor('gp.david.lee', 'rp-lee-a81001');
+    for (let read = 0; read < 55; read += 1) {
+      await graphql('query ($id: ID!) { patient(id: $id) { name { family } } }', { token: gp, variables: { id: oliviaBennett } });
+    }
+    const { page, problems, close } = await openPortal();
+    try {
+      const rows = page.locator('#access-log tbody tr');
+      expect(await rows.count()).toBe(50);
+      expect(await page.locator('#access-log').innerText()).toMatch(/Clinical Practitioner\s+Riverside Medical Practice/);
+      await page.getByRole('button', { name: 'Show earlier' }).click();
+      await page.locator('#access-log tbody tr:nth-child(51)').waitFor();
+      expect(await page.locator('#access-log').innerText()).not.toMatch(/David Lee|gp\.david\.lee/);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   test('changing a consent switch persists: the page after a reload and the API both show it', async () => {
     expect(await oliviaConsent()).toEqual({ doNotShare: false, nationalOptOut: false });
     const { page, problems, close } = await openPortal();

@@ -1,12 +1,36 @@
-import type { WhoViewedMyRecordQuery } from '@epr/client';
+import { WhoViewedMyRecordDocument, type EprClient, type WhoViewedMyRecordQuery } from '@epr/client';
 import { h, section, ukDateTime } from './dom.js';
+import { problemMessage } from './problems.js';
 
 type AccessLog = NonNullable<NonNullable<WhoViewedMyRecordQuery['me']['patient']>['accessLog']>;
 
-/** Who has looked at her record: when, in which role, for which organisation, what and why. Never a name. */
-export function accessLogView(log: AccessLog | null | undefined): HTMLElement {
-  const rows = log?.edges ?? [];
-  if (rows.length === 0) return section('access-log', 'Who has viewed your record', h('p', { class: 'none' }, 'Nobody yet.'));
+const pageSize = 50;
+
+/**
+ * Who has looked at her record: when, in which role, for which organisation, what and why — never a name — a
+ * page at a time, older pages on request (the API's cursor pagination, as a portal would use it).
+ */
+export async function accessLogView(client: EprClient): Promise<HTMLElement> {
+  const body = h('tbody', {});
+  const more = h('button', { type: 'button', hidden: true }, 'Show earlier');
+  const status = h('p', { class: 'status', role: 'status' });
+  let after: string | null = null;
+
+  async function loadPage(): Promise<void> {
+    const answer = await client.request(WhoViewedMyRecordDocument, { first: pageSize, after }).catch((error: Error) => error);
+    const log: AccessLog | null | undefined = answer instanceof Error ? undefined : answer.data?.me.patient?.accessLog;
+    if (!log) {
+      status.textContent = `Could not be loaded: ${problemMessage(answer)}`;
+      return;
+    }
+    body.append(...log.edges.map(({ node }) => row(node)));
+    after = log.pageInfo.endCursor ?? null;
+    more.hidden = !log.pageInfo.hasNextPage;
+    status.textContent = body.childElementCount === 0 ? 'Nobody yet.' : '';
+  }
+
+  more.addEventListener('click', () => void loadPage());
+  await loadPage();
   return section(
     'access-log',
     'Who has viewed your record',
@@ -19,23 +43,22 @@ export function accessLogView(log: AccessLog | null | undefined): HTMLElement {
         {},
         h('tr', {}, ...['When', 'Who', 'Organisation', 'What', 'Why', 'Outcome'].map((title) => h('th', { scope: 'col' }, title))),
       ),
-      h(
-        'tbody',
-        {},
-        ...rows.map(({ node }) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, ukDateTime(node.occurredAt)),
-            h('td', {}, node.role),
-            h('td', {}, node.organisation.name),
-            h('td', {}, node.what),
-            h('td', {}, node.reason ?? ''),
-            h('td', {}, node.outcome === 'ALLOWED' ? 'Shown' : 'Refused'),
-          ),
-        ),
-      ),
+      body,
     ),
-    log?.pageInfo.hasNextPage ? h('p', { class: 'meta' }, `The ${rows.length} most recent are shown.`) : null,
+    status,
+    more,
+  );
+}
+
+function row(node: AccessLog['edges'][number]['node']): HTMLTableRowElement {
+  return h(
+    'tr',
+    {},
+    h('td', {}, ukDateTime(node.occurredAt)),
+    h('td', {}, node.role),
+    h('td', {}, node.organisation.name),
+    h('td', {}, node.what),
+    h('td', {}, node.reason ?? ''),
+    h('td', {}, node.outcome === 'ALLOWED' ? 'Shown' : 'Refused'),
   );
 }

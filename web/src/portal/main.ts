@@ -1,4 +1,4 @@
-import { createEprClient, MyRecordSummaryDocument, WhoViewedMyRecordDocument } from '@epr/client';
+import { createEprClient, MyRecordSummaryDocument } from '@epr/client';
 import { keepSessionToken, sessionToken } from '../session-token.js';
 import { h } from './dom.js';
 import { recordView } from './record-view.js';
@@ -47,15 +47,11 @@ function signIn(reason?: string): void {
 
 async function show(): Promise<void> {
   if (!token) return signIn();
-  const answers = await Promise.all([
-    client.request(MyRecordSummaryDocument),
-    client.request(WhoViewedMyRecordDocument, { first: 20 }),
-  ]).catch((error: Error) => error);
-  if (answers instanceof Error) {
-    root.replaceChildren(h('p', { class: 'problem', role: 'alert' }, `Your record could not be loaded: ${problemMessage(answers)}`));
+  const summary = await client.request(MyRecordSummaryDocument).catch((error: Error) => error);
+  if (summary instanceof Error) {
+    root.replaceChildren(h('p', { class: 'problem', role: 'alert' }, `Your record could not be loaded: ${problemMessage(summary)}`));
     return;
   }
-  const [summary, accessLog] = answers;
   if (sessionEnded(summary)) {
     token = undefined;
     keepSessionToken(tokenKey, undefined);
@@ -70,7 +66,7 @@ async function show(): Promise<void> {
   root.replaceChildren(
     h('h1', {}, `${patient.name.given} ${patient.name.family}`),
     ...recordView(patient),
-    accessLogView(accessLog.data?.me.patient?.accessLog),
+    await accessLogView(client),
     consentView(patient, client),
     nominationsView(patient, client, show),
   );
