@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
+import { graphql, type GraphQLResponse } from './support/gateway-client.js';
 import { as, people, staffAt, tokenOf, type Person, type Staff } from './support/people.js';
 import { stackState } from './support/stack-state.js';
 

@@ -23,7 +23,7 @@ describe('supergraph composition', () => {
       // Two subgraphs disagree on a shared field's type: a classic composition error.
       const file = join(brokenDir, 'scheduling.graphql');
       const sdl = await readFile(file, 'utf8');
-      await writeFile(file, sdl.replace(/(type Patient @key\(fields: "id"\)[^{]*\{\n  "[^"]*"\n  id: )ID!/, '$1Int!'));
+      await writeFile(file, sdl.replace(/(type Patient @key\(fields: "id"\)[^{]*\{\n {2}"[^"]*"\n {2}id: )ID!/, '$1Int!'));
     });
     afterAll(() => rm(brokenDir, { recursive: true, force: true }));
 

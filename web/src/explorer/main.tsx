@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
+import type { Fetcher, FetcherParams, SyncExecutionResult } from '@graphiql/toolkit';
+import { GraphQLError } from 'graphql';
 import 'graphiql/style.css';
 import './monaco-workers.js';
 import './explorer.css';
@@ -11,25 +13,28 @@ const tokenKey = 'epr.explorer.token';
 // The explorer is served at <gateway>/explorer; GraphQL is beside it.
 const endpoint = new URL('graphql', window.location.href).toString();
 
-type GraphQLParams = { query: string; variables?: unknown; operationName?: string | null };
+/** One GraphQL request with the session token typed into the token field, as `authorization: Bearer`. */
+async function send(token: string, params: FetcherParams, headers?: Record<string, string>): Promise<unknown> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(params),
+  });
+  return response.json() as Promise<unknown>;
+}
 
-const noToken = { errors: [{ message: 'Paste a session token into "Session token" above: every request needs one.' }] };
+// Without a token every request would be refused; say what to do instead of sending it.
+const noToken: SyncExecutionResult = {
+  errors: [new GraphQLError('Paste a session token into "Session token" above: every request needs one.')],
+};
 
-/** Sends an operation with the session token typed into the token field, as `authorization: Bearer`. */
-function fetcherFor(token: string) {
-  return async (params: GraphQLParams, options?: { headers?: Record<string, unknown> }) => {
-    if (!token) return noToken;
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: {
-        ...(options?.headers as Record<string, string> | undefined),
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(params),
-    });
-    return response.json();
-  };
+function fetcherFor(token: string): Fetcher {
+  return async (params, options) => (token ? ((await send(token, params, options?.headers)) as SyncExecutionResult) : noToken);
+}
+
+interface WhoAmI {
+  data?: { me?: { displayName: string; roleProfile: { jobRoleCode: string; organisation: { name: string } } } } | null;
+  errors?: { message: string }[];
 }
 
 /** Says who the token signs in, or why it was refused, so a wrong token is obvious before anything else. */
@@ -41,17 +46,15 @@ function useSignedIn(token: string): string {
       return;
     }
     let current = true;
-    fetcherFor(token)({ query: '{ me { displayName roleProfile { jobRoleCode organisation { name } } } }' }).then(
-      (answer: {
-        data?: { me?: { displayName: string; roleProfile: { jobRoleCode: string; organisation: { name: string } } } };
-        errors?: { message: string }[];
-      }) => {
+    send(token, { query: '{ me { displayName roleProfile { jobRoleCode organisation { name } } } }' }).then(
+      (answer) => {
         if (!current) return;
-        const me = answer.data?.me;
+        const { data, errors } = answer as WhoAmI;
+        const me = data?.me;
         setWho(
           me
             ? `Signed in as ${me.displayName}, ${me.roleProfile.jobRoleCode} at ${me.roleProfile.organisation.name}`
-            : `Token refused: ${answer.errors?.[0]?.message ?? 'unknown reason'}`,
+            : `Token refused: ${errors?.[0]?.message ?? 'unknown reason'}`,
         );
       },
       () => current && setWho('The gateway could not be reached.'),

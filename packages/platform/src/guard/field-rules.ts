@@ -86,7 +86,7 @@ const patientRules = new WeakMap<PatientLocators, Map<PolicyDataClass, ShieldRul
  */
 function patientBound(dataClass: PolicyDataClass, patientOf: PatientLocators): ShieldRule {
   let forSubgraph = patientRules.get(patientOf);
-  if (!forSubgraph) patientRules.set(patientOf, (forSubgraph = new Map()));
+  if (!forSubgraph) patientRules.set(patientOf, (forSubgraph = new Map<PolicyDataClass, ShieldRule>()));
   let patientRule = forSubgraph.get(dataClass);
   if (!patientRule) {
     const policy = dataClasses[dataClass];
