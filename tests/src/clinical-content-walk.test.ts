@@ -1,13 +1,8 @@
-import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { as, staffAt, type Person, type Staff } from './support/people.js';
 import { apiSchema, fieldsOfClass, queriesReaching, valuesAt, type ArgumentTable } from './support/supergraph-walk.js';
 import { openSession, uniqueService, client, bookMutation } from './scheduling-fixtures.js';
 import { tokenOf } from './support/people.js';
-
-// Each role's walk sends a few hundred operations (more since Session.patient opens the patient's record from
-// `me`); on a busy shared machine that takes longer than jest's five-second default.
-jest.setTimeout(60_000);
 
 /*
  * No clinical content by any path of the supergraph for roles without clinical grounds. The test walks the

@@ -4,7 +4,7 @@ import { stackState } from './support/stack-state.js';
 import { tokenFor } from './support/gateway-client.js';
 
 // These tests start processes of their own (a gateway, Chromium); on a busy shared machine that takes a while.
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 // Browser portals on other origins (GATEWAY_CORS_ORIGINS): preflights are answered before sign-in, listed
 // origins get the allow headers, every other origin gets none.

@@ -3,7 +3,7 @@ import { startOwnGateway, type OwnGateway } from './support/own-gateway.js';
 import { graphql, tokenFor } from './support/gateway-client.js';
 
 // These tests start processes of their own (a gateway, Chromium); on a busy shared machine that takes a while.
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 // The explorer switch (GATEWAY_EXPLORER, NODE_ENV) opens the explorer page and schema introspection together,
 // and introspection only ever for a signed-in session.

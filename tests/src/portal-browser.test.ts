@@ -6,7 +6,7 @@ import { startOwnGateway, type OwnGateway } from './support/own-gateway.js';
 import { stackState } from './support/stack-state.js';
 
 // These tests start processes of their own (a gateway, Chromium); on a busy shared machine that takes a while.
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 // The explorer and the reference patient portal as people use them: in a real Chromium, served by the gateway.
 const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
