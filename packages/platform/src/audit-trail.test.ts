@@ -16,7 +16,12 @@ const olivia = '5e1f0c3a-0000-4000-8000-000000000001';
 
 function recordingStore(): AuditStore & { appends: AuditEventRow[][] } {
   const appends: AuditEventRow[][] = [];
-  return { appends, append: async (events) => void appends.push(events), close: async () => undefined };
+  return {
+    appends,
+    append: async (events) => void appends.push(events),
+    appendWithin: async () => undefined,
+    close: async () => undefined,
+  };
 }
 
 describe('a request’s audit trail', () => {
@@ -80,7 +85,7 @@ describe('a request’s audit trail', () => {
 
   test('a failed append rejects the flush, so the response can fail closed', async () => {
     const trail = new AuditTrail(
-      { append: async () => Promise.reject(new Error('permission denied')), close: async () => undefined },
+      { ...recordingStore(), append: async () => Promise.reject(new Error('permission denied')) },
       'patient',
       caller,
     );

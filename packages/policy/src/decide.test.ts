@@ -59,6 +59,8 @@ describe('role', () => {
     ['nurse', 'clinical.read', true],
     ['clerk', 'clinical.read', false],
     ['clerk', 'appointments.manage', true],
+    ['clerk', 'appointments.back_enter', true],
+    ['clinician', 'appointments.back_enter', false],
     ['clerk', 'demographics.write', true],
     ['privacyOfficer', 'clinical.read', false],
     ['privacyOfficer', 'audit.read', true],
