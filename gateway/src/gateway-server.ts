@@ -8,7 +8,7 @@ import {
 import { ApolloGateway } from '@apollo/gateway';
 import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
 import { createLogger, sendJson, serveHttp, errorBody, ErrorCode, defaultOperationLimits, operationLimitOptions } from '@epr/platform';
-import { defaultTuning, type GatewayConfig } from './config.js';
+import { builtPages, defaultTuning, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { supergraphFromFile } from './supergraph-file.js';
 import { SignedDataSource } from './signed-data-source.js';
@@ -28,6 +28,9 @@ import type { GatewayRoute } from './http/route.js';
 import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
 import { healthRoutes } from './http/health-routes.js';
+import { corsPolicy } from './http/cors.js';
+import { introspectionSwitchedOff } from './http/explorer.js';
+import { webPageRoutes } from './http/web-pages.js';
 
 export interface RunningGateway {
   url: string;
@@ -36,7 +39,8 @@ export interface RunningGateway {
 
 /**
  * The gateway: authenticates every request (session token + directory check), then plans and executes it over
- * the subgraphs with a credential it signs. /health/live and /health/ready are for orchestrators.
+ * the subgraphs with a credential it signs. /health/live and /health/ready are for orchestrators; /explorer
+ * (when switched on) and /portal/ are pages for people, built with the rest.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway');
@@ -48,6 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const registry = new SubgraphRegistry(config.subgraphUrls);
   const directory = new RoleProfileDirectory(() => registry.url('patient'), signer, config.session.maxSessionAgeSeconds);
   const tuning = { ...defaultTuning, ...config.tuning };
+  const explorerOn = config.explorer ?? false;
   const subgraphs = createSubgraphFetcher(tuning.subgraphConnections, { ...defaultResilience, ...config.resilience }, logger);
   const budgets = config.rateLimits === 'off' ? undefined : new RequestBudgets(config.rateLimits ?? defaultRateLimits);
   // Checked before the gateway plans an operation: a refused one costs a parse and a validation pass, no more.
@@ -71,7 +76,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     documentStore: documentCache(tuning.documentCacheMiB),
     persistedQueries: documents.requireTrusted ? false : { cache: persistedQueryCache(tuning.persistedQueryCacheMiB) },
     parseOptions: limits.parseOptions,
-    validationRules: limits.validationRules,
+    // Introspection follows the explorer switch; with it off, errors do not suggest field names either.
+    introspection: true,
+    validationRules: [...limits.validationRules, ...(explorerOn ? [] : [introspectionSwitchedOff])],
+    hideSchemaDetailsFromClientErrors: !explorerOn,
     plugins: [
       ...limits.plugins,
       // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
@@ -90,9 +98,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const routes: GatewayRoute[] = [
     ...healthRoutes(registry, subgraphs),
     graphqlRoute(apollo, session, tuning.compressMinBytes, documentPolicy(documents.trusted, documents.requireTrusted)),
+    ...(await webPageRoutes({ explorer: explorerOn, pagesDir: config.pagesDir ?? builtPages })),
   ];
+  const cors = corsPolicy(config.corsOrigins ?? []);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (cors.answerPreflight(req, res)) return;
+    cors.allowResponse(req, res);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes.find((r) => r.matches(path, req.method ?? 'GET'));
     if (!route) return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));

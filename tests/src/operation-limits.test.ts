@@ -19,7 +19,7 @@ function expectRefused(response: GraphQLResponse, limit: string, found?: number)
   expect(response.body.data).toBeUndefined();
   const error = response.body.errors?.find((e) => e.extensions?.limit === limit);
   expect(error?.extensions).toEqual(
-    expect.objectContaining({ code: 'OPERATION_LIMIT_EXCEEDED', limit, ...(found !== undefined ? { found } : {}) }),
+    expect.objectContaining({ code: 'OPERATION_TOO_COMPLEX', limit, ...(found !== undefined ? { found } : {}) }),
   );
   // The message names the limit first, for a person to read.
   const names: Record<string, string> = {

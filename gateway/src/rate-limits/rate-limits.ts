@@ -21,14 +21,15 @@ export interface RateLimits {
 }
 
 /**
- * A patient's summary costs about 300 and a clinician's search about 180 (docs/benchmarks.md): a portal
- * session gets ten summaries at once and one a second after that; staff ten times as much; a user twice their
- * session. Sign-in failures: room for a ward's worth of expired tokens behind one address, not for a flood.
+ * The reference portal's whole page costs about 1,000 (its record summary 521, who viewed it the rest) and a
+ * clinician's search page about 180 (docs/benchmarks.md): a portal session gets ten page loads at once and one
+ * a second after that; staff twice as much; a user twice their session. Sign-in failures: room for a ward's
+ * worth of expired tokens behind one address, not for a flood.
  */
 export const defaultRateLimits: RateLimits = {
   roles: {
     default: { burst: 20_000, perSecond: 2_000 },
-    PATIENT: { burst: 3_000, perSecond: 300 },
+    PATIENT: { burst: 10_000, perSecond: 1_000 },
   },
   sessionsPerUser: 2,
   signInFailures: { burst: 100, perSecond: 10 },

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import type { OperationLimits } from './limits.js';
 
-export const operationLimitCode = 'OPERATION_LIMIT_EXCEEDED';
+export const operationLimitCode = 'OPERATION_TOO_COMPLEX';
 
 /** Which limit an operation went over, as `extensions.limit` names it. */
 export type LimitName = 'depth' | 'aliases' | 'rootFields' | 'directives' | 'tokens' | 'cost';
@@ -29,7 +29,7 @@ const wording: Record<LimitName, (max: number, found: number | undefined) => str
 };
 
 /**
- * An operation over one of the limits: HTTP 400 with `extensions.code = OPERATION_LIMIT_EXCEEDED`, the limit's
+ * An operation over one of the limits: HTTP 400 with `extensions.code = OPERATION_TOO_COMPLEX`, the limit's
  * name, the maximum and (when it was counted to the end) what the operation had.
  */
 export function operationLimitExceeded(limit: LimitName, max: number, found?: number): GraphQLError {

@@ -46,6 +46,9 @@ const slicingArguments = ['first', 'last'];
 
 function listSizeEstimator(pagedTypes: ReadonlySet<string>, assumedListSize: number): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
+    // Introspection (`__schema`, `__type`) is governed by the explorer switch, not by cost: an explorer asks for
+    // the whole schema at once.
+    if (field.name.startsWith('__')) return 0;
     const slice = slicingArguments.map((name): unknown => args[name]).find((value): value is number => typeof value === 'number');
     const representations: unknown = args.representations;
     const entities = field.name === '_entities' && Array.isArray(representations) ? representations.length : undefined;
