@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { TokenBucket } from 'limiter';
 import { LRUCache } from 'lru-cache';
 import type { Caller } from '@epr/identity';
@@ -25,12 +26,29 @@ export class RequestBudgets {
   private readonly users = new LRUCache<string, TokenBucket>({ max: remembered });
   private readonly sessions = new LRUCache<string, TokenBucket>({ max: remembered });
   private readonly addresses = new LRUCache<string, TokenBucket>({ max: remembered });
+  /** The caller each recently verified session token was verified as, by a hash of the token. */
+  private readonly verified = new LRUCache<string, Caller>({ max: remembered });
 
   constructor(private readonly limits: RateLimits) {}
 
   /** Before any work on a request: refused while the caller's session or user has not enough left for any request. */
   admit(caller: Caller): Refusal | undefined {
     return refusalFor(this.sessionBucket(caller), minimumCharge);
+  }
+
+  /** Remembers whom a session token was verified as, so its next requests can be refused before verifying it again. */
+  signedIn(authorization: string, caller: Caller): void {
+    this.verified.set(tokenKey(authorization), caller);
+  }
+
+  /**
+   * Before a token is verified: refused when it is a token already verified whose session or user has nothing
+   * left. Only ever a refusal: a token is never let in unverified, so a stale entry can at worst refuse a request
+   * that would have failed anyway (a token revoked or expired since is refused by its own session's debt).
+   */
+  refuseBeforeSignIn(authorization: string | undefined): Refusal | undefined {
+    const caller = authorization === undefined ? undefined : this.verified.get(tokenKey(authorization));
+    return caller ? this.admit(caller) : undefined;
   }
 
   /**
@@ -85,6 +103,10 @@ function bucketIn(buckets: LRUCache<string, TokenBucket>, key: string, allowance
     bucket.content = Math.min(bucket.content, allowance.burst);
   }
   return bucket;
+}
+
+function tokenKey(authorization: string): string {
+  return createHash('sha256').update(authorization).digest('base64');
 }
 
 function refusalFor(bucket: TokenBucket, units: number): Refusal | undefined {
