@@ -27,7 +27,12 @@ export interface Services {
 
 export function createServices(request: ServiceRequest, stores: ServiceStores): Services {
   return {
-    securityLog: new SecurityLogService(createLoaders(stores.events), stores.events, request.audit, request.policy),
+    securityLog: new SecurityLogService(
+      createLoaders(stores.events, { userId: request.caller.userId, teamIds: request.caller.teamIds ?? [] }),
+      stores.events,
+      request.audit,
+      request.policy,
+    ),
     alerts: new AlertService(stores.alerts, request.audit, request.caller),
   };
 }

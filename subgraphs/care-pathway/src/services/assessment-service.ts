@@ -1,4 +1,4 @@
-import type { VisibleItem } from '@epr/platform';
+import { itemKeepers, type VisibleItem } from '@epr/platform';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { AssessmentRecord, AssessmentStore, ContributionRecord } from '../data/assessment-store.js';
 import { authorOf } from '../data/clinical-author.js';
@@ -88,6 +88,10 @@ export class AssessmentService {
         outcome: 'ALLOWED',
         patientId: assessment.patientId,
         items: [`AssessmentContribution:${created.id}`],
+        // A sealed-and-locked contribution is known to its author only, in the security log too.
+        ...(created.sealLevel === 'SEALED_AND_LOCKED'
+          ? { visibleTo: itemKeepers({ authoringTeamId: null, authorUserId: created.authorUserId }) }
+          : {}),
       });
       return { item: created, sealed: false };
     } catch (error) {

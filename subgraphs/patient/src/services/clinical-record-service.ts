@@ -1,4 +1,4 @@
-import { forbidden, notFound, type VisibleItem } from '@epr/platform';
+import { forbidden, itemKeepers, notFound, type VisibleItem } from '@epr/platform';
 import type { AuditAction } from '@epr/policy';
 import type { SealLevel } from '../__generated__/resolvers-types.js';
 import { chooseAuthoringTeam } from '../domain/authoring-team.js';
@@ -158,8 +158,18 @@ export class ClinicalRecordService {
     if (!patient) throw notFound('No patient with this id is visible to you.', 'input.patientId');
     // Writing clinical entries needs the same legitimate relationship (or emergency access) as reading them.
     await policy.require('clinical.write', patient.id, action);
-    const item = await store(patient.id, await this.authorship(input));
-    audit.record({ action, outcome: 'ALLOWED', patientId: patient.id, items: [`${kind}:${item.id}`] });
+    const by = await this.authorship(input);
+    const item = await store(patient.id, by);
+    // A sealed-and-locked item's very existence is for its authoring team only, in the security log too.
+    const keepers =
+      by.sealLevel === 'SEALED_AND_LOCKED' ? itemKeepers({ authoringTeamId: by.authoringTeamId, authorUserId: by.authorId }) : null;
+    audit.record({
+      action,
+      outcome: 'ALLOWED',
+      patientId: patient.id,
+      items: [`${kind}:${item.id}`],
+      ...(keepers ? { visibleTo: keepers } : {}),
+    });
     return item;
   }
 
