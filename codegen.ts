@@ -10,6 +10,7 @@ const mappers: Record<(typeof subgraphs)[number], Record<string, string>> = {
     LocalIdentifier: '../data/patient-store.js#LocalIdentifierRecord',
     DuplicateCandidate: '../data/duplicate-store.js#DuplicateCandidateRecord',
     PatientMerge: '../data/merge-store.js#PatientMergeRecord',
+    Admission: '../data/admission-store.js#AdmissionRecord',
     SealedItem: '../patient-access.js#SealedItemRecord',
     LegitimateRelationshipGrant: '../domain/access-grants.js#RelationshipGrantRecord',
     EmergencyAccessGrant: '../domain/access-grants.js#EmergencyAccessGrantRecord',

@@ -15,6 +15,7 @@ export const activities = [
   'referrals.manage',
   'appointments.read',
   'appointments.manage',
+  'admissions.manage',
   'pathway.report',
   'audit.read',
   'access_log.read_own',

@@ -1,6 +1,7 @@
 import type { Activity } from '@epr/policy';
 import type { RequestPolicy, VisibleItem } from '@epr/platform';
-import type { Loaders, Stores } from './loaders.js';
+import type { ClinicalItemKey, Loaders, Stores } from './loaders.js';
+import type { AdmissionRecord } from './data/admission-store.js';
 import type { LocalIdentifierKey } from './domain/demographics.js';
 import { pageOf, type Page, type ScoreCursor } from './domain/pagination.js';
 import type { PatientSearch } from './domain/search-criteria.js';
@@ -129,6 +130,27 @@ export class PatientAccess {
     );
   }
 
+  /**
+   * One clinical item by id, or null unless the caller may see it in full. Not found, a patient out of scope, no
+   * relationship, a hidden item and a sealed one all answer the same, so an id never tells that an item exists.
+   */
+  async problem(id: string): Promise<ProblemRecord | null> {
+    return this.itemById({ kind: 'PROBLEM', id }, (patientId) => this.problems(patientId));
+  }
+
+  async allergy(id: string): Promise<AllergyRecord | null> {
+    return this.itemById({ kind: 'ALLERGY', id }, (patientId) => this.allergies(patientId));
+  }
+
+  async medication(id: string): Promise<MedicationRecord | null> {
+    return this.itemById({ kind: 'MEDICATION', id }, (patientId) => this.medications(patientId));
+  }
+
+  /** Hospital stays reported by PAS feeds: part of the patient's administrative record, like their identifiers. */
+  async admissions(patientId: string): Promise<AdmissionRecord[]> {
+    return this.revealFor(patientId, 'admission.read', await this.loaders.admissionsByPatientId.load(patientId));
+  }
+
   /** Placeholders for the sealed items of every list that the caller may know exist but not open. */
   async sealedItems(patientId: string): Promise<SealedItemRecord[]> {
     const [problems, allergies, medications, documents] = await Promise.all([
@@ -217,6 +239,14 @@ export class PatientAccess {
 
   private openItems<T>(items: VisibleItem<T>[]): T[] {
     return items.filter((visible) => !visible.sealed).map((visible) => visible.item);
+  }
+
+  private async itemById<T extends ClinicalItemRecord>(key: ClinicalItemKey, list: (patientId: string) => Promise<T[]>): Promise<T | null> {
+    const patientId = await this.loaders.patientOfItem.load(key);
+    if (!patientId) return null;
+    const decision = await this.policy.forPatient('clinical.read', patientId, `${key.kind.toLowerCase()}.read`);
+    if (decision.effect !== 'ALLOW') return null;
+    return (await list(patientId)).find((item) => item.id === key.id.toLowerCase()) ?? null;
   }
 
   /** Follows a merged-away patient to its survivor (through every later merge), one batched load per step. */

@@ -21,6 +21,9 @@ export const rules: FieldRules = {
     duplicateCandidates: registration,
     organisation: isUserSession,
     careTeam: isUserSession,
+    problem: clinical,
+    allergy: clinical,
+    medication: clinical,
     _sessionRoleProfile: isGatewaySystem,
   },
   Mutation: {
@@ -30,6 +33,8 @@ export const rules: FieldRules = {
     mergePatients: registration,
     unmergePatient: registration,
     dismissDuplicateCandidate: registration,
+    admitPatient: can('admissions.manage'),
+    dischargePatient: can('admissions.manage'),
     recordProblem: writeClinical,
     recordAllergy: writeClinical,
     recordMedication: writeClinical,
@@ -68,6 +73,8 @@ export const rules: FieldRules = {
   SnomedConcept: clinical,
   SealedItem: clinical,
   ConsentSettings: demographics,
+  // Where and when a patient stayed is administrative, like their identifiers: whoever may see the patient.
+  Admission: demographics,
   LegitimateRelationshipGrant: isUserSession,
   EmergencyAccessGrant: isUserSession,
   Organisation: isUserSession,

@@ -5,11 +5,14 @@ import type { PatientRecord } from '../data/patient-store.js';
 import { validateRegistration } from '../domain/register-patient.js';
 import { validatePatientUpdate } from '../domain/update-patient.js';
 import { parseLocalIdentifier } from '../domain/demographics.js';
+import { recordMessage, unappliedMessage } from './interface-messages.js';
 
 type DemographicMutations = Pick<MutationResolvers, 'registerPatient' | 'updatePatient' | 'addLocalIdentifier'>;
 
 export const demographicMutations: DemographicMutations = {
-  registerPatient: async (_parent, { input }, { stores, audit, caller, relationships }) => {
+  registerPatient: async (_parent, { input, message: messageInput }, context) => {
+    const { stores, audit, caller, relationships } = context;
+    const message = await unappliedMessage(context, messageInput);
     const patient = await stores.patients.register(validateRegistration(input), async (tx, created) => {
       await stores.duplicates.detect(tx, created);
       // Registration gives the registering organisation a legitimate relationship, in the same transaction.
@@ -20,16 +23,19 @@ export const demographicMutations: DemographicMutations = {
         sourceRef: `registration:${caller.organisationOds}:${created.id}`,
         createdBy: caller.userId,
       });
+      await recordMessage(context, tx, message, created.id);
     });
     audit.record({ action: 'patient.create', outcome: 'ALLOWED', patientId: patient.id });
     return patient;
   },
-  updatePatient: async (_parent, { input }, context) => {
+  updatePatient: async (_parent, { input, message: messageInput }, context) => {
+    const message = await unappliedMessage(context, messageInput);
     const current = await currentPatient(context, input.id, 'input.id');
     const changes = validatePatientUpdate(input, current);
-    const patient = await context.stores.patients.update(current.id, changes, (tx, updated) =>
-      context.stores.duplicates.detect(tx, updated),
-    );
+    const patient = await context.stores.patients.update(current.id, changes, async (tx, updated) => {
+      await context.stores.duplicates.detect(tx, updated);
+      await recordMessage(context, tx, message, updated.id);
+    });
     context.loaders.patientById.clear(patient.id).prime(patient.id, patient);
     context.audit.record({ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id });
     return patient;
@@ -44,7 +50,7 @@ export const demographicMutations: DemographicMutations = {
 };
 
 /** The patient to change, which must not have been merged away: changes belong on the survivor. */
-async function currentPatient({ patients }: Context, id: string, field: string): Promise<PatientRecord> {
+export async function currentPatient({ patients }: Context, id: string, field: string): Promise<PatientRecord> {
   const patient = await patients.record(id);
   if (!patient) throw notFound('No patient with this id is visible to you.', field);
   if (patient.replacedById)

@@ -4,6 +4,8 @@ import { demographicMutations } from './demographic-mutations.js';
 import { mergeMutations } from './merge-mutations.js';
 import { clinicalMutations } from './clinical-mutations.js';
 import { accessMutations } from './access-mutations.js';
+import { admissionMutations } from './admission-mutations.js';
+import { Admission } from './admission.js';
 import { Patient, HumanName, Address, LocalIdentifier, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
@@ -11,7 +13,8 @@ import { Organisation, CareTeam, RoleProfile, SessionRoleProfile } from './direc
 
 export const resolvers: Resolvers = {
   Query,
-  Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations },
+  Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations, ...admissionMutations },
+  Admission,
   Patient,
   HumanName,
   Address,

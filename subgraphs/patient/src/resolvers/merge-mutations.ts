@@ -3,17 +3,21 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import type { MergeActor } from '../data/merge-store.js';
 import { validateMergeRequest, validateUnmergeRequest } from '../domain/merge.js';
+import { recordMessage, unappliedMessage } from './interface-messages.js';
 
 type MergeMutations = Pick<MutationResolvers, 'mergePatients' | 'unmergePatient' | 'dismissDuplicateCandidate'>;
 
 export const mergeMutations: MergeMutations = {
-  mergePatients: async (_parent, { input }, context) => {
+  mergePatients: async (_parent, { input, message: messageInput }, context) => {
+    const message = await unappliedMessage(context, messageInput);
     const request = validateMergeRequest(input);
     await requireVisible(context, [
       [request.survivorId, 'input.survivorId'],
       [request.replacedId, 'input.replacedId'],
     ]);
-    const merge = await context.stores.merges.merge(request, actorOf(context));
+    const merge = await context.stores.merges.merge(request, actorOf(context), (tx) =>
+      recordMessage(context, tx, message, request.survivorId),
+    );
     afterMergeChange(context, 'patient.merge', merge);
     return merge;
   },

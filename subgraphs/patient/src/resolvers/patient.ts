@@ -31,6 +31,7 @@ export const Patient: PatientResolvers = {
   documents: (patient, { sealOverrideJustification }, { patients }) => patients.documents(patient.id, sealOverrideJustification),
   sealedItems: (patient, _args, { patients }) => patients.sealedItems(patient.id),
   consent: (patient, _args, { consents }) => consents.current(patient.id),
+  admissions: (patient, _args, { patients }) => patients.admissions(patient.id),
 };
 
 export const SealedItem: SealedItemResolvers = {

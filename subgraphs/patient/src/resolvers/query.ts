@@ -37,6 +37,9 @@ export const Query: QueryResolvers = {
       (c) => ({ node: c }),
     );
   },
+  problem: (_parent, { id }, { patients }) => patients.problem(id),
+  allergy: (_parent, { id }, { patients }) => patients.allergy(id),
+  medication: (_parent, { id }, { patients }) => patients.medication(id),
   organisation: (_parent, { odsCode }, { loaders }) => loaders.organisationByOds.load(odsCode.trim().toUpperCase()),
   careTeam: (_parent, { id }, { loaders }) => loaders.careTeamById.load(id),
   _sessionRoleProfile: async (_parent, { userId, roleProfileId }, { stores }) => {
