@@ -20,6 +20,7 @@ import type { GatewayRoute } from './http/route.js';
 import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
 import { healthRoutes } from './http/health-routes.js';
+import { fhirRoute } from './fhir/fhir-route.js';
 
 export interface RunningGateway {
   url: string;
@@ -64,7 +65,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await apollo.start();
 
   const session = sessionDoor({ verifier, directory, signer, logger });
-  const routes: GatewayRoute[] = [...healthRoutes(registry), graphqlRoute(apollo, session, tuning.compressMinBytes)];
+  const routes: GatewayRoute[] = [
+    ...healthRoutes(registry),
+    graphqlRoute(apollo, session, tuning.compressMinBytes),
+    fhirRoute(apollo, session, logger),
+  ];
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

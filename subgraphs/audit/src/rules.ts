@@ -11,6 +11,7 @@ const manageAlerts = can('alerts.manage');
 const ownAccessLog = canAny('audit.read', 'access_log.read_own');
 export const rules: FieldRules = {
   Query: {
+    accessEvent: reviewLog,
     accessEvents: reviewLog,
     accessAlerts: manageAlerts,
   },
