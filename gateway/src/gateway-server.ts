@@ -21,6 +21,7 @@ import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
 import { healthRoutes } from './http/health-routes.js';
 import { fhirRoute } from './fhir/fhir-route.js';
+import { policyFromEnvironment } from '@epr/policy';
 
 export interface RunningGateway {
   url: string;
@@ -68,7 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const routes: GatewayRoute[] = [
     ...healthRoutes(registry),
     graphqlRoute(apollo, session, tuning.compressMinBytes),
-    fhirRoute(apollo, session, logger),
+    fhirRoute(apollo, session, policyFromEnvironment(), logger),
   ];
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

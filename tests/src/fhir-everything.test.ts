@@ -17,7 +17,7 @@ const people = {
   olivia: ['olivia.bennett', 'rp-bennett-portal'],
 } as const;
 type Person = keyof typeof people;
-const token = (who: Person) => tokenFor(...people[who]);
+const token = (who: Person) => tokenFor(people[who][0], people[who][1]);
 const as = async <T = Bundle>(who: Person, path: string) => fhir<T>(path, { token: await token(who) });
 async function gql<T = Record<string, any>>(who: Person, query: string, variables: Record<string, unknown> = {}) {
   const { body } = await graphql<T>(query, { token: await token(who), variables });

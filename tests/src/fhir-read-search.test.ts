@@ -17,7 +17,7 @@ const people = {
   analyst: ['analyst.raj.iyer', 'rp-iyer-rx1'],
 } as const;
 type Person = keyof typeof people;
-const token = (who: Person) => tokenFor(...people[who]);
+const token = (who: Person) => tokenFor(people[who][0], people[who][1]);
 const as = async <T = Bundle>(who: Person, path: string) => fhir<T>(path, { token: await token(who) });
 
 const olivia = '5e1f0c3a-0000-4000-8000-000000000001';

@@ -17,6 +17,35 @@ export class FhirError extends Error {
   }
 }
 
+/**
+ * A transaction that failed after some of its entries were written (the writes are separate mutations, see
+ * bundle-submit.ts): the error, then which entries stand, so the sender knows exactly what happened.
+ */
+export class PartialTransactionError extends FhirError {
+  constructor(
+    cause: FhirError,
+    readonly written: readonly { index: number; location: string }[],
+  ) {
+    super(cause.status, cause.issueCode, cause.message, cause.expression);
+  }
+
+  override toOutcome(): OperationOutcome {
+    const failure = super.toOutcome();
+    return {
+      ...failure,
+      issue: [
+        ...failure.issue,
+        ...this.written.map(({ index, location }) => ({
+          severity: 'information' as const,
+          code: 'informational' as const,
+          diagnostics: `Entry ${index} was written before the failure and stays: ${location}. Send the Bundle again once corrected; with ifNoneExist on each entry nothing is written twice.`,
+          expression: [`Bundle.entry[${index}]`],
+        })),
+      ],
+    };
+  }
+}
+
 export function outcome(
   severity: OperationOutcomeIssue['severity'],
   code: OperationOutcomeIssue['code'],

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Resource } from '@medplum/fhirtypes';
 import type { Logger } from '@epr/platform';
+import { roleGrants, type Activity, type Policy } from '@epr/policy';
 import type { GatewayContext } from '../context.js';
 import type { GatewayRoute } from '../http/route.js';
 import type { SessionDoor } from '../http/session.js';
@@ -24,7 +25,7 @@ const root = '/fhir/R4';
  * session door as /graphql and runs GraphQL operations through the gateway's own Apollo server (see
  * graphql-pipeline.ts), so FHIR and GraphQL are one data path under one policy and one security log.
  */
-export function fhirRoute(apollo: ApolloServer<GatewayContext>, session: SessionDoor, logger: Logger): GatewayRoute {
+export function fhirRoute(apollo: ApolloServer<GatewayContext>, session: SessionDoor, policy: Policy, logger: Logger): GatewayRoute {
   return {
     matches: (path) => path === root || path.startsWith(`${root}/`),
     handle: async (req, res) => {
@@ -39,7 +40,10 @@ export function fhirRoute(apollo: ApolloServer<GatewayContext>, session: Session
         const context = await session.open(req, res, fhirRefusal);
         if (!context) return;
         const pipeline = pipelineFor(apollo, context);
-        const [status, resource] = req.method === 'POST' ? await submit(pipeline, parts, req) : [200, await get(pipeline, parts, url)];
+        const [status, resource] =
+          req.method === 'POST'
+            ? await submit(pipeline, parts, req, (activity) => roleGrants(policy, context.caller.jobRoleCode, activity))
+            : [200, await get(pipeline, parts, url)];
         sendFhir(res, status, resource);
         context.logger.info(
           {
@@ -76,9 +80,14 @@ async function get(pipeline: Pipeline, parts: string[], url: URL): Promise<Resou
   throw unsupported(parts);
 }
 
-async function submit(pipeline: Pipeline, parts: string[], req: http.IncomingMessage): Promise<[number, Resource]> {
+async function submit(
+  pipeline: Pipeline,
+  parts: string[],
+  req: http.IncomingMessage,
+  roleHolds: (activity: Activity) => boolean,
+): Promise<[number, Resource]> {
   if (parts.length > 0) throw new FhirError(405, 'not-supported', 'Write by POSTing a transaction or batch Bundle to the base URL.');
-  return [200, await submitBundle(pipeline, req)];
+  return [200, await submitBundle(pipeline, req, roleHolds)];
 }
 
 function unsupported(parts: string[]): FhirError {

@@ -52,11 +52,21 @@ export async function searchPatients(pipeline: Pipeline, url: URL): Promise<Bund
 }
 
 async function byIdentifier(pipeline: Pipeline, url: URL, token: { system: string; value: string }): Promise<Bundle> {
+  const found = await findPatientByIdentifier(pipeline, token, 'identifier');
+  return searchset(url, found ? [toFhirPatient(found)] : [], null, found ? 1 : 0);
+}
+
+/** The one patient an NHS number or a hospital number names, if the caller may see them. */
+export async function findPatientByIdentifier(
+  pipeline: Pipeline,
+  token: { system: string; value: string },
+  param: string,
+): Promise<PatientNode | null> {
   const local = organisationOfLocalSystem(token.system);
   if (token.system !== systems.nhsNumber && !local) {
     throw badRequest(
       `Unknown identifier system ${token.system}. Use ${systems.nhsNumber} or a hospital's https://fhir.<ods>.nhs.uk/Id/local-patient-identifier.`,
-      'identifier',
+      param,
     );
   }
   const [root, query, variables] = local
@@ -72,6 +82,5 @@ async function byIdentifier(pipeline: Pipeline, url: URL, token: { system: strin
       ];
   const result = await pipeline<Record<string, PatientNode | null>>(query, variables);
   throwIfFailed(result, root);
-  const found = result.data?.[root];
-  return searchset(url, found ? [toFhirPatient(found)] : [], null, found ? 1 : 0);
+  return result.data?.[root] ?? null;
 }
