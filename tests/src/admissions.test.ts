@@ -1,29 +1,12 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphqlAs, type GraphQLBody } from './support/people.js';
 
 /*
  * Admissions and discharges as a PAS feed records them (the interface engine's role), the ADMISSION legitimate
  * relationship they make and end, and HL7 v2 messages applied once. The patients are registered by the GP
  * practice, so nobody at the hospital has a relationship with them before an admission.
  */
-const people = {
-  engine: ['interface.engine', 'rp-interface-rx1'],
-  reception: ['reception.sam.cole', 'rp-cole-a81001'],
-  gp: ['gp.david.lee', 'rp-lee-a81001'],
-  consultant: ['dr.amelia.hart', 'rp-hart-rx1'],
-  wardNurse: ['nurse.maya.singh', 'rp-singh-rx1'],
-  clerk: ['clerk.chloe.reid', 'rp-reid-rx1'],
-} as const;
-type Person = keyof typeof people;
-
-interface Response<T> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
-
-async function as<T = Record<string, any>>(who: Person, query: string, variables: Record<string, unknown> = {}): Promise<Response<T>> {
-  const [user, role] = people[who];
-  return (await graphql<T>(query, { token: await tokenFor(user, role), variables })).body;
-}
+const as = graphqlAs;
+type Response<T> = GraphQLBody<T>;
 
 const register = `mutation ($input: RegisterPatientInput!, $message: InterfaceMessageInput) { registerPatient(input: $input, message: $message) { id } }`;
 const admit = `mutation ($input: AdmitPatientInput!, $message: InterfaceMessageInput) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
+import { tokenOf, type Person } from './support/people.js';
 import { allPages, fhir, resourcesOf } from './support/fhir-client.js';
 
 /*
@@ -8,16 +9,7 @@ import { allPages, fhir, resourcesOf } from './support/fhir-client.js';
  * sealed-and-locked items. Sealed items the caller may not open and sealed-and-locked items must never be in any
  * FHIR body — not in $everything, not in a search, not in a read, not in a total.
  */
-const people = {
-  gp: ['gp.david.lee', 'rp-lee-a81001'],
-  reception: ['reception.sam.cole', 'rp-cole-a81001'],
-  nurse: ['nurse.ben.okafor', 'rp-okafor-rx1'],
-  clerk: ['clerk.chloe.reid', 'rp-reid-rx1'],
-  engine: ['interface.engine', 'rp-interface-rx1'],
-  olivia: ['olivia.bennett', 'rp-bennett-portal'],
-} as const;
-type Person = keyof typeof people;
-const token = (who: Person) => tokenFor(people[who][0], people[who][1]);
+const token = tokenOf;
 const as = async <T = Bundle>(who: Person, path: string) => fhir<T>(path, { token: await token(who) });
 async function gql<T = Record<string, any>>(who: Person, query: string, variables: Record<string, unknown> = {}) {
   const { body } = await graphql<T>(query, { token: await token(who), variables });

@@ -1,23 +1,13 @@
 import type { Bundle, OperationOutcome, Patient } from '@medplum/fhirtypes';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
+import { tokenOf, type Person } from './support/people.js';
 import { fhir, resourcesOf } from './support/fhir-client.js';
 
 /*
  * The FHIR R4 façade's reads and searches through the real gateway: UK Core Patient, the clinical lists, referrals
  * and appointments, the security log — each as several roles, decided by the same policy as GraphQL.
  */
-const people = {
-  consultant: ['dr.amelia.hart', 'rp-hart-rx1'],
-  gp: ['gp.david.lee', 'rp-lee-a81001'],
-  reception: ['reception.sam.cole', 'rp-cole-a81001'],
-  clerk: ['clerk.chloe.reid', 'rp-reid-rx1'],
-  engine: ['interface.engine', 'rp-interface-rx1'],
-  privacyOfficer: ['privacy.priya.shah', 'rp-shah-rx1'],
-  olivia: ['olivia.bennett', 'rp-bennett-portal'],
-  analyst: ['analyst.raj.iyer', 'rp-iyer-rx1'],
-} as const;
-type Person = keyof typeof people;
-const token = (who: Person) => tokenFor(people[who][0], people[who][1]);
+const token = tokenOf;
 const as = async <T = Bundle>(who: Person, path: string) => fhir<T>(path, { token: await token(who) });
 
 const olivia = '5e1f0c3a-0000-4000-8000-000000000001';

@@ -1,5 +1,6 @@
 import type { AllergyIntolerance, Bundle, BundleEntry, OperationOutcome } from '@medplum/fhirtypes';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
+import { tokenOf, type Person } from './support/people.js';
 import { fhir, fhirBase, resourcesOf } from './support/fhir-client.js';
 
 /*
@@ -7,14 +8,7 @@ import { fhir, fhirBase, resourcesOf } from './support/fhir-client.js';
  * MedicationStatement, each written by the existing mutation through the gateway, conditional creates with
  * ifNoneExist, and what a transaction guarantees when an entry is refused.
  */
-const people = {
-  gp: ['gp.david.lee', 'rp-lee-a81001'],
-  reception: ['reception.sam.cole', 'rp-cole-a81001'],
-  consultant: ['dr.amelia.hart', 'rp-hart-rx1'],
-  clerk: ['clerk.chloe.reid', 'rp-reid-rx1'],
-} as const;
-type Person = keyof typeof people;
-const token = (who: Person) => tokenFor(people[who][0], people[who][1]);
+const token = tokenOf;
 const post = async <T = Bundle>(who: Person, body: unknown) => fhir<T>('', { token: await token(who), method: 'POST', body });
 
 const nhsSystem = 'https://fhir.nhs.uk/Id/nhs-number';
