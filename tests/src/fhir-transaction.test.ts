@@ -162,14 +162,18 @@ describe('transaction', () => {
     expect(invalid.status).toBe(400);
     expect(invalid.body.issue[0]!.expression).toEqual(['Bundle.entry[1].resource.code']);
 
-    // The GP may record clinical items but not register patients: the new patient's entry refuses the whole Bundle.
+    // The clerk may register patients but not record clinical items: the Condition refuses the whole Bundle before
+    // the Patient, which comes first and alone would be written, is.
     const unregistered = freshNhsNumber();
     const role = await post<OperationOutcome>(
-      'gp',
+      'clerk',
       bundle('transaction', [patientEntry(unregistered, 'Neverborn'), condition('urn:uuid:8f7a2b4c-0000-4000-8000-000000000001')]),
     );
     expect(role.status).toBe(403);
+    expect(role.body.issue[0]!.diagnostics).toMatch(/recording clinical information \(entry 1\)/);
     expect(await byNhsNumber(unregistered)).toEqual([]);
+    // Nor may the GP register one.
+    expect((await post('gp', bundle('transaction', [patientEntry(freshNhsNumber(), 'Neverborn')]))).status).toBe(403);
 
     // Dr Hart at the hospital has no relationship with this patient of the practice.
     const relationship = await post<OperationOutcome>('consultant', bundle('transaction', [condition(subject)]));
