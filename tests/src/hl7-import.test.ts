@@ -114,13 +114,14 @@ describe('importing an ADT file', () => {
   );
 
   test(
-    'MLLP-framed files are read too',
+    'MLLP-framed files are read too; an unknown GP practice does not keep a person out',
     async () => {
       const dir = await scratchDir();
       const run = Date.now();
       const framed = [
         [msh('A28', `F1-${run}`), `PID|1||RX1-F1${run}^^^RX1^MR||Framed^Fay||19800101|F`],
-        [msh('A28', `F2-${run}`), `PID|1||RX1-F2${run}^^^RX1^MR||Framed^Finn||19800102|M`],
+        // A practice the directory does not know: registered all the same, without it.
+        [msh('A28', `F2-${run}`), `PID|1||RX1-F2${run}^^^RX1^MR||Framed^Finn||19800102|M`, 'PD1|||Far Away Surgery^^Z99999'],
       ]
         .map((segments) => `\u000b${segments.join('\r')}\u001c\r`)
         .join('');
@@ -128,6 +129,11 @@ describe('importing an ADT file', () => {
       await writeFile(file, framed);
       const result = await importFeed([file]);
       expect(result.stdout).toMatch(/^2 accepted, 0 duplicates, 0 rejected/);
+      const { patientByLocalIdentifier: finn } = await asClerk<{ patientByLocalIdentifier: { registeredGpPractice: unknown } }>(
+        `query ($value: String!) { patientByLocalIdentifier(organisation: "RX1", value: $value) { registeredGpPractice { odsCode } } }`,
+        { value: `RX1-F2${run}` },
+      );
+      expect(finn).toEqual({ registeredGpPractice: null });
     },
     processTimeout,
   );

@@ -43,12 +43,14 @@ export class AdtApplier {
       case 'A31':
       case 'A08':
         if (patientId) {
-          await this.gateway.run(update, { input: { id: patientId, ...demographics(event) }, message });
-          return `updated patient ${patientId}`;
+          const note = await this.withKnownPractice(event, (person) =>
+            this.gateway.run(update, { input: { id: patientId, ...person }, message }),
+          );
+          return `updated patient ${patientId}${note}`;
         }
-        return `registered patient ${(await this.register(event, message)).registerPatient.id}`;
+        return this.register(event, message).then(({ id, note }) => `registered patient ${id}${note}`);
       case 'A01': {
-        const id = patientId ?? (await this.register(event, null)).registerPatient.id;
+        const id = patientId ?? (await this.register(event, null)).id;
         const admittedAt = event.visit?.admittedAt ?? event.eventTime;
         const ward = event.visit?.ward;
         if (!admittedAt || !ward)
@@ -76,14 +78,36 @@ export class AdtApplier {
     }
   }
 
-  private register(event: AdtEvent, message: Record<string, string> | null): Promise<{ registerPatient: { id: string } }> {
-    const { dateOfDeath: _notOnRegistration, ...person } = demographics(event);
-    const input = {
-      ...person,
-      ...(event.identifiers.nhsNumber ? { nhsNumber: event.identifiers.nhsNumber } : {}),
-      ...(event.identifiers.local.length ? { localIdentifiers: event.identifiers.local } : {}),
-    };
-    return this.gateway.run(register, { input, message });
+  private async register(event: AdtEvent, message: Record<string, string> | null): Promise<{ id: string; note: string }> {
+    let id = '';
+    const note = await this.withKnownPractice(event, async ({ dateOfDeath: _notOnRegistration, ...person }) => {
+      const input = {
+        ...person,
+        ...(event.identifiers.nhsNumber ? { nhsNumber: event.identifiers.nhsNumber } : {}),
+        ...(event.identifiers.local.length ? { localIdentifiers: event.identifiers.local } : {}),
+      };
+      id = (await this.gateway.run<{ registerPatient: { id: string } }>(register, { input, message })).registerPatient.id;
+    });
+    return { id, note };
+  }
+
+  /**
+   * Runs a demographic change; when the only thing refused is a GP practice the directory does not know (PAS feeds
+   * name practices across the country), makes it again without the practice and says so, rather than leaving the
+   * person out of the index altogether.
+   */
+  private async withKnownPractice(event: AdtEvent, change: (person: Demographics) => Promise<unknown>): Promise<string> {
+    const person = demographics(event);
+    try {
+      await change(person);
+      return '';
+    } catch (error) {
+      const refused = error instanceof GatewayCallFailed && error.errors[0]?.extensions?.field === 'input.registeredGpPractice';
+      if (!refused || !person.registeredGpPractice) throw error;
+      const { registeredGpPractice, ...withoutPractice } = person;
+      await change(withoutPractice);
+      return ` (GP practice ${registeredGpPractice} is not in the directory: left unset)`;
+    }
   }
 
   /** The patient PID-3 (or MRG-1) names: by NHS number, else by the first hospital number the index knows. */
@@ -102,6 +126,8 @@ export class AdtApplier {
   }
 }
 
+type Demographics = ReturnType<typeof demographics>;
+
 function demographics(event: AdtEvent) {
   const { person } = event;
   return {
@@ -111,7 +137,7 @@ function demographics(event: AdtEvent) {
     sex: person.sex,
     ...(person.address ? { address: person.address } : {}),
     ...(person.telephone ? { telephone: person.telephone } : {}),
-    ...(person.registeredGpPractice ? { registeredGpPractice: person.registeredGpPractice } : {}),
+    ...(person.registeredGpPractice ? { registeredGpPractice: person.registeredGpPractice as string | undefined } : {}),
     ...(person.dateOfDeath ? { dateOfDeath: person.dateOfDeath } : {}),
   };
 }
