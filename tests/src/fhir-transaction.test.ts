@@ -1,4 +1,4 @@
-import type { AllergyIntolerance, Bundle, BundleEntry, OperationOutcome } from '@medplum/fhirtypes';
+import type { AllergyIntolerance, Bundle, BundleEntry, OperationOutcome, Patient } from '@medplum/fhirtypes';
 import { graphql } from './support/gateway-client.js';
 import { tokenOf, type Person } from './support/people.js';
 import { fhir, fhirBase, resourcesOf } from './support/fhir-client.js';
@@ -275,6 +275,36 @@ describe('batch', () => {
       issue: [{ expression: ['Bundle.entry[1].resource.reaction[0].severity'] }],
     });
     expect(await recordCounts(patientId)).toEqual([1, 0, 1]);
+  });
+});
+
+describe('create', () => {
+  test('POST /Patient with If-None-Exist: 201 with its Location, then 200 with the same one; POST /Condition by the GP', async () => {
+    const nhsNumber = freshNhsNumber();
+    const entry = patientEntry(nhsNumber, 'Singleton');
+    const create = async () =>
+      fhir<Patient>('Patient', {
+        token: await token('reception'),
+        method: 'POST',
+        body: entry.resource,
+        headers: { 'if-none-exist': `identifier=${nhsSystem}|${nhsNumber}` },
+      });
+    const first = await create();
+    expect(first.status).toBe(201);
+    expect(first.location).toBe(`${fhirBase()}/Patient/${first.body.id}`);
+    expect(first.body).toMatchObject({ resourceType: 'Patient', name: [{ family: 'Singleton' }] });
+    const second = await create();
+    expect(second.status).toBe(200);
+    expect(second.location).toBe(first.location);
+    const problem = await fhir('Condition', {
+      token: await token('gp'),
+      method: 'POST',
+      body: condition(`Patient/${first.body.id}`).resource,
+    });
+    expect(problem.status).toBe(201);
+    expect(problem.body).toMatchObject({ resourceType: 'Condition', subject: { reference: `Patient/${first.body.id}` } });
+    expect((await fhir('Condition', { token: await token('clerk'), method: 'POST', body: problem.body })).status).toBe(403);
+    expect((await fhir('Observation', { token: await token('gp'), method: 'POST', body: {} })).status).toBe(405);
   });
 });
 

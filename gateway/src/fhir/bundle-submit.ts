@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type http from 'node:http';
-import type { Bundle, BundleEntry } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import type { Activity } from '@epr/policy';
 import { readJsonBody, RequestBodyError } from '@epr/platform';
 import { badRequest, FhirError, PartialTransactionError } from './fhir-error.js';
@@ -22,24 +22,41 @@ const maxEntries = 100;
  * record still refuses (a SNOMED CT check digit, a concurrent registration of the same NHS number) stops the
  * rest: the answer is that error plus the entries already written, which stay.
  */
-export async function submitBundle(
-  pipeline: Pipeline,
-  req: http.IncomingMessage,
-  roleHolds: (activity: Activity) => boolean,
-): Promise<Bundle> {
-  const bundle = await readBundle(req);
+export async function submitBundle(pipeline: Pipeline, body: unknown, roleHolds: (activity: Activity) => boolean): Promise<Bundle> {
+  const bundle = checkBundle(body);
   const run = new BundleRun(pipeline, roleHolds);
   return bundle.type === 'transaction' ? transaction(run, bundle.entry ?? []) : batch(run, bundle.entry ?? []);
 }
 
-async function readBundle(req: http.IncomingMessage): Promise<Bundle> {
-  let body: unknown;
+/**
+ * `POST /<type>` (with `If-None-Exist` for a conditional create): one resource, as a transaction of one entry,
+ * so it is checked and written exactly as it would be in a Bundle.
+ */
+export async function createResource(
+  pipeline: Pipeline,
+  type: string,
+  body: unknown,
+  ifNoneExist: string | undefined,
+  roleHolds: (activity: Activity) => boolean,
+): Promise<EntryResult> {
+  const resource = body as Resource | undefined;
+  if (resource?.resourceType !== type) throw badRequest(`POST a ${type} resource to ${type}.`, 'resourceType');
+  const entry: BundleEntry = { resource, request: { method: 'POST', url: type, ...(ifNoneExist ? { ifNoneExist } : {}) } };
+  const [response] = (await transaction(new BundleRun(pipeline, roleHolds), [entry])).entry!;
+  return { status: response!.response!.status.startsWith('201') ? 201 : 200, location: response!.response!.location! };
+}
+
+/** The request's JSON body; a body too large or not JSON is a 400 OperationOutcome. */
+export async function readFhirBody(req: http.IncomingMessage): Promise<unknown> {
   try {
-    body = await readJsonBody(req);
+    return await readJsonBody(req);
   } catch (error) {
     if (error instanceof RequestBodyError) throw badRequest(error.message);
     throw error;
   }
+}
+
+function checkBundle(body: unknown): Bundle {
   const bundle = body as Bundle | undefined;
   if (bundle?.resourceType !== 'Bundle' || (bundle.type !== 'transaction' && bundle.type !== 'batch')) {
     throw badRequest('POST a Bundle of type transaction or batch.', 'Bundle.type');

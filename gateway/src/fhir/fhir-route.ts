@@ -15,8 +15,9 @@ import { pipelineFor, type Pipeline } from './graphql-pipeline.js';
 import { searchByPatient } from './patient-list-search.js';
 import { searchPatients } from './patient-search.js';
 import { readResource } from './read.js';
-import { patientLists, singleReads } from './resource-kinds.js';
-import { submitBundle } from './bundle-submit.js';
+import { patientLists, singleReads, type SingleReadType } from './resource-kinds.js';
+import { createResource, readFhirBody, submitBundle } from './bundle-submit.js';
+import { writableTypes } from './writes/bundle-plan.js';
 
 const root = '/fhir/R4';
 
@@ -40,11 +41,12 @@ export function fhirRoute(apollo: ApolloServer<GatewayContext>, session: Session
         const context = await session.open(req, res, fhirRefusal);
         if (!context) return;
         const pipeline = pipelineFor(apollo, context);
-        const [status, resource] =
+        const answer =
           req.method === 'POST'
-            ? await submit(pipeline, parts, req, (activity) => roleGrants(policy, context.caller.jobRoleCode, activity))
-            : [200, await get(pipeline, parts, url)];
-        sendFhir(res, status, resource);
+            ? await post(pipeline, parts, req, (activity) => roleGrants(policy, context.caller.jobRoleCode, activity))
+            : { status: 200, resource: await get(pipeline, parts, url) };
+        const status = answer.status;
+        sendFhir(res, status, answer.resource, 'location' in answer ? { location: `${baseUrl(req)}/${answer.location}` } : {});
         context.logger.info(
           {
             status,
@@ -80,14 +82,32 @@ async function get(pipeline: Pipeline, parts: string[], url: URL): Promise<Resou
   throw unsupported(parts);
 }
 
-async function submit(
+/** A Bundle to the base URL; one resource (optionally conditional on `If-None-Exist`) to its type. */
+async function post(
   pipeline: Pipeline,
   parts: string[],
   req: http.IncomingMessage,
   roleHolds: (activity: Activity) => boolean,
-): Promise<[number, Resource]> {
-  if (parts.length > 0) throw new FhirError(405, 'not-supported', 'Write by POSTing a transaction or batch Bundle to the base URL.');
-  return [200, await submitBundle(pipeline, req, roleHolds)];
+): Promise<{ status: number; resource: Resource; location?: string }> {
+  const [type, ...rest] = parts;
+  if (type === undefined) return { status: 200, resource: await submitBundle(pipeline, await readFhirBody(req), roleHolds) };
+  if (rest.length > 0 || !(writableTypes as readonly string[]).includes(type)) {
+    throw new FhirError(
+      405,
+      'not-supported',
+      `Create ${writableTypes.join(', ')} (POST /<type>), or POST a transaction or batch Bundle to the base URL.`,
+    );
+  }
+  const ifNoneExist = req.headers['if-none-exist'];
+  const created = await createResource(
+    pipeline,
+    type,
+    await readFhirBody(req),
+    typeof ifNoneExist === 'string' ? ifNoneExist : undefined,
+    roleHolds,
+  );
+  const [createdType, id] = created.location.split('/') as [SingleReadType, string];
+  return { status: created.status, resource: await readResource(pipeline, createdType, id), location: created.location };
 }
 
 function unsupported(parts: string[]): FhirError {

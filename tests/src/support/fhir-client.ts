@@ -5,6 +5,7 @@ export interface FhirResponse<T = Resource> {
   status: number;
   contentType: string | null;
   requestId: string | null;
+  location: string | null;
   body: T;
 }
 
@@ -16,9 +17,9 @@ export function fhirBase(): string {
 /** One FHIR interaction against the gateway, as a FHIR client would send it (path relative to the base, or a full link). */
 export async function fhir<T = Resource>(
   path: string,
-  options: { token?: string; method?: string; body?: unknown } = {},
+  options: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<FhirResponse<T>> {
-  const headers: Record<string, string> = { accept: 'application/fhir+json' };
+  const headers: Record<string, string> = { accept: 'application/fhir+json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/fhir+json';
   const response = await fetch(path.startsWith('http') ? path : `${fhirBase()}/${path}`, {
@@ -30,6 +31,7 @@ export async function fhir<T = Resource>(
     status: response.status,
     contentType: response.headers.get('content-type'),
     requestId: response.headers.get('x-request-id'),
+    location: response.headers.get('location'),
     body: (await response.json()) as T,
   };
 }
