@@ -1,7 +1,21 @@
 import { parseArgs } from 'node:util';
 
-/** The command line was wrong; the message says how. */
-export class UsageError extends Error {}
+/** The command line was wrong (or asked for help); the message says how to use it. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** `--help`: the usage goes to stdout and the exit code is 0. */
+    readonly help = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Prints a usage error (exit 2) or the help asked for (exit 0). */
+export function explainUsage(error: UsageError): void {
+  (error.help ? process.stdout : process.stderr).write(`${error.message}\n`);
+  process.exitCode = error.help ? 0 : 2;
+}
 
 export interface FeedArgs {
   url: string;
@@ -27,7 +41,7 @@ export function parseFeedArgs(args: readonly string[], extra: string[], usage: s
     throw new UsageError(`${(error as Error).message}\n\n${usage}`);
   }
   const values = parsed.values as Record<string, string | undefined> & { help?: boolean };
-  if (values.help) throw new UsageError(usage);
+  if (values.help) throw new UsageError(usage, true);
   const { url, token } = values;
   if (!url || !token) throw new UsageError(`--url and --token are required.\n\n${usage}`);
   return { url, token, values, positionals: parsed.positionals };

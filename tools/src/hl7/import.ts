@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { AdtApplier } from './adt-applier.js';
 import { GatewayClient } from './gateway-client.js';
-import { parseFeedArgs, UsageError } from './feed-args.js';
+import { explainUsage, parseFeedArgs, UsageError } from './feed-args.js';
 import { splitMessages, type RawMessage } from './message-stream.js';
 import { processMessage } from './process-message.js';
 
@@ -27,7 +27,7 @@ interface Rejected {
 async function main(args: string[]): Promise<number> {
   const { url, token, values, positionals: files } = parseFeedArgs(args, ['dead-letter'], usage);
   if (files.length === 0) throw new UsageError(`Name at least one file.\n\n${usage}`);
-  const feed = await Promise.all(files.map(async (file) => ({ file, messages: splitMessages(await readFile(file, 'utf8')) })));
+  const feed = await Promise.all(files.map(async (file) => ({ file, messages: splitMessages(await readFeed(file)) })));
   const total = feed.reduce((n, f) => n + f.messages.length, 0);
   const applier = new AdtApplier(new GatewayClient(url, token));
   const counts = { accepted: 0, duplicate: 0, rejected: 0 };
@@ -60,6 +60,14 @@ async function main(args: string[]): Promise<number> {
   return rejected.length ? 1 : 0;
 }
 
+async function readFeed(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
 /** A rejected message as it was sent, after comment lines saying where it came from and why it was refused. */
 function deadLetterEntry({ file, raw, reason }: Rejected): string {
   return `# ${basename(file)} line ${raw.line}: ${reason.replace(/\s+/g, ' ')}\n${raw.text.split('\r').join('\n')}\n`;
@@ -69,6 +77,5 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exitCode = 2;
+  explainUsage(error);
 }

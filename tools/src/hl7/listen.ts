@@ -4,7 +4,7 @@ import net from 'node:net';
 import { Hl7Connection } from '@medplum/hl7';
 import { AdtApplier } from './adt-applier.js';
 import { GatewayClient } from './gateway-client.js';
-import { parseFeedArgs, UsageError } from './feed-args.js';
+import { explainUsage, parseFeedArgs, UsageError } from './feed-args.js';
 import { ackFor, processMessage } from './process-message.js';
 
 const usage = `Listen for HL7 v2 ADT messages over MLLP and apply them through the gateway, as the interface engine.
@@ -46,6 +46,5 @@ try {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close());
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exitCode = 2;
+  explainUsage(error);
 }
