@@ -8,8 +8,10 @@ import type { GatewayContext } from './context.js';
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     const headers = request.http?.headers;
+    // The gateway's own health checks carry no caller; every request made for a user carries a GatewayContext.
     if (!headers || !('caller' in context)) return;
-    headers.set('authorization', `Bearer ${await context.credential()}`);
-    headers.set('x-request-id', context.requestId);
+    const { credential, requestId } = context as GatewayContext;
+    headers.set('authorization', `Bearer ${await credential()}`);
+    headers.set('x-request-id', requestId);
   }
 }

@@ -77,7 +77,7 @@ class SubgraphResponse {
 
   async arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = new TextEncoder().encode(this.body);
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
 
   clone(): SubgraphResponse {

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql, type GraphQLResponse } from './support/gateway-client.js';
+import { as, people, staffAt, tokenOf, type Person, type Staff } from './support/people.js';
 import { stackState } from './support/stack-state.js';
 
 /*
@@ -7,31 +8,10 @@ import { stackState } from './support/stack-state.js';
  * self-claimed, emergency) × seal levels × consent, on single reads, lists, `_entities`, search and reports.
  * The patient under test is registered by a GP practice, so only that practice starts with a relationship.
  */
-const people = {
-  gp: ['gp.david.lee', 'rp-lee-a81001'],
-  reception: ['reception.sam.cole', 'rp-cole-a81001'],
-  consultant: ['dr.amelia.hart', 'rp-hart-rx1'],
-  nurse: ['nurse.ben.okafor', 'rp-okafor-rx1'],
-  clerk: ['clerk.chloe.reid', 'rp-reid-rx1'],
-  privacyOfficer: ['privacy.priya.shah', 'rp-shah-rx1'],
-  caldicott: ['cg.helen.ward', 'rp-ward-rx1'],
-  analyst: ['analyst.raj.iyer', 'rp-iyer-rx1'],
-  olivia: ['olivia.bennett', 'rp-bennett-portal'],
-} as const;
-type Person = keyof typeof people;
-
 const practiceTeam = 'ca7e7ea0-0000-4000-8000-000000000006';
 const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
 
-interface Response<T> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
-
-async function as<T = Record<string, any>>(who: Person, query: string, variables: Record<string, unknown> = {}): Promise<Response<T>> {
-  const [user, role] = people[who];
-  return (await graphql<T>(query, { token: await tokenFor(user, role), variables })).body;
-}
+type Response<T> = GraphQLResponse<T>['body'];
 
 function codesAt(response: Response<unknown>, path: string): unknown[] {
   return (response.errors ?? []).filter((e) => (e.path ?? []).join('.') === path).map((e) => e.extensions?.code);
@@ -222,7 +202,7 @@ describe('roles: no clinical content by any path for the booking clerk and the p
   });
 
   test('each decision of a request is in the security log, the refused ones too', async () => {
-    const [user, role] = people.clerk;
+    const { userId: user } = people.clerk;
     const response = await graphql(
       `
         query ($id: ID!) {
@@ -237,7 +217,7 @@ describe('roles: no clinical content by any path for the booking clerk and the p
         }
       `,
       {
-        token: await tokenFor(user, role),
+        token: await tokenOf('clerk'),
         variables: { id: patientId },
       },
     );
@@ -285,7 +265,7 @@ describe('roles: no clinical content by any path for the booking clerk and the p
     expect(trail.errors).toBeUndefined();
     const events = trail.data!.accessEvents.edges.map((e) => e.node);
     expect(events).toContainEqual({
-      action: 'problem.read',
+      action: 'clinical.read',
       outcome: 'DENIED',
       userId: 'dr.amelia.hart',
       basis: { kind: 'DECISION', detail: 'no_relationship' },
@@ -367,6 +347,11 @@ describe('the patient in the portal: her own record only', () => {
 });
 
 describe('consent', () => {
+  let optOutAnalyst: Staff;
+  beforeAll(async () => {
+    optOutAnalyst = await staffAt('OPTOUT', 'R1980');
+  });
+
   test('do-not-share hides items recorded elsewhere from other organisations, not from their authors', async () => {
     const written = await as<{ recordProblem: { id: string } }>(
       'gp',
@@ -398,7 +383,7 @@ describe('consent', () => {
       },
     );
     const itemId = written.data!.recordProblem.id;
-    const sees = async (who: Person) => (terms(await as<RecordView>(who, record, { id: oliviaBennett })) ?? []).includes('Asthma');
+    const sees = async (who: Person | Staff) => (terms(await as<RecordView>(who, record, { id: oliviaBennett })) ?? []).includes('Asthma');
     expect(await sees('consultant')).toBe(true);
     const nominate = `mutation ($itemId: ID!, $userIds: [ID!]!) { nominateItemViewers(kind: PROBLEM, itemId: $itemId, userIds: $userIds) }`;
     const named = await as('olivia', nominate, { itemId, userIds: ['nurse.ben.okafor'] });
@@ -422,7 +407,7 @@ describe('consent', () => {
   });
 
   test('the national data opt-out removes her from RTT reports, never from direct care', async () => {
-    const referral = await as('consultant', `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
+    const referral = await as('gp', `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
       input: {
         patientId: oliviaBennett,
         referringOrganisation: 'A81001',
@@ -438,8 +423,8 @@ describe('consent', () => {
     const waiting = async () =>
       (
         await as<{ rttPerformance: { incompletePathways: number } }>(
-          'analyst',
-          `{ rttPerformance(organisation: "OPTOUT", censusDate: "2026-11-24") { incompletePathways } }`,
+          optOutAnalyst,
+          `{ rttPerformance(censusDate: "2026-11-24") { incompletePathways } }`,
         )
       ).data!.rttPerformance.incompletePathways;
     expect(await waiting()).toBe(1);
@@ -461,10 +446,7 @@ describe('consent', () => {
   });
 
   test('a reporting analyst sees waits, not people', async () => {
-    const list = await as(
-      'analyst',
-      `{ patientTrackingList(organisation: "OPTOUT", censusDate: "2026-11-24") { entries { weeksWaited patient { id } } } }`,
-    );
+    const list = await as(optOutAnalyst, `{ patientTrackingList(censusDate: "2026-11-24") { entries { weeksWaited patient { id } } } }`);
     expect(list.data!.patientTrackingList.entries).toEqual([{ weeksWaited: 3, patient: null }]);
     expect(codesAt(list, 'patientTrackingList.entries.0.patient')).toEqual(['FORBIDDEN']);
   });

@@ -1,12 +1,12 @@
-import { graphqlAs, type GraphQLBody } from './support/people.js';
+import { as } from './support/people.js';
+import type { GraphQLResponse } from './support/gateway-client.js';
 
 /*
  * Admissions and discharges as a PAS feed records them (the interface engine's role), the ADMISSION legitimate
  * relationship they make and end, and HL7 v2 messages applied once. The patients are registered by the GP
  * practice, so nobody at the hospital has a relationship with them before an admission.
  */
-const as = graphqlAs;
-type Response<T> = GraphQLBody<T>;
+type Response<T> = GraphQLResponse<T>['body'];
 
 const register = `mutation ($input: RegisterPatientInput!, $message: InterfaceMessageInput) { registerPatient(input: $input, message: $message) { id } }`;
 const admit = `mutation ($input: AdmitPatientInput!, $message: InterfaceMessageInput) {

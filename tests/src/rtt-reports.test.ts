@@ -1,4 +1,5 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { staffAt, tokenOf } from './support/people.js';
 import { sqlStatements } from './support/sql-counter.js';
 
 /*
@@ -90,8 +91,8 @@ beforeAll(async () => {
       expect(recorded.body.errors).toBeUndefined();
     }
   }
-  // Reports are read by the booking office (its clerks hold `pathway.report` and may identify patients).
-  token = await tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
+  // Reports are read by the provider's booking office (its clerks hold `pathway.report` and may identify patients).
+  token = await tokenOf(await staffAt(provider, 'R8010'));
 });
 
 const trackingList = `query ($organisation: String!, $censusDate: Date, $specialty: String, $first: Int, $after: String) {
@@ -157,7 +158,7 @@ describe('patient tracking list', () => {
 
   test('the seeded RX1 list shows George McAllister past 18 weeks, with his NHS number from the patient subgraph', async () => {
     const { body } = await graphql<{ patientTrackingList: { entries: Record<string, unknown>[] } }>(trackingList, {
-      token,
+      token: await tokenOf('clerk'),
       variables: { organisation: 'RX1', censusDate: '2026-11-24', specialty: 'Trauma and Orthopaedics', first: 10 },
     });
     expect(body.errors).toBeUndefined();
@@ -343,7 +344,11 @@ describe('completed pathways and new clock starts', () => {
   });
 
   test.each([
-    ['a period that ends before it starts', `rttNewClockStarts(organisation: "RX1", from: "2026-05-01", to: "2026-04-01") { total }`, 'to'],
+    [
+      'a period that ends before it starts',
+      `rttNewClockStarts(organisation: "RTTRPT", from: "2026-05-01", to: "2026-04-01") { total }`,
+      'to',
+    ],
     [
       'an organisation that is not an ODS code',
       `rttPerformance(organisation: "all of them", censusDate: "2026-05-12") { incompletePathways }`,
@@ -351,11 +356,48 @@ describe('completed pathways and new clock starts', () => {
     ],
     [
       'a census date that does not exist',
-      `rttPerformance(organisation: "RX1", censusDate: "2026-02-30") { incompletePathways }`,
+      `rttPerformance(organisation: "RTTRPT", censusDate: "2026-02-30") { incompletePathways }`,
       'censusDate',
     ],
   ])('%s is refused naming the argument', async (_label, field, argument) => {
     const { body } = await graphql(`{ ${field} }`, { token });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: argument });
+  });
+});
+
+describe("reports answer for the caller's own organisation", () => {
+  const reports = [
+    `patientTrackingList(organisation: "RTTRPT", censusDate: "${census}") { entries { daysWaited } }`,
+    `rttPerformance(organisation: "RTTRPT", censusDate: "${census}") { incompletePathways }`,
+    `rttCompletedPathways(organisation: "RTTRPT", from: "2026-05-01", to: "2026-05-31") { admitted { pathways } }`,
+    `rttNewClockStarts(organisation: "RTTRPT", from: "2026-01-01", to: "2026-05-31") { total }`,
+  ];
+
+  test.each(reports)("another organisation's clerk is refused: %s", async (report) => {
+    const { body } = await graphql(`{ ${report} }`, { token: await tokenOf('clerk') });
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.errors?.[0]?.message).toMatch(/your own organisation \(RX1\)/);
+  });
+
+  test('without an organisation, a report is about your own', async () => {
+    const { body } = await graphql<{ rttPerformance: { organisation: string; incompletePathways: number } }>(
+      `{ rttPerformance(censusDate: "${census}") { organisation incompletePathways } }`,
+      { token },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.rttPerformance).toEqual({ organisation: provider, incompletePathways: 4 });
+  });
+
+  test('a commissioner may report on any provider, and still sees waits, not people', async () => {
+    const commissioner = await staffAt('QWO', 'ICB');
+    const { body } = await graphql<{ rttPerformance: { incompletePathways: number }; patientTrackingList: { entries: unknown[] } }>(
+      `{ rttPerformance(organisation: "RTTRPT", censusDate: "${census}") { incompletePathways }
+         patientTrackingList(organisation: "RTTRPT", censusDate: "${census}", first: 1) { entries { daysWaited patient { id } pathway { id } } } }`,
+      { token: await tokenOf(commissioner) },
+    );
+    expect(body.data!.rttPerformance.incompletePathways).toBe(4);
+    expect(body.data!.patientTrackingList.entries).toEqual([{ daysWaited: 127, patient: null, pathway: null }]);
+    expect(body.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 });

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { Resource } from '@medplum/fhirtypes';
 import type { RefusalWriter } from '../http/session.js';
-import { FhirError, outcome } from './fhir-error.js';
+import { type FhirError, outcome } from './fhir-error.js';
 
 export function sendFhir(res: http.ServerResponse, status: number, resource: Resource, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(resource);

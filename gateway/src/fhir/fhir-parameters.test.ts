@@ -61,7 +61,7 @@ describe('paging', () => {
       total: 5,
       entry: [{ fullUrl: 'http://gw/fhir/R4/Condition/c1', search: { mode: 'match' } }],
     });
-    const next = new URL(bundle.link!.find((l) => l.relation === 'next')!.url!);
+    const next = new URL(bundle.link!.find((l) => l.relation === 'next')!.url);
     expect(next.searchParams.get('patient')).toBe('p1');
     expect(cursorParam(new Map([['_cursor', next.searchParams.get('_cursor')!]]), 'offset')).toEqual({ offset: 2 });
   });

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 
 /**
  * Resolves verification keys from a JWKS JSON file, re-reading it whenever it changes so an issuer
@@ -32,5 +32,5 @@ async function fileVersion(path: string): Promise<string> {
 }
 
 async function readKeySet(path: string): Promise<JWTVerifyGetKey> {
-  return createLocalJWKSet(JSON.parse(await readFile(path, 'utf8')));
+  return createLocalJWKSet(JSON.parse(await readFile(path, 'utf8')) as JSONWebKeySet);
 }

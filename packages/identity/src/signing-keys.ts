@@ -30,7 +30,7 @@ export async function signingKeyPairFrom(privateJwk: JWK): Promise<SigningKeyPai
 export function publicJwkOf(jwk: JWK): JWK {
   const publicJwk: Record<string, unknown> = { ...jwk };
   for (const member of PRIVATE_MEMBERS) delete publicJwk[member];
-  return publicJwk as JWK;
+  return publicJwk;
 }
 
 /** A JWKS document for the given keys, stripped of private parts whatever was passed in. */

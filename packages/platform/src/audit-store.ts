@@ -79,7 +79,13 @@ export class ChainedAuditStore implements AuditStore {
 
   append(events: AuditEventRow[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ events, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      this.waiting.push({
+        events,
+        settle: (error) =>
+          error === undefined
+            ? resolve()
+            : reject(error instanceof Error ? error : new Error('the security log append failed', { cause: error })),
+      });
       void this.drain();
     });
   }

@@ -1,4 +1,5 @@
 import type { Caller } from '@epr/identity';
+import type { AuditAction } from '@epr/policy';
 import type { AuditStore, AuditEventRow } from './audit-store.js';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
@@ -15,7 +16,7 @@ export interface AccessBasis {
 
 /** One access to patient data, as the subgraph that served it saw it. */
 export interface AccessRecord {
-  action: string;
+  action: AuditAction;
   outcome: AccessOutcome;
   patientId: string | null;
   /** What exactly was touched, as `<Type>:<id>` (e.g. `Problem:7f3c…`). */

@@ -16,13 +16,13 @@ import { RelationshipRegister } from './policy/relationship-register.js';
 import { ConsentRegister } from './policy/consent-register.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
-export interface SubgraphDefinition<TContext extends SubgraphContext> {
+export interface SubgraphDefinition<TServices extends object> {
   /** Service name, e.g. `care-pathway`. */
   name: string;
   /** The Postgres schema the subgraph owns, e.g. `care_pathway`. */
   databaseSchema: string;
   defaultPort: number;
-  build: (deps: SubgraphDependencies) => BuiltSubgraph<TContext>;
+  build: (deps: SubgraphDependencies) => BuiltSubgraph<TServices>;
 }
 
 export interface SubgraphDependencies {
@@ -36,17 +36,17 @@ export interface SubgraphDependencies {
   consents: ConsentRegister;
 }
 
-export interface BuiltSubgraph<TContext extends SubgraphContext> {
+export interface BuiltSubgraph<TServices extends object> {
   /** The schema with its rules applied. */
   schema: GraphQLSchema;
-  /** Adds the subgraph's per-request loaders to the platform's context. */
-  createContext: (base: SubgraphContext) => TContext;
+  /** Adds the subgraph's per-request services (all its resolvers may call) to the platform's context. */
+  createContext: (base: SubgraphContext) => SubgraphContext & TServices;
   close?: () => Promise<void>;
 }
 
 /** Starts a subgraph with explicit configuration (used by `runSubgraph` and by in-process tests). */
-export async function startSubgraph<TContext extends SubgraphContext>(
-  definition: SubgraphDefinition<TContext>,
+export async function startSubgraph<TServices extends object>(
+  definition: SubgraphDefinition<TServices>,
   config: SubgraphConfig,
 ): Promise<RunningServer> {
   const logger = createLogger(definition.name);
@@ -72,7 +72,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     consents: new ConsentRegister(policyPool),
     ...(serviceClient ? { serviceClient } : {}),
   });
-  const server = await startSubgraphServer<TContext>({
+  const server = await startSubgraphServer<SubgraphContext & TServices>({
     name: definition.name,
     schema: built.schema,
     host: config.host,
@@ -104,7 +104,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
 }
 
 /** The process entry point of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
-export async function runSubgraph<TContext extends SubgraphContext>(definition: SubgraphDefinition<TContext>): Promise<void> {
+export async function runSubgraph<TServices extends object>(definition: SubgraphDefinition<TServices>): Promise<void> {
   const running = await startSubgraph(definition, await readSubgraphConfig(definition.name, definition.defaultPort));
   const stop = () => {
     running.close().then(

@@ -52,7 +52,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     // The gateway already validated the operation against the supergraph; ftv1 traces would cost CPU per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditBeforeResponsePlugin() as never],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditBeforeResponsePlugin()],
     formatError: maskInternalErrors((error) => logger.error({ err: error }, 'internal error')),
   });
   await apollo.start();

@@ -17,6 +17,7 @@ export const activities = [
   'appointments.manage',
   'admissions.manage',
   'pathway.report',
+  'pathway.report.any_organisation',
   'audit.read',
   'access_log.read_own',
   'alerts.manage',

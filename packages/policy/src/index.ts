@@ -3,3 +3,5 @@ export * from './facts.js';
 export * from './policy-document.js';
 export * from './decide.js';
 export * from './baseline-policy.js';
+export * from './data-classes.js';
+export * from './audit-actions.js';

@@ -1,9 +1,7 @@
-import type { SubgraphContext } from '@epr/platform';
-import type { AuditLogAccess } from './audit-access.js';
-import type { AlertAccess } from './alert-access.js';
+import type { Services } from './services/index.js';
 
-/** The audit subgraph's per-request context. */
-export interface Context extends SubgraphContext {
-  auditLog: AuditLogAccess;
-  alerts: AlertAccess;
-}
+/**
+ * What the audit subgraph's resolvers see: the request's services and nothing lower. (The runtime context also
+ * carries the platform's caller, policy and audit trail for the shield rules; resolvers do not use them.)
+ */
+export type Context = Services;

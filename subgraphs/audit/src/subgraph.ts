@@ -4,9 +4,7 @@ import { buildSchema } from './schema.js';
 import { createDb, databaseSchema } from './data/prisma.js';
 import { AccessEventStore } from './data/access-event-store.js';
 import { AlertStore } from './data/alert-store.js';
-import { createLoaders } from './loaders.js';
-import { AuditLogAccess } from './audit-access.js';
-import { AlertAccess } from './alert-access.js';
+import { createServices, type ServiceStores } from './services/index.js';
 
 /** The audit subgraph: the security log every subgraph appends to, and the queries privacy officers run. */
 export const auditSubgraph: SubgraphDefinition<Context> = {
@@ -15,15 +13,10 @@ export const auditSubgraph: SubgraphDefinition<Context> = {
   defaultPort: 4004,
   build: ({ pool }) => {
     const db = createDb(pool);
-    const events = new AccessEventStore(db);
-    const alerts = new AlertStore(db);
+    const stores: ServiceStores = { events: new AccessEventStore(db), alerts: new AlertStore(db) };
     return {
       schema: buildSchema(),
-      createContext: (base) => ({
-        ...base,
-        auditLog: new AuditLogAccess(createLoaders(events), events, base.audit, base.policy),
-        alerts: new AlertAccess(alerts, base.audit, base.caller),
-      }),
+      createContext: (base) => ({ ...base, ...createServices({ caller: base.caller, policy: base.policy, audit: base.audit }, stores) }),
       close: () => db.$disconnect(),
     };
   },

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '@epr/platform';
-import type { Context, Writers } from './context.js';
+import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
 import { createDb, databaseSchema } from './data/prisma.js';
 import { ReferralStore } from './data/referral-store.js';
@@ -11,12 +11,8 @@ import { ClinicalDocumentStore } from './data/clinical-document-store.js';
 import { RttReportStore } from './data/rtt-report-store.js';
 import { ReferralWriter } from './data/referral-writer.js';
 import { ClockEventWriter } from './data/clock-event-writer.js';
-import { createLoaders, forgetAll, type Stores } from './loaders.js';
-import { ReferralAccess } from './referral-access.js';
-import { PathwayAccess } from './pathway-access.js';
-import { AssessmentAccess } from './assessment-access.js';
-import { ClinicalDocumentAccess } from './clinical-document-access.js';
-import { RttReportAccess } from './rtt-report-access.js';
+import { createLoaders, forgetAll } from './data/loaders.js';
+import { createServices, type ServiceStores } from './services/index.js';
 
 /** The care-pathway subgraph: referrals, RTT pathways, timelines and clinical documentation. */
 export const carePathwaySubgraph: SubgraphDefinition<Context> = {
@@ -25,7 +21,7 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
   defaultPort: 4002,
   build: ({ pool, relationships }) => {
     const db = createDb(pool);
-    const stores: Stores = {
+    const readers = {
       referrals: new ReferralStore(db),
       pathways: new PathwayStore(db),
       periods: new RttPeriodStore(db),
@@ -33,27 +29,29 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
       assessments: new AssessmentStore(db),
       documents: new ClinicalDocumentStore(db),
     };
-    const reportStore = new RttReportStore(db);
-    const writers: Writers = {
+    const stores: ServiceStores = {
       referrals: new ReferralWriter(db, relationships),
       clock: new ClockEventWriter(db),
-      assessments: stores.assessments,
-      documents: stores.documents,
+      assessments: readers.assessments,
+      documents: readers.documents,
+      reports: new RttReportStore(db),
     };
     return {
       schema: buildSchema(),
       createContext: (base) => {
-        const loaders = createLoaders(stores);
-        return {
-          ...base,
-          referrals: new ReferralAccess(loaders, base.policy),
-          pathways: new PathwayAccess(loaders, base.policy),
-          assessments: new AssessmentAccess(loaders, base.policy),
-          documents: new ClinicalDocumentAccess(loaders, base.policy),
-          reports: new RttReportAccess(reportStore, base.audit),
-          writers,
-          refreshAfterWrite: () => forgetAll(loaders),
-        };
+        const loaders = createLoaders(readers);
+        const services = createServices(
+          {
+            caller: base.caller,
+            policy: base.policy,
+            audit: base.audit,
+            loaders,
+            forgetReads: () => forgetAll(loaders),
+            now: () => new Date(),
+          },
+          stores,
+        );
+        return { ...base, ...services };
       },
       close: () => db.$disconnect(),
     };

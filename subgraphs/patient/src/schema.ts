@@ -1,9 +1,9 @@
 import { buildProtectedSubgraphSchema } from '@epr/platform';
 import { resolvers } from './resolvers/index.js';
-import { rules } from './rules.js';
+import { patientOf } from './patient-locators.js';
 
 export const sdlFile = new URL('../../../schema/patient.graphql', import.meta.url);
 
 export function buildSchema() {
-  return buildProtectedSubgraphSchema(sdlFile, resolvers, rules);
+  return buildProtectedSubgraphSchema(sdlFile, resolvers, patientOf);
 }

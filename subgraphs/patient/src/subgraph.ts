@@ -9,8 +9,8 @@ import { MergeStore } from './data/merge-store.js';
 import { ClinicalRecordStore } from './data/clinical-record-store.js';
 import { AdmissionStore } from './data/admission-store.js';
 import { InterfaceMessageStore } from './data/interface-message-store.js';
-import { createLoaders, type Stores } from './loaders.js';
-import { PatientAccess } from './patient-access.js';
+import { createLoaders, type Stores } from './data/loaders.js';
+import { createServices } from './services/index.js';
 
 /** The patient subgraph: master patient index, directory and the clinical record. */
 export const patientSubgraph: SubgraphDefinition<Context> = {
@@ -32,8 +32,17 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
     return {
       schema: buildSchema(),
       createContext: (base) => {
-        const loaders = createLoaders(stores);
-        return { ...base, loaders, patients: new PatientAccess(loaders, stores, base.policy), stores, relationships, consents };
+        const loaders = createLoaders(stores, consents);
+        const services = createServices({
+          caller: base.caller,
+          policy: base.policy,
+          audit: base.audit,
+          loaders,
+          stores,
+          relationships,
+          consents,
+        });
+        return { ...base, ...services };
       },
       close: () => db.$disconnect(),
     };

@@ -23,13 +23,7 @@ describe('supergraph composition', () => {
       // Two subgraphs disagree on a shared field's type: a classic composition error.
       const file = join(brokenDir, 'scheduling.graphql');
       const sdl = await readFile(file, 'utf8');
-      await writeFile(
-        file,
-        sdl.replace(
-          'type Patient @key(fields: "id") {\n  "Stable identifier of this patient in the master patient index."\n  id: ID!',
-          'type Patient @key(fields: "id") {\n  "Stable identifier of this patient in the master patient index."\n  id: Int!',
-        ),
-      );
+      await writeFile(file, sdl.replace(/(type Patient @key\(fields: "id"\)[^{]*\{\n {2}"[^"]*"\n {2}id: )ID!/, '$1Int!'));
     });
     afterAll(() => rm(brokenDir, { recursive: true, force: true }));
 

@@ -80,7 +80,7 @@ function restoringCharColumns<T extends SqlQueryable>(queryable: T): T {
       if (property === 'startTransaction') {
         return async (...args: unknown[]) => restoringCharColumns((await value.apply(target, args)) as SqlQueryable);
       }
-      return value.bind(target);
+      return (value as (...args: unknown[]) => unknown).bind(target);
     },
   });
 }

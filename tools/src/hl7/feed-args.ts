@@ -26,17 +26,11 @@ export interface FeedArgs {
 
 /** `--url` and `--token` (the gateway's GraphQL URL and the interface engine's session token), plus `extra` options. */
 export function parseFeedArgs(args: readonly string[], extra: string[], usage: string): FeedArgs {
-  let parsed;
+  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
+  for (const name of ['url', 'token', ...extra]) options[name] = { type: 'string' };
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: true,
-      options: Object.fromEntries([
-        ...['url', 'token', ...extra].map((name) => [name, { type: 'string' as const }]),
-        ['help', { type: 'boolean' as const }],
-      ]),
-    });
+    parsed = parseArgs({ args: [...args], strict: true, allowPositionals: true, options });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${usage}`);
   }

@@ -1,4 +1,4 @@
-import type { AllergyIntolerance, BundleEntry, Condition, MedicationStatement, Patient, Reference } from '@medplum/fhirtypes';
+import type { BundleEntry, MedicationStatement, Reference } from '@medplum/fhirtypes';
 import { badRequest } from '../fhir-error.js';
 import { systems } from '../resources/terminology.js';
 import { requireId, tokenParam } from '../search-params.js';
@@ -43,7 +43,7 @@ export function planEntry(entry: BundleEntry, index: number): PlannedEntry {
   const ifNoneExistAt = `${at}.request.ifNoneExist`;
   switch (resource.resourceType) {
     case 'Patient': {
-      const input = registrationFrom(resource as Patient, resourceAt);
+      const input = registrationFrom(resource, resourceAt);
       return {
         index,
         type: 'Patient',
@@ -53,13 +53,13 @@ export function planEntry(entry: BundleEntry, index: number): PlannedEntry {
       };
     }
     case 'Condition': {
-      const condition = resource as Condition;
+      const condition = resource;
       const patient = patientRef(condition.subject, `${resourceAt}.subject`);
       const input = problemFrom(condition, resourceAt);
       return { index, type: 'Condition', input, patient, ...fullUrl, ...clinicalCondition(conditions, patient, ifNoneExistAt) };
     }
     case 'AllergyIntolerance': {
-      const allergy = resource as AllergyIntolerance;
+      const allergy = resource;
       const patient = patientRef(allergy.patient, `${resourceAt}.patient`);
       const input = allergyFrom(allergy, resourceAt);
       return { index, type: 'AllergyIntolerance', input, patient, ...fullUrl, ...clinicalCondition(conditions, patient, ifNoneExistAt) };

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import {
   decide,
   type Activity,
+  type AuditAction,
   type Decision,
   type ItemFacts,
   type PatientFacts,
@@ -48,6 +49,9 @@ export class RequestPolicy {
   readonly subject: Subject;
   private readonly facts: DataLoader<string, PatientFacts>;
   private readonly nominees: DataLoader<string, string[] | null>;
+  private readonly held = new Map<Activity, boolean>();
+  private readonly decisions = new Map<string, Decision>();
+  private readonly recorded = new Set<string>();
 
   constructor(
     private readonly policy: Policy,
@@ -61,27 +65,44 @@ export class RequestPolicy {
     this.nominees = new DataLoader((refs) => store.nominations(refs));
   }
 
-  /** Role only: may this caller's job role do this at all? (What the shield rules ask.) */
+  /** Role only: may this caller's job role do this at all? (What the shield rules ask.) Memoised per request. */
   holds(activity: Activity): boolean {
-    return decide(this.policy, { subject: this.subject, activity, now: this.now }).effect === 'ALLOW';
+    let held = this.held.get(activity);
+    if (held === undefined) {
+      held = decide(this.policy, { subject: this.subject, activity, now: this.now }).effect === 'ALLOW';
+      this.held.set(activity, held);
+    }
+    return held;
   }
 
-  /** The decision for one patient, recorded under `action`. */
-  async forPatient(activity: Activity, patientId: string, action: string, purpose?: Purpose): Promise<Decision> {
-    const patient = await this.facts.load(patientId);
-    const decision = decide(this.policy, { subject: this.subject, activity, patient, now: this.now, ...(purpose ? { purpose } : {}) });
-    this.record(action, patientId, decision);
+  /**
+   * The decision for one patient, recorded under `action`. Decided once per activity and patient for the
+   * request (a list of fifty referrals of one patient is one decision), recorded once per action and patient.
+   */
+  async forPatient(activity: Activity, patientId: string, action: AuditAction, purpose?: Purpose): Promise<Decision> {
+    const key = `${activity}|${purpose ?? ''}|${patientId}`;
+    let decision = this.decisions.get(key);
+    if (!decision) {
+      const patient = await this.facts.load(patientId);
+      decision = decide(this.policy, { subject: this.subject, activity, patient, now: this.now, ...(purpose ? { purpose } : {}) });
+      this.decisions.set(key, decision);
+    }
+    const recorded = `${action}|${key}`;
+    if (!this.recorded.has(recorded)) {
+      this.recorded.add(recorded);
+      this.record(action, patientId, decision);
+    }
     return decision;
   }
 
   /** The record if the caller may see its patient for `activity`, else null: out of scope is "not found". */
-  async reveal<T extends { patientId: string }>(activity: Activity, record: T | null, action: string): Promise<T | null> {
+  async reveal<T extends { patientId: string }>(activity: Activity, record: T | null, action: AuditAction): Promise<T | null> {
     if (!record) return null;
     return (await this.forPatient(activity, record.patientId, action)).effect === 'ALLOW' ? record : null;
   }
 
   /** The records whose patients the caller may see for `activity`, in their order (lists, `_entities`). */
-  async revealAll<T extends { patientId: string }>(activity: Activity, records: readonly T[], action: string): Promise<T[]> {
+  async revealAll<T extends { patientId: string }>(activity: Activity, records: readonly T[], action: AuditAction): Promise<T[]> {
     const visible = await this.visiblePatients(activity, [...new Set(records.map((r) => r.patientId))], action);
     return records.filter((r) => visible.has(r.patientId));
   }
@@ -90,14 +111,14 @@ export class RequestPolicy {
    * For writes and clinical fields about one patient: resolves when allowed; a patient out of scope is
    * NOT_FOUND, a refusal is FORBIDDEN with the engine's message (e.g. how to get a legitimate relationship).
    */
-  async require(activity: Activity, patientId: string, action: string): Promise<void> {
+  async require(activity: Activity, patientId: string, action: AuditAction): Promise<void> {
     const decision = await this.forPatient(activity, patientId, action);
     if (decision.effect === 'HIDE') throw notFound('No such patient.');
     if (decision.effect === 'DENY') throw forbidden(decision.message);
   }
 
   /** The patients of `patientIds` this caller may see for `activity` (lists, search, counts, reports). */
-  async visiblePatients(activity: Activity, patientIds: readonly string[], action: string, purpose?: Purpose): Promise<Set<string>> {
+  async visiblePatients(activity: Activity, patientIds: readonly string[], action: AuditAction, purpose?: Purpose): Promise<Set<string>> {
     const decisions = await Promise.all(patientIds.map((id) => this.forPatient(activity, id, action, purpose)));
     return new Set(patientIds.filter((_, i) => decisions[i]!.effect === 'ALLOW'));
   }
@@ -110,7 +131,7 @@ export class RequestPolicy {
   async filterItems<T extends GuardedItem>(
     activity: Activity,
     items: readonly T[],
-    action: string,
+    action: AuditAction,
     sealOverride?: string,
   ): Promise<VisibleItem<T>[]> {
     const nominated = await Promise.all(items.map((item) => this.nominees.load(item.itemRef)));
@@ -132,7 +153,7 @@ export class RequestPolicy {
     return visible;
   }
 
-  private record(action: string, patientId: string, decision: Decision, itemRef?: string): void {
+  private record(action: AuditAction, patientId: string, decision: Decision, itemRef?: string): void {
     const allowed = decision.effect === 'ALLOW' || decision.effect === 'PLACEHOLDER';
     this.audit.record({
       action: decision.effect === 'ALLOW' && decision.basis.kind === 'SEAL_OVERRIDE' ? 'seal.override' : action,

@@ -3,8 +3,8 @@ import { reasonFor, roleName, whatWasAccessed } from '../domain/record-access-vi
 
 export const Patient: PatientResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  accessEvents: (patient, { last }, { auditLog }) => auditLog.forPatient(patient.id, last),
-  accessLog: (patient, { first, after }, { auditLog }) => auditLog.accessLog(patient.id, first, after),
+  accessEvents: (patient, { last }, { securityLog }) => securityLog.forPatient(patient.id, last),
+  accessLog: (patient, { first, after }, { securityLog }) => securityLog.accessLog(patient.id, first, after),
 };
 
 export const RecordAccess: RecordAccessResolvers = {

@@ -4,11 +4,8 @@ import type {
   RttPeriodResolvers,
   RttPositionResolvers,
 } from '../__generated__/resolvers-types.js';
-import { asApiError } from '../errors.js';
-import { calendarDateInEngland } from '../domain/rtt/calendar-date.js';
-import { censusDate } from '../domain/report-request.js';
 import { rttStatus } from '../domain/rtt/status-codes.js';
-import { breachDate, positionAt } from '../domain/rtt/waiting-time.js';
+import { breachDate } from '../domain/rtt/waiting-time.js';
 
 export const Pathway: PathwayResolvers = {
   __resolveReference: (reference, { pathways }) => pathways.byId(reference.id),
@@ -20,21 +17,8 @@ export const Pathway: PathwayResolvers = {
   },
   clockPhase: (pathway) => pathway.phase,
   periods: (pathway, _args, { pathways }) => pathways.periods(pathway),
-  currentPeriod: async (pathway, _args, { pathways }) => {
-    const period = (await pathways.periods(pathway)).at(-1);
-    // Receipt writes the pathway and its first clock in one transaction, so there is always one.
-    if (!period) throw new Error(`pathway ${pathway.id} has no clock period`);
-    return period;
-  },
-  rtt: async (pathway, args, { pathways }) => {
-    const census = censusDate(args.censusDate, calendarDateInEngland(new Date()));
-    const periods = await pathways.periods(pathway);
-    try {
-      return positionAt(periods, census);
-    } catch (error) {
-      throw asApiError(error, { censusDate: 'censusDate' });
-    }
-  },
+  currentPeriod: (pathway, _args, { pathways }) => pathways.currentPeriod(pathway),
+  rtt: (pathway, { censusDate }, { pathways }) => pathways.position(pathway, censusDate),
   timeline: (pathway, { first, after }, { pathways }) => pathways.timeline(pathway, first, after),
   assessments: (pathway, _args, { assessments }) => assessments.forPathway(pathway),
   documents: (pathway, _args, { documents }) => documents.forPathway(pathway),

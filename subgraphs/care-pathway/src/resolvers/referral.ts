@@ -5,9 +5,10 @@ export const Referral: ReferralResolvers = {
   __resolveReference: (reference, { referrals }) => referrals.byId(reference.id),
   patient: (referral) => ({ id: referral.patientId }),
   receivedOn: (referral) => toIsoDate(referral.receivedOn),
-  referrer: ({ referringOrganisation, referringClinician }) =>
-    referringOrganisation && referringClinician ? { organisation: referringOrganisation, clinician: referringClinician } : null,
+  referrer: ({ patientId, referringOrganisation, referringClinician }) =>
+    referringOrganisation && referringClinician ? { patientId, organisation: referringOrganisation, clinician: referringClinician } : null,
   triage: (referral) => ({
+    patientId: referral.patientId,
     status: referral.triageStatus,
     decidedAt: referral.triagedAt?.toISOString() ?? null,
     decidedBy: referral.triagedBy,

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { type GraphQLError } from 'graphql';
 import { checkMergeParties, checkUnmerge, nhsNumberToMove, validateMergeRequest, type MergeParty } from './merge.js';
 import { badInputField } from '../test-support/bad-input.js';
 

@@ -6,22 +6,21 @@ import type {
 } from '../__generated__/resolvers-types.js';
 
 export const Organisation: OrganisationResolvers = {
-  __resolveReference: (reference, { loaders }) => loaders.organisationByOds.load(reference.odsCode),
-  careTeams: (organisation, _args, { loaders }) => loaders.careTeamsByOrganisationId.load(organisation.id),
+  __resolveReference: (reference, { directory }) => directory.organisationByOds(reference.odsCode),
+  careTeams: (organisation, _args, { directory }) => directory.careTeamsOf(organisation),
 };
 
 export const CareTeam: CareTeamResolvers = {
-  __resolveReference: (reference, { loaders }) => loaders.careTeamById.load(reference.id),
-  organisation: async (team, _args, { loaders }) => (await loaders.organisationById.load(team.organisationId))!,
-  members: async (team, _args, { loaders }) => (await loaders.membersByCareTeamId.load(team.id)).map((member) => member.roleProfile),
+  __resolveReference: (reference, { directory }) => directory.careTeam(reference.id),
+  organisation: async (team, _args, { directory }) => (await directory.organisation(team.organisationId))!,
+  members: (team, _args, { directory }) => directory.members(team),
 };
 
 export const RoleProfile: RoleProfileResolvers = {
-  user: async (profile, _args, { loaders }) => (await loaders.userById.load(profile.userId))!,
-  careTeams: async (profile, _args, { loaders }) => (await loaders.careTeamsByRoleProfileId.load(profile.id)).map((m) => m.careTeam),
+  user: async (profile, _args, { directory }) => (await directory.user(profile.userId))!,
+  careTeams: (profile, _args, { directory }) => directory.teamsOf(profile.id),
 };
 
 export const SessionRoleProfile: SessionRoleProfileResolvers = {
-  teamIds: async (profile, _args, { loaders }) =>
-    (await loaders.careTeamsByRoleProfileId.load(profile.roleProfileId)).map((m) => m.careTeam.id),
+  teamIds: async (profile, _args, { directory }) => (await directory.teamsOf(profile.roleProfileId)).map((team) => team.id),
 };

@@ -15,7 +15,7 @@ export const PatientMerge: PatientMergeResolvers = {
   survivor: async (merge, _args, { patients }) => (await patients.record(merge.survivorId))!,
   replaced: async (merge, _args, { patients }) => (await patients.record(merge.replacedId))!,
   mergedAt: (merge) => merge.mergedAt.toISOString(),
-  mergedBy: async (merge, _args, { loaders }) => (await loaders.userById.load(merge.mergedById))!,
+  mergedBy: async (merge, _args, { directory }) => (await directory.user(merge.mergedById))!,
   undoneAt: (merge) => merge.undoneAt?.toISOString() ?? null,
-  undoneBy: (merge, _args, { loaders }) => (merge.undoneById ? loaders.userById.load(merge.undoneById) : null),
+  undoneBy: (merge, _args, { directory }) => (merge.undoneById ? directory.user(merge.undoneById) : null),
 };

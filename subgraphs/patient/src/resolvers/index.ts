@@ -6,7 +6,7 @@ import { clinicalMutations } from './clinical-mutations.js';
 import { accessMutations } from './access-mutations.js';
 import { admissionMutations } from './admission-mutations.js';
 import { Admission } from './admission.js';
-import { Patient, HumanName, Address, LocalIdentifier, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
+import { Patient, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
 import { Organisation, CareTeam, RoleProfile, SessionRoleProfile } from './directory.js';
@@ -16,9 +16,6 @@ export const resolvers: Resolvers = {
   Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations, ...admissionMutations },
   Admission,
   Patient,
-  HumanName,
-  Address,
-  LocalIdentifier,
   SealedItem,
   LegitimateRelationshipGrant,
   EmergencyAccessGrant,

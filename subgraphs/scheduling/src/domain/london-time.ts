@@ -17,7 +17,7 @@ const wallClock = new Intl.DateTimeFormat('en-GB', {
 /** How far London's wall clock is ahead of UTC at `instant` (0 in winter, one hour in summer). */
 function londonOffsetMs(instant: number): number {
   const part = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
-  const wallAsUtc = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+  const wallAsUtc = Date.UTC(part.year!, part.month! - 1, part.day, part.hour, part.minute, part.second);
   return wallAsUtc - Math.floor(instant / 1000) * 1000;
 }
 

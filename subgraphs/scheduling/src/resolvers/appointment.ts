@@ -5,8 +5,8 @@ export const Appointment: AppointmentResolvers = {
   patient: (appointment) => ({ id: appointment.patientId }),
   startsAt: (appointment) => appointment.startsAt.toISOString(),
   slot: (appointment, _args, { catalogue }) => (appointment.slotId ? catalogue.slot(appointment.slotId) : null),
-  cancellation: ({ cancelledBy, cancellationReason, cancelledAt }) =>
-    cancelledBy && cancelledAt ? { by: cancelledBy, reason: cancellationReason ?? '', at: cancelledAt.toISOString() } : null,
+  cancellation: ({ patientId, cancelledBy, cancellationReason, cancelledAt }) =>
+    cancelledBy && cancelledAt ? { patientId, by: cancelledBy, reason: cancellationReason ?? '', at: cancelledAt.toISOString() } : null,
   rescheduledTo: (appointment, _args, { appointments }) =>
     appointment.rescheduledToId ? appointments.byId(appointment.rescheduledToId) : null,
 };
@@ -19,5 +19,5 @@ export const Patient: PatientResolvers = {
 export const Pathway: PathwayResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
   appointments: (pathway, _args, { appointments }) => appointments.forPathway(pathway.id),
-  nextAppointment: (pathway, _args, { appointments, now }) => appointments.nextForPathway(pathway.id, now()),
+  nextAppointment: (pathway, _args, { appointments }) => appointments.nextForPathway(pathway.id),
 };

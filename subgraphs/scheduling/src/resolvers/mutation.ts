@@ -5,8 +5,8 @@ export const Mutation: MutationResolvers = {
   addSessionTemplate: (_parent, { input }, { clinicAdministration }) => clinicAdministration.addSessionTemplate(input),
   generateClinicSessions: (_parent, { input }, { clinicAdministration }) => clinicAdministration.generateSessions(input),
   addClinicSession: (_parent, { input }, { clinicAdministration }) => clinicAdministration.addSession(input),
-  bookAppointment: (_parent, { input }, { desk }) => desk.book(input),
-  cancelAppointment: (_parent, { input }, { desk }) => desk.cancel(input),
-  rescheduleAppointment: (_parent, { input }, { desk }) => desk.reschedule(input),
-  recordAttendance: (_parent, { input }, { desk }) => desk.recordAttendance(input),
+  bookAppointment: (_parent, { input }, { bookings }) => bookings.book(input),
+  cancelAppointment: (_parent, { input }, { bookings }) => bookings.cancel(input),
+  rescheduleAppointment: (_parent, { input }, { bookings }) => bookings.reschedule(input),
+  recordAttendance: (_parent, { input }, { bookings }) => bookings.recordAttendance(input),
 };

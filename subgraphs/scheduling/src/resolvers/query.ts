@@ -6,5 +6,5 @@ export const Query: QueryResolvers = {
   clinic: (_parent, { id }, { catalogue }) => catalogue.clinic(id),
   clinics: (_parent, { organisation, service }, { catalogue }) => catalogue.clinicsOf(organisation, service ?? null),
   slot: (_parent, { id }, { catalogue }) => catalogue.slot(id),
-  freeSlots: (_parent, args, { catalogue, now }) => catalogue.freeSlots(args, now()),
+  freeSlots: (_parent, args, { catalogue }) => catalogue.freeSlots(args),
 };

@@ -1,0 +1,33 @@
+import type { AuditTrail, RequestPolicy } from '@epr/platform';
+import type { Caller } from '@epr/identity';
+import type { AccessEventStore } from '../data/access-event-store.js';
+import type { AlertStore } from '../data/alert-store.js';
+import { createLoaders } from '../data/loaders.js';
+import { AlertService } from './alert-service.js';
+import { SecurityLogService } from './security-log-service.js';
+
+/** What the services read and write through; created once per process. */
+export interface ServiceStores {
+  events: AccessEventStore;
+  alerts: AlertStore;
+}
+
+/** What one request's services share: the caller, the policy engine bound to them and the audit trail. */
+export interface ServiceRequest {
+  caller: Caller;
+  policy: RequestPolicy;
+  audit: AuditTrail;
+}
+
+/** The audit subgraph's services for one request: everything its resolvers may call. */
+export interface Services {
+  securityLog: SecurityLogService;
+  alerts: AlertService;
+}
+
+export function createServices(request: ServiceRequest, stores: ServiceStores): Services {
+  return {
+    securityLog: new SecurityLogService(createLoaders(stores.events), stores.events, request.audit, request.policy),
+    alerts: new AlertService(stores.alerts, request.audit, request.caller),
+  };
+}

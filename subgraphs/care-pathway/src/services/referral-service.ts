@@ -1,0 +1,75 @@
+import type { ReferralRecord } from '../data/referral-store.js';
+import type { ReferralWriter } from '../data/referral-writer.js';
+import { isUuid } from '../domain/input-rules.js';
+import { validateReferral, type CreateReferralRequest } from '../domain/referral-request.js';
+import { validateTriage, type TriageReferralRequest } from '../domain/triage-request.js';
+import { calendarDateInEngland } from '../domain/rtt/calendar-date.js';
+import { asApiError, notFound } from '../errors.js';
+import type { PathwayService } from './pathway-service.js';
+import type { ServiceRequest } from './request.js';
+
+/** Who referred, as shown on a referral (with the patient it belongs to, so its fields can be decided). */
+export interface ReferrerView {
+  patientId: string;
+  organisation: string;
+  clinician: string;
+}
+
+/** Where a referral stands in triage (with its patient, so its fields can be decided). */
+export interface ReferralTriageView {
+  patientId: string;
+  status: ReferralRecord['triageStatus'];
+  decidedAt: string | null;
+  decidedBy: string | null;
+  reason: string | null;
+}
+
+/**
+ * Referrals: every read is batched, asks the policy engine about the referral's patient (`referrals.read`) and
+ * is recorded; a referral out of the caller's scope is "not found". Receipt and triage write through the
+ * referral writer and are recorded too.
+ */
+export class ReferralService {
+  constructor(
+    private readonly request: ServiceRequest,
+    private readonly writer: ReferralWriter,
+    private readonly pathways: PathwayService,
+  ) {}
+
+  async byId(id: string): Promise<ReferralRecord | null> {
+    if (!isUuid(id)) return null;
+    const { policy, loaders } = this.request;
+    return policy.reveal('referrals.read', await loaders.referralById.load(id.toLowerCase()), 'referral.read');
+  }
+
+  async forPatient(patientId: string): Promise<ReferralRecord[]> {
+    if (!isUuid(patientId)) return [];
+    const { policy, loaders } = this.request;
+    return policy.revealAll('referrals.read', await loaders.referralsByPatientId.load(patientId), 'referral.read');
+  }
+
+  /** Receipt of a referral by the provider: referral, pathway and clock start in one transaction. */
+  async create(input: CreateReferralRequest): Promise<ReferralRecord> {
+    const { caller, audit, now } = this.request;
+    const referral = validateReferral(input, calendarDateInEngland(now()));
+    const created = await this.writer.receive(referral, caller.userId);
+    audit.record({ action: 'referral.create', outcome: 'ALLOWED', patientId: created.patientId, items: [`Referral:${created.id}`] });
+    return created;
+  }
+
+  async triage(input: TriageReferralRequest & { referralId: string }): Promise<ReferralRecord> {
+    const { caller, audit, now, forgetReads } = this.request;
+    const command = validateTriage(input);
+    const referral = await this.byId(input.referralId);
+    const pathway = referral && (await this.pathways.forReferral(referral.id));
+    if (!referral || !pathway) throw notFound('No referral awaiting triage has this id.', 'input.referralId');
+    try {
+      const triaged = await this.writer.triage(referral, pathway.id, command, caller.userId, calendarDateInEngland(now()));
+      audit.record({ action: 'referral.triage', outcome: 'ALLOWED', patientId: triaged.patientId, items: [`Referral:${triaged.id}`] });
+      forgetReads();
+      return triaged;
+    } catch (error) {
+      throw asApiError(error, { rttStatus: 'input.decision', occurredOn: 'input.decision' });
+    }
+  }
+}

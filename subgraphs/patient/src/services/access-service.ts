@@ -1,0 +1,116 @@
+import { badUserInput, notFound, type Consent } from '@epr/platform';
+import type { EmergencyAccessGrantRecord, RelationshipGrantRecord } from '../domain/access-grants.js';
+import type { ClinicalItemKind, ClinicalRecordService } from './clinical-record-service.js';
+import type { PatientService } from './patient-service.js';
+import type { ServiceRequest } from './request.js';
+
+/** A patient's sharing choices as the API shows them, with the patient they belong to. */
+export interface PatientConsent extends Consent {
+  patientId: string;
+}
+
+/**
+ * How people gain access to a record (self-claim, colleague grant, break-glass) and a patient's sharing choices
+ * (consent, nominations). The alerting actions are recorded with their reason: the security log raises the
+ * privacy officer's alert in the same write.
+ */
+export class AccessService {
+  constructor(
+    private readonly request: ServiceRequest,
+    private readonly patients: PatientService,
+    private readonly clinicalRecord: ClinicalRecordService,
+  ) {}
+
+  /** A patient's consent, batched and decided like any other part of the record. */
+  async consent(patientId: string): Promise<PatientConsent | null> {
+    const { policy, loaders } = this.request;
+    const decision = await policy.forPatient('demographics.read', patientId, 'consent.read');
+    if (decision.effect !== 'ALLOW') return null;
+    return { patientId, ...(await loaders.consentByPatientId.load(patientId)) };
+  }
+
+  async claim(patientId: string, reasonCode: string): Promise<RelationshipGrantRecord> {
+    const { relationships, policy, audit, caller } = this.request;
+    const patient = await this.visiblePatient(patientId);
+    const expiresAt = await relationships.selfClaim(policy.subject, patient.id, reasonCode);
+    audit.record({
+      action: 'relationship.self_claim',
+      outcome: 'ALLOWED',
+      patientId: patient.id,
+      basis: { kind: 'SELF_CLAIM', detail: reasonCode },
+    });
+    return { patientId: patient.id, type: 'SELF_CLAIM', holderUserId: caller.userId, expiresAt };
+  }
+
+  async grant(patientId: string, colleagueUserId: string, reasonCode: string): Promise<RelationshipGrantRecord> {
+    const { relationships, policy, audit, loaders } = this.request;
+    const patient = await this.visiblePatient(patientId);
+    // Only someone who may open the record can pass access on.
+    await policy.require('clinical.read', patient.id, 'relationship.grant');
+    const colleague = await loaders.userById.load(colleagueUserId);
+    if (!colleague) throw notFound('No user with this id is in the directory.', 'colleagueUserId');
+    const expiresAt = await relationships.grant(policy.subject, colleague.id, patient.id, reasonCode);
+    audit.record({
+      action: 'relationship.grant',
+      outcome: 'ALLOWED',
+      patientId: patient.id,
+      basis: { kind: 'COLLEAGUE_GRANT', detail: `${colleague.id} (${reasonCode})` },
+    });
+    return { patientId: patient.id, type: 'COLLEAGUE_GRANT', holderUserId: colleague.id, expiresAt };
+  }
+
+  async emergencyAccess(patientId: string, reason: string): Promise<EmergencyAccessGrantRecord> {
+    const { relationships, policy, audit, caller } = this.request;
+    const patient = await this.visiblePatient(patientId);
+    const expiresAt = await relationships.emergencyAccess(policy.subject, caller.roleProfileId, patient.id, reason);
+    audit.record({
+      action: 'emergency.access',
+      outcome: 'ALLOWED',
+      patientId: patient.id,
+      basis: { kind: 'EMERGENCY', detail: reason.trim() },
+    });
+    return { patientId: patient.id, reason: reason.trim(), expiresAt };
+  }
+
+  /** A patient changing their own sharing choices in the portal. */
+  async updateMyConsent(choices: { doNotShare?: boolean | null; nationalOptOut?: boolean | null }): Promise<PatientConsent> {
+    const { consents, audit, caller, loaders } = this.request;
+    const patientId = this.ownRecord('choices');
+    const consent = await consents.update(
+      patientId,
+      {
+        ...(choices.doNotShare != null && { doNotShare: choices.doNotShare }),
+        ...(choices.nationalOptOut != null && { nationalOptOut: choices.nationalOptOut }),
+      },
+      caller.userId,
+    );
+    loaders.consentByPatientId.clear(patientId).prime(patientId, consent);
+    audit.record({ action: 'consent.update', outcome: 'ALLOWED', patientId, basis: { kind: 'SELF' } });
+    return { patientId, ...consent };
+  }
+
+  /** A patient making one item of their record visible only to the staff they name. */
+  async nominate(kind: ClinicalItemKind, itemId: string, userIds: readonly string[]): Promise<string[]> {
+    const { consents, audit, loaders } = this.request;
+    const patientId = this.ownRecord('itemId');
+    if (!(await this.clinicalRecord.ownsItem(patientId, kind, itemId))) throw notFound('Your record has no such item.', 'itemId');
+    const users = await Promise.all(userIds.map((id) => loaders.userById.load(id)));
+    const unknown = userIds.filter((_, i) => !users[i]);
+    if (unknown.length > 0) throw badUserInput(`No user with id ${unknown.join(', ')} is in the directory.`, 'userIds');
+    await consents.nominate(patientId, `${kind}:${itemId}`, userIds);
+    audit.record({ action: 'consent.nominate', outcome: 'ALLOWED', patientId, items: [`${kind}:${itemId}`], basis: { kind: 'SELF' } });
+    return [...new Set(userIds)];
+  }
+
+  private ownRecord(field: string): string {
+    const patientId = this.request.caller.patientId;
+    if (!patientId) throw notFound('Your account is not linked to a patient record.', field);
+    return patientId;
+  }
+
+  private async visiblePatient(patientId: string) {
+    const patient = await this.patients.byId(patientId);
+    if (!patient) throw notFound('No patient with this id is visible to you.', 'patientId');
+    return patient;
+  }
+}

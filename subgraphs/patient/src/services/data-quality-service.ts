@@ -1,0 +1,101 @@
+import { conflict, notFound } from '@epr/platform';
+import type { AuditAction } from '@epr/policy';
+import { pageOf, type Page, type ScoreCursor } from '../domain/pagination.js';
+import { validateMergeRequest, validateUnmergeRequest } from '../domain/merge.js';
+import type { DuplicateCandidateRecord } from '../data/duplicate-store.js';
+import type { PatientMergeRecord } from '../data/merge-store.js';
+import type { PatientService } from './patient-service.js';
+import type { ServiceRequest } from './request.js';
+import type { InterfaceMessageInput } from '../__generated__/resolvers-types.js';
+import { recordMessage, unappliedMessage } from './interface-messages.js';
+
+/**
+ * The master patient index's housekeeping: the duplicate worklist, merges and their undoing. A pair or a merge
+ * is visible only when the caller may see both patients; every step is recorded for both.
+ */
+export class DataQualityService {
+  constructor(
+    private readonly request: ServiceRequest,
+    private readonly patients: PatientService,
+  ) {}
+
+  async possibleDuplicates(patientId: string): Promise<DuplicateCandidateRecord[]> {
+    const { policy, loaders } = this.request;
+    const decision = await policy.forPatient('demographics.write', patientId, 'duplicate-candidate.read');
+    return decision.effect === 'ALLOW' ? loaders.openDuplicatesByPatientId.load(patientId) : [];
+  }
+
+  async candidate(id: string): Promise<DuplicateCandidateRecord | null> {
+    const candidate = await this.request.loaders.duplicateCandidateById.load(id);
+    return candidate && (await this.pairVisible(candidate)) ? candidate : null;
+  }
+
+  /** One page of the data quality worklist: pairs whose two patients the caller may both see. */
+  async worklist(minScore: number, size: number, after: ScoreCursor | null): Promise<Page<DuplicateCandidateRecord>> {
+    const page = pageOf(await this.request.stores.duplicates.worklist(minScore, size + 1, after), size);
+    const visible = await Promise.all(page.items.map((candidate) => this.pairVisible(candidate)));
+    return { ...page, items: page.items.filter((_, i) => visible[i]) };
+  }
+
+  async merge(
+    input: { survivorId: string; replacedId: string; reason: string },
+    messageInput?: InterfaceMessageInput | null,
+  ): Promise<PatientMergeRecord> {
+    const message = await unappliedMessage(this.request, messageInput);
+    const request = validateMergeRequest(input);
+    await this.requireVisible([
+      [request.survivorId, 'input.survivorId'],
+      [request.replacedId, 'input.replacedId'],
+    ]);
+    const merge = await this.request.stores.merges.merge(request, this.actor(), (tx) =>
+      recordMessage(this.request, tx, message, request.survivorId),
+    );
+    this.afterMergeChange('patient.merge', merge);
+    return merge;
+  }
+
+  async unmerge(input: { replacedId: string; reason: string }): Promise<PatientMergeRecord> {
+    const request = validateUnmergeRequest(input);
+    await this.requireVisible([[request.replacedId, 'input.replacedId']]);
+    const merge = await this.request.stores.merges.unmerge(request.replacedId, request.reason, this.actor());
+    this.afterMergeChange('patient.unmerge', merge);
+    return merge;
+  }
+
+  async dismiss(id: string): Promise<DuplicateCandidateRecord> {
+    const { stores, caller, audit } = this.request;
+    const candidate = await this.candidate(id);
+    if (!candidate) throw notFound('No duplicate candidate with this id is visible to you.', 'id');
+    if (candidate.status === 'MERGED')
+      throw conflict('These patients were merged; undo the merge instead of dismissing the candidate.', 'id');
+    const dismissed = (await stores.duplicates.dismiss(candidate.id, caller.userId))!;
+    for (const patientId of [dismissed.firstPatientId, dismissed.secondPatientId]) {
+      audit.record({ action: 'duplicate-candidate.dismiss', outcome: 'ALLOWED', patientId, items: [`DuplicateCandidate:${dismissed.id}`] });
+    }
+    return dismissed;
+  }
+
+  private async pairVisible(candidate: DuplicateCandidateRecord): Promise<boolean> {
+    const ids = [candidate.firstPatientId, candidate.secondPatientId];
+    return (await this.request.policy.visiblePatients('demographics.write', ids, 'duplicate-candidate.read')).size === 2;
+  }
+
+  /** Each patient named must be one the caller may see (the guarded path decides); otherwise it is "not found". */
+  private async requireVisible(ids: [string, string][]): Promise<void> {
+    const found = await Promise.all(ids.map(([id]) => this.patients.record(id)));
+    const missing = found.findIndex((patient) => patient === null);
+    if (missing >= 0) throw notFound('No patient with this id is visible to you.', ids[missing]![1]);
+  }
+
+  private actor() {
+    return { userId: this.request.caller.userId, roleProfileId: this.request.caller.roleProfileId };
+  }
+
+  /** Records the change for both patients, and drops what this request read of them before it. */
+  private afterMergeChange(action: AuditAction, merge: { id: string; survivorId: string; replacedId: string }): void {
+    for (const patientId of [merge.survivorId, merge.replacedId]) {
+      this.request.audit.record({ action, outcome: 'ALLOWED', patientId, items: [`PatientMerge:${merge.id}`] });
+      this.request.loaders.patientById.clear(patientId);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '@epr/platform';
+import type {
+  CareTeamRecord,
+  OrganisationRecord,
+  RoleProfileRecord,
+  SessionRecord,
+  SessionRoleProfileRecord,
+  UserRecord,
+} from '../data/directory-store.js';
+import type { ServiceRequest } from './request.js';
+
+/**
+ * The directory: organisations, care teams, users and role profiles (no patient data), batched per request; and
+ * the gateway's look-up of a session's role profile.
+ */
+export class DirectoryService {
+  constructor(private readonly request: ServiceRequest) {}
+
+  /** The signed-in session; a role profile revoked since the gateway checked it ends the session. */
+  async me(): Promise<SessionRecord> {
+    const { stores, caller } = this.request;
+    const profile = await stores.directory.activeRoleProfile(caller.userId, caller.roleProfileId);
+    if (!profile)
+      throw new GraphQLError('Your role profile is no longer active. Sign in again.', { extensions: { code: ErrorCode.Unauthenticated } });
+    return { userId: profile.userId, displayName: profile.displayName, roleProfile: profile };
+  }
+
+  /** For the gateway: the active role profile of a user, with what the policy needs to know of it. */
+  async sessionRoleProfile(userId: string, roleProfileId: string): Promise<SessionRoleProfileRecord | null> {
+    const profile = await this.request.stores.directory.activeRoleProfile(userId, roleProfileId);
+    return profile
+      ? {
+          roleProfileId: profile.id,
+          jobRoleCode: profile.jobRoleCode,
+          organisationOds: profile.organisation.odsCode,
+          patientId: profile.patientId,
+        }
+      : null;
+  }
+
+  organisationByOds(odsCode: string): Promise<OrganisationRecord | null> {
+    return this.request.loaders.organisationByOds.load(odsCode.trim().toUpperCase());
+  }
+
+  organisation(id: string): Promise<OrganisationRecord | null> {
+    return this.request.loaders.organisationById.load(id);
+  }
+
+  careTeam(id: string): Promise<CareTeamRecord | null> {
+    return this.request.loaders.careTeamById.load(id);
+  }
+
+  careTeamsOf(organisation: OrganisationRecord): Promise<CareTeamRecord[]> {
+    return this.request.loaders.careTeamsByOrganisationId.load(organisation.id);
+  }
+
+  async members(team: CareTeamRecord): Promise<RoleProfileRecord[]> {
+    return (await this.request.loaders.membersByCareTeamId.load(team.id)).map((member) => member.roleProfile);
+  }
+
+  async teamsOf(roleProfileId: string): Promise<CareTeamRecord[]> {
+    return (await this.request.loaders.careTeamsByRoleProfileId.load(roleProfileId)).map((membership) => membership.careTeam);
+  }
+
+  user(id: string): Promise<UserRecord | null> {
+    return this.request.loaders.userById.load(id);
+  }
+}

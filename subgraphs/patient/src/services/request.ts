@@ -1,0 +1,17 @@
+import type { AuditTrail, ConsentRegister, RelationshipRegister, RequestPolicy } from '@epr/platform';
+import type { Caller } from '@epr/identity';
+import type { Loaders, Stores } from '../data/loaders.js';
+
+/**
+ * What one request's services share: who is calling, the policy engine bound to them, the audit trail, the
+ * request's batched loaders and the stores they write through. Only services hold it; resolvers see services.
+ */
+export interface ServiceRequest {
+  caller: Caller;
+  policy: RequestPolicy;
+  audit: AuditTrail;
+  loaders: Loaders;
+  stores: Stores;
+  relationships: RelationshipRegister;
+  consents: ConsentRegister;
+}

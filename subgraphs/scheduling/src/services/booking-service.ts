@@ -1,0 +1,150 @@
+import { conflict, type AuditTrail } from '@epr/platform';
+import type { Caller } from '@epr/identity';
+import type { AuditAction } from '@epr/policy';
+import type { AppointmentService } from './appointment-service.js';
+import type { ClinicCatalogue } from './clinic-catalogue.js';
+import type { AppointmentRecord, AppointmentStore } from '../data/appointment-store.js';
+import type { BookingStore, NewAppointment, WithBooking, WriteRefused } from '../data/booking-store.js';
+import type { ClinicRecord } from '../data/clinic-store.js';
+import type { SlotRecord } from '../data/slot-store.js';
+import { bookingRelationship, type BookingRelationships } from '../data/booking-relationship.js';
+import type {
+  BookAppointmentInput,
+  CancelAppointmentInput,
+  RecordAttendanceInput,
+  RescheduleAppointmentInput,
+} from '../__generated__/resolvers-types.js';
+import { checkBooking, fullSlot } from '../domain/booking-rules.js';
+import { checkCancellable, validateCancellation } from '../domain/cancellation.js';
+import { validateAttendance } from '../domain/attendance.js';
+import { attendanceEvent, cancellationEvent, isFirstAppointment } from '../domain/outcome-event.js';
+import { notFound } from '../domain/errors.js';
+import { optionalId, requireId } from '../domain/input.js';
+
+export interface BookingServiceDeps {
+  caller: Caller;
+  appointments: AppointmentService;
+  catalogue: ClinicCatalogue;
+  history: AppointmentStore;
+  bookings: BookingStore;
+  relationships: BookingRelationships;
+  audit: AuditTrail;
+  /** Asks the outcome relay to deliver what was just committed. */
+  outcomesCommitted: () => void;
+  now: () => Date;
+}
+
+/**
+ * Booking, cancelling, rescheduling and attendance for one request: reads through the guarded paths, checks
+ * the rules, then one transaction per change. Every refusal is a typed error and leaves nothing written.
+ */
+export class BookingService {
+  constructor(private readonly deps: BookingServiceDeps) {}
+
+  async book(input: BookAppointmentInput): Promise<AppointmentRecord> {
+    const patientId = requireId(input.patientId, 'input.patientId', 'patientId');
+    const pathwayId = optionalId(input.pathwayId, 'input.pathwayId', 'pathwayId');
+    const referralId = optionalId(input.referralId, 'input.referralId', 'referralId');
+    const { slot, clinic } = await this.bookableSlot(input.slotId, { pathwayId, referralId });
+    const booked = await this.deps.bookings.book(
+      this.newAppointment(patientId, slot, clinic, pathwayId, referralId),
+      this.grantRelationship(clinic),
+    );
+    this.deps.catalogue.slotsChanged(slot.id);
+    return this.written(booked, 'appointment.book');
+  }
+
+  async cancel(input: CancelAppointmentInput): Promise<AppointmentRecord> {
+    const appointment = await this.existing(input.appointmentId);
+    const now = this.deps.now();
+    checkCancellable(appointment, now);
+    const cancellation = validateCancellation(input, now);
+    const event = cancellationEvent(appointment, cancellation, await this.isFirst(appointment));
+    const cancelled = await this.deps.bookings.cancel(appointment.id, cancellation, event);
+    if (appointment.slotId) this.deps.catalogue.slotsChanged(appointment.slotId);
+    return this.written(cancelled, 'appointment.cancel', event !== null);
+  }
+
+  /** A move is a cancellation (by the patient or the hospital) and a new booking, committed together. */
+  async reschedule(input: RescheduleAppointmentInput): Promise<AppointmentRecord> {
+    const appointment = await this.existing(input.appointmentId);
+    const now = this.deps.now();
+    checkCancellable(appointment, now);
+    const cancellation = validateCancellation(input, now);
+    const { pathwayId, referralId } = appointment;
+    const { slot, clinic } = await this.bookableSlot(input.slotId, { pathwayId, referralId });
+    const event = cancellationEvent(appointment, cancellation, await this.isFirst(appointment));
+    const replacement = this.newAppointment(appointment.patientId, slot, clinic, pathwayId, referralId);
+    const booked = await this.deps.bookings.reschedule(appointment.id, replacement, cancellation, event, this.grantRelationship(clinic));
+    this.deps.catalogue.slotsChanged(slot.id, ...(appointment.slotId ? [appointment.slotId] : []));
+    return this.written(booked, 'appointment.reschedule', event !== null);
+  }
+
+  async recordAttendance(input: RecordAttendanceInput): Promise<AppointmentRecord> {
+    const appointment = await this.existing(input.appointmentId);
+    const attendance = validateAttendance(appointment, input, this.deps.now());
+    const event = attendanceEvent(appointment, attendance, await this.isFirst(appointment));
+    const recorded = await this.deps.bookings.recordAttendance(appointment.id, attendance, event);
+    return this.written(recorded, 'appointment.outcome', event !== null);
+  }
+
+  /** The appointment through the guarded read path; one out of sight is "not found", as one that does not exist. */
+  private async existing(id: string): Promise<AppointmentRecord> {
+    const appointment = await this.deps.appointments.byId(id);
+    if (!appointment) throw notFound('No appointment with this id is visible to you.', 'input.appointmentId');
+    return appointment;
+  }
+
+  private async bookableSlot(
+    slotId: string,
+    link: { pathwayId: string | null; referralId: string | null },
+  ): Promise<{ slot: SlotRecord; clinic: ClinicRecord }> {
+    const slot = await this.deps.catalogue.slot(slotId);
+    const clinic = slot && (await this.deps.catalogue.clinic(slot.clinicId));
+    if (!slot || !clinic) throw notFound('No slot with this id exists. Find one with freeSlots.', 'input.slotId');
+    checkBooking({ slot, callerOrganisation: this.deps.caller.organisationOds, ...link, now: this.deps.now() });
+    return { slot, clinic };
+  }
+
+  private newAppointment(
+    patientId: string,
+    slot: SlotRecord,
+    clinic: ClinicRecord,
+    pathwayId: string | null,
+    referralId: string | null,
+  ): NewAppointment {
+    return {
+      patientId,
+      slotId: slot.id,
+      organisation: clinic.organisation,
+      clinicName: clinic.name,
+      startsAt: slot.startsAt,
+      pathwayId,
+      referralId,
+      bookedBy: this.deps.caller.userId,
+    };
+  }
+
+  private grantRelationship(clinic: ClinicRecord): WithBooking {
+    return (tx, booked) => this.deps.relationships.grantForBooking(tx, bookingRelationship(clinic, booked));
+  }
+
+  /** Whether this is its pathway's first appointment, which care-pathway's RTT clock needs to know; false off a pathway. */
+  private async isFirst(appointment: AppointmentRecord): Promise<boolean> {
+    if (!appointment.pathwayId || !appointment.slotId) return false;
+    const slot = await this.deps.catalogue.slot(appointment.slotId);
+    const attendedBefore = await this.deps.history.attendedOnPathwayBefore(appointment.pathwayId, appointment.startsAt);
+    return isFirstAppointment(slot?.kind ?? null, attendedBefore);
+  }
+
+  private written(result: AppointmentRecord | WriteRefused, action: AuditAction, outcomeQueued = false): AppointmentRecord {
+    if (result === 'slot-full') throw fullSlot();
+    if (result === 'appointment-changed') {
+      throw conflict('Someone else changed this appointment a moment ago; reload it to see where it stands.', 'input.appointmentId');
+    }
+    if (result === 'write-clash') throw conflict('This change clashed with another made at the same moment; nothing was saved. Try again.');
+    this.deps.audit.record({ action, outcome: 'ALLOWED', patientId: result.patientId });
+    if (outcomeQueued) this.deps.outcomesCommitted();
+    return result;
+  }
+}

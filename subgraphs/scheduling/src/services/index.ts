@@ -1,0 +1,56 @@
+import type { AuditTrail, RelationshipRegister, RequestPolicy } from '@epr/platform';
+import type { Caller } from '@epr/identity';
+import { createLoaders, type Stores } from '../data/loaders.js';
+import type { BookingStore } from '../data/booking-store.js';
+import { registeredBookingRelationships } from '../data/booking-relationship.js';
+import { AppointmentService } from './appointment-service.js';
+import { BookingService } from './booking-service.js';
+import { ClinicAdministration } from './clinic-administration.js';
+import { ClinicCatalogue } from './clinic-catalogue.js';
+
+/** What the services read and write through; created once per process. */
+export interface ServiceStores extends Stores {
+  bookings: BookingStore;
+  relationships: RelationshipRegister;
+  /** Asks the outcome relay to deliver what was just committed. */
+  outcomesCommitted: () => void;
+}
+
+/** What one request's services share: the caller, the policy engine bound to them and the audit trail. */
+export interface ServiceRequest {
+  caller: Caller;
+  policy: RequestPolicy;
+  audit: AuditTrail;
+  now: () => Date;
+}
+
+/** The scheduling subgraph's services for one request: everything its resolvers may call. */
+export interface Services {
+  /** Reads of appointments (patient data): the guarded, audited path. */
+  appointments: AppointmentService;
+  /** Booking, cancelling, rescheduling, attendance. */
+  bookings: BookingService;
+  /** Reads of clinics, templates and slots (no patient data). */
+  catalogue: ClinicCatalogue;
+  /** Setting up clinics and their sessions. */
+  clinicAdministration: ClinicAdministration;
+}
+
+export function createServices(request: ServiceRequest, stores: ServiceStores): Services {
+  const loaders = createLoaders(stores);
+  const appointments = new AppointmentService(loaders, stores.appointments, request.policy, request.now);
+  const catalogue = new ClinicCatalogue(loaders, stores.clinics, stores.slots, request.now);
+  const bookings = new BookingService({
+    caller: request.caller,
+    appointments,
+    catalogue,
+    history: stores.appointments,
+    bookings: stores.bookings,
+    relationships: registeredBookingRelationships(stores.relationships),
+    audit: request.audit,
+    outcomesCommitted: stores.outcomesCommitted,
+    now: request.now,
+  });
+  const clinicAdministration = new ClinicAdministration(request.caller, catalogue, stores.clinics, stores.slots, request.now);
+  return { appointments, bookings, catalogue, clinicAdministration };
+}

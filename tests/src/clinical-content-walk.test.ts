@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { as, staffAt, type Person, type Staff } from './support/people.js';
+import { apiSchema, fieldsOfClass, queriesReaching, valuesAt, type ArgumentTable } from './support/supergraph-walk.js';
+import { openSession, uniqueService, client, bookMutation } from './scheduling-fixtures.js';
+import { tokenOf } from './support/people.js';
+
+/*
+ * No clinical content by any path of the supergraph for roles without clinical grounds. The test walks the
+ * composed API schema: for every root field it builds one query selecting every path to every field the
+ * subgraphs classify CLINICAL (nested fields, lists, reports, search, federation joins), and one selecting
+ * every field reachable at all; it runs them as each role and asserts that no clinical field has a value and
+ * that no planted clinical text appears anywhere in the answer (so text in a field classified as something
+ * else is caught too). A new field or root field is covered without touching this test (a root field needing arguments the
+ * table below lacks fails it). The same queries as clinicians with a relationship show every planted text, so
+ * the walk does reach the data.
+ */
+const marker = `CLINICAL-${randomUUID().slice(0, 8)}`;
+const planted = (what: string) => `${marker} ${what}`;
+
+function nhsNumber(): string {
+  for (;;) {
+    const digits = `999${Math.floor(Math.random() * 1e6)
+      .toString()
+      .padStart(6, '0')}`;
+    const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * (10 - i), 0);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue;
+    return `${digits}${check === 11 ? 0 : check}`;
+  }
+}
+
+const ids: Record<string, string> = {};
+const practiceTeam = 'ca7e7ea0-0000-4000-8000-000000000006';
+
+async function ok<T>(who: Person | Staff, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const body = await as<T>(who, query, variables);
+  if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
+  return body.data!;
+}
+
+beforeAll(async () => {
+  ids.nhsNumber = nhsNumber();
+  ids.localId = `RX1-WALK-${randomUUID().slice(0, 8)}`;
+  const registered = await ok<{ registerPatient: { id: string } }>(
+    'reception',
+    `mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`,
+    {
+      input: {
+        nhsNumber: ids.nhsNumber,
+        givenName: 'Wilhelmina',
+        familyName: 'Walker',
+        birthDate: '1966-04-02',
+        registeredGpPractice: 'A81001',
+        localIdentifiers: [{ organisation: 'RX1', value: ids.localId }],
+      },
+    },
+  );
+  const patientId = (ids.patient = registered.registerPatient.id);
+
+  await ok('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
+    input: { patientId, code: { conceptId: '38341003', term: planted('problem') } },
+  });
+  await ok('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
+    input: {
+      patientId,
+      code: { conceptId: '35489007', term: planted('locked problem') },
+      sealLevel: 'SEALED_AND_LOCKED',
+      authoringTeamId: practiceTeam,
+    },
+  });
+  await ok('gp', `mutation ($input: RecordAllergyInput!) { recordAllergy(input: $input) { id } }`, {
+    input: { patientId, substance: { conceptId: '91936005', term: planted('allergy') }, severity: 'SEVERE' },
+  });
+  await ok('gp', `mutation ($input: RecordMedicationInput!) { recordMedication(input: $input) { id } }`, {
+    input: { patientId, medicine: { conceptId: '387458008', term: 'Aspirin' }, dosage: planted('dosage') },
+  });
+  await ok('gp', `mutation ($input: FileClinicalDocumentInput!) { fileClinicalDocument(input: $input) { id } }`, {
+    input: {
+      patientId,
+      type: { conceptId: '371530004', term: 'Clinical consultation report' },
+      title: planted('document title'),
+      authoredAt: '2026-10-01T10:00:00Z',
+      sections: [{ title: 'Plan', text: planted('document section') }],
+    },
+  });
+
+  const referral = `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { id pathway { id } } }`;
+  const referralInput = (reason: string) => ({
+    patientId,
+    referringOrganisation: 'A81001',
+    referringClinician: 'Dr David Lee',
+    receivingOrganisation: 'RX1',
+    specialty: 'Cardiology',
+    priority: 'ROUTINE',
+    reason,
+    receivedOn: '2026-10-05',
+  });
+  const referred = await ok<{ createReferral: { id: string; pathway: { id: string } } }>('gp', referral, {
+    input: referralInput(planted('referral reason')),
+  });
+  ids.referral = referred.createReferral.id;
+  ids.pathway = referred.createReferral.pathway.id;
+  const rejected = await ok<{ createReferral: { id: string } }>('gp', referral, { input: referralInput(planted('second referral')) });
+  await ok('consultant', `mutation ($input: TriageReferralInput!) { triageReferral(input: $input) { id } }`, {
+    input: { referralId: rejected.createReferral.id, decision: 'REJECT', reason: planted('rejection reason') },
+  });
+  await ok('consultant', `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { id } }`, {
+    input: { pathwayId: ids.pathway, rttStatus: '10', occurredOn: '2026-10-20', note: planted('timeline note') },
+  });
+  await ok('consultant', `mutation ($input: AddPathwayDocumentInput!) { addPathwayDocument(input: $input) { id } }`, {
+    input: { pathwayId: ids.pathway, kind: 'LETTER', title: planted('letter title'), body: planted('letter body') },
+  });
+  const assessment = await ok<{ startAssessment: { id: string } }>(
+    'consultant',
+    `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`,
+    { input: { pathwayId: ids.pathway, title: planted('assessment title') } },
+  );
+  await ok('consultant', `mutation ($input: ContributeToAssessmentInput!) { contributeToAssessment(input: $input) { id } }`, {
+    input: { assessmentId: assessment.startAssessment.id, discipline: 'Cardiology', content: planted('contribution') },
+  });
+
+  const clerk = client(await tokenOf('clerk'));
+  ids.service = uniqueService('Walk');
+  const startsAt = new Date(Date.now() + 14 * 86_400_000);
+  const session = await openSession(clerk, { service: ids.service, startsAt });
+  ids.clinic = session.clinicId;
+  ids.slot = session.slots[0]!.id;
+  const booked = await clerk<{ bookAppointment: { id: string } }>(bookMutation, {
+    input: { patientId, slotId: ids.slot, pathwayId: ids.pathway, referralId: ids.referral },
+  });
+  if (!booked.data) throw new Error(`booking failed: ${JSON.stringify(booked.errors)}`);
+  ids.appointment = booked.data.bookAppointment.id;
+  ids.from = new Date(startsAt.getTime() - 86_400_000).toISOString();
+  ids.to = new Date(startsAt.getTime() + 86_400_000).toISOString();
+});
+
+/** Arguments for fields that need them; every root field of the API that needs one must be here. */
+function argumentTable(): ArgumentTable {
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    'Query.patient': `(id: "${ids.patient}")`,
+    'Query.patientByNhsNumber': `(nhsNumber: "${ids.nhsNumber}")`,
+    'Query.patientByLocalIdentifier': `(organisation: "RX1", value: "${ids.localId}")`,
+    'Query.searchPatients': `(criteria: { nhsNumber: "${ids.nhsNumber}" })`,
+    'Query.organisation': `(odsCode: "RX1")`,
+    'Query.careTeam': `(id: "${practiceTeam}")`,
+    'Query.referral': `(id: "${ids.referral}")`,
+    'Query.pathway': `(id: "${ids.pathway}")`,
+    'Query.patientTrackingList': `(first: 500)`,
+    'Query.rttPerformance': `(censusDate: "${today}")`,
+    'Query.rttCompletedPathways': `(from: "2026-01-01", to: "2026-12-31")`,
+    'Query.rttNewClockStarts': `(from: "2026-01-01", to: "2026-12-31")`,
+    'Query.appointment': `(id: "${ids.appointment}")`,
+    'Query.clinicList': `(organisation: "RX1", from: "${ids.from}", to: "${ids.to}")`,
+    'Query.clinic': `(id: "${ids.clinic}")`,
+    'Query.clinics': `(organisation: "RX1", service: "${ids.service}")`,
+    'Query.slot': `(id: "${ids.slot}")`,
+    'Query.freeSlots': `(service: "${ids.service}", from: "${ids.from}", to: "${ids.to}")`,
+    'Query.accessEvents': `(filter: { patientId: "${ids.patient}" }, first: 200)`,
+  };
+}
+
+const clinical = fieldsOfClass('CLINICAL');
+
+/** Queries for every clinical field under each root field; with `everything`, for every field there is. */
+function walk(everything = false) {
+  const { queries, missingArguments } = queriesReaching(apiSchema(), clinical, argumentTable(), { everything });
+  expect(missingArguments).toEqual([]);
+  return queries;
+}
+
+describe('the walk', () => {
+  test('finds clinical content under many root fields, nested and through federation joins', () => {
+    expect(clinical.size).toBeGreaterThan(40);
+    expect(clinical).toEqual(expect.objectContaining({}));
+    for (const field of ['Referral.reason', 'PathwayTimelineEntry.note', 'ReferralTriage.reason', 'PathwayDocument.body', 'Problem.code']) {
+      expect(clinical.has(field)).toBe(true);
+    }
+    const roots = walk().map((q) => q.rootField);
+    expect(roots).toEqual(
+      expect.arrayContaining(['patient', 'searchPatients', 'referral', 'pathway', 'patientTrackingList', 'appointment', 'clinicList']),
+    );
+  });
+
+  test('clinicians with a relationship see every planted text through it (so the walk reaches the data)', async () => {
+    const seen = new Set<string>();
+    for (const who of ['gp', 'consultant'] as const) {
+      for (const { query } of walk()) {
+        const body = JSON.stringify(await as(who, query));
+        for (const match of body.matchAll(new RegExp(`${marker} ([a-z ]+)`, 'g'))) seen.add(match[1]!);
+      }
+    }
+    expect([...seen].sort()).toEqual(
+      [
+        'allergy',
+        'assessment title',
+        'contribution',
+        'document section',
+        'document title',
+        'dosage',
+        'letter body',
+        'letter title',
+        'locked problem',
+        'problem',
+        'referral reason',
+        'rejection reason',
+        'second referral',
+        'timeline note',
+      ].sort(),
+    );
+  });
+});
+
+const roles: [string, () => Promise<Person | Staff>][] = [
+  ['a booking clerk', async () => 'clerk'],
+  ['a GP receptionist', async () => 'reception'],
+  ['a reporting analyst', async () => 'analyst'],
+  ['a privacy officer', async () => 'privacyOfficer'],
+  ['a clinician of another trust with no relationship', () => staffAt('RXQ', 'R8000')],
+  ['a nurse of another trust with no relationship', () => staffAt('RXQ', 'R8001')],
+];
+
+describe.each(roles)('%s', (_label, who) => {
+  test('gets no clinical content by any path of the supergraph', async () => {
+    const caller = await who();
+    const leaks: string[] = [];
+    for (const { rootField, query } of [...walk(), ...walk(true)]) {
+      const body = await as(caller, query);
+      leaks.push(...valuesAt(clinical, body.data).map((at) => `${rootField}: ${at}`));
+      if (JSON.stringify(body).includes(marker)) leaks.push(`${rootField}: planted clinical text in ${JSON.stringify(body)}`);
+      for (const error of body.errors ?? []) {
+        if (!['FORBIDDEN', 'NOT_FOUND'].includes(String(error.extensions?.code))) leaks.push(`${rootField}: ${JSON.stringify(error)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+});

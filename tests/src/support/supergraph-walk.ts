@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import {
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { Supergraph } from '@apollo/federation-internals';
+import { readClassification } from '@epr/platform';
+import type { DataClass } from '@epr/policy';
+
+const subgraphNames = ['patient', 'care-pathway', 'scheduling', 'audit'];
+const schemaDir = new URL('../../../schema/', import.meta.url);
+
+/** The client-facing schema the gateway serves: the committed supergraph without its join and hidden members. */
+export function apiSchema(): GraphQLSchema {
+  return Supergraph.build(readFileSync(new URL('supergraph.graphql', schemaDir), 'utf8'))
+    .apiSchema()
+    .toGraphQLJSSchema();
+}
+
+/** `Type.field` of every field of the four subgraphs whose `@guard` class is `dataClass`. */
+export function fieldsOfClass(dataClass: DataClass): Set<string> {
+  const found = new Set<string>();
+  for (const name of subgraphNames) {
+    const sdl = readFileSync(new URL(`${name}.graphql`, schemaDir), 'utf8');
+    for (const [key, guard] of readClassification(buildSubgraphSchema({ typeDefs: parse(sdl) })).fields) {
+      if (guard.class === dataClass) found.add(key);
+    }
+  }
+  return found;
+}
+
+/** Argument text for fields that need arguments: `Type.field` → `(a: …, b: …)`. */
+export type ArgumentTable = Record<string, string>;
+
+export interface WalkQuery {
+  rootField: string;
+  query: string;
+}
+
+/**
+ * For each root field of the schema's Query: one query selecting every path from it to a field in `targets`,
+ * with the whole of each target selected (its own fields are in the same class) — or, with `everything`, every
+ * field reachable at all, so that clinical text in a field classified as something else shows too. Types are
+ * not revisited along a path, so cycles end; `__typename` is selected everywhere so a response can be walked
+ * against the schema. A field that needs an argument not in `args` is reported, so a new root field cannot slip
+ * past the walk.
+ */
+export function queriesReaching(
+  schema: GraphQLSchema,
+  targets: ReadonlySet<string>,
+  args: ArgumentTable,
+  options: { everything?: boolean; maxDepth?: number } = {},
+): { queries: WalkQuery[]; missingArguments: string[] } {
+  const maxDepth = options.maxDepth ?? 7;
+  const everything = options.everything ?? false;
+  const missingArguments = new Set<string>();
+  const argumentsOf = (typeName: string, field: GraphQLField<unknown, unknown>): string | null => {
+    const key = `${typeName}.${field.name}`;
+    const needed = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+    if (key in args) return args[key]!;
+    if (needed.length === 0) return '';
+    missingArguments.add(key);
+    return null;
+  };
+
+  const reaching = (type: GraphQLNamedType, path: readonly string[], whole: boolean): string | null => {
+    if (isAbstractType(type)) {
+      const parts = schema
+        .getPossibleTypes(type)
+        .map((possible) => [possible.name, reaching(possible, path, whole)] as const)
+        .filter(([, selection]) => selection)
+        .map(([name, selection]) => `... on ${name} { ${selection} }`);
+      return parts.length ? `__typename ${parts.join(' ')}` : null;
+    }
+    if (!isObjectType(type)) return null;
+    const parts: string[] = [];
+    for (const field of Object.values(type.getFields())) {
+      const key = `${type.name}.${field.name}`;
+      const target = whole || everything || targets.has(key);
+      const named = getNamedType(field.type);
+      const argumentText = argumentsOf(type.name, field);
+      if (argumentText === null) continue;
+      if (isLeafType(named)) {
+        if (target) parts.push(`${field.name}${argumentText}`);
+        continue;
+      }
+      if (!isCompositeType(named) || path.includes(named.name) || path.length >= maxDepth) continue;
+      const sub = reaching(named, [...path, named.name], target);
+      if (sub) parts.push(`${field.name}${argumentText} { ${sub} }`);
+    }
+    return parts.length ? `__typename ${parts.join(' ')}` : null;
+  };
+
+  const root = schema.getQueryType()!;
+  const queries: WalkQuery[] = [];
+  for (const field of Object.values(root.getFields())) {
+    const argumentText = argumentsOf(root.name, field);
+    if (argumentText === null) continue;
+    const named = getNamedType(field.type);
+    const key = `${root.name}.${field.name}`;
+    const sub = isLeafType(named) ? (everything || targets.has(key) ? '' : null) : reaching(named, [named.name], targets.has(key));
+    if (sub === null) continue;
+    queries.push({ rootField: field.name, query: `{ ${field.name}${argumentText}${sub ? ` { ${sub} }` : ''} }` });
+  }
+  return { queries, missingArguments: [...missingArguments] };
+}
+
+/**
+ * Every place in a response where a field of `targets` has a value that is not null, as `path (Type.field)`.
+ * The response is walked with the `__typename`s it carries.
+ */
+export function valuesAt(targets: ReadonlySet<string>, data: unknown, path = ''): string[] {
+  if (Array.isArray(data)) return data.flatMap((item, i) => valuesAt(targets, item, `${path}.${i}`));
+  if (data === null || typeof data !== 'object') return [];
+  const record = data as Record<string, unknown>;
+  const typeName = typeof record.__typename === 'string' ? record.__typename : 'Query';
+  const found: string[] = [];
+  for (const [field, value] of Object.entries(record)) {
+    if (field === '__typename') continue;
+    const here = path ? `${path}.${field}` : field;
+    if (targets.has(`${typeName}.${field}`) && value !== null && !(Array.isArray(value) && value.length === 0)) {
+      found.push(`${here} (${typeName}.${field})`);
+    }
+    found.push(...valuesAt(targets, value, here));
+  }
+  return found;
+}
