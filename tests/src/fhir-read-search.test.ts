@@ -219,6 +219,15 @@ describe('the clinical lists, referrals and appointments', () => {
       participant: expect.arrayContaining([{ actor: { reference: `Patient/${olivia}` }, status: 'accepted' }]),
     });
     expect((await as('engine', `ServiceRequest?patient=${olivia}`)).status).toBe(403);
+    // The referral's reason is clinical content: the consultant reads it, the booking clerk gets the referral without it.
+    const withReason = resourcesOf((await as('consultant', `ServiceRequest?patient=${olivia}`)).body);
+    expect(withReason.find((r) => r.id === '7a2d9b10-0000-4000-8000-000000000001')).toMatchObject({
+      reasonCode: [{ text: 'Exertional chest tightness; abnormal resting ECG.' }],
+    });
+    const clerkView = await as('clerk', `ServiceRequest?patient=${olivia}`);
+    expect(clerkView.status).toBe(200);
+    expect(resourcesOf(clerkView.body).length).toBeGreaterThan(0);
+    expect(JSON.stringify(clerkView.body)).not.toMatch(/reasonCode|chest tightness|vision/);
   });
 
   test('unsupported paths and ids are refused plainly', async () => {
