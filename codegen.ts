@@ -30,6 +30,7 @@ const mappers: Record<(typeof subgraphs)[number], Record<string, string>> = {
     RoleProfile: '../data/directory-store.js#RoleProfileRecord',
     Session: '../data/directory-store.js#SessionRecord',
     SessionRoleProfile: '../data/directory-store.js#SessionRoleProfileRecord',
+    SessionRevocation: '../data/session-revocation-store.js#SessionRevocationRecord',
   },
   'care-pathway': {
     Referral: '../data/referral-store.js#ReferralRecord',

@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { JwksSource } from '@epr/identity';
+import { policyFromEnvironment } from '@epr/policy';
 
 export interface GatewayConfig {
   host: string;
   port: number;
   supergraphFile: string;
-  session: { issuer: string; audience: string; jwks: JwksSource };
+  /** Which session tokens to accept; the maximum session age is policy data (POLICY_FILE, sessionMaxAgeHours). */
+  session: { issuer: string; audience: string; jwks: JwksSource; maxSessionAgeSeconds: number };
   /** The gateway's own Ed25519 private key (JWK), used to sign the credential subgraphs trust. */
   privateKey: { json?: string; file?: string };
   /** Per-subgraph URL overrides (`PATIENT_URL`, ...); otherwise the URLs in the supergraph are used. */
@@ -57,7 +59,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     host: env.GATEWAY_HOST ?? '127.0.0.1',
     port: Number(env.GATEWAY_PORT ?? 4000),
     supergraphFile: env.SUPERGRAPH_FILE ?? defaultSupergraph,
-    session: { issuer, audience, jwks },
+    session: { issuer, audience, jwks, maxSessionAgeSeconds: policyFromEnvironment(env).sessionMaxAgeHours * 3600 },
     privateKey: {
       ...(env.GATEWAY_PRIVATE_JWK ? { json: env.GATEWAY_PRIVATE_JWK } : {}),
       ...(env.GATEWAY_PRIVATE_JWK_FILE ? { file: env.GATEWAY_PRIVATE_JWK_FILE } : {}),

@@ -40,13 +40,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const signer = await createCredentialSigner({ privateKey });
   const verifier = createSessionVerifier(config.session);
   const registry = new SubgraphRegistry(config.subgraphUrls);
-  const directory = new RoleProfileDirectory(() => registry.url('patient'), signer);
+  const directory = new RoleProfileDirectory(() => registry.url('patient'), signer, config.session.maxSessionAgeSeconds);
   const tuning = { ...defaultTuning, ...config.tuning };
   const subgraphs = createSubgraphFetcher(tuning.subgraphConnections);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
-    buildService: ({ name, url }) => new SignedDataSource({ url: registry.resolve(name, url), fetcher: subgraphs.fetch }),
+    buildService: ({ name, url }) => new SignedDataSource(name, { url: registry.resolve(name, url), fetcher: subgraphs.fetch }),
     experimental_approximateQueryPlanStoreMiB: tuning.queryPlanCacheMiB,
     logger,
   });

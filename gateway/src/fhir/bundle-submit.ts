@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type http from 'node:http';
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import type { Activity } from '@epr/policy';
-import { readJsonBody, RequestBodyError } from '@epr/platform';
+import { parseJsonBody, readBodyBytes, RequestBodyError } from '@epr/platform';
 import { badRequest, FhirError, PartialTransactionError } from './fhir-error.js';
 import type { Pipeline } from './graphql-pipeline.js';
 import { planEntry, type PlannedEntry } from './writes/bundle-plan.js';
@@ -49,7 +49,7 @@ export async function createResource(
 /** The request's JSON body; a body too large or not JSON is a 400 OperationOutcome. */
 export async function readFhirBody(req: http.IncomingMessage): Promise<unknown> {
   try {
-    return await readJsonBody(req);
+    return parseJsonBody(await readBodyBytes(req));
   } catch (error) {
     if (error instanceof RequestBodyError) throw badRequest(error.message);
     throw error;

@@ -11,7 +11,12 @@ export function sendFhir(res: http.ServerResponse, status: number, resource: Res
 
 /** The session door's refusals (401, 503) as OperationOutcomes. */
 export const fhirRefusal: RefusalWriter = (res, refusal) =>
-  sendFhir(res, refusal.status, outcome('error', refusal.status === 401 ? 'login' : 'transient', refusal.message), refusal.headers);
+  sendFhir(
+    res,
+    refusal.status,
+    outcome('error', refusal.status === 401 ? 'login' : refusal.status === 400 ? 'invalid' : 'transient', refusal.message, refusal.field),
+    refusal.headers,
+  );
 
 export function sendError(res: http.ServerResponse, error: FhirError): void {
   sendFhir(res, error.status, error.toOutcome());

@@ -11,12 +11,18 @@ const caller: Caller = {
   organisationOds: 'RX1',
   cardSerial: '555001',
   requestId: 'req-1',
+  correlationId: 'client-7',
 };
 const olivia = '5e1f0c3a-0000-4000-8000-000000000001';
 
 function recordingStore(): AuditStore & { appends: AuditEventRow[][] } {
   const appends: AuditEventRow[][] = [];
-  return { appends, append: async (events) => void appends.push(events), close: async () => undefined };
+  return {
+    appends,
+    append: async (events) => void appends.push(events),
+    appendWithin: async () => undefined,
+    close: async () => undefined,
+  };
 }
 
 describe('a request’s audit trail', () => {
@@ -63,6 +69,7 @@ describe('a request’s audit trail', () => {
         basis_kind: 'RELATIONSHIP',
         basis_detail: 'REFERRAL',
         request_id: 'req-1',
+        correlation_id: 'client-7',
       },
       expect.objectContaining({ outcome: 'DENIED', items: ['Problem:3'], basis_kind: 'DECISION', basis_detail: 'sealed' }),
     ]);
@@ -80,7 +87,7 @@ describe('a request’s audit trail', () => {
 
   test('a failed append rejects the flush, so the response can fail closed', async () => {
     const trail = new AuditTrail(
-      { append: async () => Promise.reject(new Error('permission denied')), close: async () => undefined },
+      { ...recordingStore(), append: async () => Promise.reject(new Error('permission denied')) },
       'patient',
       caller,
     );

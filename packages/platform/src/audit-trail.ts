@@ -1,6 +1,7 @@
 import type { Caller } from '@epr/identity';
 import type { AuditAction } from '@epr/policy';
 import type { AuditStore, AuditEventRow } from './audit-store.js';
+import type { SqlExecutor } from './policy/relationship-register.js';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
 
@@ -31,6 +32,9 @@ export interface AccessRecord {
  * leaves the subgraph. Records that differ only in their items become one event listing all of them, so a list
  * of a patient's problems is one event, not one per problem.
  */
+/** Records taken out of a trail, to be appended or put back. */
+export type PendingRecords = { record: AccessRecord; items: Set<string> }[];
+
 export class AuditTrail {
   private readonly pending = new Map<string, { record: AccessRecord; items: Set<string> }>();
 
@@ -60,9 +64,43 @@ export class AuditTrail {
   /** Appends what was recorded; throws if the log cannot be written, so the caller can fail closed. */
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
+    const entries = this.take();
+    await this.store.append(this.rows(entries));
+  }
+
+  /**
+   * Appends what was recorded so far, and `written` (the write's own records), inside a write's transaction (`run`
+   * executes on its connection), so the write and its security-log rows commit together or not at all. Throws
+   * when the log cannot be written, which rolls the write back; what was recorded before is then back in the
+   * trail. Returns the records taken, to put back with `restore` should the transaction still not commit.
+   */
+  async appendWithin(run: SqlExecutor, written: readonly AccessRecord[]): Promise<PendingRecords> {
+    const entries = this.take();
+    const rows = [...this.rows(entries), ...written.map((record) => this.row(record, [...(record.items ?? [])]))];
+    if (rows.length === 0) return entries;
+    try {
+      await this.store.appendWithin(run, rows);
+    } catch (error) {
+      this.restore(entries);
+      throw error;
+    }
+    return entries;
+  }
+
+  /** Takes what has been recorded so far out of the trail (see `restore`). */
+  take(): PendingRecords {
     const entries = [...this.pending.values()];
     this.pending.clear();
-    await this.store.append(entries.map(({ record, items }) => this.row(record, [...items])));
+    return entries;
+  }
+
+  /** Puts records taken out back, e.g. when the transaction they were appended in rolled back. */
+  restore(entries: PendingRecords): void {
+    for (const { record, items } of entries) this.record({ ...record, items: [...items] });
+  }
+
+  private rows(entries: PendingRecords): AuditEventRow[] {
+    return entries.map(({ record, items }) => this.row(record, [...items]));
   }
 
   private row(record: AccessRecord, items: string[]): AuditEventRow {
@@ -83,6 +121,7 @@ export class AuditTrail {
       basis_kind: record.basis?.kind ?? null,
       basis_detail: record.basis?.detail ?? null,
       request_id: c.requestId,
+      correlation_id: c.correlationId ?? null,
     };
   }
 }

@@ -25,3 +25,5 @@ export * from './policy/consent-register.js';
 export * from './policy/secondary-use.js';
 export * from './http-service.js';
 export * from './input-text.js';
+export * from './justification-input.js';
+export * from './writes/audited-writes.js';

@@ -31,20 +31,18 @@ export class ServiceClient {
   async request<T>(target: string, query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
     const url = this.urls[target];
     if (!url) throw new ServiceCallError(`No URL configured for subgraph "${target}".`, false);
-    const credential = await this.signer.sign({
-      kind: 'service',
-      userId: this.service,
-      roleProfileId: 'service',
-      jobRoleCode: 'SERVICE',
-      organisationOds: 'EPR',
-      requestId,
-    });
+    const requestBody = JSON.stringify({ query, variables });
+    // Bound like the gateway's: to the subgraph called and to this body, good for this one call.
+    const credential = this.signer.sign(
+      { kind: 'service', userId: this.service, roleProfileId: 'service', jobRoleCode: 'SERVICE', organisationOds: 'EPR', requestId },
+      { audience: target, body: requestBody },
+    );
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}`, 'x-request-id': requestId },
-        body: JSON.stringify({ query, variables }),
+        body: requestBody,
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {

@@ -16,6 +16,7 @@ export const activities = [
   'appointments.read',
   'appointments.manage',
   'admissions.manage',
+  'appointments.back_enter',
   'pathway.report',
   'pathway.report.any_organisation',
   'audit.read',

@@ -59,6 +59,8 @@ describe('role', () => {
     ['nurse', 'clinical.read', true],
     ['clerk', 'clinical.read', false],
     ['clerk', 'appointments.manage', true],
+    ['clerk', 'appointments.back_enter', true],
+    ['clinician', 'appointments.back_enter', false],
     ['clerk', 'demographics.write', true],
     ['privacyOfficer', 'clinical.read', false],
     ['privacyOfficer', 'audit.read', true],
@@ -214,6 +216,18 @@ describe('seals × relationship', () => {
     });
   });
 
+  test('a justification the shared rule refuses never opens a seal', () => {
+    const caldicottWithLr = {
+      subject: subjects.caldicott,
+      activity: 'clinical.read' as const,
+      patient: patientFacts('active'),
+      item: item('SEALED'),
+    };
+    expect(effect({ ...caldicottWithLr, sealOverride: 'Because' })).toBe('PLACEHOLDER');
+    expect(effect({ ...caldicottWithLr, sealOverride: 'x'.repeat(501) })).toBe('PLACEHOLDER');
+    expect(effect({ ...caldicottWithLr, sealOverride: 'Safeguarding\u202e review' })).toBe('PLACEHOLDER');
+  });
+
   test('a justification from a role without the override changes nothing', () => {
     expect(
       effect({
@@ -305,5 +319,13 @@ describe('policy documents', () => {
     expect(policy.relationshipEndGraceHours).toBe(24);
     expect(loadPolicy({ activities: {}, jobRoles: {}, relationshipEndGraceHours: 0 }).relationshipEndGraceHours).toBe(0);
     expect(() => loadPolicy({ activities: {}, jobRoles: {}, relationshipEndGraceHours: -1 })).toThrow(/relationshipEndGraceHours/);
+  });
+
+  test('sessions last at most the baseline 12 hours, or what a trust sets between 0 and 24 hours', () => {
+    expect(policy.sessionMaxAgeHours).toBe(12);
+    expect(loadPolicy({ activities: {}, jobRoles: {}, sessionMaxAgeHours: 0.5 }).sessionMaxAgeHours).toBe(0.5);
+    for (const sessionMaxAgeHours of [0, -1, 25, '12', 87_600]) {
+      expect(() => loadPolicy({ activities: {}, jobRoles: {}, sessionMaxAgeHours })).toThrow(/sessionMaxAgeHours/);
+    }
   });
 });

@@ -22,6 +22,8 @@ export interface Policy {
   emergencyAccessHours: number;
   /** Reason codes accepted for self-claimed and granted relationships, with their wording. */
   accessReasons: ReadonlyMap<string, string>;
+  /** The longest a sign-in session lasts, in hours from sign-in, whatever its token's expiry says. */
+  sessionMaxAgeHours: number;
 }
 
 export class PolicyError extends Error {}
@@ -33,6 +35,7 @@ interface RawPolicy {
   relationshipEndGraceHours?: unknown;
   emergencyAccessHours?: unknown;
   accessReasons?: Record<string, unknown>;
+  sessionMaxAgeHours?: unknown;
 }
 
 const relationshipTypes: RelationshipType[] = ['REFERRAL', 'BOOKING', 'REGISTRATION', 'ADMISSION', 'COLLEAGUE_GRANT', 'SELF_CLAIM'];
@@ -89,7 +92,12 @@ export function loadPolicy(document: unknown): Policy {
     if (typeof wording !== 'string') throw new PolicyError(`accessReasons.${code} must be a description.`);
     accessReasons.set(code, wording);
   }
-  return { jobRoles, relationshipExpiryHours, relationshipEndGraceHours, emergencyAccessHours, accessReasons };
+  // A clinical shift and its handover; longer sessions outlive the smartcard sign-in they stand for.
+  const sessionMaxAgeHours = raw.sessionMaxAgeHours ?? 12;
+  if (typeof sessionMaxAgeHours !== 'number' || sessionMaxAgeHours <= 0 || sessionMaxAgeHours > 24) {
+    throw new PolicyError('sessionMaxAgeHours must be a number of hours above 0 and at most 24.');
+  }
+  return { jobRoles, relationshipExpiryHours, relationshipEndGraceHours, emergencyAccessHours, accessReasons, sessionMaxAgeHours };
 }
 
 /** Does this job role hold this activity? Unknown roles hold nothing. */

@@ -9,6 +9,7 @@ import { MergeStore } from './data/merge-store.js';
 import { ClinicalRecordStore } from './data/clinical-record-store.js';
 import { AdmissionStore } from './data/admission-store.js';
 import { InterfaceMessageStore } from './data/interface-message-store.js';
+import { SessionRevocationStore } from './data/session-revocation-store.js';
 import { createLoaders, type Stores } from './data/loaders.js';
 import { createServices } from './services/index.js';
 
@@ -28,6 +29,7 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
       clinicalRecord: new ClinicalRecordStore(db),
       admissions: new AdmissionStore(db),
       interfaceMessages: new InterfaceMessageStore(db),
+      sessionRevocations: new SessionRevocationStore(db),
     };
     return {
       schema: buildSchema(),

@@ -96,3 +96,20 @@ export async function careTeamId(code: string): Promise<string> {
     await client.end();
   }
 }
+
+/** A second role profile, `jobRoleCode` at `odsCode` (already in the directory), for staff made for one test. */
+export async function anotherRoleFor(staff: Staff, odsCode: string, jobRoleCode: string): Promise<Staff> {
+  const role = { userId: staff.userId, roleProfileId: `rp-test-${randomUUID().slice(0, 8)}` };
+  const client = new pg.Client({ connectionString: stackState().databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO patient.role_profile (id, user_id, organisation_id, job_role_code)
+       SELECT $1, $2, id, $4 FROM patient.organisation WHERE ods_code = $3`,
+      [role.roleProfileId, role.userId, odsCode, jobRoleCode],
+    );
+  } finally {
+    await client.end();
+  }
+  return role;
+}

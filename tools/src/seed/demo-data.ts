@@ -86,6 +86,12 @@ export const users: DemoUser[] = [
     roleProfiles: [{ id: 'rp-interface-rx1', jobRoleCode: 'IFENGINE', odsCode: 'RX1', description: 'Interface engine at RX1' }],
   },
   {
+    // Manages the directory: ends role profiles and revokes sessions at RX1.
+    id: 'ra.nina.patel',
+    displayName: 'Nina Patel',
+    roleProfiles: [{ id: 'rp-patel-rx1', jobRoleCode: 'R5080', odsCode: 'RX1', description: 'Registration Authority Agent at RX1' }],
+  },
+  {
     id: 'gp.david.lee',
     displayName: 'Dr David Lee',
     roleProfiles: [{ id: 'rp-lee-a81001', jobRoleCode: 'R8000', odsCode: 'A81001', description: 'Clinical Practitioner (GP) at A81001' }],

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Policy, RelationshipType, Subject } from '@epr/policy';
 import { badUserInput } from '../errors.js';
+import { requireJustification } from '../justification-input.js';
 
 export type RelationshipHolder = { kind: 'USER' | 'TEAM' | 'ORGANISATION'; id: string };
 
@@ -93,8 +94,7 @@ export class RelationshipRegister {
 
   /** Break-glass: time-boxed access to one patient, with the reason recorded (alerted). */
   async emergencyAccess(subject: Subject, roleProfileId: string, patientId: string, reason: string): Promise<Date> {
-    const trimmed = reason.trim();
-    if (trimmed.length < 10) throw badUserInput('Give the clinical reason for emergency access (at least 10 characters).', 'reason');
+    const trimmed = requireJustification(reason, 'reason', 'The clinical reason for emergency access');
     const expiresAt = new Date(Date.now() + this.policy.emergencyAccessHours * 3_600_000);
     await this.pool.query(
       `INSERT INTO access_control.emergency_access (patient_id, user_id, role_profile_id, reason, expires_at) VALUES ($1::uuid, $2, $3, $4, $5)`,

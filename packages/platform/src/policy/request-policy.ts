@@ -13,6 +13,7 @@ import {
 import type { Caller } from '@epr/identity';
 import type { AuditTrail } from '../audit-trail.js';
 import { forbidden, notFound } from '../errors.js';
+import { requireJustification } from '../justification-input.js';
 import type { AccessControlStore } from './access-control-store.js';
 
 /** A clinical item as the policy sees it: its facts plus where it belongs. */
@@ -134,6 +135,10 @@ export class RequestPolicy {
     action: AuditAction,
     sealOverride?: string,
   ): Promise<VisibleItem<T>[]> {
+    const justification =
+      sealOverride === undefined
+        ? undefined
+        : requireJustification(sealOverride, 'sealOverrideJustification', 'The justification for opening sealed items');
     const nominated = await Promise.all(items.map((item) => this.nominees.load(item.itemRef)));
     const patients = await Promise.all(items.map((item) => this.facts.load(item.patientId)));
     const visible: VisibleItem<T>[] = [];
@@ -144,7 +149,7 @@ export class RequestPolicy {
         patient: patients[i]!,
         item: { ...item, nominatedUserIds: nominated[i] ?? null },
         now: this.now,
-        ...(sealOverride ? { sealOverride } : {}),
+        ...(justification !== undefined ? { sealOverride: justification } : {}),
       });
       this.record(action, item.patientId, decision, item.itemRef);
       if (decision.effect === 'ALLOW') visible.push({ item, sealed: false });

@@ -21,13 +21,14 @@ export interface AccessEventRecord {
   basisKind: string | null;
   basisDetail: string | null;
   requestId: string;
+  correlationId: string | null;
 }
 
 const columns = Prisma.sql`
   e.seq, e.occurred_at AS "occurredAt", e.subgraph, e.action, e.outcome::text AS outcome, e.user_id AS "userId",
   e.role_profile_id AS "roleProfileId", e.job_role_code AS "jobRoleCode", e.organisation, e.card_serial AS "cardSerial",
   e.patient_id::text AS "patientId", e.category, coalesce(e.items, '{}') AS items, e.basis_kind AS "basisKind",
-  e.basis_detail AS "basisDetail", e.request_id AS "requestId"`;
+  e.basis_detail AS "basisDetail", e.request_id AS "requestId", e.correlation_id AS "correlationId"`;
 
 /**
  * Reads of the security log, most recent first: (occurred_at, seq) descending, which every index of the table
@@ -44,6 +45,7 @@ export class AccessEventStore {
       query.to ? Prisma.sql`e.occurred_at < ${query.to}` : null,
       query.outcome ? Prisma.sql`e.outcome = ${query.outcome}::access_outcome` : null,
       query.requestId ? Prisma.sql`e.request_id = ${query.requestId}` : null,
+      query.correlationId ? Prisma.sql`e.correlation_id = ${query.correlationId}` : null,
       query.before ? before(query.before) : null,
     ].filter((condition) => condition !== null);
     return this.db.$queryRaw<AccessEventRecord[]>`

@@ -1,7 +1,8 @@
 import type { Db } from './prisma.js';
+import type { ClinicalClockEvent } from '../domain/rtt-event-request.js';
 import type { RttEvent } from '../domain/rtt/rtt-event.js';
 import { isUniqueViolation } from './unique-violation.js';
-import { PathwayLedger } from './pathway-ledger.js';
+import { PathwayLedger, type RecordedClockEvent, type TimelineEntryFields } from './pathway-ledger.js';
 
 export interface AppointmentOutcomeDelivery {
   eventId: string;
@@ -9,33 +10,35 @@ export interface AppointmentOutcomeDelivery {
   appointmentId: string;
   occurredAt: Date;
   event: Extract<RttEvent, { kind: 'APPOINTMENT_OUTCOME' }>;
+  communicationEvidence: string | null;
+  /** Scheduling entered the appointment or its cancellation after the fact. */
+  backEntered: boolean;
 }
 
-/** Events that move a pathway's clock: RTT statuses recorded by clinicians and outcomes reported by scheduling. */
+/** A clock event as recorded, with the patient it concerns (for the security log). */
+export type RecordedOnPathway = RecordedClockEvent & { patientId: string };
+
+/** Events that move a pathway's clock: RTT statuses and admissions recorded by clinicians, outcomes reported by scheduling. */
 export class ClockEventWriter {
   private readonly ledger = new PathwayLedger();
 
   constructor(private readonly db: Db) {}
 
-  /** Resolves false when there is no such pathway; throws RttRuleViolation when the rules refuse the event. */
-  recordRttStatus(
-    pathwayId: string,
-    event: Extract<RttEvent, { kind: 'RTT_STATUS' }>,
-    note: string | null,
-    recordedBy: string,
-  ): Promise<boolean> {
+  /**
+   * Resolves null when there is no such pathway; throws RttRuleViolation when the rules refuse the event and
+   * ClockHistoryConflict when they would refuse an event already recorded after it.
+   */
+  recordClinicalEvent(pathwayId: string, recording: ClinicalClockEvent, recordedBy: string): Promise<RecordedOnPathway | null> {
     return this.db.$transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
-      if (!pathway) return false;
-      await this.ledger.applyClockEvent(tx, pathway, event, {
-        kind: 'RTT_STATUS',
+      if (!pathway) return null;
+      const recorded = await this.ledger.applyClockEvent(tx, pathway, recording.event, {
+        ...timelineFields(recording.event),
         recordedBy,
-        rttStatus: event.code,
-        admitted: event.admitted ?? false,
-        decisionToAdmit: event.decisionToAdmit ?? false,
-        note,
+        communicationEvidence: recording.communicationEvidence,
+        note: recording.note,
       });
-      return true;
+      return { ...recorded, patientId: pathway.patientId };
     });
   }
 
@@ -47,7 +50,7 @@ export class ClockEventWriter {
   async recordAppointmentOutcome(
     delivery: AppointmentOutcomeDelivery,
     recordedBy: string,
-  ): Promise<{ applied: true; patientId: string } | { applied: false } | null> {
+  ): Promise<({ applied: true } & RecordedOnPathway) | { applied: false } | null> {
     try {
       return await this.db.$transaction(async (tx) => {
         const pathway = await this.ledger.lock(tx, delivery.pathwayId);
@@ -55,7 +58,7 @@ export class ClockEventWriter {
         if (await tx.pathwayEvent.findUnique({ where: { sourceEventId: delivery.eventId }, select: { id: true } }))
           return { applied: false };
         const { event } = delivery;
-        await this.ledger.applyClockEvent(tx, pathway, event, {
+        const recorded = await this.ledger.applyClockEvent(tx, pathway, event, {
           kind: 'APPOINTMENT_OUTCOME',
           recordedBy,
           occurredAt: delivery.occurredAt,
@@ -63,14 +66,27 @@ export class ClockEventWriter {
           appointmentOutcome: event.outcome,
           firstAppointment: event.firstAppointment,
           dnaCommunicatedClearly: event.dnaCommunicatedClearly,
+          communicationEvidence: delivery.communicationEvidence,
+          backEntered: delivery.backEntered,
           sourceEventId: delivery.eventId,
         });
-        return { applied: true, patientId: pathway.patientId } as const;
+        return { applied: true, ...recorded, patientId: pathway.patientId } as const;
       });
     } catch (error) {
       // The same event id delivered for another pathway at the same moment: it was applied there.
       if (isUniqueViolation(error)) return { applied: false };
       throw error;
     }
+  }
+}
+
+function timelineFields(
+  event: ClinicalClockEvent['event'],
+): Pick<TimelineEntryFields, 'kind' | 'admitted' | 'decisionToAdmit' | 'admissionWithoutTreatment'> {
+  switch (event.kind) {
+    case 'RTT_STATUS':
+      return { kind: 'RTT_STATUS', admitted: event.admitted ?? false, decisionToAdmit: event.decisionToAdmit ?? false };
+    case 'ADMISSION_WITHOUT_TREATMENT':
+      return { kind: 'ADMISSION_WITHOUT_TREATMENT', admissionWithoutTreatment: event.admission };
   }
 }

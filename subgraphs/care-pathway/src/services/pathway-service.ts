@@ -1,4 +1,5 @@
 import { badUserInput } from '@epr/platform';
+import { writeAction } from '@epr/policy';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { RttPeriodRecord } from '../data/rtt-period-store.js';
 import type { PathwayEventRecord } from '../data/pathway-event-store.js';
@@ -102,17 +103,22 @@ export class PathwayService {
     };
   }
 
-  /** A clinician's RTT status for the pathway; the rules of the clock decide whether it is accepted. */
+  /**
+   * A clinician's RTT status (or admission without treatment) for the pathway; the rules of the clock decide
+   * whether it is accepted. One dated before events already recorded is folded in where it belongs and logged
+   * as back-entered.
+   */
   async recordRttEvent(input: RecordRttEventRequest & { pathwayId: string }): Promise<PathwayRecord> {
     const { caller, audit, now, forgetReads } = this.request;
-    const { event, note } = parseRttEventRequest(input, calendarDateInEngland(now()));
+    const recording = parseRttEventRequest(input, calendarDateInEngland(now()));
     const pathway = await this.byId(input.pathwayId);
     if (!pathway) throw notFound('No pathway has this id.', 'input.pathwayId');
-    const recorded = await this.clock.recordRttStatus(pathway.id, event, note, caller.userId).catch((error: unknown) => {
+    const recorded = await this.clock.recordClinicalEvent(pathway.id, recording, caller.userId).catch((error: unknown) => {
       throw asApiError(error);
     });
     if (!recorded) throw notFound('No pathway has this id.', 'input.pathwayId');
-    audit.record({ action: 'pathway.rtt-event', outcome: 'ALLOWED', patientId: pathway.patientId, items: [`Pathway:${pathway.id}`] });
+    const action = writeAction('pathway.rtt-event', recorded.backEntered);
+    audit.record({ action, outcome: 'ALLOWED', patientId: pathway.patientId, items: [`Pathway:${pathway.id}`] });
     forgetReads();
     return (await this.byId(pathway.id)) ?? pathway;
   }
@@ -128,16 +134,16 @@ export class PathwayService {
     const eventId = requireText(input.eventId, 'input.eventId', 'The event id', 200);
     if (!isUuid(input.appointmentId)) throw badUserInput('appointmentId must be a scheduling appointment id.', 'input.appointmentId');
     if (!isUuid(input.pathwayId)) throw notFound('No pathway has this id.', 'input.pathwayId');
-    const { event, occurredAt } = parseAppointmentOutcome(input, now());
+    const outcome = parseAppointmentOutcome(input, now());
     try {
       const result = await this.clock.recordAppointmentOutcome(
-        { eventId, pathwayId: input.pathwayId.toLowerCase(), appointmentId: input.appointmentId.toLowerCase(), occurredAt, event },
+        { ...outcome, eventId, pathwayId: input.pathwayId.toLowerCase(), appointmentId: input.appointmentId.toLowerCase() },
         caller.userId,
       );
       if (!result) throw notFound('No pathway has this id.', 'input.pathwayId');
       if (result.applied) {
         audit.record({
-          action: 'pathway.appointment-outcome',
+          action: writeAction('pathway.appointment-outcome', result.backEntered),
           outcome: 'ALLOWED',
           patientId: result.patientId,
           items: [`Pathway:${input.pathwayId}`],

@@ -22,6 +22,7 @@ import type {
 import type { MergeStore, PatientMergeRecord } from './merge-store.js';
 import type { AdmissionRecord, AdmissionStore } from './admission-store.js';
 import type { InterfaceMessageStore } from './interface-message-store.js';
+import type { SessionRevocationStore } from './session-revocation-store.js';
 
 /** Per-request loaders: every batched read of this subgraph goes through one of these, one SQL statement a batch. */
 export interface Loaders {
@@ -60,6 +61,7 @@ export interface Stores {
   clinicalRecord: ClinicalRecordStore;
   admissions: AdmissionStore;
   interfaceMessages: InterfaceMessageStore;
+  sessionRevocations: SessionRevocationStore;
 }
 
 /** One clinical item of one kind, looked up by its id. */

@@ -2,6 +2,7 @@ import type {
   CareTeamResolvers,
   OrganisationResolvers,
   RoleProfileResolvers,
+  SessionRevocationResolvers,
   SessionRoleProfileResolvers,
 } from '../__generated__/resolvers-types.js';
 
@@ -23,4 +24,9 @@ export const RoleProfile: RoleProfileResolvers = {
 
 export const SessionRoleProfile: SessionRoleProfileResolvers = {
   teamIds: async (profile, _args, { directory }) => (await directory.teamsOf(profile.roleProfileId)).map((team) => team.id),
+  revokedSessionIds: (profile, { since }, { sessions }) => sessions.revokedSince(profile.userId, since),
+};
+
+export const SessionRevocation: SessionRevocationResolvers = {
+  revokedAt: (revocation) => revocation.revokedAt.toISOString(),
 };

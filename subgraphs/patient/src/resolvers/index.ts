@@ -6,14 +6,22 @@ import { clinicalMutations } from './clinical-mutations.js';
 import { accessMutations } from './access-mutations.js';
 import { admissionMutations } from './admission-mutations.js';
 import { Admission } from './admission.js';
+import { sessionMutations } from './session-mutations.js';
 import { Patient, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
-import { Organisation, CareTeam, RoleProfile, SessionRoleProfile } from './directory.js';
+import { Organisation, CareTeam, RoleProfile, SessionRoleProfile, SessionRevocation } from './directory.js';
 
 export const resolvers: Resolvers = {
   Query,
-  Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations, ...admissionMutations },
+  Mutation: {
+    ...demographicMutations,
+    ...mergeMutations,
+    ...clinicalMutations,
+    ...accessMutations,
+    ...sessionMutations,
+    ...admissionMutations,
+  },
   Admission,
   Patient,
   SealedItem,
@@ -29,4 +37,5 @@ export const resolvers: Resolvers = {
   CareTeam,
   RoleProfile,
   SessionRoleProfile,
+  SessionRevocation,
 };

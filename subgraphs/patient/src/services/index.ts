@@ -4,6 +4,7 @@ import { ClinicalRecordService } from './clinical-record-service.js';
 import { DataQualityService } from './data-quality-service.js';
 import { DirectoryService } from './directory-service.js';
 import { PatientService } from './patient-service.js';
+import { SessionService } from './session-service.js';
 import type { ServiceRequest } from './request.js';
 
 /** The patient subgraph's services for one request: everything its resolvers may call. */
@@ -14,6 +15,7 @@ export interface Services {
   access: AccessService;
   directory: DirectoryService;
   admissions: AdmissionService;
+  sessions: SessionService;
 }
 
 export function createServices(request: ServiceRequest): Services {
@@ -26,6 +28,7 @@ export function createServices(request: ServiceRequest): Services {
     access: new AccessService(request, patients, clinicalRecord),
     directory: new DirectoryService(request),
     admissions: new AdmissionService(request, patients),
+    sessions: new SessionService(request),
   };
 }
 

@@ -17,6 +17,7 @@ export interface NewAppointment {
   pathwayId: string | null;
   referralId: string | null;
   bookedBy: string;
+  backEntered: boolean;
 }
 
 /** Work that must commit or roll back with the booking (e.g. the legitimate relationship it creates). */

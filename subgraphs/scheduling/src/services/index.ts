@@ -38,6 +38,7 @@ export interface Services {
 
 export function createServices(request: ServiceRequest, stores: ServiceStores): Services {
   const loaders = createLoaders(stores);
+  const mayBackEnter = () => request.policy.holds('appointments.back_enter');
   const appointments = new AppointmentService(loaders, stores.appointments, request.policy, request.now);
   const catalogue = new ClinicCatalogue(loaders, stores.clinics, stores.slots, request.now);
   const bookings = new BookingService({
@@ -49,8 +50,9 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
     relationships: registeredBookingRelationships(stores.relationships),
     audit: request.audit,
     outcomesCommitted: stores.outcomesCommitted,
+    mayBackEnter,
     now: request.now,
   });
-  const clinicAdministration = new ClinicAdministration(request.caller, catalogue, stores.clinics, stores.slots, request.now);
+  const clinicAdministration = new ClinicAdministration(request.caller, catalogue, stores.clinics, stores.slots, request.now, mayBackEnter);
   return { appointments, bookings, catalogue, clinicAdministration };
 }
