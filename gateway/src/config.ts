@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { JwksSource } from '@epr/identity';
 import { policyFromEnvironment } from '@epr/policy';
+import { readExplorerSwitch } from './http/explorer.js';
+import { readCorsOrigins } from './http/cors.js';
 
 export interface GatewayConfig {
   host: string;
@@ -13,6 +15,12 @@ export interface GatewayConfig {
   privateKey: { json?: string; file?: string };
   /** Per-subgraph URL overrides (`PATIENT_URL`, ...); otherwise the URLs in the supergraph are used. */
   subgraphUrls: Record<string, string>;
+  /** The schema explorer at /explorer and introspection (`GATEWAY_EXPLORER`); off unless set. */
+  explorer?: boolean;
+  /** Origins of browser portals allowed to call the gateway (`GATEWAY_CORS_ORIGINS`); none unless set. */
+  corsOrigins?: string[];
+  /** Where the built pages are: `<pagesDir>/explorer`, `<pagesDir>/portal`; web/dist unless set. */
+  pagesDir?: string;
   /** Performance settings; each has a measured default (docs/benchmarks.md, "gateway"). */
   tuning?: Partial<GatewayTuning>;
 }
@@ -35,6 +43,7 @@ export const defaultTuning: GatewayTuning = {
 };
 
 const defaultSupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+export const builtPages = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Gateway settings from the environment; the README lists every variable. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -65,6 +74,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...(env.GATEWAY_PRIVATE_JWK_FILE ? { file: env.GATEWAY_PRIVATE_JWK_FILE } : {}),
     },
     subgraphUrls,
+    explorer: readExplorerSwitch(env),
+    corsOrigins: readCorsOrigins(env),
     tuning: {
       ...optionalCount(env, 'GATEWAY_SUBGRAPH_CONNECTIONS', 'subgraphConnections', 0),
       ...optionalCount(env, 'GATEWAY_QUERY_PLAN_CACHE_MIB', 'queryPlanCacheMiB', 1),

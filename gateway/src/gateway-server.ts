@@ -8,7 +8,7 @@ import {
 import { ApolloGateway } from '@apollo/gateway';
 import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
 import { createLogger, sendJson, serveHttp, errorBody, ErrorCode } from '@epr/platform';
-import { defaultTuning, type GatewayConfig } from './config.js';
+import { builtPages, defaultTuning, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { supergraphFromFile } from './supergraph-file.js';
 import { SignedDataSource } from './signed-data-source.js';
@@ -20,6 +20,9 @@ import type { GatewayRoute } from './http/route.js';
 import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
 import { healthRoutes } from './http/health-routes.js';
+import { corsPolicy } from './http/cors.js';
+import { introspectionSwitchedOff } from './http/explorer.js';
+import { webPageRoutes } from './http/web-pages.js';
 import { fhirRoute } from './fhir/fhir-route.js';
 import { policyFromEnvironment } from '@epr/policy';
 
@@ -30,7 +33,8 @@ export interface RunningGateway {
 
 /**
  * The gateway: authenticates every request (session token + directory check), then plans and executes it over
- * the subgraphs with a credential it signs. /health/live and /health/ready are for orchestrators.
+ * the subgraphs with a credential it signs. /health/live and /health/ready are for orchestrators; /explorer
+ * (when switched on) and /portal/ are pages for people, built with the rest.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway');
@@ -42,6 +46,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const registry = new SubgraphRegistry(config.subgraphUrls);
   const directory = new RoleProfileDirectory(() => registry.url('patient'), signer, config.session.maxSessionAgeSeconds);
   const tuning = { ...defaultTuning, ...config.tuning };
+  const explorerOn = config.explorer ?? false;
   const subgraphs = createSubgraphFetcher(tuning.subgraphConnections);
 
   const gateway = new ApolloGateway({
@@ -53,6 +58,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Introspection follows the explorer switch; with it off, errors do not suggest field names either.
+    introspection: true,
+    validationRules: explorerOn ? [] : [introspectionSwitchedOff],
+    hideSchemaDetailsFromClientErrors: !explorerOn,
     plugins: [
       // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
       ApolloServerPluginLandingPageDisabled(),
@@ -70,9 +79,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ...healthRoutes(registry),
     graphqlRoute(apollo, session, tuning.compressMinBytes),
     fhirRoute(apollo, session, policyFromEnvironment(), logger),
+    ...(await webPageRoutes({ explorer: explorerOn, pagesDir: config.pagesDir ?? builtPages })),
   ];
+  const cors = corsPolicy(config.corsOrigins ?? []);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (cors.answerPreflight(req, res)) return;
+    cors.allowResponse(req, res);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes.find((r) => r.matches(path, req.method ?? 'GET'));
     if (!route) return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));

@@ -1,6 +1,9 @@
 import { createCredentialSigner, serviceCredentialIssuer, type CredentialSigner } from '@epr/identity';
 import type { JWK } from 'jose';
 
+/** The job role a subgraph's own calls carry: a service, not a person, so no access policy lists it. */
+export const SERVICE_JOB_ROLE = 'SERVICE';
+
 export class ServiceCallError extends Error {
   constructor(
     message: string,
@@ -34,7 +37,7 @@ export class ServiceClient {
     const requestBody = JSON.stringify({ query, variables });
     // Bound like the gateway's: to the subgraph called and to this body, good for this one call.
     const credential = this.signer.sign(
-      { kind: 'service', userId: this.service, roleProfileId: 'service', jobRoleCode: 'SERVICE', organisationOds: 'EPR', requestId },
+      { kind: 'service', userId: this.service, roleProfileId: 'service', jobRoleCode: SERVICE_JOB_ROLE, organisationOds: 'EPR', requestId },
       { audience: target, body: requestBody },
     );
     let response: Response;

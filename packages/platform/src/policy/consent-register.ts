@@ -10,6 +10,13 @@ export interface Consent {
   nationalOptOut: boolean;
 }
 
+/** An item of a patient's record visible only to the users named (and its authoring team). */
+export interface ItemNominationRecord {
+  /** `<KIND>:<id>`, as nominated. */
+  itemRef: string;
+  userIds: string[];
+}
+
 /** A patient's sharing choices and nominations, as the policy engine reads them. */
 export class ConsentRegister {
   constructor(private readonly pool: pg.Pool) {}
@@ -62,5 +69,16 @@ export class ConsentRegister {
     } finally {
       client.release();
     }
+  }
+
+  /** The patient's nominations, one per item, in item order. */
+  async nominationsOf(patientId: string): Promise<ItemNominationRecord[]> {
+    const { rows } = await this.pool.query<ItemNominationRecord>(
+      `SELECT item_ref AS "itemRef", array_agg(user_id ORDER BY user_id) AS "userIds"
+         FROM access_control.item_nomination WHERE patient_id = $1::uuid
+        GROUP BY item_ref ORDER BY item_ref`,
+      [patientId],
+    );
+    return rows;
   }
 }

@@ -5,6 +5,7 @@ import {
   type AuditAction,
   type Decision,
   type ItemFacts,
+  type JobRolePolicy,
   type PatientFacts,
   type Policy,
   type Purpose,
@@ -64,6 +65,11 @@ export class RequestPolicy {
     this.subject = subjectOf(caller);
     this.facts = new DataLoader((ids) => store.patientFacts(this.subject, ids));
     this.nominees = new DataLoader((refs) => store.nominations(refs));
+  }
+
+  /** A job role as the policy in force defines it (its name, its scope), or undefined for a code it does not list. */
+  jobRole(jobRoleCode: string): JobRolePolicy | undefined {
+    return this.policy.jobRoles.get(jobRoleCode);
   }
 
   /** Role only: may this caller's job role do this at all? (What the shield rules ask.) Memoised per request. */

@@ -4,6 +4,7 @@ import type { AccessEventRecord, AccessEventStore } from '../data/access-event-s
 import { parseEventQuery, pageSize, type EventFilterInput } from '../domain/event-query.js';
 import { eventCursor, parseEventCursor } from '../domain/cursor.js';
 import { toPage, type Page } from '../domain/page.js';
+import { accessorRole } from '../domain/record-access-view.js';
 
 /**
  * The security log. Reading the log is itself an access to patient data, so every
@@ -16,6 +17,11 @@ export class SecurityLogService {
     private readonly audit: AuditTrail,
     private readonly policy: RequestPolicy,
   ) {}
+
+  /** Who made an access, as the patient reads it: "You" for her own, otherwise the role's name in the policy in force. */
+  accessorRole(event: AccessEventRecord): string {
+    return accessorRole((code) => this.policy.jobRole(code), event, this.policy.subject);
+  }
 
   /** Privacy officers: the log filtered by patient, user, period, outcome or request. */
   async search(

@@ -3,6 +3,7 @@ import type {
   OrganisationResolvers,
   RoleProfileResolvers,
   SessionRevocationResolvers,
+  SessionResolvers,
   SessionRoleProfileResolvers,
 } from '../__generated__/resolvers-types.js';
 
@@ -20,6 +21,10 @@ export const CareTeam: CareTeamResolvers = {
 export const RoleProfile: RoleProfileResolvers = {
   user: async (profile, _args, { directory }) => (await directory.user(profile.userId))!,
   careTeams: (profile, _args, { directory }) => directory.teamsOf(profile.id),
+};
+
+export const Session: SessionResolvers = {
+  patient: (_session, _args, { patients }) => patients.ownRecord(),
 };
 
 export const SessionRoleProfile: SessionRoleProfileResolvers = {

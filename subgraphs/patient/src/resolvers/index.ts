@@ -10,7 +10,7 @@ import { sessionMutations } from './session-mutations.js';
 import { Patient, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
-import { Organisation, CareTeam, RoleProfile, SessionRoleProfile, SessionRevocation } from './directory.js';
+import { Organisation, CareTeam, RoleProfile, Session, SessionRoleProfile, SessionRevocation } from './directory.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -36,6 +36,7 @@ export const resolvers: Resolvers = {
   Organisation,
   CareTeam,
   RoleProfile,
+  Session,
   SessionRoleProfile,
   SessionRevocation,
 };

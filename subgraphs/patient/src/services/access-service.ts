@@ -1,8 +1,26 @@
 import { badUserInput, notFound, type Consent } from '@epr/platform';
 import type { EmergencyAccessGrantRecord, RelationshipGrantRecord } from '../domain/access-grants.js';
+import type { UserRecord } from '../data/directory-store.js';
 import type { ClinicalItemKind, ClinicalRecordService } from './clinical-record-service.js';
 import type { PatientService } from './patient-service.js';
 import type { ServiceRequest } from './request.js';
+
+/** An item of a patient's record visible only to the staff she named. */
+export interface ItemNominationView {
+  kind: ClinicalItemKind;
+  itemId: string;
+  viewers: UserRecord[];
+}
+
+const clinicalItemKinds: readonly ClinicalItemKind[] = ['PROBLEM', 'ALLERGY', 'MEDICATION', 'DOCUMENT'];
+
+/** `PROBLEM:<id>`, as `nominate` stores it → its kind and id. */
+function parseItemRef(itemRef: string): { kind: ClinicalItemKind; itemId: string } {
+  const separator = itemRef.indexOf(':');
+  const kind = clinicalItemKinds.find((candidate) => candidate === itemRef.slice(0, separator));
+  if (!kind) throw new Error(`nomination for an item of unknown kind: ${itemRef}`);
+  return { kind, itemId: itemRef.slice(separator + 1) };
+}
 
 /** A patient's sharing choices as the API shows them, with the patient they belong to. */
 export interface PatientConsent extends Consent {
@@ -87,6 +105,22 @@ export class AccessService {
     loaders.consentByPatientId.clear(patientId).prime(patientId, consent);
     audit.record({ action: 'consent.update', outcome: 'ALLOWED', patientId, basis: { kind: 'SELF' } });
     return { patientId, ...consent };
+  }
+
+  /**
+   * The items a patient made visible only to named staff, and whom she named: hers to know (who she trusts
+   * with an item tells of the item), so only for her own record, and recorded.
+   */
+  async nominations(patientId: string): Promise<ItemNominationView[]> {
+    const { consents, policy, loaders } = this.request;
+    await policy.require('consent.manage_own', patientId, 'consent.read');
+    const nominations = await consents.nominationsOf(patientId);
+    return Promise.all(
+      nominations.map(async ({ itemRef, userIds }) => {
+        const users = await Promise.all(userIds.map((id) => loaders.userById.load(id)));
+        return { ...parseItemRef(itemRef), viewers: users.filter((user) => user !== null) };
+      }),
+    );
   }
 
   /** A patient making one item of their record visible only to the staff they name. */

@@ -37,6 +37,12 @@ export class PatientService {
     return identifier ? this.byId(identifier.patientId) : null;
   }
 
+  /** The signed-in patient's own record (the portal); null for staff, whose accounts belong to no patient. */
+  async ownRecord(): Promise<PatientRecord | null> {
+    const patientId = this.request.caller.patientId;
+    return patientId ? this.byId(patientId) : null;
+  }
+
   /** The record under exactly this id, even if merged away (merge history, duplicate pairs, `replacedBy`). */
   async record(id: string): Promise<PatientRecord | null> {
     return this.reveal(await this.request.loaders.patientById.load(id));
