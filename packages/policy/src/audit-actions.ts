@@ -44,6 +44,11 @@ export const auditActions = {
   'document.create': { area: 'your letters and documents', verb: 'Added to' },
   'referral.read': { area: 'your referrals', verb: 'Viewed' },
   'referral.create': { area: 'your referrals', verb: 'Added to' },
+  'referral.register-letter': {
+    area: 'your referrals, from a paper referral letter',
+    verb: 'Added to',
+    alert: 'REFERRAL_REGISTERED_FROM_LETTER',
+  },
   'referral.triage': { area: 'your referrals', verb: 'Reviewed' },
   'pathway.read': { area: 'your treatment pathway', verb: 'Viewed' },
   'pathway.timeline.read': { area: 'your treatment pathway', verb: 'Viewed' },

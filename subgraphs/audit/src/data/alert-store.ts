@@ -1,3 +1,4 @@
+import type { AlertKind } from '@epr/policy';
 import type { Db } from './prisma.js';
 import type { AlertStatus } from '../domain/alert-review.js';
 
@@ -5,7 +6,7 @@ export interface AlertRecord {
   id: bigint;
   eventSeq: bigint;
   eventOccurredAt: Date;
-  kind: 'SELF_CLAIMED_RELATIONSHIP' | 'EMERGENCY_ACCESS' | 'SEAL_OVERRIDE';
+  kind: AlertKind;
   status: AlertStatus;
   patientId: string | null;
   userId: string;
