@@ -117,7 +117,5 @@ export function isAuditAction(value: string): value is AuditAction {
 
 /** Actions that raise a privacy-officer alert, with the kind of alert (the database's alert rule is checked against this). */
 export function alertingActions(): [AuditAction, AlertKind][] {
-  return Object.entries(auditActions).flatMap(([action, spec]) =>
-    'alert' in spec ? [[action as AuditAction, spec.alert]] : [],
-  );
+  return Object.entries(auditActions).flatMap(([action, spec]) => ('alert' in spec ? [[action as AuditAction, spec.alert]] : []));
 }
