@@ -7,6 +7,8 @@ import { DirectoryStore } from './data/directory-store.js';
 import { DuplicateStore } from './data/duplicate-store.js';
 import { MergeStore } from './data/merge-store.js';
 import { ClinicalRecordStore } from './data/clinical-record-store.js';
+import { AdmissionStore } from './data/admission-store.js';
+import { InterfaceMessageStore } from './data/interface-message-store.js';
 import { SessionRevocationStore } from './data/session-revocation-store.js';
 import { createLoaders, type Stores } from './data/loaders.js';
 import { createServices } from './services/index.js';
@@ -25,6 +27,8 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
       duplicates,
       merges: new MergeStore(db, duplicates),
       clinicalRecord: new ClinicalRecordStore(db),
+      admissions: new AdmissionStore(db),
+      interfaceMessages: new InterfaceMessageStore(db),
       sessionRevocations: new SessionRevocationStore(db),
     };
     return {

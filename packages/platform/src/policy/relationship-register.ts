@@ -46,6 +46,26 @@ export class RelationshipRegister {
     );
   }
 
+  /**
+   * The care process that made these relationships ended at `endedAt` (a discharge, a closed referral): they
+   * lapse after the policy's grace period, or earlier if they already would. Only `expires_at` moves:
+   * `ended_at` means revoked now, and grace is the point of ending this way. Idempotent; runs in the process's
+   * own transaction like `careRelationship`.
+   */
+  async endCareRelationships(
+    run: SqlExecutor,
+    sourceRef: string,
+    endedAt: Date,
+    graceHours: number = this.policy.relationshipEndGraceHours,
+  ): Promise<void> {
+    await run(
+      `UPDATE access_control.legitimate_relationship
+          SET expires_at = LEAST(COALESCE(expires_at, 'infinity'::timestamptz), $2::timestamptz)
+        WHERE source_ref = $1 AND ended_at IS NULL`,
+      [sourceRef, new Date(endedAt.getTime() + graceHours * 3_600_000)],
+    );
+  }
+
   /** A user claims a relationship for themselves, with an access reason (alerted to the privacy officer). */
   async selfClaim(subject: Subject, patientId: string, reasonCode: string): Promise<Date | null> {
     this.checkReason(reasonCode);

@@ -44,6 +44,14 @@ export class SecurityLogService {
     return page;
   }
 
+  /** Privacy officers: one event by its sequence number (the FHIR AuditEvent read). */
+  async byId(id: string): Promise<AccessEventRecord | null> {
+    if (!/^[1-9]\d{0,17}$/.test(id)) return null;
+    const event = await this.loaders.eventBySeq.load(BigInt(id));
+    if (event) this.recordRead('access-events', [event]);
+    return event;
+  }
+
   /** Privacy officers: a patient's latest events. */
   async forPatient(patientId: string, last: number): Promise<AccessEventRecord[]> {
     const events = await this.loaders.latestEventsForPatient(pageSize(last, 'last')).load(patientId);

@@ -141,6 +141,18 @@ export class ClinicalRecordStore {
     return this.read(clinicalDocument, 'patient_id', patientIds);
   }
 
+  /** Which patient each item belongs to (one statement for the batch); items not found are left out. */
+  async patientsOfItems(
+    items: readonly { kind: 'PROBLEM' | 'ALLERGY' | 'MEDICATION'; id: string }[],
+  ): Promise<{ kind: 'PROBLEM' | 'ALLERGY' | 'MEDICATION'; id: string; patientId: string }[]> {
+    return this.db.$queryRawUnsafe(
+      `SELECT 'PROBLEM' AS kind, id::text, patient_id::text AS "patientId" FROM patient.problem WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT 'ALLERGY', id::text, patient_id::text FROM patient.allergy WHERE id = ANY($2::uuid[])
+       UNION ALL SELECT 'MEDICATION', id::text, patient_id::text FROM patient.medication WHERE id = ANY($3::uuid[])`,
+      ...(['PROBLEM', 'ALLERGY', 'MEDICATION'] as const).map((kind) => items.filter((i) => i.kind === kind).map((i) => i.id)),
+    );
+  }
+
   async recordProblem(patientId: string, entry: NewProblem, by: Authorship): Promise<ProblemRecord> {
     const { id } = await this.db.problem.create({ data: { patientId, ...entry, ...by }, select: { id: true } });
     return this.readOne(problem, id);

@@ -44,7 +44,8 @@ export class MergeStore {
     private readonly duplicates: DuplicateStore,
   ) {}
 
-  merge(request: MergeRequest, actor: MergeActor): Promise<PatientMergeRecord> {
+  /** `afterwards` runs in the merge's transaction (e.g. recording the HL7 v2 message it comes from). */
+  merge(request: MergeRequest, actor: MergeActor, afterwards?: (tx: Tx) => Promise<void>): Promise<PatientMergeRecord> {
     return this.db.$transaction(async (tx) => {
       const parties = await lockPatients(tx, [request.survivorId, request.replacedId]);
       const { survivor, replaced } = checkMergeParties(parties.get(request.survivorId), parties.get(request.replacedId));
@@ -60,6 +61,7 @@ export class MergeStore {
       }
       await tx.patient.update({ where: { id: replaced.id }, data: { replacedById: survivor.id } });
       await this.duplicates.settleByMerge(tx, survivor.id, replaced.id, actor.userId);
+      await afterwards?.(tx);
       return tx.patientMerge.create({
         data: {
           survivorId: survivor.id,

@@ -20,6 +20,7 @@ import type {
   MedicationRecord,
   ProblemRecord,
 } from '../data/clinical-record-store.js';
+import type { ClinicalItemKey } from '../data/loaders.js';
 import type { PatientService } from './patient-service.js';
 import type { ServiceRequest } from './request.js';
 
@@ -78,6 +79,22 @@ export class ClinicalRecordService {
 
   async documents(patientId: string, sealOverride?: string | null): Promise<ClinicalDocumentRecord[]> {
     return open(await this.decided(patientId, 'DOCUMENT', this.request.loaders.documentsByPatientId, sealOverride));
+  }
+
+  /**
+   * One clinical item by id, or null unless the caller may see it in full. Not found, a patient out of scope, no
+   * relationship, a hidden item and a sealed one all answer the same, so an id never tells that an item exists.
+   */
+  async problem(id: string): Promise<ProblemRecord | null> {
+    return this.itemById({ kind: 'PROBLEM', id }, (patientId) => this.problems(patientId));
+  }
+
+  async allergy(id: string): Promise<AllergyRecord | null> {
+    return this.itemById({ kind: 'ALLERGY', id }, (patientId) => this.allergies(patientId));
+  }
+
+  async medication(id: string): Promise<MedicationRecord | null> {
+    return this.itemById({ kind: 'MEDICATION', id }, (patientId) => this.medications(patientId));
   }
 
   /** Placeholders for the sealed items of every list that the caller may know exist but not open. */
@@ -187,6 +204,14 @@ export class ClinicalRecordService {
       authoringOrganisationId: organisation.id,
       authoringTeamId: chooseAuthoringTeam(input.authoringTeamId?.toLowerCase(), teams, sealLevel),
     };
+  }
+
+  private async itemById<T extends ClinicalItemRecord>(key: ClinicalItemKey, list: (patientId: string) => Promise<T[]>): Promise<T | null> {
+    const patientId = await this.request.loaders.patientOfItem.load(key);
+    if (!patientId) return null;
+    const decision = await this.request.policy.forPatient('clinical.read', patientId, readActions[key.kind]);
+    if (decision.effect !== 'ALLOW') return null;
+    return (await list(patientId)).find((item) => item.id === key.id.toLowerCase()) ?? null;
   }
 
   /** The caller's view of one list, decided once per request and seal-override justification. */

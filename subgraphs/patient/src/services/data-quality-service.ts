@@ -6,6 +6,8 @@ import type { DuplicateCandidateRecord } from '../data/duplicate-store.js';
 import type { PatientMergeRecord } from '../data/merge-store.js';
 import type { PatientService } from './patient-service.js';
 import type { ServiceRequest } from './request.js';
+import type { InterfaceMessageInput } from '../__generated__/resolvers-types.js';
+import { recordMessage, unappliedMessage } from './interface-messages.js';
 
 /**
  * The master patient index's housekeeping: the duplicate worklist, merges and their undoing. A pair or a merge
@@ -35,13 +37,19 @@ export class DataQualityService {
     return { ...page, items: page.items.filter((_, i) => visible[i]) };
   }
 
-  async merge(input: { survivorId: string; replacedId: string; reason: string }): Promise<PatientMergeRecord> {
+  async merge(
+    input: { survivorId: string; replacedId: string; reason: string },
+    messageInput?: InterfaceMessageInput | null,
+  ): Promise<PatientMergeRecord> {
+    const message = await unappliedMessage(this.request, messageInput);
     const request = validateMergeRequest(input);
     await this.requireVisible([
       [request.survivorId, 'input.survivorId'],
       [request.replacedId, 'input.replacedId'],
     ]);
-    const merge = await this.request.stores.merges.merge(request, this.actor());
+    const merge = await this.request.stores.merges.merge(request, this.actor(), (tx) =>
+      recordMessage(this.request, tx, message, request.survivorId),
+    );
     this.afterMergeChange('patient.merge', merge);
     return merge;
   }

@@ -8,6 +8,8 @@ import { validatePatientUpdate, type UpdatePatientRequest } from '../domain/upda
 import type { LocalIdentifierRecord, PatientRecord, PreviousNameRecord } from '../data/patient-store.js';
 import type { ScoredPatient } from '../data/search/patient-search.js';
 import type { ServiceRequest } from './request.js';
+import type { InterfaceMessageInput } from '../__generated__/resolvers-types.js';
+import { recordMessage, unappliedMessage } from './interface-messages.js';
 
 // Merges chain (A into B, later B into C); a longer chain than this means corrupt data, not a real history.
 const maxMergeChain = 16;
@@ -78,8 +80,9 @@ export class PatientService {
   }
 
   /** Registration gives the registering organisation a legitimate relationship, in the same transaction. */
-  async register(input: RegisterPatientRequest): Promise<PatientRecord> {
+  async register(input: RegisterPatientRequest, messageInput?: InterfaceMessageInput | null): Promise<PatientRecord> {
     const { stores, relationships, caller, audit } = this.request;
+    const message = await unappliedMessage(this.request, messageInput);
     const patient = await stores.patients.register(validateRegistration(input), async (tx, created) => {
       await stores.duplicates.detect(tx, created);
       await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
@@ -89,16 +92,21 @@ export class PatientService {
         sourceRef: `registration:${caller.organisationOds}:${created.id}`,
         createdBy: caller.userId,
       });
+      await recordMessage(this.request, tx, message, created.id);
     });
     audit.record({ action: 'patient.create', outcome: 'ALLOWED', patientId: patient.id });
     return patient;
   }
 
-  async update(input: UpdatePatientRequest & { id: string }): Promise<PatientRecord> {
+  async update(input: UpdatePatientRequest & { id: string }, messageInput?: InterfaceMessageInput | null): Promise<PatientRecord> {
     const { stores, loaders, audit } = this.request;
+    const message = await unappliedMessage(this.request, messageInput);
     const current = await this.changeable(input.id, 'input.id');
     const changes = validatePatientUpdate(input, current);
-    const patient = await stores.patients.update(current.id, changes, (tx, updated) => stores.duplicates.detect(tx, updated));
+    const patient = await stores.patients.update(current.id, changes, async (tx, updated) => {
+      await stores.duplicates.detect(tx, updated);
+      await recordMessage(this.request, tx, message, updated.id);
+    });
     loaders.patientById.clear(patient.id).prime(patient.id, patient);
     audit.record({ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id });
     return patient;
