@@ -27,3 +27,4 @@ export * from './http-service.js';
 export * from './input-text.js';
 export * from './justification-input.js';
 export * from './writes/audited-writes.js';
+export * from './writes/prisma-transactions.js';

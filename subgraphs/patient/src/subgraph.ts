@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@epr/platform';
+import { AuditedWrites, prismaTransactions, type SubgraphDefinition } from '@epr/platform';
 import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
 import { createDb, databaseSchema } from './data/prisma.js';
@@ -20,6 +20,7 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
   defaultPort: 4001,
   build: ({ pool, relationships, consents }) => {
     const db = createDb(pool);
+    const sql = prismaTransactions(db);
     const duplicates = new DuplicateStore(db);
     const stores: Stores = {
       patients: new PatientStore(db),
@@ -41,6 +42,8 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
           audit: base.audit,
           loaders,
           stores,
+          writes: new AuditedWrites(base.audit, sql.begin, sql.sqlOf),
+          sql,
           relationships,
           consents,
         });

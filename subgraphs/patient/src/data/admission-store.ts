@@ -1,4 +1,4 @@
-import { conflict } from '@epr/platform';
+import { conflict, type Transaction } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import type { Admission } from '../domain/admission.js';
 import { checkDischargeAfterAdmission } from '../domain/admission.js';
@@ -43,9 +43,13 @@ export class AdmissionStore {
     return team?.id ?? null;
   }
 
-  async admit(admission: NewAdmission, afterwards: (tx: Tx, created: AdmissionRecord) => Promise<void>): Promise<AdmissionRecord> {
+  async admit(
+    admission: NewAdmission,
+    afterwards: (tx: Tx, created: AdmissionRecord) => Promise<void>,
+    transaction: Transaction<Tx, AdmissionRecord>,
+  ): Promise<AdmissionRecord> {
     try {
-      return await this.db.$transaction(async (tx) => {
+      return await transaction(async (tx) => {
         const created = await tx.admission.create({ data: admission, select: admissionColumns });
         await afterwards(tx, created);
         return created;
@@ -64,8 +68,9 @@ export class AdmissionStore {
     organisationId: string,
     discharge: { dischargedAt: Date; dischargedBy: string },
     afterwards: (tx: Tx, closed: AdmissionRecord) => Promise<void>,
+    transaction: Transaction<Tx, AdmissionRecord>,
   ): Promise<AdmissionRecord> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(async (tx) => {
       const [open] = await tx.$queryRaw<{ id: string; admitted_at: Date }[]>`
         SELECT id, admitted_at FROM patient.admission
          WHERE patient_id = ${patientId}::uuid AND organisation_id = ${organisationId}::uuid AND discharged_at IS NULL

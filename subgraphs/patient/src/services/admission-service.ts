@@ -1,7 +1,6 @@
-import { forbidden, type SqlExecutor } from '@epr/platform';
+import { forbidden } from '@epr/platform';
 import type { InterfaceMessageInput } from '../__generated__/resolvers-types.js';
 import type { AdmissionRecord } from '../data/admission-store.js';
-import type { Tx } from '../data/prisma.js';
 import { admissionSourceRef, parseAdmission, parseDischargeTime, type AdmissionRequest } from '../domain/admission.js';
 import { recordMessage, unappliedMessage } from './interface-messages.js';
 import type { PatientService } from './patient-service.js';
@@ -25,7 +24,7 @@ export class AdmissionService {
   }
 
   async admit(input: AdmissionRequest & { patientId: string }, messageInput?: InterfaceMessageInput | null): Promise<AdmissionRecord> {
-    const { stores, relationships, caller, audit } = this.request;
+    const { stores, relationships, caller, writes, sql } = this.request;
     const message = await unappliedMessage(this.request, messageInput);
     const admission = parseAdmission(input);
     const patient = await this.patients.changeable(input.patientId, 'input.patientId');
@@ -35,7 +34,7 @@ export class AdmissionService {
       { ...admission, patientId: patient.id, organisationId, careTeamId, admittedBy: caller.userId },
       async (tx, stay) => {
         // The ward's team (else the organisation) may open the record from the moment of admission, no sooner.
-        await relationships.careRelationship(sqlIn(tx), {
+        await relationships.careRelationship(sql.sqlOf(tx), {
           patientId: patient.id,
           holder: careTeamId ? { kind: 'TEAM', id: careTeamId } : { kind: 'ORGANISATION', id: caller.organisationOds },
           type: 'ADMISSION',
@@ -44,8 +43,8 @@ export class AdmissionService {
         });
         await recordMessage(this.request, tx, message, patient.id);
       },
+      writes.for((stay) => [{ action: 'admission.create', outcome: 'ALLOWED', patientId: patient.id, items: [`Admission:${stay.id}`] }]),
     );
-    audit.record({ action: 'admission.create', outcome: 'ALLOWED', patientId: patient.id, items: [`Admission:${created.id}`] });
     return created;
   }
 
@@ -53,7 +52,7 @@ export class AdmissionService {
     input: { patientId: string; dischargedAt: string },
     messageInput?: InterfaceMessageInput | null,
   ): Promise<AdmissionRecord> {
-    const { stores, relationships, caller, audit } = this.request;
+    const { stores, relationships, caller, writes, sql } = this.request;
     const message = await unappliedMessage(this.request, messageInput);
     const dischargedAt = parseDischargeTime(input.dischargedAt);
     const patient = await this.patients.changeable(input.patientId, 'input.patientId');
@@ -63,11 +62,11 @@ export class AdmissionService {
       { dischargedAt, dischargedBy: caller.userId },
       async (tx, stay) => {
         // The team keeps access for the policy's grace period after discharge (letters, results), then loses it.
-        await relationships.endCareRelationships(sqlIn(tx), admissionSourceRef(stay.id), dischargedAt);
+        await relationships.endCareRelationships(sql.sqlOf(tx), admissionSourceRef(stay.id), dischargedAt);
         await recordMessage(this.request, tx, message, patient.id);
       },
+      writes.for((stay) => [{ action: 'admission.discharge', outcome: 'ALLOWED', patientId: patient.id, items: [`Admission:${stay.id}`] }]),
     );
-    audit.record({ action: 'admission.discharge', outcome: 'ALLOWED', patientId: patient.id, items: [`Admission:${closed.id}`] });
     return closed;
   }
 
@@ -78,8 +77,4 @@ export class AdmissionService {
     if (!organisation) throw forbidden('The organisation of your role profile is no longer in the directory. Sign in again.');
     return organisation.id;
   }
-}
-
-function sqlIn(tx: Tx): SqlExecutor {
-  return (sql, params) => tx.$executeRawUnsafe(sql, ...params);
 }

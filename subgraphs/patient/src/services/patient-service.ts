@@ -81,43 +81,52 @@ export class PatientService {
 
   /** Registration gives the registering organisation a legitimate relationship, in the same transaction. */
   async register(input: RegisterPatientRequest, messageInput?: InterfaceMessageInput | null): Promise<PatientRecord> {
-    const { stores, relationships, caller, audit } = this.request;
+    const { stores, relationships, caller, writes } = this.request;
     const message = await unappliedMessage(this.request, messageInput);
-    const patient = await stores.patients.register(validateRegistration(input), async (tx, created) => {
-      await stores.duplicates.detect(tx, created);
-      await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
-        patientId: created.id,
-        holder: { kind: 'ORGANISATION', id: caller.organisationOds },
-        type: 'REGISTRATION',
-        sourceRef: `registration:${caller.organisationOds}:${created.id}`,
-        createdBy: caller.userId,
-      });
-      await recordMessage(this.request, tx, message, created.id);
-    });
-    audit.record({ action: 'patient.create', outcome: 'ALLOWED', patientId: patient.id });
-    return patient;
+    return stores.patients.register(
+      validateRegistration(input),
+      async (tx, created) => {
+        await stores.duplicates.detect(tx, created);
+        await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+          patientId: created.id,
+          holder: { kind: 'ORGANISATION', id: caller.organisationOds },
+          type: 'REGISTRATION',
+          sourceRef: `registration:${caller.organisationOds}:${created.id}`,
+          createdBy: caller.userId,
+        });
+        await recordMessage(this.request, tx, message, created.id);
+      },
+      writes.for((created) => [{ action: 'patient.create', outcome: 'ALLOWED', patientId: created.id }]),
+    );
   }
 
   async update(input: UpdatePatientRequest & { id: string }, messageInput?: InterfaceMessageInput | null): Promise<PatientRecord> {
-    const { stores, loaders, audit } = this.request;
+    const { stores, loaders, writes } = this.request;
     const message = await unappliedMessage(this.request, messageInput);
     const current = await this.changeable(input.id, 'input.id');
     const changes = validatePatientUpdate(input, current);
-    const patient = await stores.patients.update(current.id, changes, async (tx, updated) => {
-      await stores.duplicates.detect(tx, updated);
-      await recordMessage(this.request, tx, message, updated.id);
-    });
+    const patient = await stores.patients.update(
+      current.id,
+      changes,
+      async (tx, updated) => {
+        await stores.duplicates.detect(tx, updated);
+        await recordMessage(this.request, tx, message, updated.id);
+      },
+      writes.for((updated) => [{ action: 'patient.update', outcome: 'ALLOWED', patientId: updated.id }]),
+    );
     loaders.patientById.clear(patient.id).prime(patient.id, patient);
-    audit.record({ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id });
     return patient;
   }
 
   async addLocalIdentifier(input: { patientId: string; identifier: { organisation: string; value: string } }): Promise<PatientRecord> {
-    const { stores, audit } = this.request;
+    const { stores, writes } = this.request;
     const identifier = parseLocalIdentifier(input.identifier, 'input.identifier');
     const patient = await this.changeable(input.patientId, 'input.patientId');
-    await stores.patients.addLocalIdentifier(patient.id, identifier);
-    audit.record({ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id });
+    await stores.patients.addLocalIdentifier(
+      patient.id,
+      identifier,
+      writes.for(() => [{ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id }]),
+    );
     return patient;
   }
 
