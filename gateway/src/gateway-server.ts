@@ -31,6 +31,8 @@ import { healthRoutes } from './http/health-routes.js';
 import { corsPolicy } from './http/cors.js';
 import { introspectionSwitchedOff } from './http/explorer.js';
 import { webPageRoutes } from './http/web-pages.js';
+import { fhirRoute } from './fhir/fhir-route.js';
+import { policyFromEnvironment } from '@epr/policy';
 
 export interface RunningGateway {
   url: string;
@@ -98,6 +100,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const routes: GatewayRoute[] = [
     ...healthRoutes(registry, subgraphs),
     graphqlRoute(apollo, session, tuning.compressMinBytes, documentPolicy(documents.trusted, documents.requireTrusted)),
+    fhirRoute(apollo, session, policyFromEnvironment(), logger),
     ...(await webPageRoutes({ explorer: explorerOn, pagesDir: config.pagesDir ?? builtPages })),
   ];
   const cors = corsPolicy(config.corsOrigins ?? []);

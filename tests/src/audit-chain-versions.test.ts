@@ -10,8 +10,9 @@ import { stackState } from './support/stack-state.js';
 import { appendAsSubgraph, event, stackAuditKey, withDatabase } from './support/security-log.js';
 
 /*
- * Rows chained before correlation ids existed (form 1) still verify after the migration that added them, beside
- * rows chained with one (form 2) — and neither kind can be edited into the other unseen.
+ * Rows chained before correlation ids existed (form 1) still verify after the migrations that added them (form 2)
+ * and then who may see a row (form 3), beside rows chained in the later forms — and no kind can be edited into
+ * another unseen.
  */
 const audit = subgraphDatabase('audit');
 
@@ -33,53 +34,57 @@ async function findings(url: string): Promise<string[]> {
   return (await verifySecurityLog(url, await stackAuditKey())).findings.map(describeFinding);
 }
 
-describe('chained forms across the correlation id migration', () => {
+describe('chained forms across the correlation id and visibility migrations', () => {
   let scratch: ScratchDatabase;
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(stackState().serverUrl, 'audit_versions');
-    const migration = (await readdir(audit.migrationsDir)).find((entry) => entry.endsWith('_correlation_id'))!;
-    await migrateUpTo(scratch.url, migration);
-    for (let i = 1; i <= 3; i++) await appendAsSubgraph([event({ request_id: `before-${i}` })], scratch.url);
+    const migration = async (suffix: string) => (await readdir(audit.migrationsDir)).find((entry) => entry.endsWith(suffix))!;
+    await migrateUpTo(scratch.url, await migration('_correlation_id'));
+    for (let i = 1; i <= 2; i++) await appendAsSubgraph([event({ request_id: `form1-${i}` })], scratch.url);
+    await migrateUpTo(scratch.url, await migration('_visible_to'));
+    for (let i = 3; i <= 4; i++) await appendAsSubgraph([event({ request_id: `form2-${i}`, correlation_id: `client-${i}` })], scratch.url);
     await applyMigrations(scratch.url, 'audit');
-    for (let i = 4; i <= 6; i++) await appendAsSubgraph([event({ request_id: `after-${i}`, correlation_id: `client-${i}` })], scratch.url);
+    await appendAsSubgraph([event({ request_id: 'form3-5', correlation_id: 'client-5' })], scratch.url);
+    await appendAsSubgraph([event({ request_id: 'form3-6', correlation_id: 'client-6', visible_to: ['team-a', 'dr.x'] })], scratch.url);
   });
   afterAll(() => scratch.drop());
 
-  test('old rows keep form 1 and new rows are chained in form 2 with their correlation id; all verify', async () => {
+  test('each row keeps the form it was chained in, with its correlation id and visibility; all verify', async () => {
     const { rows } = await withDatabase(
       (client) =>
-        client.query<{ chain_version: number; correlation_id: string | null }>(
-          'SELECT chain_version, correlation_id FROM audit.access_event ORDER BY seq',
+        client.query<{ chain_version: number; correlation_id: string | null; visible_to: string[] | null }>(
+          'SELECT chain_version, correlation_id, visible_to FROM audit.access_event ORDER BY seq',
         ),
       { url: scratch.url },
     );
     expect(rows).toEqual([
-      { chain_version: 1, correlation_id: null },
-      { chain_version: 1, correlation_id: null },
-      { chain_version: 1, correlation_id: null },
-      { chain_version: 2, correlation_id: 'client-4' },
-      { chain_version: 2, correlation_id: 'client-5' },
-      { chain_version: 2, correlation_id: 'client-6' },
+      { chain_version: 1, correlation_id: null, visible_to: null },
+      { chain_version: 1, correlation_id: null, visible_to: null },
+      { chain_version: 2, correlation_id: 'client-3', visible_to: null },
+      { chain_version: 2, correlation_id: 'client-4', visible_to: null },
+      { chain_version: 3, correlation_id: 'client-5', visible_to: null },
+      { chain_version: 3, correlation_id: 'client-6', visible_to: ['team-a', 'dr.x'] },
     ]);
     expect(await findings(scratch.url)).toEqual([]);
   });
 
-  test('a correlation id added to an old row, changed or removed on a new one, or a row moved to the other form, is named', async () => {
+  test('a correlation id or visibility added, changed or removed, or a row moved to another form, is named', async () => {
     await withDatabase(
       async (client) => {
         // What a database superuser could do with the guards switched off.
         await client.query('SET session_replication_role = replica');
-        await client.query(`UPDATE audit.access_event SET correlation_id = 'added-later' WHERE seq = 2`);
-        await client.query(`UPDATE audit.access_event SET correlation_id = 'someone-else' WHERE seq = 4`);
-        await client.query(`UPDATE audit.access_event SET chain_version = 1 WHERE seq = 5`);
-        await client.query(`UPDATE audit.access_event SET correlation_id = NULL WHERE seq = 6`);
+        await client.query(`UPDATE audit.access_event SET correlation_id = 'added-later' WHERE seq = 1`);
+        await client.query(`UPDATE audit.access_event SET visible_to = ARRAY['hidden-later'] WHERE seq = 3`);
+        await client.query(`UPDATE audit.access_event SET chain_version = 2 WHERE seq = 5`);
+        // Making a restricted row visible to everyone, so its item becomes known.
+        await client.query(`UPDATE audit.access_event SET visible_to = NULL WHERE seq = 6`);
       },
       { url: scratch.url },
     );
     expect(await findings(scratch.url)).toEqual([
-      'row 2 altered: its contents no longer match its hash',
-      'row 4 altered: its contents no longer match its hash',
+      'row 1 altered: its contents no longer match its hash',
+      'row 3 altered: its contents no longer match its hash',
       'row 5 altered: its contents no longer match its hash',
       'row 6 altered: its contents no longer match its hash',
     ]);

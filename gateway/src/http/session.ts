@@ -1,11 +1,34 @@
 import type http from 'node:http';
 import type { CredentialSigner, SessionVerifier } from '@epr/identity';
-import { sendJson, errorBody, ErrorCode, type Logger } from '@epr/platform';
+import { sendJson, ErrorCode, type Logger } from '@epr/platform';
 import type { GatewayContext } from '../context.js';
 import type { RoleProfileDirectory } from '../role-profile-directory.js';
 import { DirectoryUnavailableError } from '../role-profile-directory.js';
 import { authenticate, AuthenticationError, IdentityProviderUnavailableError } from '../authenticate.js';
 import { CorrelationIdError, requestIdsFor, type RequestIds } from './request-ids.js';
+
+/** Why a request was turned away at the door, for a route to answer in its own format (GraphQL errors, FHIR OperationOutcome). */
+export interface Refusal {
+  status: 400 | 401 | 429 | 503;
+  code: string;
+  message: string;
+  /** For 401: which check failed (expired, bad signature, …). */
+  reason?: string;
+  /** For 400: the header to correct. */
+  field?: string;
+  headers?: Record<string, string>;
+}
+
+export type RefusalWriter = (res: http.ServerResponse, refusal: Refusal) => void;
+
+/** The GraphQL route's answer: a GraphQL-shaped error body. */
+export const graphqlRefusal: RefusalWriter = (res, { status, code, message, reason, field, headers }) =>
+  sendJson(
+    res,
+    status,
+    { errors: [{ message, extensions: { code, ...(reason ? { reason } : {}), ...(field ? { field } : {}) } }] },
+    headers,
+  );
 
 export interface SessionDoor {
   /**
@@ -13,7 +36,7 @@ export interface SessionDoor {
    * cannot be authenticated the refusal (401, or 503 when sign-in cannot be checked) has been sent and this
    * resolves undefined. Every gateway route that touches patient data opens its session here.
    */
-  open: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<GatewayContext | undefined>;
+  open: (req: http.IncomingMessage, res: http.ServerResponse, refuse?: RefusalWriter) => Promise<GatewayContext | undefined>;
 }
 
 export function sessionDoor(deps: {
@@ -24,13 +47,13 @@ export function sessionDoor(deps: {
 }): SessionDoor {
   const { verifier, directory, signer, logger } = deps;
   return {
-    async open(req, res) {
+    async open(req, res, refuse = graphqlRefusal) {
       let ids: RequestIds;
       try {
         ids = requestIdsFor(req);
       } catch (error) {
         if (!(error instanceof CorrelationIdError)) throw error;
-        sendJson(res, 400, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST', field: 'x-request-id' } }] });
+        refuse(res, { status: 400, code: 'BAD_REQUEST', message: error.message, field: 'x-request-id' });
         return undefined;
       }
       const { requestId } = ids;
@@ -43,17 +66,22 @@ export function sessionDoor(deps: {
       } catch (error) {
         if (error instanceof AuthenticationError) {
           requestLogger.info({ reason: error.reason }, 'request refused: not authenticated');
-          sendJson(
-            res,
-            401,
-            { errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated, reason: error.reason } }] },
-            { 'www-authenticate': `Bearer error="invalid_token", error_description="${error.reason}"` },
-          );
+          refuse(res, {
+            status: 401,
+            code: ErrorCode.Unauthenticated,
+            message: error.message,
+            reason: error.reason,
+            headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${error.reason}"` },
+          });
           return undefined;
         }
         if (error instanceof DirectoryUnavailableError || error instanceof IdentityProviderUnavailableError) {
           requestLogger.error({ err: error }, 'directory unavailable');
-          sendJson(res, 503, errorBody('Sign-in cannot be checked at the moment. Try again shortly.', ErrorCode.ServiceUnavailable));
+          refuse(res, {
+            status: 503,
+            code: ErrorCode.ServiceUnavailable,
+            message: 'Sign-in cannot be checked at the moment. Try again shortly.',
+          });
           return undefined;
         }
         throw error;

@@ -11,11 +11,11 @@ import { answerRateLimited } from './refusal.js';
  */
 export function rateLimitedDoor(door: SessionDoor, budgets: RequestBudgets): SessionDoor {
   return {
-    async open(req, res) {
+    async open(req, res, refuse) {
       const address = req.socket.remoteAddress ?? 'unknown';
       const blocked = budgets.signInBlocked(address) ?? budgets.refuseBeforeSignIn(req.headers.authorization);
-      if (blocked) return void answerRateLimited(res, blocked);
-      const context = await door.open(req, res);
+      if (blocked) return void answerRateLimited(res, blocked, refuse);
+      const context = await door.open(req, res, refuse);
       if (!context) {
         if (res.statusCode === 401) budgets.signInFailed(address);
         return undefined;
@@ -24,7 +24,7 @@ export function rateLimitedDoor(door: SessionDoor, budgets: RequestBudgets): Ses
       const refused = budgets.admit(context.caller);
       if (refused) {
         context.logger.info({ userId: context.caller.userId, retryAfter: refused.retryAfterSeconds }, 'request refused: rate limited');
-        return void answerRateLimited(res, refused);
+        return void answerRateLimited(res, refused, refuse);
       }
       return context;
     },

@@ -23,6 +23,8 @@ export interface AuditEventRow {
   request_id: string;
   /** The id the client sent with the request (its `x-request-id`), if any. */
   correlation_id: string | null;
+  /** Care team ids and user ids who alone may see the row; null: everyone who may read the log. */
+  visible_to: string[] | null;
 }
 
 /** Where a subgraph's access records go. */

@@ -70,6 +70,7 @@ describe('a request’s audit trail', () => {
         basis_detail: 'REFERRAL',
         request_id: 'req-1',
         correlation_id: 'client-7',
+        visible_to: null,
       },
       expect.objectContaining({ outcome: 'DENIED', items: ['Problem:3'], basis_kind: 'DECISION', basis_detail: 'sealed' }),
     ]);
@@ -83,6 +84,24 @@ describe('a request’s audit trail', () => {
     await trail.flush();
     await trail.flush();
     expect(store.appends).toHaveLength(1);
+  });
+
+  test('an item visible only to its authoring team goes in a row of its own, never merged into an open one', async () => {
+    const store = recordingStore();
+    const trail = new AuditTrail(store, 'patient', caller);
+    const read = {
+      action: 'problem.read',
+      outcome: 'ALLOWED',
+      patientId: olivia,
+      basis: { kind: 'RELATIONSHIP', detail: 'REFERRAL' },
+    } as const;
+    trail.record({ ...read, items: ['PROBLEM:open'] });
+    trail.record({ ...read, items: ['PROBLEM:locked'], visibleTo: ['team-1', 'dr.author'] });
+    await trail.flush();
+    expect(store.appends[0]!.map((row) => [row.items, row.visible_to])).toEqual([
+      [['PROBLEM:open'], null],
+      [['PROBLEM:locked'], ['team-1', 'dr.author']],
+    ]);
   });
 
   test('a failed append rejects the flush, so the response can fail closed', async () => {

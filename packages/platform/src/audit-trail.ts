@@ -25,6 +25,11 @@ export interface AccessRecord {
   /** The part of the record, when no single items apply (e.g. `problems`, `search`). */
   category?: string;
   basis?: AccessBasis;
+  /**
+   * Who may see this row in the security log (care team ids and user ids); everyone with access to the log
+   * when absent. For rows naming items hidden from others (sealed and locked, do-not-share, not nominated).
+   */
+  visibleTo?: readonly string[];
 }
 
 /**
@@ -52,6 +57,7 @@ export class AuditTrail {
       record.category,
       record.basis?.kind,
       record.basis?.detail,
+      record.visibleTo,
     ]);
     let entry = this.pending.get(key);
     if (!entry) {
@@ -122,6 +128,7 @@ export class AuditTrail {
       basis_detail: record.basis?.detail ?? null,
       request_id: c.requestId,
       correlation_id: c.correlationId ?? null,
+      visible_to: record.visibleTo ? [...record.visibleTo] : null,
     };
   }
 }

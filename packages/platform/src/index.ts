@@ -30,3 +30,4 @@ export * from './env-settings.js';
 export * from './input-hygiene/index.js';
 export * from './justification-input.js';
 export * from './writes/audited-writes.js';
+export * from './writes/prisma-transactions.js';

@@ -68,7 +68,7 @@ export async function startSubgraph<TServices extends object>(
   const built = definition.build({
     pool,
     logger,
-    relationships: new RelationshipRegister(policy, policyPool),
+    relationships: new RelationshipRegister(policy),
     consents: new ConsentRegister(policyPool),
     ...(serviceClient ? { serviceClient } : {}),
   });

@@ -15,6 +15,7 @@ export const activities = [
   'referrals.manage',
   'appointments.read',
   'appointments.manage',
+  'admissions.manage',
   'appointments.back_enter',
   'pathway.report',
   'pathway.report.any_organisation',

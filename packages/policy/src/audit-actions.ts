@@ -64,6 +64,9 @@ export const auditActions = {
   'rtt.performance.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'rtt.completed.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'rtt.new-clock-starts.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
+  'admission.read': { area: 'your hospital stays', verb: 'Viewed' },
+  'admission.create': { area: 'your hospital stays', verb: 'Recorded an admission in' },
+  'admission.discharge': { area: 'your hospital stays', verb: 'Recorded a discharge in' },
   'appointment.read': { area: 'your appointments', verb: 'Viewed' },
   'appointment.book': { area: 'your appointments', verb: 'Booked' },
   'appointment.cancel': { area: 'your appointments', verb: 'Cancelled' },
@@ -114,7 +117,5 @@ export function isAuditAction(value: string): value is AuditAction {
 
 /** Actions that raise a privacy-officer alert, with the kind of alert (the database's alert rule is checked against this). */
 export function alertingActions(): [AuditAction, AlertKind][] {
-  return Object.entries(auditActions).flatMap(([action, spec]) =>
-    'alert' in spec ? [[action as AuditAction, spec.alert as AlertKind]] : [],
-  );
+  return Object.entries(auditActions).flatMap(([action, spec]) => ('alert' in spec ? [[action as AuditAction, spec.alert]] : []));
 }

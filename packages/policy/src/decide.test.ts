@@ -305,6 +305,22 @@ describe('policy documents', () => {
     expect(() => loadPolicy({ activities: { 'clinical.read': { includes: ['nope'] } }, jobRoles: {} })).toThrow(/unknown activity "nope"/);
   });
 
+  test('the interface engine registers, merges and admits patients, and never reads clinical content', () => {
+    const engine: Subject = { kind: 'user', userId: 'interface.engine', jobRoleCode: 'IFENGINE', organisationOds: 'RX1', teamIds: [] };
+    for (const activity of ['demographics.write', 'demographics.read', 'admissions.manage'] as const) {
+      expect(effect({ subject: engine, activity })).toBe('ALLOW');
+    }
+    for (const activity of ['clinical.read', 'referrals.read', 'appointments.read', 'audit.read'] as const) {
+      expect(effect({ subject: engine, activity, patient: patientFacts('active') })).toBe('DENY');
+    }
+  });
+
+  test('the grace after a care process ends is policy data, never negative', () => {
+    expect(policy.relationshipEndGraceHours).toBe(24);
+    expect(loadPolicy({ activities: {}, jobRoles: {}, relationshipEndGraceHours: 0 }).relationshipEndGraceHours).toBe(0);
+    expect(() => loadPolicy({ activities: {}, jobRoles: {}, relationshipEndGraceHours: -1 })).toThrow(/relationshipEndGraceHours/);
+  });
+
   test('sessions last at most the baseline 12 hours, or what a trust sets between 0 and 24 hours', () => {
     expect(policy.sessionMaxAgeHours).toBe(12);
     expect(loadPolicy({ activities: {}, jobRoles: {}, sessionMaxAgeHours: 0.5 }).sessionMaxAgeHours).toBe(0.5);

@@ -10,6 +10,7 @@ const activityWords: Partial<Record<Activity, string>> = {
   'demographics.write': 'registering or updating patients',
   'appointments.read': 'viewing appointments',
   'appointments.manage': 'booking appointments',
+  'admissions.manage': 'recording admissions and discharges',
   'referrals.read': 'viewing referrals',
   'referrals.manage': 'managing referrals',
   'audit.read': 'reviewing the security log',

@@ -16,6 +16,8 @@ export interface Policy {
   jobRoles: ReadonlyMap<string, JobRolePolicy>;
   /** Hours a relationship of each type lasts from creation; null: until it is ended. */
   relationshipExpiryHours: Readonly<Record<RelationshipType, number | null>>;
+  /** Hours a relationship made by a care process still lasts after that process ends (e.g. after discharge). */
+  relationshipEndGraceHours: number;
   /** Hours a break-glass access lasts. */
   emergencyAccessHours: number;
   /** Reason codes accepted for self-claimed and granted relationships, with their wording. */
@@ -30,6 +32,7 @@ interface RawPolicy {
   activities: Record<string, { includes?: string[] }>;
   jobRoles: Record<string, { name: string; activities: string[]; scope?: string }>;
   relationshipExpiryHours?: Record<string, unknown>;
+  relationshipEndGraceHours?: unknown;
   emergencyAccessHours?: unknown;
   accessReasons?: Record<string, unknown>;
   sessionMaxAgeHours?: unknown;
@@ -75,6 +78,10 @@ export function loadPolicy(document: unknown): Policy {
       throw new PolicyError(`relationshipExpiryHours.${type} must be a positive number or null.`);
     relationshipExpiryHours[type] = hours;
   }
+  const relationshipEndGraceHours = raw.relationshipEndGraceHours ?? 24;
+  if (typeof relationshipEndGraceHours !== 'number' || relationshipEndGraceHours < 0) {
+    throw new PolicyError('relationshipEndGraceHours must be a number of hours, 0 or more.');
+  }
   const emergencyAccessHours = raw.emergencyAccessHours ?? 4;
   if (typeof emergencyAccessHours !== 'number' || emergencyAccessHours <= 0 || emergencyAccessHours > 24) {
     throw new PolicyError('emergencyAccessHours must be a number of hours between 0 and 24.');
@@ -90,7 +97,7 @@ export function loadPolicy(document: unknown): Policy {
   if (typeof sessionMaxAgeHours !== 'number' || sessionMaxAgeHours <= 0 || sessionMaxAgeHours > 24) {
     throw new PolicyError('sessionMaxAgeHours must be a number of hours above 0 and at most 24.');
   }
-  return { jobRoles, relationshipExpiryHours, emergencyAccessHours, accessReasons, sessionMaxAgeHours };
+  return { jobRoles, relationshipExpiryHours, relationshipEndGraceHours, emergencyAccessHours, accessReasons, sessionMaxAgeHours };
 }
 
 /** Does this job role hold this activity? Unknown roles hold nothing. */

@@ -15,6 +15,8 @@ export const people = {
   caldicott: { userId: 'cg.helen.ward', roleProfileId: 'rp-ward-rx1' },
   analyst: { userId: 'analyst.raj.iyer', roleProfileId: 'rp-iyer-rx1' },
   olivia: { userId: 'olivia.bennett', roleProfileId: 'rp-bennett-portal' },
+  wardNurse: { userId: 'nurse.maya.singh', roleProfileId: 'rp-singh-rx1' },
+  engine: { userId: 'interface.engine', roleProfileId: 'rp-interface-rx1' },
 } as const;
 
 export type Person = keyof typeof people;

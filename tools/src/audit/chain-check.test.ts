@@ -32,6 +32,7 @@ function chain(n: number, requestPrefix = 'request', firstInVersion2 = 1): Chain
       basisDetail: 'REFERRAL',
       requestId: `${requestPrefix}-${i}`,
       correlationId: version2 ? `client-${i}` : null,
+      visibleTo: null,
       chainVersion: version2 ? 2 : 1,
       prevHash,
       hash: Buffer.alloc(0),

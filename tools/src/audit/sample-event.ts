@@ -20,6 +20,7 @@ export function sampleEvent(requestId: string, overrides: Record<string, unknown
     basis_detail: 'REFERRAL' as string | null,
     request_id: requestId,
     correlation_id: null as string | null,
+    visible_to: null as string[] | null,
     ...overrides,
   };
 }

@@ -30,6 +30,11 @@ export interface VisibleItem<T> {
   sealed: boolean;
 }
 
+/** Who may know of an item that is hidden from others: its authoring team and its author. */
+export function itemKeepers(item: Pick<ItemFacts, 'authoringTeamId' | 'authorUserId'>): string[] {
+  return [item.authoringTeamId, item.authorUserId].filter((keeper): keeper is string => typeof keeper === 'string');
+}
+
 export function subjectOf(caller: Caller): Subject {
   return {
     kind: caller.kind,
@@ -157,20 +162,32 @@ export class RequestPolicy {
         now: this.now,
         ...(justification !== undefined ? { sealOverride: justification } : {}),
       });
-      this.record(action, item.patientId, decision, item.itemRef);
+      this.recordItem(action, item, decision);
       if (decision.effect === 'ALLOW') visible.push({ item, sealed: false });
       else if (decision.effect === 'PLACEHOLDER') visible.push({ item, sealed: true });
     });
     return visible;
   }
 
-  private record(action: AuditAction, patientId: string, decision: Decision, itemRef?: string): void {
+  /**
+   * A sealed-and-locked item may not even be known to exist outside its authoring team, and an item a decision
+   * hid (do-not-share, not nominated) was hidden for a reason: rows naming such items are recorded like any other
+   * (allowed for the team, refused for others), but visible in the security log only to the item's authoring team
+   * and author — privacy officers elsewhere see neither the item nor that anything was hidden.
+   */
+  private recordItem(action: AuditAction, item: GuardedItem, decision: Decision): void {
+    const restricted = decision.effect === 'HIDE' || item.sealLevel === 'SEALED_AND_LOCKED';
+    this.record(action, item.patientId, decision, item.itemRef, restricted ? itemKeepers(item) : undefined);
+  }
+
+  private record(action: AuditAction, patientId: string, decision: Decision, itemRef?: string, visibleTo?: readonly string[]): void {
     const allowed = decision.effect === 'ALLOW' || decision.effect === 'PLACEHOLDER';
     this.audit.record({
       action: decision.effect === 'ALLOW' && decision.basis.kind === 'SEAL_OVERRIDE' ? 'seal.override' : action,
       outcome: allowed ? 'ALLOWED' : 'DENIED',
       patientId,
       ...(itemRef ? { items: [itemRef] } : {}),
+      ...(visibleTo ? { visibleTo } : {}),
       basis: decision.effect === 'ALLOW' ? decision.basis : { kind: 'DECISION', detail: decision.reason },
     });
   }

@@ -30,6 +30,20 @@ const columns = Prisma.sql`
   e.patient_id::text AS "patientId", e.category, coalesce(e.items, '{}') AS items, e.basis_kind AS "basisKind",
   e.basis_detail AS "basisDetail", e.request_id AS "requestId", e.correlation_id AS "correlationId"`;
 
+/** Who is reading the log: rows naming an item hidden from others are shown only to those they name. */
+export interface LogViewer {
+  userId: string;
+  teamIds: readonly string[];
+}
+
+/**
+ * A row that names an item hidden from others (a sealed-and-locked item, one hidden by do-not-share or
+ * nominations) lists who alone may see it — the item's authoring team and author; for everyone else it is not there.
+ */
+function visibleTo(viewer: LogViewer) {
+  return Prisma.sql`(e.visible_to IS NULL OR e.visible_to && ${[viewer.userId, ...viewer.teamIds]}::text[])`;
+}
+
 /**
  * Reads of the security log, most recent first: (occurred_at, seq) descending, which every index of the table
  * serves, and which lets PostgreSQL skip the monthly partitions a period excludes.
@@ -37,8 +51,9 @@ const columns = Prisma.sql`
 export class AccessEventStore {
   constructor(private readonly db: Db) {}
 
-  find(query: EventQuery): Promise<AccessEventRecord[]> {
+  find(query: EventQuery, viewer: LogViewer): Promise<AccessEventRecord[]> {
     const conditions = [
+      visibleTo(viewer),
       query.patientId ? Prisma.sql`e.patient_id = ${query.patientId}::uuid` : null,
       query.userId ? Prisma.sql`e.user_id = ${query.userId}` : null,
       query.from ? Prisma.sql`e.occurred_at >= ${query.from}` : null,
@@ -56,13 +71,18 @@ export class AccessEventStore {
   }
 
   /** The latest `limit` events of each patient (before a position, when paging), in one statement. */
-  latestForPatients(patientIds: readonly string[], limit: number, position?: EventPosition): Promise<AccessEventRecord[]> {
+  latestForPatients(
+    patientIds: readonly string[],
+    limit: number,
+    viewer: LogViewer,
+    position?: EventPosition,
+  ): Promise<AccessEventRecord[]> {
     return this.db.$queryRaw<AccessEventRecord[]>`
       SELECT ${columns}
         FROM unnest(${[...patientIds]}::uuid[]) AS p(id)
        CROSS JOIN LATERAL (
               SELECT * FROM access_event e
-               WHERE e.patient_id = p.id ${position ? Prisma.sql`AND ${before(position)}` : Prisma.empty}
+               WHERE e.patient_id = p.id AND ${visibleTo(viewer)} ${position ? Prisma.sql`AND ${before(position)}` : Prisma.empty}
                ORDER BY e.occurred_at DESC, e.seq DESC
                LIMIT ${limit}) e`;
   }

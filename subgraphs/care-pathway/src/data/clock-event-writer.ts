@@ -1,4 +1,5 @@
-import type { Db } from './prisma.js';
+import type { Transaction } from '@epr/platform';
+import type { Tx } from './prisma.js';
 import type { ClinicalClockEvent } from '../domain/rtt-event-request.js';
 import type { RttEvent } from '../domain/rtt/rtt-event.js';
 import { isUniqueViolation } from './unique-violation.js';
@@ -18,18 +19,24 @@ export interface AppointmentOutcomeDelivery {
 /** A clock event as recorded, with the patient it concerns (for the security log). */
 export type RecordedOnPathway = RecordedClockEvent & { patientId: string };
 
+/** What delivering an appointment outcome did: applied now, already applied before, or no such pathway. */
+export type OutcomeApplied = ({ applied: true } & RecordedOnPathway) | { applied: false } | null;
+
 /** Events that move a pathway's clock: RTT statuses and admissions recorded by clinicians, outcomes reported by scheduling. */
 export class ClockEventWriter {
   private readonly ledger = new PathwayLedger();
-
-  constructor(private readonly db: Db) {}
 
   /**
    * Resolves null when there is no such pathway; throws RttRuleViolation when the rules refuse the event and
    * ClockHistoryConflict when they would refuse an event already recorded after it.
    */
-  recordClinicalEvent(pathwayId: string, recording: ClinicalClockEvent, recordedBy: string): Promise<RecordedOnPathway | null> {
-    return this.db.$transaction(async (tx) => {
+  recordClinicalEvent(
+    pathwayId: string,
+    recording: ClinicalClockEvent,
+    recordedBy: string,
+    transaction: Transaction<Tx, RecordedOnPathway | null>,
+  ): Promise<RecordedOnPathway | null> {
+    return transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
       if (!pathway) return null;
       const recorded = await this.ledger.applyClockEvent(tx, pathway, recording.event, {
@@ -50,9 +57,10 @@ export class ClockEventWriter {
   async recordAppointmentOutcome(
     delivery: AppointmentOutcomeDelivery,
     recordedBy: string,
-  ): Promise<({ applied: true } & RecordedOnPathway) | { applied: false } | null> {
+    transaction: Transaction<Tx, OutcomeApplied>,
+  ): Promise<OutcomeApplied> {
     try {
-      return await this.db.$transaction(async (tx) => {
+      return await transaction(async (tx) => {
         const pathway = await this.ledger.lock(tx, delivery.pathwayId);
         if (!pathway) return null;
         if (await tx.pathwayEvent.findUnique({ where: { sourceEventId: delivery.eventId }, select: { id: true } }))

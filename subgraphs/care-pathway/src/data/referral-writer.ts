@@ -1,5 +1,5 @@
-import type { RelationshipRegister } from '@epr/platform';
-import type { Db, Tx } from './prisma.js';
+import type { RelationshipRegister, Transaction } from '@epr/platform';
+import type { Tx } from './prisma.js';
 import { rttClockStart, type NewReferral } from '../domain/referral-request.js';
 import type { TriageCommand } from '../domain/triage-request.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
@@ -8,14 +8,11 @@ import { PathwayLedger, type LockedPathway } from './pathway-ledger.js';
 import { referralColumns, type ReferralRecord } from './referral-store.js';
 import { StateConflict } from './state-conflict.js';
 
-/** Referral receipt and triage; each runs in one transaction. */
+/** Referral receipt and triage; each runs in the transaction it is given (which carries its security-log rows). */
 export class ReferralWriter {
   private readonly ledger = new PathwayLedger();
 
-  constructor(
-    private readonly db: Db,
-    private readonly relationships: RelationshipRegister,
-  ) {}
+  constructor(private readonly relationships: RelationshipRegister) {}
 
   /**
    * Receipt of a referral by the provider: the referral, its pathway and the RTT clock start (rule 1, 3.2.1: the UBRN
@@ -23,8 +20,8 @@ export class ReferralWriter {
    * written together. This is the one place a referral is received, so receipt-driven work (the receiving
    * team's legitimate relationship) belongs here too.
    */
-  receive(referral: NewReferral, recordedBy: string): Promise<ReferralRecord> {
-    return this.db.$transaction(async (tx) => {
+  receive(referral: NewReferral, recordedBy: string, transaction: Transaction<Tx, ReferralRecord>): Promise<ReferralRecord> {
+    return transaction(async (tx) => {
       const created = await tx.referral.create({
         data: {
           ...referral,
@@ -84,8 +81,9 @@ export class ReferralWriter {
     command: TriageCommand,
     decidedBy: string,
     today: CalendarDate,
+    transaction: Transaction<Tx, ReferralRecord>,
   ): Promise<ReferralRecord> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
       const current = await tx.referral.findUniqueOrThrow({ where: { id: referral.id }, select: { triageStatus: true } });
       if (!pathway || current.triageStatus !== 'AWAITING_TRIAGE') {

@@ -1,4 +1,4 @@
-import { badUserInput, conflict } from '@epr/platform';
+import { badUserInput, conflict, type Transaction } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import type { Db, Tx } from './prisma.js';
@@ -127,8 +127,12 @@ export class PatientStore {
   }
 
   /** Creates the patient with its local identifiers, then `afterwards` (duplicate detection) in the same transaction. */
-  register(patient: NewPatient, afterwards: (tx: Tx, created: PatientRecord) => Promise<void>): Promise<PatientRecord> {
-    return this.inTransaction(async (tx) => {
+  register(
+    patient: NewPatient,
+    afterwards: (tx: Tx, created: PatientRecord) => Promise<void>,
+    transaction: Transaction<Tx, PatientRecord>,
+  ): Promise<PatientRecord> {
+    return inTransaction(transaction, async (tx) => {
       if (patient.nhsNumber) await assertNhsNumberFree(tx, patient.nhsNumber, 'input.nhsNumber');
       const { localIdentifiers, registeredGpPractice, ...demographics } = patient;
       const created = await tx.patient.create({
@@ -149,8 +153,9 @@ export class PatientStore {
     id: string,
     changesFor: (current: PatientRecord) => PatientChanges,
     afterwards: (tx: Tx, updated: PatientRecord) => Promise<void>,
+    transaction: Transaction<Tx, PatientRecord>,
   ): Promise<PatientRecord> {
-    return this.inTransaction(async (tx) => {
+    return inTransaction(transaction, async (tx) => {
       await lockCurrentPatient(tx, id, 'input.id', 'update');
       const current = await tx.patient.findUniqueOrThrow({ where: { id }, select: patientColumns });
       const { previousName, registeredGpPractice, ...fields } = changesFor(current);
@@ -171,22 +176,21 @@ export class PatientStore {
     });
   }
 
-  addLocalIdentifier(patientId: string, identifier: LocalIdentifierKey): Promise<void> {
-    return this.inTransaction(async (tx) => {
+  addLocalIdentifier(patientId: string, identifier: LocalIdentifierKey, transaction: Transaction<Tx, void>): Promise<void> {
+    return inTransaction(transaction, async (tx) => {
       await lockCurrentPatient(tx, patientId, 'input.patientId', 'share');
       await addLocalIdentifiers(tx, patientId, [identifier], () => 'input.identifier');
     });
   }
+}
 
-  private async inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    try {
-      return await this.db.$transaction(work);
-    } catch (error) {
-      // The checks above name the field; this is the rare race where another request took the value in between.
-      if (isUniqueViolation(error))
-        throw conflict('Another change to the same identifier got there first. Check the record and try again.');
-      throw error;
-    }
+async function inTransaction<T>(transaction: Transaction<Tx, T>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await transaction(work);
+  } catch (error) {
+    // The checks above name the field; this is the rare race where another request took the value in between.
+    if (isUniqueViolation(error)) throw conflict('Another change to the same identifier got there first. Check the record and try again.');
+    throw error;
   }
 }
 

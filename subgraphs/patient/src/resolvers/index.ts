@@ -4,6 +4,8 @@ import { demographicMutations } from './demographic-mutations.js';
 import { mergeMutations } from './merge-mutations.js';
 import { clinicalMutations } from './clinical-mutations.js';
 import { accessMutations } from './access-mutations.js';
+import { admissionMutations } from './admission-mutations.js';
+import { Admission } from './admission.js';
 import { sessionMutations } from './session-mutations.js';
 import { Patient, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
 import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
@@ -12,7 +14,15 @@ import { Organisation, CareTeam, RoleProfile, Session, SessionRoleProfile, Sessi
 
 export const resolvers: Resolvers = {
   Query,
-  Mutation: { ...demographicMutations, ...mergeMutations, ...clinicalMutations, ...accessMutations, ...sessionMutations },
+  Mutation: {
+    ...demographicMutations,
+    ...mergeMutations,
+    ...clinicalMutations,
+    ...accessMutations,
+    ...sessionMutations,
+    ...admissionMutations,
+  },
+  Admission,
   Patient,
   SealedItem,
   LegitimateRelationshipGrant,

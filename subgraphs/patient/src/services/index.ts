@@ -1,4 +1,5 @@
 import { AccessService } from './access-service.js';
+import { AdmissionService } from './admission-service.js';
 import { ClinicalRecordService } from './clinical-record-service.js';
 import { DataQualityService } from './data-quality-service.js';
 import { DirectoryService } from './directory-service.js';
@@ -13,6 +14,7 @@ export interface Services {
   dataQuality: DataQualityService;
   access: AccessService;
   directory: DirectoryService;
+  admissions: AdmissionService;
   sessions: SessionService;
 }
 
@@ -25,6 +27,7 @@ export function createServices(request: ServiceRequest): Services {
     dataQuality: new DataQualityService(request, patients),
     access: new AccessService(request, patients, clinicalRecord),
     directory: new DirectoryService(request),
+    admissions: new AdmissionService(request, patients),
     sessions: new SessionService(request),
   };
 }

@@ -1,10 +1,19 @@
-import { conflict, type AuditTrail } from '@epr/platform';
+import { conflict, type AuditedWrites, type AuditTrail } from '@epr/platform';
 import type { Caller } from '@epr/identity';
 import { writeAction, type AuditAction } from '@epr/policy';
 import type { AppointmentService } from './appointment-service.js';
 import type { ClinicCatalogue } from './clinic-catalogue.js';
 import type { AppointmentRecord, AppointmentStore } from '../data/appointment-store.js';
-import type { BookingStore, NewAppointment, WithBooking, WriteRefused } from '../data/booking-store.js';
+import type {
+  AppointmentTransaction,
+  BookingStore,
+  NewAppointment,
+  TransactionOptions,
+  Tx,
+  WithBooking,
+  WriteRefused,
+} from '../data/booking-store.js';
+
 import type { ClinicRecord } from '../data/clinic-store.js';
 import type { SlotRecord } from '../data/slot-store.js';
 import { bookingRelationship, type BookingRelationships } from '../data/booking-relationship.js';
@@ -30,6 +39,8 @@ export interface BookingServiceDeps {
   bookings: BookingStore;
   relationships: BookingRelationships;
   audit: AuditTrail;
+  /** Transactions for writes, each committing with its security-log rows. */
+  writes: AuditedWrites<Tx, TransactionOptions>;
   /** Asks the outcome relay to deliver what was just committed. */
   outcomesCommitted: () => void;
   /** Whether the caller's role may back-enter (`appointments.back_enter`). */
@@ -67,9 +78,14 @@ export class BookingService {
     if (cancellation.backDated) this.requireBackEntry('Dating a cancellation in the past', appointment.patientId);
     checkCancellable(appointment, cancellation);
     const event = cancellationEvent(appointment, cancellation, await this.isFirst(appointment));
-    const cancelled = await this.deps.bookings.cancel(appointment.id, cancellation, event);
+    const cancelled = await this.deps.bookings.cancel(
+      appointment.id,
+      cancellation,
+      event,
+      this.recorded(writeAction('appointment.cancel', cancellation.backDated)),
+    );
     if (appointment.slotId) this.deps.catalogue.slotsChanged(appointment.slotId);
-    return this.written(cancelled, writeAction('appointment.cancel', cancellation.backDated), event !== null);
+    return this.written(cancelled, event !== null);
   }
 
   /** A move is a cancellation (by the patient or the hospital) and a new booking, committed together. */
@@ -81,17 +97,29 @@ export class BookingService {
     const { slot, clinic } = await this.bookableSlot(input.slotId, { pathwayId, referralId }, 'LIVE');
     const event = cancellationEvent(appointment, cancellation, await this.isFirst(appointment));
     const replacement = this.newAppointment(appointment.patientId, slot, clinic, { pathwayId, referralId }, 'LIVE');
-    const booked = await this.deps.bookings.reschedule(appointment.id, replacement, cancellation, event, this.grantRelationship(clinic));
+    const booked = await this.deps.bookings.reschedule(
+      appointment.id,
+      replacement,
+      cancellation,
+      event,
+      this.grantRelationship(clinic),
+      this.recorded('appointment.reschedule'),
+    );
     this.deps.catalogue.slotsChanged(slot.id, ...(appointment.slotId ? [appointment.slotId] : []));
-    return this.written(booked, 'appointment.reschedule', event !== null);
+    return this.written(booked, event !== null);
   }
 
   async recordAttendance(input: RecordAttendanceInput): Promise<AppointmentRecord> {
     const appointment = await this.existing(input.appointmentId);
     const attendance = validateAttendance(appointment, input, this.deps.now());
     const event = attendanceEvent(appointment, attendance, await this.isFirst(appointment));
-    const recorded = await this.deps.bookings.recordAttendance(appointment.id, attendance, event);
-    return this.written(recorded, writeAction('appointment.outcome', appointment.backEntered), event !== null);
+    const recorded = await this.deps.bookings.recordAttendance(
+      appointment.id,
+      attendance,
+      event,
+      this.recorded(writeAction('appointment.outcome', appointment.backEntered)),
+    );
+    return this.written(recorded, event !== null);
   }
 
   private async bookInto(input: BookAppointmentInput, entry: Entry): Promise<AppointmentRecord> {
@@ -102,9 +130,10 @@ export class BookingService {
     const booked = await this.deps.bookings.book(
       this.newAppointment(patientId, slot, clinic, { pathwayId, referralId }, entry),
       this.grantRelationship(clinic),
+      this.recorded(writeAction('appointment.book', entry === 'BACK_ENTERED')),
     );
     this.deps.catalogue.slotsChanged(slot.id);
-    return this.written(booked, writeAction('appointment.book', entry === 'BACK_ENTERED'));
+    return this.written(booked);
   }
 
   /** A refusal is a decision like any other, so it goes to the security log before the FORBIDDEN. */
@@ -157,13 +186,19 @@ export class BookingService {
     return isFirstAppointment(slot?.kind ?? null, attendedBefore);
   }
 
-  private written(result: AppointmentRecord | WriteRefused, action: AuditAction, outcomeQueued = false): AppointmentRecord {
+  /** The transaction of one appointment write, carrying its security-log row for the appointment's patient. */
+  private recorded(action: AuditAction): AppointmentTransaction {
+    return this.deps.writes.for((appointment: AppointmentRecord) => [
+      { action, outcome: 'ALLOWED', patientId: appointment.patientId, items: [`Appointment:${appointment.id}`] },
+    ]);
+  }
+
+  private written(result: AppointmentRecord | WriteRefused, outcomeQueued = false): AppointmentRecord {
     if (result === 'slot-full') throw fullSlot();
     if (result === 'appointment-changed') {
       throw conflict('Someone else changed this appointment a moment ago; reload it to see where it stands.', 'input.appointmentId');
     }
     if (result === 'write-clash') throw conflict('This change clashed with another made at the same moment; nothing was saved. Try again.');
-    this.deps.audit.record({ action, outcome: 'ALLOWED', patientId: result.patientId });
     if (outcomeQueued) this.deps.outcomesCommitted();
     return result;
   }

@@ -1,7 +1,7 @@
-import type { AuditTrail, RelationshipRegister, RequestPolicy } from '@epr/platform';
+import { AuditedWrites, type AuditTrail, type PrismaTransactionsOf, type RelationshipRegister, type RequestPolicy } from '@epr/platform';
 import type { Caller } from '@epr/identity';
 import { createLoaders, type Stores } from '../data/loaders.js';
-import type { BookingStore } from '../data/booking-store.js';
+import type { BookingStore, TransactionOptions, Tx } from '../data/booking-store.js';
 import { registeredBookingRelationships } from '../data/booking-relationship.js';
 import { AppointmentService } from './appointment-service.js';
 import { BookingService } from './booking-service.js';
@@ -10,6 +10,8 @@ import { ClinicCatalogue } from './clinic-catalogue.js';
 
 /** What the services read and write through; created once per process. */
 export interface ServiceStores extends Stores {
+  /** Transactions on the subgraph's database, and SQL on them. */
+  transactions: PrismaTransactionsOf<Tx, TransactionOptions>;
   bookings: BookingStore;
   relationships: RelationshipRegister;
   /** Asks the outcome relay to deliver what was just committed. */
@@ -49,6 +51,7 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
     bookings: stores.bookings,
     relationships: registeredBookingRelationships(stores.relationships),
     audit: request.audit,
+    writes: new AuditedWrites(request.audit, stores.transactions.begin, stores.transactions.sqlOf),
     outcomesCommitted: stores.outcomesCommitted,
     mayBackEnter,
     now: request.now,
