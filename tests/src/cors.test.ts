@@ -46,7 +46,7 @@ describe('CORS for browser portals (GATEWAY_CORS_ORIGINS)', () => {
       expect(accessControlHeaders(response.headers)).toEqual({
         'access-control-allow-origin': origin,
         'access-control-allow-methods': 'GET, POST, OPTIONS',
-        'access-control-allow-headers': 'authorization, content-type, accept, x-request-id',
+        'access-control-allow-headers': 'authorization, content-type, accept, x-request-id, idempotency-key',
         'access-control-max-age': '600',
       });
       expect(response.headers.get('vary')).toMatch(/\borigin\b/i);

@@ -31,7 +31,7 @@ export function readCorsOrigins(env: NodeJS.ProcessEnv): string[] {
 
 const allowedMethods = 'GET, POST, OPTIONS';
 // What portals send: the session token, JSON, and their own request id for tracing.
-const allowedHeaders = 'authorization, content-type, accept, x-request-id';
+const allowedHeaders = 'authorization, content-type, accept, x-request-id, idempotency-key';
 // What portals may read of an answer: the request id to quote, why a token was refused, when to retry.
 const exposedHeaders = 'x-request-id, www-authenticate, retry-after';
 const preflightMaxAgeSeconds = 600;

@@ -9,22 +9,36 @@ import { randomUUID } from 'node:crypto';
 export interface RequestIds {
   readonly requestId: string;
   readonly correlationId?: string;
+  /** The client's `Idempotency-Key`, for writes it may retry (README "Writes, retries and the security log"). */
+  readonly idempotencyKey?: string;
 }
 
 // What a tracing id looks like (UUIDs, W3C trace ids, ULIDs, …); the audit column holds 64 characters.
 const correlationIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
 
-export class CorrelationIdError extends Error {
-  constructor() {
-    super('x-request-id must be 1 to 64 letters, digits, dots, underscores, colons or hyphens. Send a valid id, or none.');
+// A UUID or any opaque token a client generates per write; the platform's column holds 128 characters.
+const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export class RequestHeaderError extends Error {
+  constructor(
+    message = 'x-request-id must be 1 to 64 letters, digits, dots, underscores, colons or hyphens. Send a valid id, or none.',
+    readonly header = 'x-request-id',
+  ) {
+    super(message);
   }
 }
 
-/** A fresh request id, with the client's id as the correlation id; throws CorrelationIdError for a malformed one. */
+/** A fresh request id, with the client's id as the correlation id; throws RequestHeaderError for a malformed id or key. */
 export function requestIdsFor(req: http.IncomingMessage): RequestIds {
   const requestId = randomUUID();
   const incoming = req.headers['x-request-id'];
-  if (incoming === undefined) return { requestId };
-  if (typeof incoming !== 'string' || !correlationIdPattern.test(incoming)) throw new CorrelationIdError();
-  return { requestId, correlationId: incoming };
+  const key = req.headers['idempotency-key'];
+  if (incoming !== undefined && (typeof incoming !== 'string' || !correlationIdPattern.test(incoming))) throw new RequestHeaderError();
+  if (key !== undefined && (typeof key !== 'string' || !idempotencyKeyPattern.test(key))) {
+    throw new RequestHeaderError(
+      'Idempotency-Key must be 1 to 128 letters, digits, dots, underscores, colons or hyphens (a UUID is ideal). Send a valid key, or none.',
+      'idempotency-key',
+    );
+  }
+  return { requestId, ...(incoming !== undefined && { correlationId: incoming }), ...(key !== undefined && { idempotencyKey: key }) };
 }

@@ -5,7 +5,7 @@ import type { GatewayContext } from '../context.js';
 import type { RoleProfileDirectory } from '../role-profile-directory.js';
 import { DirectoryUnavailableError } from '../role-profile-directory.js';
 import { authenticate, AuthenticationError, IdentityProviderUnavailableError } from '../authenticate.js';
-import { CorrelationIdError, requestIdsFor, type RequestIds } from './request-ids.js';
+import { RequestHeaderError, requestIdsFor, type RequestIds } from './request-ids.js';
 
 /** Why a request was turned away at the door, for a route to answer in its own format (GraphQL errors, FHIR OperationOutcome). */
 export interface Refusal {
@@ -52,8 +52,8 @@ export function sessionDoor(deps: {
       try {
         ids = requestIdsFor(req);
       } catch (error) {
-        if (!(error instanceof CorrelationIdError)) throw error;
-        refuse(res, { status: 400, code: 'BAD_REQUEST', message: error.message, field: 'x-request-id' });
+        if (!(error instanceof RequestHeaderError)) throw error;
+        refuse(res, { status: 400, code: 'BAD_REQUEST', message: error.message, field: error.header });
         return undefined;
       }
       const { requestId } = ids;

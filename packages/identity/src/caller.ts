@@ -26,4 +26,9 @@ export interface Caller {
   readonly requestId: string;
   /** The id the client sent for the request (`x-request-id`), kept beside the gateway's, never instead of it. */
   readonly correlationId?: string;
+  /**
+   * The client's `Idempotency-Key` for a request that writes: a retry with the same key (same user, same mutation,
+   * same input) gets the first attempt's result instead of writing again.
+   */
+  readonly idempotencyKey?: string;
 }

@@ -19,6 +19,7 @@ export function credentialClaimsFor(caller: Caller): JWTPayload {
     organisation_ods: caller.organisationOds,
     request_id: caller.requestId,
     ...(caller.correlationId !== undefined && { correlation_id: caller.correlationId }),
+    ...(caller.idempotencyKey !== undefined && { idempotency_key: caller.idempotencyKey }),
     ...(caller.cardSerial !== undefined && { card_serial: caller.cardSerial }),
     ...(caller.sessionId !== undefined && { sid: caller.sessionId }),
     ...(caller.teamIds !== undefined && { team_ids: [...caller.teamIds] }),
@@ -38,6 +39,7 @@ export function callerFromCredentialClaims(payload: JWTPayload): Caller {
   const patientId = optionalString(payload, 'patient_id');
   const teamIds = optionalStringList(payload, 'team_ids');
   const correlationId = optionalString(payload, 'correlation_id');
+  const idempotencyKey = optionalString(payload, 'idempotency_key');
   return {
     kind: kind as CallerKind,
     userId: requiredString(payload, 'sub'),
@@ -50,6 +52,7 @@ export function callerFromCredentialClaims(payload: JWTPayload): Caller {
     ...(patientId !== undefined && { patientId }),
     requestId: requiredString(payload, 'request_id'),
     ...(correlationId !== undefined && { correlationId }),
+    ...(idempotencyKey !== undefined && { idempotencyKey }),
   };
 }
 

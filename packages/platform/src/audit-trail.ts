@@ -2,6 +2,7 @@ import type { Caller } from '@epr/identity';
 import type { AuditAction } from '@epr/policy';
 import type { AuditStore, AuditEventRow } from './audit-store.js';
 import type { SqlExecutor } from './policy/relationship-register.js';
+import { serviceUnavailable } from './errors.js';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
 
@@ -45,8 +46,8 @@ export class AuditTrail {
 
   constructor(
     private readonly store: AuditStore,
-    private readonly subgraph: string,
-    private readonly caller: Caller,
+    readonly subgraph: string,
+    readonly caller: Caller,
   ) {}
 
   record(record: AccessRecord): void {
@@ -88,7 +89,8 @@ export class AuditTrail {
       await this.store.appendWithin(run, rows);
     } catch (error) {
       this.restore(entries);
-      throw error;
+      // The write rolls back with it: nothing the log does not know about is ever saved.
+      throw serviceUnavailable('The security log could not be written, so nothing was saved. Try again shortly.', error);
     }
     return entries;
   }

@@ -55,8 +55,10 @@ export function notFound(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.NotFound, ...(field ? { field } : {}) } });
 }
 
-export function serviceUnavailable(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.ServiceUnavailable } });
+/** The service cannot do this right now (`cause`, kept for the logs only, says why); the client may retry. */
+export function serviceUnavailable(message: string, cause?: unknown): GraphQLError {
+  const originalError = cause instanceof Error ? cause : undefined;
+  return new GraphQLError(message, { extensions: { code: ErrorCode.ServiceUnavailable }, ...(originalError ? { originalError } : {}) });
 }
 
 /**

@@ -31,3 +31,4 @@ export * from './input-hygiene/index.js';
 export * from './justification-input.js';
 export * from './writes/audited-writes.js';
 export * from './writes/prisma-transactions.js';
+export * from './writes/mutation-scope.js';

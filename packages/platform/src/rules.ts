@@ -7,6 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { SubgraphContext } from './context.js';
 import { forbidden, isPublicError } from './errors.js';
 import { benchmarkSwitch } from './benchmark-switches.js';
+import { mutationScopeMiddleware } from './writes/mutation-scope.js';
 import { deriveFieldRules, locatePatient, type FieldRules, type PatientLocators } from './guard/field-rules.js';
 import { guardInputs, platformScalars } from './input-hygiene/index.js';
 
@@ -41,7 +42,8 @@ export function protectSchema(schema: GraphQLSchema, rules: FieldRules, patientO
     allowExternalErrors: false,
     debug: false,
   });
-  return applyMiddleware(schema, permissions);
+  // Writes under a mutation field know which one they serve (idempotency keys are kept per field).
+  return schema.getMutationType() ? applyMiddleware(schema, permissions, mutationScopeMiddleware) : applyMiddleware(schema, permissions);
 }
 
 /**

@@ -47,7 +47,7 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
             policy: base.policy,
             audit: base.audit,
             loaders,
-            writes: new AuditedWrites(base.audit, transactions.begin, transactions.sqlOf),
+            writes: new AuditedWrites(base.audit, transactions),
             forgetReads: () => forgetAll(loaders),
             now: () => new Date(),
           },

@@ -42,7 +42,7 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
           audit: base.audit,
           loaders,
           stores,
-          writes: new AuditedWrites(base.audit, sql.begin, sql.sqlOf),
+          writes: new AuditedWrites(base.audit, sql),
           sql,
           relationships,
           consents,

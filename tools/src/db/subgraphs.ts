@@ -5,11 +5,11 @@ export const SUBGRAPHS = ['patient', 'care-pathway', 'scheduling', 'audit'] as c
 export type Subgraph = (typeof SUBGRAPHS)[number];
 
 /**
- * Everything with its own Postgres schema and migration history: the four subgraphs, plus the access-control
- * fact store behind the shared policy engine (relationships, emergency access, consent), which every subgraph
- * reads and which is migrated first.
+ * Everything with its own Postgres schema and migration history: the four subgraphs, plus what the platform shares
+ * between them and migrates first — the access-control fact store behind the shared policy engine (relationships,
+ * emergency access, consent) and the idempotency keys of writes.
  */
-export const DATABASE_MODULES = ['access-control', ...SUBGRAPHS] as const;
+export const DATABASE_MODULES = ['access-control', 'platform', ...SUBGRAPHS] as const;
 export type DatabaseModule = (typeof DATABASE_MODULES)[number];
 
 /** Where one subgraph's data lives: the Postgres schema it owns and its Prisma files. */

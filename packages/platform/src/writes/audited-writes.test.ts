@@ -33,21 +33,22 @@ function fakeDatabase(failAt?: 'append' | 'commit') {
     close: async () => undefined,
   };
   const trail = new AuditTrail(store, 'patient', caller);
-  const writes = new AuditedWrites<AuditEventRow[][]>(
-    trail,
-    async (work) => {
+  const writes = new AuditedWrites<AuditEventRow[][]>(trail, {
+    begin: async (work) => {
       const inTransaction: AuditEventRow[][] = [];
       const result = await work(inTransaction);
       if (failAt === 'commit') throw new Error('could not serialize access');
       committed.push(...inTransaction);
       return result;
     },
-    (tx) =>
+    sqlOf:
+      (tx) =>
       async (_sql, [events]) => {
         if (failAt === 'append') throw new Error('permission denied for function append_access_events');
         tx.push(events as AuditEventRow[]);
       },
-  );
+    queryOf: () => async () => [],
+  });
   return { trail, writes, committed, flushed };
 }
 
@@ -74,7 +75,10 @@ describe('a write and its security-log rows', () => {
         async () => ({ id: '7' }),
         (item) => written(item.id),
       ),
-    ).rejects.toThrow(/permission denied/);
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/security log could not be written, so nothing was saved/),
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
     expect(db.committed).toEqual([]);
     await db.trail.flush();
     expect(actions(db.flushed)).toEqual(['clinical.read:']);

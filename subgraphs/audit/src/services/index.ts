@@ -1,4 +1,4 @@
-import { AuditedWrites, type AuditTrail, type PrismaTransactionsOf, type RequestPolicy } from '@epr/platform';
+import { AuditedWrites, type AuditTrail, type Transactions, type RequestPolicy } from '@epr/platform';
 import type { Tx } from '../data/prisma.js';
 import type { Caller } from '@epr/identity';
 import type { AccessEventStore } from '../data/access-event-store.js';
@@ -12,7 +12,7 @@ export interface ServiceStores {
   events: AccessEventStore;
   alerts: AlertStore;
   /** Transactions on the subgraph's database, and SQL on them. */
-  transactions: PrismaTransactionsOf<Tx, never>;
+  transactions: Transactions<Tx, never>;
 }
 
 /** What one request's services share: the caller, the policy engine bound to them and the audit trail. */
@@ -36,11 +36,6 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
       request.audit,
       request.policy,
     ),
-    alerts: new AlertService(
-      stores.alerts,
-      request.audit,
-      new AuditedWrites(request.audit, stores.transactions.begin, stores.transactions.sqlOf),
-      request.caller,
-    ),
+    alerts: new AlertService(stores.alerts, request.audit, new AuditedWrites(request.audit, stores.transactions), request.caller),
   };
 }

@@ -55,9 +55,11 @@ export class ReferralService {
     return this.writer.receive(
       referral,
       caller.userId,
-      writes.for((created) => [
-        { action: 'referral.create', outcome: 'ALLOWED', patientId: created.patientId, items: [`Referral:${created.id}`] },
-      ]),
+      writes.for(
+        (created) => [{ action: 'referral.create', outcome: 'ALLOWED', patientId: created.patientId, items: [`Referral:${created.id}`] }],
+        // A retry gets the referral the first attempt received.
+        { idOf: (created) => created.id, reload: (id) => this.request.loaders.referralById.load(id) },
+      ),
     );
   }
 

@@ -184,9 +184,19 @@ export class ClinicalRecordService {
     return store(
       patient.id,
       by,
-      writes.for((created) => [
-        { action, outcome: 'ALLOWED', patientId: patient.id, items: [`${kind}:${created.id}`], ...(keepers ? { visibleTo: keepers } : {}) },
-      ]),
+      writes.for(
+        (created) => [
+          {
+            action,
+            outcome: 'ALLOWED',
+            patientId: patient.id,
+            items: [`${kind}:${created.id}`],
+            ...(keepers ? { visibleTo: keepers } : {}),
+          },
+        ],
+        // A retry gets the item the first attempt wrote (the store reads it back by id).
+        { idOf: (created) => created.id, reload: async (id) => ({ id }) },
+      ),
     );
   }
 

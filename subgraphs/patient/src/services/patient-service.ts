@@ -96,7 +96,10 @@ export class PatientService {
         });
         await recordMessage(this.request, tx, message, created.id);
       },
-      writes.for((created) => [{ action: 'patient.create', outcome: 'ALLOWED', patientId: created.id }]),
+      writes.for((created) => [{ action: 'patient.create', outcome: 'ALLOWED', patientId: created.id }], {
+        idOf: (created) => created.id,
+        reload: (id) => this.request.loaders.patientById.load(id),
+      }),
     );
   }
 

@@ -1,4 +1,4 @@
-import type { AuditedWrites, AuditTrail, ConsentRegister, PrismaTransactionsOf, RelationshipRegister, RequestPolicy } from '@epr/platform';
+import type { AuditedWrites, AuditTrail, ConsentRegister, Transactions, RelationshipRegister, RequestPolicy } from '@epr/platform';
 import type { Tx } from '../data/prisma.js';
 import type { Caller } from '@epr/identity';
 import type { Loaders, Stores } from '../data/loaders.js';
@@ -16,7 +16,7 @@ export interface ServiceRequest {
   /** Transactions for writes, each committing with its security-log rows. */
   writes: AuditedWrites<Tx>;
   /** Plain SQL on a write's transaction, for the shared access-control registers. */
-  sql: PrismaTransactionsOf<Tx, never>;
+  sql: Transactions<Tx, never>;
   relationships: RelationshipRegister;
   consents: ConsentRegister;
 }

@@ -188,9 +188,13 @@ export class BookingService {
 
   /** The transaction of one appointment write, carrying its security-log row for the appointment's patient. */
   private recorded(action: AuditAction): AppointmentTransaction {
-    return this.deps.writes.for((appointment: AppointmentRecord) => [
-      { action, outcome: 'ALLOWED', patientId: appointment.patientId, items: [`Appointment:${appointment.id}`] },
-    ]);
+    return this.deps.writes.for(
+      (appointment: AppointmentRecord) => [
+        { action, outcome: 'ALLOWED', patientId: appointment.patientId, items: [`Appointment:${appointment.id}`] },
+      ],
+      // A retry gets the appointment the first attempt wrote.
+      { idOf: (appointment) => appointment.id, reload: async (id) => (await this.deps.history.findByIds([id]))[0] ?? null },
+    );
   }
 
   private written(result: AppointmentRecord | WriteRefused, outcomeQueued = false): AppointmentRecord {

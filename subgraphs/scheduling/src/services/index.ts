@@ -1,4 +1,4 @@
-import { AuditedWrites, type AuditTrail, type PrismaTransactionsOf, type RelationshipRegister, type RequestPolicy } from '@epr/platform';
+import { AuditedWrites, type AuditTrail, type Transactions, type RelationshipRegister, type RequestPolicy } from '@epr/platform';
 import type { Caller } from '@epr/identity';
 import { createLoaders, type Stores } from '../data/loaders.js';
 import type { BookingStore, TransactionOptions, Tx } from '../data/booking-store.js';
@@ -11,7 +11,7 @@ import { ClinicCatalogue } from './clinic-catalogue.js';
 /** What the services read and write through; created once per process. */
 export interface ServiceStores extends Stores {
   /** Transactions on the subgraph's database, and SQL on them. */
-  transactions: PrismaTransactionsOf<Tx, TransactionOptions>;
+  transactions: Transactions<Tx, TransactionOptions>;
   bookings: BookingStore;
   relationships: RelationshipRegister;
   /** Asks the outcome relay to deliver what was just committed. */
@@ -51,7 +51,7 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
     bookings: stores.bookings,
     relationships: registeredBookingRelationships(stores.relationships),
     audit: request.audit,
-    writes: new AuditedWrites(request.audit, stores.transactions.begin, stores.transactions.sqlOf),
+    writes: new AuditedWrites(request.audit, stores.transactions),
     outcomesCommitted: stores.outcomesCommitted,
     mayBackEnter,
     now: request.now,
