@@ -20,6 +20,8 @@ import type { GatewayRoute } from './http/route.js';
 import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
 import { healthRoutes } from './http/health-routes.js';
+import { reportRoutes } from './http/report-routes.js';
+import { ReportExports } from './report-exports.js';
 
 export interface RunningGateway {
   url: string;
@@ -64,7 +66,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await apollo.start();
 
   const session = sessionDoor({ verifier, directory, signer, logger });
-  const routes: GatewayRoute[] = [...healthRoutes(registry), graphqlRoute(apollo, session, tuning.compressMinBytes)];
+  const reportExports = new ReportExports(() => registry.url('care-pathway'));
+  const routes: GatewayRoute[] = [
+    ...healthRoutes(registry),
+    graphqlRoute(apollo, session, tuning.compressMinBytes),
+    reportRoutes(session, reportExports),
+  ];
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -82,6 +89,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await server.close();
       await apollo.stop();
       await subgraphs.close();
+      await reportExports.close();
     },
   };
 }

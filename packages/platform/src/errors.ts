@@ -50,8 +50,12 @@ export function notFound(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.NotFound, ...(field ? { field } : {}) } });
 }
 
-export function serviceUnavailable(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.ServiceUnavailable } });
+/** Cannot serve now; `cause` (e.g. the database error) is kept for the log, never shown. */
+export function serviceUnavailable(message: string, cause?: unknown): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.ServiceUnavailable },
+    ...(cause instanceof Error ? { originalError: cause } : {}),
+  });
 }
 
 /**

@@ -57,6 +57,7 @@ export const auditActions = {
   'rtt.performance.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'rtt.completed.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'rtt.new-clock-starts.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
+  'rtt.return.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'appointment.read': { area: 'your appointments', verb: 'Viewed' },
   'appointment.book': { area: 'your appointments', verb: 'Booked' },
   'appointment.cancel': { area: 'your appointments', verb: 'Cancelled' },

@@ -56,7 +56,7 @@ export class RequestPolicy {
   constructor(
     private readonly policy: Policy,
     caller: Caller,
-    store: AccessControlStore,
+    private readonly store: AccessControlStore,
     private readonly audit: AuditTrail,
     private readonly now: Date = new Date(),
   ) {
@@ -121,6 +121,21 @@ export class RequestPolicy {
   async visiblePatients(activity: Activity, patientIds: readonly string[], action: AuditAction, purpose?: Purpose): Promise<Set<string>> {
     const decisions = await Promise.all(patientIds.map((id) => this.forPatient(activity, id, action, purpose)));
     return new Set(patientIds.filter((_, i) => decisions[i]!.effect === 'ALLOW'));
+  }
+
+  /**
+   * Exports: each of `activities` decided for every patient of a large batch (a chunk of a streamed file), with
+   * one statement for their facts. Nothing is memoised, so a million patients cost constant memory, and nothing
+   * is recorded here: the caller records the batch as one event naming the patients (see RttReportService).
+   */
+  async decideEach(activities: readonly Activity[], patientIds: readonly string[], purpose: Purpose): Promise<Map<Activity, Decision[]>> {
+    const facts = patientIds.length ? await this.store.patientFacts(this.subject, patientIds) : [];
+    return new Map(
+      activities.map((activity) => [
+        activity,
+        facts.map((patient) => decide(this.policy, { subject: this.subject, activity, patient, now: this.now, purpose })),
+      ]),
+    );
   }
 
   /**
