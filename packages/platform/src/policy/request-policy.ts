@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import {
   decide,
+  patientFactsMatter,
   type Activity,
   type AuditAction,
   type Decision,
@@ -125,16 +126,24 @@ export class RequestPolicy {
 
   /**
    * Exports: each of `activities` decided for every patient of a large batch (a chunk of a streamed file), with
-   * one statement for their facts. Nothing is memoised, so a million patients cost constant memory, and nothing
-   * is recorded here: the caller records the batch as one event naming the patients (see RttReportService).
+   * at most one statement for their facts, and none when they cannot change the answer (`patientFactsMatter`).
+   * Nothing is memoised, so a million patients cost constant memory, and nothing is recorded here: the caller
+   * records the batch as one event naming the patients (see the care-pathway subgraph's TrackingListExport).
    */
   async decideEach(activities: readonly Activity[], patientIds: readonly string[], purpose: Purpose): Promise<Map<Activity, Decision[]>> {
-    const facts = patientIds.length ? await this.store.patientFacts(this.subject, patientIds) : [];
+    const needFacts = activities.some((activity) => patientFactsMatter(this.policy, this.subject, activity, purpose));
+    const facts = needFacts && patientIds.length ? await this.store.patientFacts(this.subject, patientIds) : null;
     return new Map(
-      activities.map((activity) => [
-        activity,
-        facts.map((patient) => decide(this.policy, { subject: this.subject, activity, patient, now: this.now, purpose })),
-      ]),
+      activities.map((activity) => {
+        if (!facts) {
+          const decision = decide(this.policy, { subject: this.subject, activity, now: this.now, purpose });
+          return [activity, patientIds.map(() => decision)];
+        }
+        return [
+          activity,
+          facts.map((patient) => decide(this.policy, { subject: this.subject, activity, patient, now: this.now, purpose })),
+        ];
+      }),
     );
   }
 

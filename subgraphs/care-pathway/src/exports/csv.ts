@@ -1,24 +1,27 @@
 import { stringify, type Options } from 'csv-stringify';
+import { stringify as stringifyNow } from 'csv-stringify/sync';
 
-// A spreadsheet reads a cell starting with one of these as a formula (or, for tab and carriage return, may
-// shift it into one): such a cell is prefixed with an apostrophe, which spreadsheets show as text (OWASP "CSV
-// injection"). Only text cells can start so; numbers are written as numbers.
-const formulaStart = /^[=+\-@\t\r]/;
+/**
+ * How every export writes CSV (csv-stringify): RFC 4180 quoting, booleans as `true`/`false` as GraphQL gives
+ * them, empty cells for nulls. A text cell a spreadsheet would run as a formula (starting with = + - @, tab or
+ * carriage return: OWASP "CSV injection") gets an apostrophe in front, so it shows as text; numbers stay numbers.
+ */
+function csvOptions(columns: Options['columns'], header: boolean): Options {
+  return { header, columns, escape_formulas: true, cast: { boolean: (value) => (value ? 'true' : 'false') } };
+}
 
-export function neutralised(value: string): string {
-  return formulaStart.test(value) ? `'${value}` : value;
+/** A streaming CSV writer with a header row, for a file of rows. */
+export function csvWriter(columns: Options['columns']) {
+  return stringify(csvOptions(columns, true));
 }
 
 /**
- * The CSV writer of every export (csv-stringify, streaming): a header row, RFC 4180 quoting, booleans as
- * `true`/`false` as GraphQL gives them, empty cells for nulls, and text cells neutralised against formulas.
+ * A long file as CSV text, one chunk per batch of rows: the header, then each batch written at once, which
+ * costs far less per row than passing every row through a stream on its own.
  */
-export function csvWriter(columns: Options['columns']) {
-  return stringify({
-    header: true,
-    columns,
-    cast: { boolean: (value) => (value ? 'true' : 'false'), string: neutralised },
-  });
+export async function* csvChunks<T>(columns: Options['columns'], batches: AsyncIterable<readonly T[]>, toRecord: (row: T) => unknown) {
+  yield stringifyNow([], csvOptions(columns, true));
+  for await (const batch of batches) yield stringifyNow(batch.map(toRecord), csvOptions(columns, false));
 }
 
 /** Headers for a file download that nothing may cache or sniff as another type. */

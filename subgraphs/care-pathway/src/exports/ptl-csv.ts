@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ExportedEntry } from '../services/tracking-list-export.js';
 import type { ExportContext } from './answer.js';
-import { csvWriter, downloadHeaders } from './csv.js';
+import { csvChunks, downloadHeaders } from './csv.js';
 import { censusParameter, optional, readParameters } from './query-parameters.js';
 
 const columns = [
@@ -38,14 +38,14 @@ export async function ptlCsv(req: http.IncomingMessage, res: http.ServerResponse
     specialty: optional(query.specialty),
   });
   const first = await batches.next();
-  async function* rows() {
+  async function* all() {
     try {
-      if (!first.done) for (const entry of first.value) yield csvRow(entry);
-      for await (const batch of batches) for (const entry of batch) yield csvRow(entry);
+      if (!first.done) yield first.value;
+      yield* batches;
     } finally {
       await batches.return(undefined);
     }
   }
   res.writeHead(200, downloadHeaders('text/csv; charset=utf-8', `ptl-${organisation}-${censusDate}.csv`));
-  await pipeline(Readable.from(rows()), csvWriter(columns), res);
+  await pipeline(Readable.from(csvChunks(columns, all(), csvRow)), res);
 }
