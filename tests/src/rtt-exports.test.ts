@@ -249,6 +249,15 @@ describe('who may have which file', () => {
       extensions: { code: 'FORBIDDEN' },
       message: expect.stringMatching(/own organisation \(RX1\)/),
     });
+    // The refusal is in the security log too.
+    const log = await as<{ accessEvents: { edges: { node: Record<string, any> }[] } }>(
+      'privacyOfficer',
+      `query ($requestId: String!) { accessEvents(filter: { requestId: $requestId }) { edges { node { action outcome basis { detail } } } } }`,
+      { requestId: file.headers.get('x-request-id') },
+    );
+    expect(log.data!.accessEvents.edges.map((e) => e.node)).toEqual([
+      { action: 'field.read', outcome: 'DENIED', basis: { detail: `other_organisation:${provider}` } },
+    ]);
   });
 
   test.each(files)('without a session %s is 401 UNAUTHENTICATED', async (path) => {

@@ -114,6 +114,8 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     try {
       await route.handle(req, res, context);
     } catch (error) {
+      // What the route recorded before it failed (a refusal, say) is still written; no data goes with the error.
+      await context.audit.flush().catch((flushError: unknown) => requestLogger.error({ err: flushError }, 'audit store unavailable'));
       if (!res.headersSent) return answerError(res, error, requestLogger);
       // Part of the answer has left: end the connection abruptly, so the client sees a failed transfer rather
       // than a file that looks complete.

@@ -12,6 +12,8 @@ export interface PtlExportRun {
   rows: number;
   bytes: number;
   rss: Record<string, RssTrace>;
+  /** CPU seconds each process spent during the export: steadier than the time when the machine is shared. */
+  cpuSeconds: Record<string, number>;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface PtlExportRun {
  */
 export async function measurePtlExport(fileUrl: string, token: string, processes: Record<string, number>): Promise<PtlExportRun> {
   const names = Object.keys(processes);
+  const cpuBefore = Object.fromEntries(names.map((name) => [name, treeUsage(processes[name]!).cpuSeconds]));
   const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
   const sample = () => {
     for (const name of names) samples[name]!.push(treeUsage(processes[name]!).rssMiB);
@@ -41,6 +44,7 @@ export async function measurePtlExport(fileUrl: string, token: string, processes
   }
   const seconds = (performance.now() - started) / 1000;
   sample();
+  const cpuSeconds = Object.fromEntries(names.map((name) => [name, treeUsage(processes[name]!).cpuSeconds - cpuBefore[name]!]));
   const rss = Object.fromEntries(
     names.map((name) => {
       const trace = samples[name]!;
@@ -48,5 +52,5 @@ export async function measurePtlExport(fileUrl: string, token: string, processes
       return [name, { beforeMiB: trace[0]!, peakMiB: Math.max(...trace), quartersMiB: quarters }];
     }),
   );
-  return { seconds, rows, bytes, rss };
+  return { seconds, rows, bytes, rss, cpuSeconds };
 }

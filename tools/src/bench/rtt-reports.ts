@@ -8,6 +8,7 @@ import { percentile } from './percentile.js';
 import { seedBenchClerk, seedBenchPatients } from './rtt-bench-people.js';
 import { measurePtlExport } from './ptl-export-measure.js';
 import { mintSessionToken } from '../dev-issuer/index.js';
+import { readPostmaster } from '../db/postmaster-pid.js';
 
 /*
  * `npm run bench:rtt [-- --pathways 1000000 --runs 20 --exports 3]`: the RTT reports of one trust over every one
@@ -112,19 +113,25 @@ try {
   // The whole tracking list as CSV, as a reporting tool downloads it; memory of the two services it streams through.
   const { token } = await mintSessionToken(clerk, { keyDir: stack.keyDir });
   const pidOf = (name: string) => stack.current().services.find((s) => s.name === name)!.child.pid!;
+  // PostgreSQL's CPU (the cursor's statement and the security log's appends) when it runs on this machine.
+  const postgres = await postgresPid(stack.database.url);
   const fileUrl = new URL(`/reports/rtt/ptl.csv?census=${census}`, stack.current().gatewayUrl).toString();
   const exportLines = [
-    '| PTL CSV export (through the gateway) | rows | MiB | seconds | rows/s | gateway RSS MiB before → peak (¼ ½ ¾ end) | care-pathway RSS MiB before → peak (¼ ½ ¾ end) |',
-    '|---|---:|---:|---:|---:|---|---|',
+    '| PTL CSV export (through the gateway) | rows | MiB | seconds | rows/s | CPU s: care-pathway / gateway / PostgreSQL | gateway RSS MiB before → peak (¼ ½ ¾ end) | care-pathway RSS MiB before → peak (¼ ½ ¾ end) |',
+    '|---|---:|---:|---:|---:|---|---|---|',
   ];
   for (let run = 1; run <= exportRuns; run += 1) {
-    const result = await measurePtlExport(fileUrl, token, { gateway: pidOf('gateway'), carePathway: pidOf('care-pathway') });
+    const result = await measurePtlExport(fileUrl, token, {
+      gateway: pidOf('gateway'),
+      carePathway: pidOf('care-pathway'),
+      ...(postgres ? { postgres } : {}),
+    });
     const memory = (name: string) => {
       const trace = result.rss[name]!;
       return `${trace.beforeMiB.toFixed(0)} → ${trace.peakMiB.toFixed(0)} (${trace.quartersMiB.map((m) => m.toFixed(0)).join(' ')})`;
     };
     exportLines.push(
-      `| run ${run} | ${result.rows.toLocaleString('en-GB')} | ${(result.bytes / 1048576).toFixed(1)} | ${result.seconds.toFixed(2)} | ${Math.round(result.rows / result.seconds).toLocaleString('en-GB')} | ${memory('gateway')} | ${memory('carePathway')} |`,
+      `| run ${run} | ${result.rows.toLocaleString('en-GB')} | ${(result.bytes / 1048576).toFixed(1)} | ${result.seconds.toFixed(2)} | ${Math.round(result.rows / result.seconds).toLocaleString('en-GB')} | ${['carePathway', 'gateway', 'postgres'].map((name) => result.cpuSeconds[name]?.toFixed(1) ?? '–').join(' / ')} | ${memory('gateway')} | ${memory('carePathway')} |`,
     );
   }
   console.log(`\n${exportLines.join('\n')}`);
@@ -139,7 +146,8 @@ try {
     `SELECT p.id, p.pathway_id, p.patient_id, p.specialty, r.priority, p.started_on, p.decision_to_admit_on <= $2::date ${columns}
      FROM care_pathway.rtt_period p JOIN care_pathway.pathway pw ON pw.id = p.pathway_id JOIN care_pathway.referral r ON r.id = pw.referral_id ${joins}
      WHERE ${open} ORDER BY p.started_on, p.id`;
-  const statements: [string, string, unknown[]][] = [
+  // The export runs with the sort memory its store sets (work_mem in data/tracking-list-export-store.ts).
+  const statements: [string, string, unknown[], Record<string, string>?][] = [
     ['tracking list, first 100 rows', `${trackingListSql('', '')} LIMIT 101`, [organisation, census]],
     [
       'tracking list export, whole list with NHS numbers and next appointments (data/tracking-list-export-store.ts)',
@@ -149,6 +157,7 @@ try {
          LEFT JOIN scheduling.reporting_next_appointment na ON na.pathway_id = p.pathway_id`,
       ),
       [organisation, census],
+      { work_mem: '192MB' },
     ],
     [
       '% within 18 weeks, whole trust',
@@ -158,7 +167,21 @@ try {
       [organisation, census],
     ],
   ];
-  for (const [label, sql, params] of statements) console.log(`\nPlan — ${label}:\n${await explain(stack.database.url, sql, params)}`);
+  for (const [label, sql, params, settings] of statements) {
+    console.log(`\nPlan — ${label}:\n${await explain(stack.database.url, sql, params, settings)}`);
+  }
 } finally {
   await stack.stop();
+}
+
+async function postgresPid(databaseUrl: string): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory');
+    const postmaster = await readPostmaster(rows[0]!.data_directory);
+    return postmaster.kind === 'running' ? postmaster.pid : undefined;
+  } finally {
+    await client.end();
+  }
 }

@@ -29,6 +29,12 @@ describe('layer boundaries', () => {
     ]);
   });
 
+  test('a file endpoint that imports a store is refused', async () => {
+    expect(await restrictedImports('exports/export-reaching-a-store.ts')).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*export routes call services/),
+    ]);
+  });
+
   test('a pure rule that imports a store is refused', async () => {
     expect(await restrictedImports('domain/rule-reaching-a-store.ts')).toEqual([expect.stringMatching(/domain\/ holds pure rules/)]);
   });

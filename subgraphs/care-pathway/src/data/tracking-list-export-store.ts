@@ -14,6 +14,10 @@ export interface ExportedClockRow extends TrackingListRow {
   nextAppointmentAt: string | null;
 }
 
+// A trust's whole list (750,000 open clocks) sorts in memory within this; a longer one spills to disk, slower
+// but still correct. At most two exports run at once per process (see the constructor).
+const sortMemory = '192MB';
+
 /** Which columns from other subgraphs to read: only those the caller's role may see are ever selected. */
 export interface ExportJoins {
   nhsNumber: boolean;
@@ -52,6 +56,9 @@ export class TrackingListExportStore {
     let failure: Error | undefined;
     try {
       client = await this.pool.connect();
+      // Read-only, and with memory enough to sort a large trust's list without spilling it to disk.
+      await client.query('BEGIN READ ONLY');
+      await client.query(`SET LOCAL work_mem = '${sortMemory}'`);
       const statement = trackingListSql(scope, census, purpose, columns(joins), joinsSql(joins), Prisma.empty);
       const cursor = client.query(new Cursor<ExportedClockRow>(statement.text, statement.values));
       try {
@@ -63,6 +70,7 @@ export class TrackingListExportStore {
       } finally {
         // Also when the consumer stops early (the client went away): the portal is closed, the connection reused.
         await cursor.close();
+        await client.query('COMMIT');
       }
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));

@@ -180,14 +180,27 @@ export class RttReportService {
   private scope(input: OrganisationScopeRequest): { organisation: string; specialty: string | null } {
     const { caller, policy } = this.request;
     // GraphQL's shield asks this of every report field; files reach the service without it, so it asks here.
-    if (!policy.holds('pathway.report')) throw forbidden('Your role does not allow running RTT reports.');
+    if (!policy.holds('pathway.report')) throw this.refusal('role_lacks_activity', 'Your role does not allow running RTT reports.');
     const scope = reportScope({ ...input, organisation: input.organisation ?? caller.organisationOds });
     if (scope.organisation !== caller.organisationOds && !policy.holds('pathway.report.any_organisation')) {
-      throw forbidden(
+      throw this.refusal(
+        `other_organisation:${scope.organisation}`,
         `You can report on your own organisation (${caller.organisationOds}) only; ${scope.organisation}'s figures are for its own staff and commissioners.`,
       );
     }
     return scope;
+  }
+
+  /** A refused report is a decision like any other: it goes to the security log, then to the caller. */
+  private refusal(reason: string, message: string) {
+    this.request.audit.record({
+      action: 'field.read',
+      outcome: 'DENIED',
+      patientId: null,
+      category: 'rtt-report',
+      basis: { kind: 'DECISION', detail: reason },
+    });
+    return forbidden(message);
   }
 
   /**
