@@ -6,6 +6,9 @@ import type { ExportContext } from './answer.js';
 import { csvChunks, downloadHeaders } from './csv.js';
 import { censusParameter, optional, readParameters } from './query-parameters.js';
 
+// 85 MB (a million-pathway trust) takes about 12 minutes at 1 Mbit/s.
+const maxExportMs = 20 * 60_000;
+
 // The file's columns, and each row's cells in the same order (arrays: csv-stringify writes them without
 // looking keys up, which matters at a million rows).
 const columns = [
@@ -62,5 +65,11 @@ export async function ptlCsv(req: http.IncomingMessage, res: http.ServerResponse
     }
   }
   res.writeHead(200, downloadHeaders('text/csv; charset=utf-8', `ptl-${organisation}-${censusDate}.csv`));
-  await pipeline(Readable.from(csvChunks(columns, all(), csvRow)), res);
+  // A download that crawls must not hold its snapshot and connection for ever (old row versions pile up).
+  const deadline = setTimeout(() => res.destroy(new Error('the export took longer than its limit')), maxExportMs);
+  try {
+    await pipeline(Readable.from(csvChunks(columns, all(), csvRow)), res);
+  } finally {
+    clearTimeout(deadline);
+  }
 }

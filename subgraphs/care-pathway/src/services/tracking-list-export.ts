@@ -68,9 +68,9 @@ export class TrackingListExport {
   }
 
   /**
-   * The list, batch by batch. While one batch is being written out, the next is read, decided and recorded, so
-   * the database, the security log and the client's download overlap. A client that goes away may so leave one
-   * recorded batch unsent: the log errs on the side of saying more was seen, never less.
+   * The list, batch by batch. While one batch is being written out, the next two are read, decided and
+   * recorded, so the database, the security log and the client's download overlap. A client that goes away may
+   * so leave up to two recorded batches unsent: the log errs on the side of saying more was seen, never less.
    */
   async *batches(): AsyncGenerator<ExportedEntry[]> {
     const shows = (activity: Activity) => this.shown.some((c) => c.activity === activity);
@@ -88,20 +88,28 @@ export class TrackingListExport {
       await this.request.audit.commit();
       return entries;
     };
+    // Prepared one after another (one cursor, one audit trail), each starting when the one before is done.
+    const ahead: Promise<ExportedEntry[] | null>[] = [];
+    const prepareAnother = () => {
+      const before = ahead.at(-1) ?? Promise.resolve([]);
+      const next = before.then((previous) => (previous === null ? null : prepare()));
+      // Settled (and its failure thrown) when its turn comes; meanwhile a rejection is not unhandled.
+      next.catch(() => undefined);
+      ahead.push(next);
+    };
     let listed = 0;
     let finished = false;
-    let pending = prepare();
     try {
-      for (let entries = await pending; entries !== null; entries = await pending) {
-        pending = prepare();
-        // Settled (and its failure thrown) when awaited above; meanwhile a rejection is not unhandled.
-        pending.catch(() => undefined);
+      prepareAnother();
+      prepareAnother();
+      for (let entries = await ahead.shift()!; entries !== null; entries = await ahead.shift()!) {
+        prepareAnother();
         yield entries;
         listed += entries.length;
       }
       finished = true;
     } finally {
-      await pending.catch(() => undefined);
+      await Promise.allSettled(ahead);
       await rows.return(undefined);
       this.request.audit.record({
         action: 'rtt.tracking-list.read',
