@@ -90,13 +90,13 @@ export function bandChartSvg(data: BandChartData): string {
   line.ele('line', {
     x1: x(18),
     x2: x(18),
-    y1: plot.top - 8,
+    y1: plot.top - 24,
     y2: plot.bottom,
     stroke: colours.line,
     'stroke-width': 2,
     'stroke-dasharray': '6 4',
   });
-  line.ele('text', { x: x(18) + 6, y: plot.top + 4, 'font-size': 13, fill: colours.line }).txt('18 weeks');
+  line.ele('text', { x: x(18) + 4, y: plot.top - 12, 'font-size': 13, fill: colours.line }).txt('18 weeks');
   return svg.end({ headless: true, prettyPrint: true });
 }
 
@@ -121,8 +121,14 @@ function drawGauge(svg: XMLBuilder, data: BandChartData): void {
     stroke: colours.text,
     'stroke-width': 2,
   });
-  g.ele('text', { x: at(standardPercent) + 6, y: gauge.top + 13, 'font-size': 13, fill: colours.text }).txt(`${standardPercent}% standard`);
-  g.ele('text', { x: gauge.left + gauge.width + 90, y: gauge.top + 13, 'font-size': 13, fill: colours.text }).txt(
+  g.ele('text', {
+    x: at(standardPercent),
+    y: gauge.top + gauge.height + 16,
+    'font-size': 12,
+    'text-anchor': 'middle',
+    fill: colours.text,
+  }).txt(`${standardPercent}% standard`);
+  g.ele('text', { x: gauge.left + gauge.width + 12, y: gauge.top + 13, 'font-size': 13, fill: colours.text }).txt(
     `${data.percentWithin18Weeks ?? '–'}% within 18 weeks`,
   );
 }
