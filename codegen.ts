@@ -10,6 +10,7 @@ const mappers: Record<(typeof subgraphs)[number], Record<string, string>> = {
     LocalIdentifier: '../data/patient-store.js#LocalIdentifierRecord',
     DuplicateCandidate: '../data/duplicate-store.js#DuplicateCandidateRecord',
     PatientMerge: '../data/merge-store.js#PatientMergeRecord',
+    Admission: '../data/admission-store.js#AdmissionRecord',
     SealedItem: '../services/clinical-record-service.js#SealedItemRecord',
     HumanName: '../services/views.js#HumanNameView',
     Address: '../services/views.js#AddressView',
@@ -29,6 +30,7 @@ const mappers: Record<(typeof subgraphs)[number], Record<string, string>> = {
     RoleProfile: '../data/directory-store.js#RoleProfileRecord',
     Session: '../data/directory-store.js#SessionRecord',
     SessionRoleProfile: '../data/directory-store.js#SessionRoleProfileRecord',
+    SessionRevocation: '../data/session-revocation-store.js#SessionRevocationRecord',
   },
   'care-pathway': {
     Referral: '../data/referral-store.js#ReferralRecord',

@@ -31,6 +31,11 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
     },
   },
+  {
+    // The pages the gateway serves are browser code, type-checked as such (DOM, JSX, bundler resolution).
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    languageOptions: { parserOptions: { project: './web/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+  },
   ...boundaryRules,
   {
     files: ['**/*.test.ts', 'tests/**/*.ts', 'tools/src/bench/**/*.ts'],

@@ -13,7 +13,8 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@epr/(identity|platform|policy)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@epr/(identity|platform|policy|client)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@epr/client/(.*)$': '<rootDir>/packages/client/src/$1',
     '^@epr/tools/(.*)$': '<rootDir>/tools/src/$1',
     '^@epr/gateway/(.*)$': '<rootDir>/gateway/src/$1',
     '^@epr/subgraph-([a-z-]+)/(.*)$': '<rootDir>/subgraphs/$1/src/$2',

@@ -1,5 +1,6 @@
 import { parseBearer, SessionTokenError, type Caller, type SessionVerifier } from '@epr/identity';
 import type { RoleProfileDirectory } from './role-profile-directory.js';
+import type { RequestIds } from './http/request-ids.js';
 
 /** Why a request was refused at the door; `message` is written for the person signing in. */
 export class AuthenticationError extends Error {
@@ -14,13 +15,13 @@ export class AuthenticationError extends Error {
 export class IdentityProviderUnavailableError extends Error {}
 
 /**
- * A request is authenticated when its session token verifies (signature, issuer, audience, expiry) and the
- * role profile it selected is an active profile of that user in the directory. The result is the Caller the
- * gateway vouches for to the subgraphs.
+ * A request is authenticated when its session token verifies (signature, issuer, audience, expiry, maximum age),
+ * the role profile it selected is an active profile of that user in the directory, and the session has not been
+ * revoked. The result is the Caller the gateway vouches for to the subgraphs.
  */
 export async function authenticate(
   authorization: string | undefined,
-  requestId: string,
+  ids: RequestIds,
   verifier: SessionVerifier,
   directory: RoleProfileDirectory,
 ): Promise<Caller> {
@@ -34,12 +35,15 @@ export async function authenticate(
     if (error instanceof SessionTokenError) throw new AuthenticationError(error.reason, error.message);
     throw error;
   }
-  const profile = await directory.lookup(claims.userId, claims.roleProfileId, requestId);
+  const profile = await directory.lookup(claims.userId, claims.roleProfileId, ids.requestId);
   if (!profile) {
     throw new AuthenticationError(
       'role_not_held',
       'The role selected for this session is not one of your active role profiles. Sign in again and select one of your roles.',
     );
+  }
+  if (profile.revokedSessionIds.includes(claims.sessionId)) {
+    throw new AuthenticationError('session_revoked', 'This session has been signed out or ended. Sign in again to continue.');
   }
   return {
     kind: 'user',
@@ -48,9 +52,9 @@ export async function authenticate(
     jobRoleCode: profile.jobRoleCode,
     organisationOds: profile.organisationOds,
     ...(claims.cardSerial !== undefined && { cardSerial: claims.cardSerial }),
-    ...(claims.sessionId !== undefined && { sessionId: claims.sessionId }),
+    sessionId: claims.sessionId,
     teamIds: profile.teamIds,
     ...(profile.patientId !== null && { patientId: profile.patientId }),
-    requestId,
+    ...ids,
   };
 }

@@ -8,6 +8,12 @@ const required = {
   GATEWAY_PRIVATE_JWK_FILE: '/keys/gateway.json',
 };
 
+describe('sessions', () => {
+  test("the maximum session age is the policy's", () => {
+    expect(readGatewayConfig(required).session.maxSessionAgeSeconds).toBe(12 * 3600);
+  });
+});
+
 describe('gateway performance settings from the environment', () => {
   test('one process unless told otherwise; `auto` means one per core', () => {
     expect(readGatewayWorkers({})).toBe(1);

@@ -1,16 +1,26 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { JwksSource } from '@epr/identity';
+import { policyFromEnvironment } from '@epr/policy';
+import { readExplorerSwitch } from './http/explorer.js';
+import { readCorsOrigins } from './http/cors.js';
 
 export interface GatewayConfig {
   host: string;
   port: number;
   supergraphFile: string;
-  session: { issuer: string; audience: string; jwks: JwksSource };
+  /** Which session tokens to accept; the maximum session age is policy data (POLICY_FILE, sessionMaxAgeHours). */
+  session: { issuer: string; audience: string; jwks: JwksSource; maxSessionAgeSeconds: number };
   /** The gateway's own Ed25519 private key (JWK), used to sign the credential subgraphs trust. */
   privateKey: { json?: string; file?: string };
   /** Per-subgraph URL overrides (`PATIENT_URL`, ...); otherwise the URLs in the supergraph are used. */
   subgraphUrls: Record<string, string>;
+  /** The schema explorer at /explorer and introspection (`GATEWAY_EXPLORER`); off unless set. */
+  explorer?: boolean;
+  /** Origins of browser portals allowed to call the gateway (`GATEWAY_CORS_ORIGINS`); none unless set. */
+  corsOrigins?: string[];
+  /** Where the built pages are: `<pagesDir>/explorer`, `<pagesDir>/portal`; web/dist unless set. */
+  pagesDir?: string;
   /** Performance settings; each has a measured default (docs/benchmarks.md, "gateway"). */
   tuning?: Partial<GatewayTuning>;
 }
@@ -33,6 +43,7 @@ export const defaultTuning: GatewayTuning = {
 };
 
 const defaultSupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+export const builtPages = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Gateway settings from the environment; the README lists every variable. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -57,12 +68,14 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     host: env.GATEWAY_HOST ?? '127.0.0.1',
     port: Number(env.GATEWAY_PORT ?? 4000),
     supergraphFile: env.SUPERGRAPH_FILE ?? defaultSupergraph,
-    session: { issuer, audience, jwks },
+    session: { issuer, audience, jwks, maxSessionAgeSeconds: policyFromEnvironment(env).sessionMaxAgeHours * 3600 },
     privateKey: {
       ...(env.GATEWAY_PRIVATE_JWK ? { json: env.GATEWAY_PRIVATE_JWK } : {}),
       ...(env.GATEWAY_PRIVATE_JWK_FILE ? { file: env.GATEWAY_PRIVATE_JWK_FILE } : {}),
     },
     subgraphUrls,
+    explorer: readExplorerSwitch(env),
+    corsOrigins: readCorsOrigins(env),
     tuning: {
       ...optionalCount(env, 'GATEWAY_SUBGRAPH_CONNECTIONS', 'subgraphConnections', 0),
       ...optionalCount(env, 'GATEWAY_QUERY_PLAN_CACHE_MIB', 'queryPlanCacheMiB', 1),

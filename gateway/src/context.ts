@@ -1,11 +1,11 @@
-import type { Caller } from '@epr/identity';
+import type { Caller, CredentialBinding } from '@epr/identity';
 import type { Logger } from 'pino';
 
-/** Per-request gateway context: who is calling, and the credential forwarded to subgraphs on their behalf. */
+/** Per-request gateway context: who is calling, and how to vouch for them to a subgraph. */
 export interface GatewayContext {
   caller: Caller;
   requestId: string;
   logger: Logger;
-  /** The gateway-signed credential for this request, signed once and reused for every subgraph call. */
-  credential: () => Promise<string>;
+  /** A credential for this caller, signed for one subgraph call (`binding`: the subgraph and the exact body). */
+  credentialFor: (binding: CredentialBinding) => string;
 }

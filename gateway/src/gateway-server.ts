@@ -8,7 +8,7 @@ import {
 import { ApolloGateway } from '@apollo/gateway';
 import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
 import { createLogger, sendJson, serveHttp, errorBody, ErrorCode } from '@epr/platform';
-import { defaultTuning, type GatewayConfig } from './config.js';
+import { builtPages, defaultTuning, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { supergraphFromFile } from './supergraph-file.js';
 import { SignedDataSource } from './signed-data-source.js';
@@ -22,6 +22,11 @@ import { graphqlRoute } from './http/graphql-route.js';
 import { healthRoutes } from './http/health-routes.js';
 import { reportRoutes } from './http/report-routes.js';
 import { ReportExports } from './report-exports.js';
+import { corsPolicy } from './http/cors.js';
+import { introspectionSwitchedOff } from './http/explorer.js';
+import { webPageRoutes } from './http/web-pages.js';
+import { fhirRoute } from './fhir/fhir-route.js';
+import { policyFromEnvironment } from '@epr/policy';
 
 export interface RunningGateway {
   url: string;
@@ -30,7 +35,8 @@ export interface RunningGateway {
 
 /**
  * The gateway: authenticates every request (session token + directory check), then plans and executes it over
- * the subgraphs with a credential it signs. /health/live and /health/ready are for orchestrators.
+ * the subgraphs with a credential it signs. /health/live and /health/ready are for orchestrators; /explorer
+ * (when switched on) and /portal/ are pages for people, built with the rest.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway');
@@ -40,19 +46,24 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const signer = await createCredentialSigner({ privateKey });
   const verifier = createSessionVerifier(config.session);
   const registry = new SubgraphRegistry(config.subgraphUrls);
-  const directory = new RoleProfileDirectory(() => registry.url('patient'), signer);
+  const directory = new RoleProfileDirectory(() => registry.url('patient'), signer, config.session.maxSessionAgeSeconds);
   const tuning = { ...defaultTuning, ...config.tuning };
+  const explorerOn = config.explorer ?? false;
   const subgraphs = createSubgraphFetcher(tuning.subgraphConnections);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
-    buildService: ({ name, url }) => new SignedDataSource({ url: registry.resolve(name, url), fetcher: subgraphs.fetch }),
+    buildService: ({ name, url }) => new SignedDataSource(name, { url: registry.resolve(name, url), fetcher: subgraphs.fetch }),
     experimental_approximateQueryPlanStoreMiB: tuning.queryPlanCacheMiB,
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Introspection follows the explorer switch; with it off, errors do not suggest field names either.
+    introspection: true,
+    validationRules: explorerOn ? [] : [introspectionSwitchedOff],
+    hideSchemaDetailsFromClientErrors: !explorerOn,
     plugins: [
       // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
       ApolloServerPluginLandingPageDisabled(),
@@ -70,10 +81,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const routes: GatewayRoute[] = [
     ...healthRoutes(registry),
     graphqlRoute(apollo, session, tuning.compressMinBytes),
+    fhirRoute(apollo, session, policyFromEnvironment(), logger),
     reportRoutes(session, reportExports),
+    ...(await webPageRoutes({ explorer: explorerOn, pagesDir: config.pagesDir ?? builtPages })),
   ];
+  const cors = corsPolicy(config.corsOrigins ?? []);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (cors.answerPreflight(req, res)) return;
+    cors.allowResponse(req, res);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes.find((r) => r.matches(path, req.method ?? 'GET'));
     if (!route) return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));

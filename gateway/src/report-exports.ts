@@ -34,7 +34,11 @@ export class ReportExports {
     try {
       upstream = await request(new URL(`/exports/rtt/${file}${search}`, this.carePathwayUrl()), {
         method: 'GET',
-        headers: { authorization: `Bearer ${await context.credential()}`, 'x-request-id': context.requestId },
+        // Bound to the care-pathway subgraph and to the empty body of a GET, like every subgraph call.
+        headers: {
+          authorization: `Bearer ${context.credentialFor({ audience: 'care-pathway', body: '' })}`,
+          'x-request-id': context.requestId,
+        },
         dispatcher: this.agent,
         signal: aborted.signal,
       });

@@ -18,7 +18,7 @@ const gzipOptions = { level: 5 };
 export function responseWriter(req: IncomingMessage, minBytes: number) {
   const encoding = preferredEncoding(String(req.headers['accept-encoding'] ?? ''));
   return async (res: ServerResponse, body: string): Promise<void> => {
-    res.setHeader('vary', 'accept-encoding');
+    res.appendHeader('vary', 'accept-encoding');
     if (!encoding || minBytes === 0 || Buffer.byteLength(body) < minBytes) {
       res.end(body);
       return;

@@ -310,6 +310,58 @@ describe('roles: no clinical content by any path for the booking clerk and the p
   });
 });
 
+describe('the security log never tells of a sealed-and-locked item outside its authoring team', () => {
+  const trailOf = `query ($id: ID!) { accessEvents(filter: { patientId: $id }, first: 200) { edges { node { action outcome items basis { kind detail } } } fhirBundle } }`;
+
+  async function lockedItemId(): Promise<string> {
+    const view = await as<{ patient: { problems: { id: string; sealLevel: string }[] } }>(
+      'gp',
+      `query ($id: ID!) { patient(id: $id) { problems { id sealLevel } } }`,
+      { id: patientId },
+    );
+    return view.data!.patient.problems.find((p) => p.sealLevel === 'SEALED_AND_LOCKED')!.id;
+  }
+
+  test('a clinician reading the list is recorded, but privacy officers elsewhere see no trace of the locked item', async () => {
+    const locked = await lockedItemId();
+    // Hide it from someone with access to the rest of the record: a nurse under emergency access.
+    const emergency = await as(
+      'nurse',
+      `mutation ($id: ID!) { emergencyAccess(patientId: $id, reason: "Safeguarding concern raised today") { expiresAt } }`,
+      {
+        id: patientId,
+      },
+    );
+    expect(emergency.errors).toBeUndefined();
+    const read = await as<RecordView>('nurse', record, { id: patientId });
+    expect(terms(read)).not.toContain('Asthma');
+
+    const trail = await as('privacyOfficer', trailOf, { id: patientId });
+    expect(trail.errors).toBeUndefined();
+    const events = trail.data!.accessEvents.edges.map((e: { node: { items: string[]; basis: { detail: string } | null } }) => e.node);
+    expect(events.filter((e: { items: string[] }) => e.items.some((item: string) => item.includes(locked)))).toEqual([]);
+    expect(events.filter((e: { basis: { detail: string } | null }) => e.basis?.detail === 'sealed_and_locked')).toEqual([]);
+    expect(JSON.stringify(trail.data!.accessEvents.fhirBundle)).not.toContain(locked);
+    // The read itself is there, for the items that were shown.
+    expect(events.map((e: { action?: string }) => e.action)).toContain('problem.read');
+  });
+
+  test('a privacy officer of the authoring team sees the rows naming it, the refusals included', async () => {
+    const locked = await lockedItemId();
+    const teamOfficer = await staffAt('A81001', 'R0001', { teams: ['PRACTICE-A81001'] });
+    const trail = await as<{ accessEvents: { edges: { node: { outcome: string; items: string[]; basis: { kind: string } } }[] } }>(
+      teamOfficer,
+      trailOf,
+      { id: patientId },
+    );
+    expect(trail.errors).toBeUndefined();
+    const events = trail.data!.accessEvents.edges.map((e) => e.node);
+    const naming = events.filter((n) => n.items.includes(`PROBLEM:${locked}`));
+    // The team sees its own recording and reading of the item, and the nurse being refused it.
+    expect(naming.map((n) => `${n.outcome} ${n.basis?.kind}`)).toEqual(expect.arrayContaining(['ALLOWED RELATIONSHIP', 'DENIED DECISION']));
+  });
+});
+
 describe('the patient in the portal: her own record only', () => {
   test('her own record, with who accessed it', async () => {
     const own = await as(

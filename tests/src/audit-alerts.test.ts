@@ -1,5 +1,8 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
-import { appendAsSubgraph, event } from './support/security-log.js';
+import type { GraphQLEnumType } from 'graphql';
+import { alertKinds, alertingActions } from '@epr/policy';
+import { apiSchema } from './support/supergraph-walk.js';
+import { appendAsSubgraph, event, withDatabase } from './support/security-log.js';
 
 const privacyOfficer = { user: 'privacy.priya.shah', role: 'rp-shah-rx1' };
 const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
@@ -89,5 +92,35 @@ describe('alerts for the privacy officer', () => {
 
     const unknown = await officer(acknowledge, { id: '999999999' });
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('which actions raise alerts', () => {
+  test('the database raises exactly the alerts the typed list of audit actions names', async () => {
+    const rules = await withDatabase((client) =>
+      client.query<{ action: string; kind: string }>('SELECT action, kind FROM audit.alert_rule'),
+    );
+    const inDatabase = rules.rows.map((rule) => [rule.action, rule.kind]).sort();
+    expect(inDatabase).toEqual([...alertingActions()].sort());
+  });
+
+  test('the API names every kind of alert the list can raise', () => {
+    const kinds = (apiSchema().getType('AlertKind') as GraphQLEnumType).getValues().map((value) => value.name);
+    expect(kinds.sort()).toEqual([...alertKinds].sort());
+  });
+
+  test('every action in the list raises its alert when allowed, and none when refused', async () => {
+    for (const [action, kind] of alertingActions()) {
+      const allowed = event({ action, patient_id: georgeMcAllister, basis_kind: 'ROLE' });
+      const refused = event({ action, outcome: 'DENIED', patient_id: georgeMcAllister, basis_kind: 'DECISION' });
+      await appendAsSubgraph([allowed, refused]);
+      const { body } = await officer<{ accessAlerts: { edges: { node: { kind: string; event: { requestId: string } } }[] } }>(alertsQuery, {
+        status: ['OPEN'],
+      });
+      const raised = body
+        .data!.accessAlerts.edges.map((e) => e.node)
+        .filter((n) => [allowed.request_id, refused.request_id].includes(n.event.requestId));
+      expect(raised.map((n) => n.kind)).toEqual([kind]);
+    }
   });
 });

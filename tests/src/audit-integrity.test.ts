@@ -73,7 +73,8 @@ describe('verifier', () => {
           await client.query('DELETE FROM audit.access_event WHERE seq = 5');
           await client.query(
             `INSERT INTO audit.access_event SELECT seq, occurred_at + interval '1 millisecond', subgraph, 'patient.create', outcome, user_id, role_profile_id, job_role_code,
-                    organisation, card_serial, session_id, patient_id, category, items, basis_kind, basis_detail, request_id, prev_hash, hash
+                    organisation, card_serial, session_id, patient_id, category, items, basis_kind, basis_detail, request_id, prev_hash, hash,
+                    correlation_id, chain_version
                FROM audit.access_event WHERE seq = 7`,
           );
         },

@@ -226,3 +226,26 @@ describe('who has looked at my record (patient portal)', () => {
     expect(times).toEqual([...times].sort().reverse());
   });
 });
+
+describe('who has looked at my record: how accessors are named', () => {
+  test('the patient\'s own accesses say "You"; staff roles are named from the policy, never "NHS staff"', async () => {
+    const gp = { user: 'gp.david.lee', role: 'rp-lee-a81001' };
+    await asUser(gp, `query ($id: ID!) { patient(id: $id) { name { family } } }`, { id: oliviaBennett });
+    await asUser(portalPatient, `query ($id: ID!) { patient(id: $id) { name { family } referrals { specialty } } }`, { id: oliviaBennett });
+    const { data } = await asUser(
+      portalPatient,
+      `query ($id: ID!) { patient(id: $id) { accessLog(first: 50) { edges { node { role organisation { odsCode } what reason } } } } }`,
+      { id: oliviaBennett },
+    );
+    const log = (data.patient as { accessLog: { edges: { node: { role: string; organisation: { odsCode: string }; reason: string } }[] } })
+      .accessLog.edges;
+    const roles = log.map((edge) => edge.node.role);
+    expect(roles).not.toContain('NHS staff');
+    expect(log).toContainEqual({ node: expect.objectContaining({ role: 'You', organisation: { odsCode: 'X26' } }) });
+    expect(log).toContainEqual({ node: expect.objectContaining({ role: 'Clinical Practitioner', organisation: { odsCode: 'A81001' } }) });
+    // Her own reads are never put down to a member of staff's role.
+    expect(log.filter((edge) => edge.node.organisation.odsCode === 'X26').map((edge) => edge.node.role)).toEqual(
+      log.filter((edge) => edge.node.organisation.odsCode === 'X26').map(() => 'You'),
+    );
+  });
+});

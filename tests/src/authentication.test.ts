@@ -1,7 +1,9 @@
-import { generateSigningKeyPair, createCredentialSigner } from '@epr/identity';
+import { join } from 'node:path';
+import { generateSigningKeyPair, createCredentialSigner, loadKeyFromFile } from '@epr/identity';
 import { SignJWT } from 'jose';
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
+import { postToSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@epr/tools/dev-issuer/index';
 
 const me = '{ me { userId displayName roleProfile { jobRoleCode organisation { odsCode name } } } }';
@@ -96,17 +98,86 @@ describe('subgraphs trust only the gateway', () => {
     expect(status).toBe(401);
   });
 
+  const hart = { ...vouchedFor.consultant, requestId: 'captured' };
+  const body = JSON.stringify({ query, variables: {} });
+
+  async function expectSubgraphRefused(
+    response: Promise<{ status: number; body: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] } }>,
+    reason: string,
+  ) {
+    const { status, body: answer } = await response;
+    expect(status).toBe(401);
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
+  }
+
   test('a credential signed with any key but the gateway’s is refused', async () => {
     const impostor = await createCredentialSigner({ privateKey: (await generateSigningKeyPair()).privateJwk });
-    const credential = await impostor.sign({
-      kind: 'user',
-      userId: 'dr.amelia.hart',
-      roleProfileId: 'rp-hart-rx1',
-      jobRoleCode: 'R8000',
-      organisationOds: 'RX1',
-      requestId: 'forged',
+    await expectSubgraphRefused(
+      postToSubgraph('patient', body, `Bearer ${impostor.sign(hart, { audience: 'patient', body })}`),
+      'bad_signature',
+    );
+  });
+
+  test('a gateway credential is good for one call: the subgraph and body it was signed for, once', async () => {
+    const credential = `Bearer ${(await stackSigner()).sign(hart, { audience: 'patient', body })}`;
+    const first = await postToSubgraph<{ patient: { nhsNumber: string } }>('patient', body, credential);
+    expect(first.status).toBe(200);
+    expect(first.body.data?.patient?.nhsNumber).toBe('9990000018');
+
+    await expectSubgraphRefused(postToSubgraph('patient', body, credential), 'replayed');
+  });
+
+  test('a credential captured on its way to care-pathway is refused by patient', async () => {
+    const forCarePathway = (await stackSigner()).sign(hart, { audience: 'care-pathway', body });
+    await expectSubgraphRefused(postToSubgraph('patient', body, `Bearer ${forCarePathway}`), 'wrong_audience');
+  });
+
+  test('a captured credential replayed with another body (another patient, another operation) is refused', async () => {
+    const credential = `Bearer ${(await stackSigner()).sign(hart, { audience: 'patient', body })}`;
+    const otherPatient = JSON.stringify({ query: query.replace('000000000001', '000000000002'), variables: {} });
+    const sameQueryOtherSpacing = JSON.stringify({ query, variables: {} }, null, 1);
+    await expectSubgraphRefused(postToSubgraph('patient', otherPatient, credential), 'body_mismatch');
+    await expectSubgraphRefused(postToSubgraph('patient', sameQueryOtherSpacing, credential), 'body_mismatch');
+    // Refused presentations did not use it up: it still works once with its own body.
+    expect((await postToSubgraph('patient', body, credential)).status).toBe(200);
+  });
+
+  test("the gateway's own directory credential cannot be turned into a read of patient data", async () => {
+    const system = { ...vouchedFor.gateway, requestId: 'directory-look-up' };
+    const lookup = JSON.stringify({
+      query:
+        'query ($userId: ID!, $roleProfileId: ID!) { _sessionRoleProfile(userId: $userId, roleProfileId: $roleProfileId) { jobRoleCode } }',
+      variables: { userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1' },
     });
-    const { status } = await graphql(query, { token: credential, url: stackState().subgraphUrls.patient });
-    expect(status).toBe(401);
+    const credential = `Bearer ${(await stackSigner()).sign(system, { audience: 'patient', body: lookup })}`;
+    await expectSubgraphRefused(postToSubgraph('patient', body, credential), 'body_mismatch');
+  });
+
+  test("a service's credential for care-pathway is refused by patient", async () => {
+    const scheduling = { ...vouchedFor.scheduling, requestId: 'outcome-delivery' };
+    const credential = (await stackSigner('scheduling')).sign(scheduling, { audience: 'care-pathway', body });
+    await expectSubgraphRefused(postToSubgraph('patient', body, `Bearer ${credential}`), 'wrong_audience');
+  });
+
+  test('a credential without a request binding, though signed with the gateway key, is refused', async () => {
+    const { keyDir } = stackState();
+    const { importJWK } = await import('jose');
+    const gatewayKey = await loadKeyFromFile(join(keyDir, 'gateway.private.jwk.json'), 'private');
+    const unbound = await new SignJWT({
+      kind: 'user',
+      role_profile_id: 'rp-hart-rx1',
+      job_role_code: 'R8000',
+      organisation_ods: 'RX1',
+      request_id: 'old-style',
+    })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'epr-credential+jwt' })
+      .setIssuer('epr-gateway')
+      .setAudience('patient')
+      .setSubject('dr.amelia.hart')
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(await importJWK(gatewayKey, 'EdDSA'));
+    await expectSubgraphRefused(postToSubgraph('patient', body, `Bearer ${unbound}`), 'missing_claim');
   });
 });

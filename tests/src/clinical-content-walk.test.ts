@@ -57,9 +57,11 @@ beforeAll(async () => {
   );
   const patientId = (ids.patient = registered.registerPatient.id);
 
-  await ok('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
-    input: { patientId, code: { conceptId: '38341003', term: planted('problem') } },
-  });
+  ids.problem = (
+    await ok<{ recordProblem: { id: string } }>('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
+      input: { patientId, code: { conceptId: '38341003', term: planted('problem') } },
+    })
+  ).recordProblem.id;
   await ok('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
     input: {
       patientId,
@@ -68,12 +70,20 @@ beforeAll(async () => {
       authoringTeamId: practiceTeam,
     },
   });
-  await ok('gp', `mutation ($input: RecordAllergyInput!) { recordAllergy(input: $input) { id } }`, {
-    input: { patientId, substance: { conceptId: '91936005', term: planted('allergy') }, severity: 'SEVERE' },
-  });
-  await ok('gp', `mutation ($input: RecordMedicationInput!) { recordMedication(input: $input) { id } }`, {
-    input: { patientId, medicine: { conceptId: '387458008', term: 'Aspirin' }, dosage: planted('dosage') },
-  });
+  ids.allergy = (
+    await ok<{ recordAllergy: { id: string } }>('gp', `mutation ($input: RecordAllergyInput!) { recordAllergy(input: $input) { id } }`, {
+      input: { patientId, substance: { conceptId: '91936005', term: planted('allergy') }, severity: 'SEVERE' },
+    })
+  ).recordAllergy.id;
+  ids.medication = (
+    await ok<{ recordMedication: { id: string } }>(
+      'gp',
+      `mutation ($input: RecordMedicationInput!) { recordMedication(input: $input) { id } }`,
+      {
+        input: { patientId, medicine: { conceptId: '387458008', term: 'Aspirin' }, dosage: planted('dosage') },
+      },
+    )
+  ).recordMedication.id;
   await ok('gp', `mutation ($input: FileClinicalDocumentInput!) { fileClinicalDocument(input: $input) { id } }`, {
     input: {
       patientId,
@@ -144,6 +154,9 @@ function argumentTable(): ArgumentTable {
     'Query.searchPatients': `(criteria: { nhsNumber: "${ids.nhsNumber}" })`,
     'Query.organisation': `(odsCode: "RX1")`,
     'Query.careTeam': `(id: "${practiceTeam}")`,
+    'Query.problem': `(id: "${ids.problem}")`,
+    'Query.allergy': `(id: "${ids.allergy}")`,
+    'Query.medication': `(id: "${ids.medication}")`,
     'Query.referral': `(id: "${ids.referral}")`,
     'Query.pathway': `(id: "${ids.pathway}")`,
     'Query.patientTrackingList': `(first: 500)`,
@@ -157,6 +170,7 @@ function argumentTable(): ArgumentTable {
     'Query.slot': `(id: "${ids.slot}")`,
     'Query.freeSlots': `(service: "${ids.service}", from: "${ids.from}", to: "${ids.to}")`,
     'Query.accessEvents': `(filter: { patientId: "${ids.patient}" }, first: 200)`,
+    'Query.accessEvent': `(id: "1")`,
   };
 }
 
@@ -216,6 +230,7 @@ const roles: [string, () => Promise<Person | Staff>][] = [
   ['a GP receptionist', async () => 'reception'],
   ['a reporting analyst', async () => 'analyst'],
   ['a privacy officer', async () => 'privacyOfficer'],
+  ['the interface engine (PAS ADT feed)', async () => 'engine'],
   ['a clinician of another trust with no relationship', () => staffAt('RXQ', 'R8000')],
   ['a nurse of another trust with no relationship', () => staffAt('RXQ', 'R8001')],
 ];

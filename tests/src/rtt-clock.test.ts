@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import pg from 'pg';
-import { createCredentialSigner, loadKeyFromFile, serviceCredentialIssuer } from '@epr/identity';
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { stackState } from './support/stack-state.js';
+import { referralInput } from './care-pathway-fixtures.js';
 
 // The national rules as the API applies them (PRN01045 v5.0 section 2.2). Pathways here belong to a provider
 // of their own, so the seeded RX1 reports are untouched.
@@ -43,16 +43,13 @@ async function newPathway(receivedOn = '2026-01-05'): Promise<string> {
     {
       token: await clinician(),
       variables: {
-        input: {
+        input: referralInput({
           patientId: georgeMcAllister,
-          referringOrganisation: 'A81001',
-          referringClinician: 'Dr David Lee',
           receivingOrganisation: provider,
           specialty: 'Rheumatology',
-          priority: 'ROUTINE',
           reason: 'Inflammatory arthritis of both hands.',
           receivedOn,
-        },
+        }),
       },
     },
   );
@@ -78,22 +75,13 @@ async function stateOf(pathwayId: string) {
 
 /** Calls care-pathway directly in the scheduling service's own name, as its outcome relay does. */
 async function asScheduling(input: Record<string, unknown>) {
-  const { keyDir, subgraphUrls } = stackState();
-  const privateKey = await loadKeyFromFile(join(keyDir, 'service-scheduling.private.jwk.json'), 'private');
-  const signer = await createCredentialSigner({ privateKey, issuer: serviceCredentialIssuer('scheduling') });
-  const token = await signer.sign({
-    kind: 'service',
-    userId: 'scheduling',
-    roleProfileId: 'service',
-    jobRoleCode: 'SERVICE',
-    organisationOds: 'EPR',
-    requestId: randomUUID(),
-  });
-  return graphql<{ recordAppointmentOutcome: { eventId: string; applied: boolean } }>(recordOutcome, {
-    token,
-    url: subgraphUrls['care-pathway'],
-    variables: { input },
-  });
+  return callSubgraph<{ recordAppointmentOutcome: { eventId: string; applied: boolean } }>(
+    'care-pathway',
+    await stackSigner('scheduling'),
+    { ...vouchedFor.scheduling, requestId: randomUUID() },
+    recordOutcome,
+    { input },
+  );
 }
 
 function outcome(pathwayId: string, change: Record<string, unknown>) {
@@ -197,7 +185,6 @@ describe('recording RTT statuses through the gateway', () => {
 
 describe('bad RTT events get typed errors and change nothing', () => {
   test.each([
-    ['an event dated before the pathway’s latest event (out of order)', [['20', '2026-03-01']], ['30', '2026-02-01'], 'input.occurredOn'],
     ['an event dated before the clock start', [], ['30', '2026-01-04'], 'input.occurredOn'],
     ['a stop with no running clock (treated already)', [['30', '2026-02-01']], ['30', '2026-03-01'], 'input.rttStatus'],
     ['a new clock after monitoring with 10 instead of 11', [['31', '2026-02-01']], ['10', '2026-03-01'], 'input.rttStatus'],
@@ -211,6 +198,19 @@ describe('bad RTT events get typed errors and change nothing', () => {
     expect(body.data).toBeNull();
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(body.errors?.[0]?.message).not.toMatch(/prisma|sql|postgres/i);
+    expect(await stateOf(id)).toEqual(stateBefore);
+  });
+
+  test('an event dated before a later one the rules would then refuse is a CONFLICT naming that event, and changes nothing', async () => {
+    const id = await newPathway();
+    expect((await record(id, '20', '2026-03-01')).body.errors).toBeUndefined();
+    const stateBefore = await stateOf(id);
+    // Treatment on 1 February would leave the status 20 of 1 March with no running clock.
+    const { body } = await record(id, '30', '2026-02-01');
+    expect(body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/RTT status 20 of 2026-03-01/),
+      extensions: { code: 'CONFLICT', field: 'input.occurredOn' },
+    });
     expect(await stateOf(id)).toEqual(stateBefore);
   });
 
@@ -286,12 +286,55 @@ describe('appointment outcomes delivered by scheduling', () => {
     expect(await eventCount(id)).toBe(2);
   });
 
-  test('an outcome dated before the pathway’s latest event is refused naming occurredAt', async () => {
+  test('an outcome dated before events already recorded is folded in where it happened, marked back-entered', async () => {
     const id = await newPathway();
     await record(id, '20', '2026-03-01');
     const late = outcome(id, { occurredAt: '2026-02-02T10:00:00Z' });
-    const { body } = await asScheduling(late);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.occurredAt' });
+    expect((await asScheduling(late)).body.data!.recordAppointmentOutcome.applied).toBe(true);
+    const { body } = await graphql<{ pathway: { timeline: { entries: Record<string, unknown>[] } } }>(
+      `
+        query ($id: ID!) {
+          pathway(id: $id) {
+            timeline {
+              entries {
+                kind
+                occurredOn
+                clockEffect
+                backEntered
+              }
+            }
+          }
+        }
+      `,
+      { token: await clinician(), variables: { id } },
+    );
+    expect(body.data!.pathway.timeline.entries).toEqual([
+      { kind: 'REFERRAL_RECEIVED', occurredOn: '2026-01-05', clockEffect: 'STARTED', backEntered: false },
+      { kind: 'APPOINTMENT_OUTCOME', occurredOn: '2026-02-02', clockEffect: 'CONTINUED', backEntered: true },
+      { kind: 'RTT_STATUS', occurredOn: '2026-03-01', clockEffect: 'CONTINUED', backEntered: false },
+    ]);
+  });
+
+  test('a first-appointment DNA reported late, before the rebooking (10), nullifies the first clock and the 10 starts a new one', async () => {
+    const id = await newPathway();
+    await record(id, '10', '2026-03-01');
+    const dna = outcome(id, { outcome: 'DID_NOT_ATTEND', dnaCommunicatedClearly: true, occurredAt: '2026-02-02T10:00:00Z' });
+    expect((await asScheduling(dna)).body.data!.recordAppointmentOutcome.applied).toBe(true);
+    const state = await stateOf(id);
+    expect(state.periods).toEqual([
+      { ordinal: 1, startedOn: '2026-01-05', startRule: 'REFERRAL', endedOn: '2026-02-02', endReason: 'NULLIFIED' },
+      { ordinal: 2, startedOn: '2026-03-01', startRule: 'REBOOKED_AFTER_DNA', endedOn: null, endReason: null },
+    ]);
+    expect(state.timeline.entries.map((e: { clockEffect: string }) => e.clockEffect)).toEqual(['STARTED', 'NULLIFIED', 'STARTED']);
+  });
+
+  test('an outcome that would make a later event break the rules is refused with CONFLICT naming occurredAt', async () => {
+    const id = await newPathway();
+    await record(id, '20', '2026-03-01');
+    const dna = outcome(id, { outcome: 'DID_NOT_ATTEND', dnaCommunicatedClearly: true, occurredAt: '2026-02-02T10:00:00Z' });
+    // The status 20 means the patient was seen by 1 March; a nullifying DNA before it needs the rebooking recorded first.
+    const { body } = await asScheduling(dna);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.occurredAt' });
     expect(await eventCount(id)).toBe(2);
   });
 
@@ -305,22 +348,15 @@ describe('appointment outcomes delivered by scheduling', () => {
     const viaGateway = await graphql(recordOutcome, { token: await clinician(), variables: { input: outcome(id, {}) } });
     expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const { keyDir, subgraphUrls } = stackState();
-    const gatewayKey = await loadKeyFromFile(join(keyDir, 'gateway.private.jwk.json'), 'private');
-    const gateway = await createCredentialSigner({ privateKey: gatewayKey });
-    const userCredential = await gateway.sign({
-      kind: 'user',
-      userId: 'dr.amelia.hart',
-      roleProfileId: 'rp-hart-rx1',
-      jobRoleCode: 'R8000',
-      organisationOds: 'RX1',
-      requestId: randomUUID(),
-    });
-    const direct = await graphql(recordOutcome, {
-      token: userCredential,
-      url: subgraphUrls['care-pathway'],
-      variables: { input: outcome(id, {}) },
-    });
+    const direct = await callSubgraph(
+      'care-pathway',
+      await stackSigner(),
+      { ...vouchedFor.consultant, requestId: randomUUID() },
+      recordOutcome,
+      {
+        input: outcome(id, {}),
+      },
+    );
     expect(direct.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await eventCount(id)).toBe(1);
   });

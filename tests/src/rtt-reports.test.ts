@@ -14,7 +14,7 @@ interface PlannedPathway {
   name: string;
   specialty: string;
   receivedOn: string;
-  events: { rttStatus: string; occurredOn: string; admitted?: boolean; decisionToAdmit?: boolean }[];
+  events: { rttStatus: string; occurredOn: string; admitted?: boolean; decisionToAdmit?: boolean; communicationEvidence?: string }[];
 }
 
 // At the census date 2026-05-12:
@@ -28,7 +28,12 @@ const planned: PlannedPathway[] = [
     receivedOn: '2026-02-01',
     events: [{ rttStatus: '30', occurredOn: '2026-03-01' }],
   },
-  { name: 'nullified', specialty: 'Dermatology', receivedOn: '2026-04-01', events: [{ rttStatus: '33', occurredOn: '2026-04-20' }] },
+  {
+    name: 'nullified',
+    specialty: 'Dermatology',
+    receivedOn: '2026-04-01',
+    events: [{ rttStatus: '33', occurredOn: '2026-04-20', communicationEvidence: 'Appointment letter sent 2026-04-06' }],
+  },
   {
     name: 'admitted after census',
     specialty: 'Dermatology',

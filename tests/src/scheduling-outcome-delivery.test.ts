@@ -7,6 +7,7 @@ import { findFreePort } from '@epr/tools/db/free-port';
 import { SUBGRAPHS, type Subgraph } from '@epr/tools/db/subgraphs';
 import { startStack, type RunningStack } from '@epr/tools/stack/start-stack';
 import { stackState } from './support/stack-state.js';
+import { eventually } from './support/eventually.js';
 import { bookMutation, client, demoPatients, openSession, sql, uniqueService } from './scheduling-fixtures.js';
 
 /*
@@ -46,22 +47,6 @@ afterAll(async () => {
   await database?.drop();
   if (process.env.EPR_KEEP_TEST_LOGS !== '1') await rm(workDir, { recursive: true, force: true });
 }, stackStartMs);
-
-/** Polls until `probe` returns a value, or fails with what it last saw; delivery is asynchronous by design. */
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Gave up waiting for ${what}. Last error: ${String(last)}`);
-}
 
 async function newPathway(patientId: string): Promise<string> {
   const { data, errors } = await referrer<{ createReferral: { pathway: { id: string; clockPhase: string } } }>(

@@ -36,7 +36,12 @@ describe('the gateway reloads a changed supergraph without a restart', () => {
       host: '127.0.0.1',
       port: 0,
       supergraphFile: join(dir, 'supergraph.graphql'),
-      session: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: { file: devIssuerKeyFiles(keyDir).jwks } },
+      session: {
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        jwks: { file: devIssuerKeyFiles(keyDir).jwks },
+        maxSessionAgeSeconds: 12 * 3600,
+      },
       privateKey: { file: gatewayKeyFiles(keyDir).privateKey },
       subgraphUrls,
     });

@@ -1,4 +1,4 @@
-// `npm run token -- --user <userId> --role <roleProfileId> [--card <serial>] [--ttl 8h] [--expired] [--json]`
+// `npm run token -- --user <userId> --role <roleProfileId> [--card <serial>] [--ttl 8h] [--expired] [--issued-ago 13h] [--json]`
 // Prints a development session token on stdout (alone, so `$(npm run -s token -- ...)` captures it).
 import { mintSessionToken } from './dev-issuer/index.js';
 import { parseTokenArgs, TOKEN_USAGE, UsageError } from './dev-issuer/token-args.js';

@@ -1,14 +1,34 @@
 import type http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import type { CredentialSigner, SessionVerifier } from '@epr/identity';
-import { sendJson, errorBody, ErrorCode, type Logger } from '@epr/platform';
+import { sendJson, ErrorCode, type Logger } from '@epr/platform';
 import type { GatewayContext } from '../context.js';
 import type { RoleProfileDirectory } from '../role-profile-directory.js';
 import { DirectoryUnavailableError } from '../role-profile-directory.js';
 import { authenticate, AuthenticationError, IdentityProviderUnavailableError } from '../authenticate.js';
+import { CorrelationIdError, requestIdsFor, type RequestIds } from './request-ids.js';
 
-// A client may pass its own request id for tracing; anything odd is replaced rather than logged verbatim.
-const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Why a request was turned away at the door, for a route to answer in its own format (GraphQL errors, FHIR OperationOutcome). */
+export interface Refusal {
+  status: 400 | 401 | 503;
+  code: string;
+  message: string;
+  /** For 401: which check failed (expired, bad signature, …). */
+  reason?: string;
+  /** For 400: the header to correct. */
+  field?: string;
+  headers?: Record<string, string>;
+}
+
+export type RefusalWriter = (res: http.ServerResponse, refusal: Refusal) => void;
+
+/** The GraphQL route's answer: a GraphQL-shaped error body. */
+export const graphqlRefusal: RefusalWriter = (res, { status, code, message, reason, field, headers }) =>
+  sendJson(
+    res,
+    status,
+    { errors: [{ message, extensions: { code, ...(reason ? { reason } : {}), ...(field ? { field } : {}) } }] },
+    headers,
+  );
 
 export interface SessionDoor {
   /**
@@ -16,7 +36,7 @@ export interface SessionDoor {
    * cannot be authenticated the refusal (401, or 503 when sign-in cannot be checked) has been sent and this
    * resolves undefined. Every gateway route that touches patient data opens its session here.
    */
-  open: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<GatewayContext | undefined>;
+  open: (req: http.IncomingMessage, res: http.ServerResponse, refuse?: RefusalWriter) => Promise<GatewayContext | undefined>;
 }
 
 export function sessionDoor(deps: {
@@ -27,32 +47,41 @@ export function sessionDoor(deps: {
 }): SessionDoor {
   const { verifier, directory, signer, logger } = deps;
   return {
-    async open(req, res) {
-      const incoming = req.headers['x-request-id'];
-      const requestId = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
-      res.setHeader('x-request-id', requestId);
-      const requestLogger = logger.child({ requestId });
+    async open(req, res, refuse = graphqlRefusal) {
+      let ids: RequestIds;
       try {
-        const caller = await authenticate(req.headers.authorization, requestId, verifier, directory);
-        // Signed now, not when the first subgraph call needs it: signing runs off the event loop (WebCrypto),
-        // so it overlaps Apollo's parsing, validation and planning instead of adding to the hop's latency.
-        const credential = signer.sign(caller);
-        credential.catch(() => undefined);
-        return { caller, requestId, logger: requestLogger, credential: () => credential };
+        ids = requestIdsFor(req);
+      } catch (error) {
+        if (!(error instanceof CorrelationIdError)) throw error;
+        refuse(res, { status: 400, code: 'BAD_REQUEST', message: error.message, field: 'x-request-id' });
+        return undefined;
+      }
+      const { requestId } = ids;
+      res.setHeader('x-request-id', requestId);
+      if (ids.correlationId !== undefined) res.setHeader('x-correlation-id', ids.correlationId);
+      const requestLogger = logger.child(ids);
+      try {
+        const caller = await authenticate(req.headers.authorization, ids, verifier, directory);
+        return { caller, requestId, logger: requestLogger, credentialFor: (binding) => signer.sign(caller, binding) };
       } catch (error) {
         if (error instanceof AuthenticationError) {
           requestLogger.info({ reason: error.reason }, 'request refused: not authenticated');
-          sendJson(
-            res,
-            401,
-            { errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated, reason: error.reason } }] },
-            { 'www-authenticate': `Bearer error="invalid_token", error_description="${error.reason}"` },
-          );
+          refuse(res, {
+            status: 401,
+            code: ErrorCode.Unauthenticated,
+            message: error.message,
+            reason: error.reason,
+            headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${error.reason}"` },
+          });
           return undefined;
         }
         if (error instanceof DirectoryUnavailableError || error instanceof IdentityProviderUnavailableError) {
           requestLogger.error({ err: error }, 'directory unavailable');
-          sendJson(res, 503, errorBody('Sign-in cannot be checked at the moment. Try again shortly.', ErrorCode.ServiceUnavailable));
+          refuse(res, {
+            status: 503,
+            code: ErrorCode.ServiceUnavailable,
+            message: 'Sign-in cannot be checked at the moment. Try again shortly.',
+          });
           return undefined;
         }
         throw error;

@@ -22,6 +22,8 @@ export interface Caller {
   readonly teamIds?: readonly string[];
   /** For a patient signed in to the portal: their own record, the only one they may see. */
   readonly patientId?: string;
-  /** Correlates every subgraph call and audit entry made for one gateway request. */
+  /** The gateway's own id for one request: correlates every subgraph call, log line and audit entry made for it. */
   readonly requestId: string;
+  /** The id the client sent for the request (`x-request-id`), kept beside the gateway's, never instead of it. */
+  readonly correlationId?: string;
 }

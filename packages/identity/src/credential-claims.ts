@@ -2,12 +2,15 @@ import type { JWTPayload } from 'jose';
 import type { Caller, CallerKind } from './caller.js';
 import { CredentialError } from './credential-error.js';
 
-/** Claims the verifier needs jose to find before mapping the rest. `sub` carries the userId. */
-export const REQUIRED_CREDENTIAL_CLAIMS = ['sub', 'exp', 'iat'] as const;
+/**
+ * Claims the verifier needs jose to find before mapping the rest. `sub` carries the userId; `jti` makes each
+ * credential single-use and `body_sha256` binds it to one request body.
+ */
+export const REQUIRED_CREDENTIAL_CLAIMS = ['sub', 'exp', 'iat', 'jti', 'body_sha256'] as const;
 
 const CALLER_KINDS: ReadonlySet<string> = new Set<CallerKind>(['user', 'system', 'service']);
 
-/** The private claims of a credential; iss, aud, sub, iat and exp are set by the signer. */
+/** The caller's claims in a credential; the signer adds iss, aud, sub, iat, exp and the request binding. */
 export function credentialClaimsFor(caller: Caller): JWTPayload {
   return {
     kind: caller.kind,
@@ -15,6 +18,7 @@ export function credentialClaimsFor(caller: Caller): JWTPayload {
     job_role_code: caller.jobRoleCode,
     organisation_ods: caller.organisationOds,
     request_id: caller.requestId,
+    ...(caller.correlationId !== undefined && { correlation_id: caller.correlationId }),
     ...(caller.cardSerial !== undefined && { card_serial: caller.cardSerial }),
     ...(caller.sessionId !== undefined && { sid: caller.sessionId }),
     ...(caller.teamIds !== undefined && { team_ids: [...caller.teamIds] }),
@@ -33,6 +37,7 @@ export function callerFromCredentialClaims(payload: JWTPayload): Caller {
   const sessionId = optionalString(payload, 'sid');
   const patientId = optionalString(payload, 'patient_id');
   const teamIds = optionalStringList(payload, 'team_ids');
+  const correlationId = optionalString(payload, 'correlation_id');
   return {
     kind: kind as CallerKind,
     userId: requiredString(payload, 'sub'),
@@ -44,6 +49,7 @@ export function callerFromCredentialClaims(payload: JWTPayload): Caller {
     ...(teamIds !== undefined && { teamIds }),
     ...(patientId !== undefined && { patientId }),
     requestId: requiredString(payload, 'request_id'),
+    ...(correlationId !== undefined && { correlationId }),
   };
 }
 

@@ -1,6 +1,12 @@
 import type { TokenFailure } from './token-failure.js';
 
-export type CredentialFailure = TokenFailure | 'missing';
+export type CredentialFailure =
+  | TokenFailure
+  | 'missing'
+  /** Signed for another request body: captured and replayed with a different operation or variables. */
+  | 'body_mismatch'
+  /** Already presented once: every credential is good for one call. */
+  | 'replayed';
 
 // Reaches API clients only through the subgraph's error, so it names the problem and nothing else.
 const MESSAGES: Record<CredentialFailure, string> = {
@@ -13,6 +19,8 @@ const MESSAGES: Record<CredentialFailure, string> = {
   wrong_audience: 'The gateway credential was issued for a different service.',
   missing_claim: 'The gateway credential is missing required details.',
   unsupported_alg: 'The gateway credential uses an unsupported signing method.',
+  body_mismatch: 'The gateway credential was issued for a different request.',
+  replayed: 'The gateway credential has already been used.',
 };
 
 /** A subgraph refused the identity forwarded to it. `claim` and `cause` are for logs. */

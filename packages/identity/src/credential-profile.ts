@@ -2,11 +2,11 @@
 import { ED25519_ALGORITHM } from './ed25519-jwk.js';
 
 export const CREDENTIAL_ISSUER = 'epr-gateway';
-export const CREDENTIAL_AUDIENCE = 'epr-subgraph';
 
-// Long enough for one federated request to fan out across the subgraphs, short enough that a leaked
-// credential is useless almost at once.
-export const CREDENTIAL_TTL_SECONDS = 60;
+// Each credential is signed for one subgraph call just before it is sent, so it need only outlive the wait for a
+// connection and the trip; a leaked one is useless soon after, and a subgraph remembers each one it accepted
+// (to refuse a replay) only this long.
+export const CREDENTIAL_TTL_SECONDS = 30;
 
 // The gateway's own key is Ed25519: small, fast to verify, and with no parameters to get wrong.
 export const CREDENTIAL_ALGORITHM = ED25519_ALGORITHM;

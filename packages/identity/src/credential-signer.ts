@@ -1,54 +1,62 @@
-import { importJWK, SignJWT, type JWK } from 'jose';
+import { createPrivateKey, randomUUID, sign as signBytes, type KeyObject } from 'node:crypto';
+import type { JWK } from 'jose';
 import type { Caller } from './caller.js';
+import { bodyDigest, type CredentialBinding } from './credential-binding.js';
 import { credentialClaimsFor } from './credential-claims.js';
-import {
-  CREDENTIAL_ALGORITHM,
-  CREDENTIAL_AUDIENCE,
-  CREDENTIAL_ISSUER,
-  CREDENTIAL_TTL_SECONDS,
-  CREDENTIAL_TYPE,
-} from './credential-profile.js';
+import { CREDENTIAL_ALGORITHM, CREDENTIAL_ISSUER, CREDENTIAL_TTL_SECONDS, CREDENTIAL_TYPE } from './credential-profile.js';
 import { assertEd25519Jwk } from './ed25519-jwk.js';
 
 export interface CredentialSignerOptions {
-  /** The gateway's Ed25519 private JWK. */
+  /** The gateway's (or a service's) Ed25519 private JWK. */
   readonly privateKey: JWK;
   readonly issuer?: string;
-  readonly audience?: string;
   readonly ttlSeconds?: number;
 }
 
 export interface CredentialSigner {
-  /** A short-lived JWT vouching for `caller`, for the gateway to forward to subgraphs. */
-  sign(caller: Caller): Promise<string>;
+  /** A short-lived, single-use JWT vouching for `caller`, for one call to `binding.audience` with `binding.body`. */
+  sign(caller: Caller, binding: CredentialBinding): string;
 }
 
 /**
- * Imports the key up front, so a wrong or damaged key stops the gateway at start-up rather than
- * failing its first request.
+ * Signs with node:crypto directly, synchronously: a credential is signed for every subgraph call, and Ed25519 here
+ * costs about 30 µs of CPU against about 45 µs through jose's WebCrypto path (measured on the 2-core dev machine;
+ * README "How it fits together"). The result is an ordinary compact JWS that jose verifies on the other side.
+ * The key is imported up front, so a wrong or damaged key stops the service at start-up.
  */
 export async function createCredentialSigner(options: CredentialSignerOptions): Promise<CredentialSigner> {
-  const { privateKey, issuer = CREDENTIAL_ISSUER, audience = CREDENTIAL_AUDIENCE } = options;
+  const { privateKey, issuer = CREDENTIAL_ISSUER } = options;
   const ttlSeconds = options.ttlSeconds ?? CREDENTIAL_TTL_SECONDS;
   assertEd25519Jwk(privateKey, 'private', 'The credential signing key');
-  const key = await importJWK(privateKey, CREDENTIAL_ALGORITHM);
-  const header = {
+  const key: KeyObject = createPrivateKey({
+    key: { kty: privateKey.kty, crv: privateKey.crv, x: privateKey.x, d: privateKey.d },
+    format: 'jwk',
+  });
+  const header = encode({
     alg: CREDENTIAL_ALGORITHM,
     typ: CREDENTIAL_TYPE,
     ...(privateKey.kid !== undefined && { kid: privateKey.kid }),
-  };
+  });
 
   return {
-    sign(caller) {
+    sign(caller, binding) {
       const issuedAt = Math.floor(Date.now() / 1000);
-      return new SignJWT(credentialClaimsFor(caller))
-        .setProtectedHeader(header)
-        .setIssuer(issuer)
-        .setAudience(audience)
-        .setSubject(caller.userId)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(issuedAt + ttlSeconds)
-        .sign(key);
+      const payload = encode({
+        ...credentialClaimsFor(caller),
+        iss: issuer,
+        aud: binding.audience,
+        sub: caller.userId,
+        iat: issuedAt,
+        exp: issuedAt + ttlSeconds,
+        jti: randomUUID(),
+        body_sha256: bodyDigest(binding.body),
+      });
+      const input = `${header}.${payload}`;
+      return `${input}.${signBytes(null, Buffer.from(input), key).toString('base64url')}`;
     },
   };
+}
+
+function encode(part: object): string {
+  return Buffer.from(JSON.stringify(part)).toString('base64url');
 }

@@ -24,17 +24,17 @@ export async function createCredentialTrust(options: CredentialTrustOptions): Pr
     services.set(issuer, { name, verifier: await createCredentialVerifier({ publicKey, issuer }) });
   }
   return {
-    async verify(token) {
+    async verify(token, binding) {
       if (!token) throw new CredentialError('missing');
       const issuer = unverifiedIssuer(token);
       if (issuer === CREDENTIAL_ISSUER) {
-        const caller = await gateway.verify(token);
+        const caller = await gateway.verify(token, binding);
         if (caller.kind === 'service') throw new CredentialError('malformed', { claim: 'kind' });
         return caller;
       }
       const service = issuer === undefined ? undefined : services.get(issuer);
       if (!service) throw new CredentialError('wrong_issuer');
-      const caller: Caller = await service.verifier.verify(token);
+      const caller: Caller = await service.verifier.verify(token, binding);
       if (caller.kind !== 'service' || caller.userId !== service.name) throw new CredentialError('malformed', { claim: 'sub' });
       return caller;
     },

@@ -1,34 +1,31 @@
 import { importJWK, jwtVerify, type JWK, type JWTVerifyOptions } from 'jose';
 import type { Caller } from './caller.js';
+import { bodyDigest, type CredentialBinding } from './credential-binding.js';
 import { callerFromCredentialClaims, REQUIRED_CREDENTIAL_CLAIMS } from './credential-claims.js';
 import { CredentialError } from './credential-error.js';
-import {
-  CREDENTIAL_ALGORITHM,
-  CREDENTIAL_AUDIENCE,
-  CREDENTIAL_CLOCK_TOLERANCE_SECONDS,
-  CREDENTIAL_ISSUER,
-  CREDENTIAL_TYPE,
-} from './credential-profile.js';
+import { CREDENTIAL_ALGORITHM, CREDENTIAL_CLOCK_TOLERANCE_SECONDS, CREDENTIAL_ISSUER, CREDENTIAL_TYPE } from './credential-profile.js';
 import { assertEd25519Jwk } from './ed25519-jwk.js';
 import { ExpiringCache } from './expiring-cache.js';
 import { classifyJoseError } from './token-failure.js';
 
-// One federated request presents the same credential to a subgraph several times (entity fetches),
-// so a modest cache spares most repeat signature checks while bounding memory.
-const DEFAULT_CACHE_SIZE = 1000;
+// Credentials this verifier has accepted and that could still verify: enough for about 3,000 calls a second
+// to this process within a credential's 30-second life (plus tolerance) before the oldest would be forgotten.
+const DEFAULT_REPLAY_MEMORY = 100_000;
 
 export interface CredentialVerifierOptions {
-  /** The gateway's Ed25519 public JWK. */
+  /** The gateway's (or a service's) Ed25519 public JWK. */
   readonly publicKey: JWK;
   readonly issuer?: string;
-  readonly audience?: string;
-  /** How many verified credentials to remember until they expire; 0 turns the cache off. */
-  readonly cacheSize?: number;
+  /** How many accepted credentials to remember, to refuse them a second time. */
+  readonly replayMemory?: number;
 }
 
 export interface CredentialVerifier {
-  /** Resolves to the Caller the gateway vouched for, or rejects with a CredentialError. */
-  verify(token: string): Promise<Caller>;
+  /**
+   * Resolves to the Caller vouched for, or rejects with a CredentialError. The credential must be addressed to
+   * `binding.audience` (the service verifying it), signed for exactly `binding.body`, and not seen before.
+   */
+  verify(token: string, binding: CredentialBinding): Promise<Caller>;
 }
 
 /** Imports the key once, up front, so a bad key stops the subgraph at start-up. */
@@ -37,27 +34,26 @@ export async function createCredentialVerifier(options: CredentialVerifierOption
   const key = await importJWK(options.publicKey, CREDENTIAL_ALGORITHM);
   const verifyOptions: JWTVerifyOptions = {
     issuer: options.issuer ?? CREDENTIAL_ISSUER,
-    audience: options.audience ?? CREDENTIAL_AUDIENCE,
     algorithms: [CREDENTIAL_ALGORITHM],
     typ: CREDENTIAL_TYPE,
     requiredClaims: [...REQUIRED_CREDENTIAL_CLAIMS],
     clockTolerance: CREDENTIAL_CLOCK_TOLERANCE_SECONDS,
   };
-  // Keyed by the whole token string, so only a byte-identical, already-verified token can hit.
-  const verified = new ExpiringCache<Caller>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  // Keyed by jti; an entry lapses once its credential could no longer verify anyway (exp plus the tolerance).
+  const accepted = new ExpiringCache<true>(options.replayMemory ?? DEFAULT_REPLAY_MEMORY);
 
   return {
-    async verify(token) {
+    async verify(token, binding) {
       if (!token) throw new CredentialError('missing');
-      const cached = verified.get(token);
-      if (cached !== undefined) return cached;
       try {
-        const { payload } = await jwtVerify(token, key, verifyOptions);
-        // Frozen because one cached Caller is shared by every request that presents this token.
-        const caller = Object.freeze(callerFromCredentialClaims(payload));
-        // jose has checked that exp is present and numeric. The entry lapses at exp itself, without
-        // the clock tolerance, so the cache never accepts what a fresh check might refuse.
-        verified.set(token, caller, (payload.exp ?? 0) * 1000);
+        const { payload } = await jwtVerify(token, key, { ...verifyOptions, audience: binding.audience });
+        if (payload.body_sha256 !== bodyDigest(binding.body)) throw new CredentialError('body_mismatch');
+        const { jti, exp } = payload;
+        if (typeof jti !== 'string' || jti === '') throw new CredentialError('malformed', { claim: 'jti' });
+        const caller = callerFromCredentialClaims(payload);
+        // Recorded only once everything else holds, so an invalid presentation cannot use up a valid credential.
+        if (accepted.get(jti)) throw new CredentialError('replayed');
+        accepted.set(jti, true, ((exp ?? 0) + CREDENTIAL_CLOCK_TOLERANCE_SECONDS) * 1000);
         return caller;
       } catch (error) {
         throw asCredentialError(error);

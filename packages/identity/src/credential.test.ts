@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { base64url, decodeJwt, decodeProtectedHeader, importJWK, SignJWT } from 'jose';
 import type { Caller } from './caller.js';
@@ -37,7 +38,7 @@ async function refusal(promise: Promise<unknown>): Promise<CredentialFailure> {
   return error.reason;
 }
 
-// Only Date is faked: WebCrypto and jose's promises must keep running for real.
+// Only Date is faked: jose's promises must keep running for real.
 function freezeClockAt(epochMs: number): void {
   jest.useFakeTimers({
     now: epochMs,
@@ -49,6 +50,8 @@ describe('gateway credentials', () => {
   let gatewayKeys: SigningKeyPair;
   let signer: CredentialSigner;
   let verifier: CredentialVerifier;
+  const body = JSON.stringify({ query: '{ me { userId } }', variables: {} });
+  const forPatient = { audience: 'patient', body };
 
   beforeAll(async () => {
     gatewayKeys = await generateSigningKeyPair();
@@ -62,129 +65,159 @@ describe('gateway credentials', () => {
 
   describe('round trip', () => {
     it('returns the clinician the gateway vouched for', async () => {
-      await expect(verifier.verify(await signer.sign(clinician))).resolves.toEqual(clinician);
+      await expect(verifier.verify(signer.sign(clinician, forPatient), forPatient)).resolves.toEqual(clinician);
     });
 
-    it('carries the caller’s care teams and, for a patient, their own record', async () => {
-      const teamMember = { ...clinician, teamIds: ['team-cardiology', 'team-mdt'] };
+    it('carries the caller’s care teams, correlation id and, for a patient, their own record', async () => {
+      const teamMember = { ...clinician, teamIds: ['team-cardiology', 'team-mdt'], correlationId: 'client-trace-1' };
       const portalPatient = { ...clinician, jobRoleCode: 'PATIENT', patientId: '5e1f0c3a-0000-4000-8000-000000000001' };
-      await expect(verifier.verify(await signer.sign(teamMember))).resolves.toEqual(teamMember);
-      await expect(verifier.verify(await signer.sign(portalPatient))).resolves.toEqual(portalPatient);
+      await expect(verifier.verify(signer.sign(teamMember, forPatient), forPatient)).resolves.toEqual(teamMember);
+      await expect(verifier.verify(signer.sign(portalPatient, forPatient), forPatient)).resolves.toEqual(portalPatient);
     });
 
     it('returns the gateway acting as itself, without session details', async () => {
-      const caller = await verifier.verify(await signer.sign(gatewayItself));
+      const caller = await verifier.verify(signer.sign(gatewayItself, forPatient), forPatient);
 
       expect(caller).toEqual(gatewayItself);
       expect(caller).not.toHaveProperty('cardSerial');
     });
 
-    it('signs a typed EdDSA JWT naming the key, valid for 60 seconds', async () => {
-      const token = await signer.sign(clinician);
-      const { iat, exp, iss, aud, sub } = decodeJwt(token);
+    it('signs a typed EdDSA JWT naming the key, for one subgraph and one body, valid for 30 seconds', async () => {
+      const token = signer.sign(clinician, forPatient);
+      const { iat, exp, iss, aud, sub, jti, body_sha256 } = decodeJwt(token);
 
       expect(decodeProtectedHeader(token)).toEqual({ alg: 'EdDSA', typ: 'epr-credential+jwt', kid: gatewayKeys.kid });
       expect({ iss, aud, sub, lifetime: Number(exp) - Number(iat) }).toEqual({
         iss: 'epr-gateway',
-        aud: 'epr-subgraph',
+        aud: 'patient',
         sub: 'user-555',
-        lifetime: 60,
+        lifetime: 30,
       });
+      expect(body_sha256).toBe(createHash('sha256').update(body).digest('base64url'));
+      expect(jti).toMatch(/^[0-9a-f-]{36}$/);
+      expect(decodeJwt(signer.sign(clinician, forPatient)).jti).not.toBe(jti);
     });
 
-    it('honours a custom issuer, audience and lifetime', async () => {
-      const custom = { issuer: 'gateway-b', audience: 'patient-subgraph' };
-      const customSigner = await createCredentialSigner({ privateKey: gatewayKeys.privateJwk, ...custom, ttlSeconds: 30 });
-      const customVerifier = await createCredentialVerifier({ publicKey: gatewayKeys.publicJwk, ...custom });
-      const token = await customSigner.sign(clinician);
+    it('honours a custom issuer and lifetime', async () => {
+      const customSigner = await createCredentialSigner({ privateKey: gatewayKeys.privateJwk, issuer: 'gateway-b', ttlSeconds: 10 });
+      const customVerifier = await createCredentialVerifier({ publicKey: gatewayKeys.publicJwk, issuer: 'gateway-b' });
+      const token = customSigner.sign(clinician, forPatient);
 
-      await expect(customVerifier.verify(token)).resolves.toEqual(clinician);
-      expect(Number(decodeJwt(token).exp) - Number(decodeJwt(token).iat)).toBe(30);
+      await expect(customVerifier.verify(token, forPatient)).resolves.toEqual(clinician);
+      expect(Number(decodeJwt(token).exp) - Number(decodeJwt(token).iat)).toBe(10);
+    });
+
+    it('binds the body as bytes: the same JSON in a Buffer verifies', async () => {
+      await expect(verifier.verify(signer.sign(clinician, forPatient), { audience: 'patient', body: Buffer.from(body) })).resolves.toEqual(
+        clinician,
+      );
     });
   });
 
   describe('refuses', () => {
     it('an absent credential', async () => {
-      await expect(refusal(verifier.verify(''))).resolves.toBe('missing');
+      await expect(refusal(verifier.verify('', forPatient))).resolves.toBe('missing');
     });
 
     it('a credential whose claims were altered', async () => {
-      const [header, , signature] = (await signer.sign(clinician)).split('.');
-      const elevated = { ...decodeJwt(await signer.sign(clinician)), job_role_code: 'R0001' };
+      const [header, , signature] = signer.sign(clinician, forPatient).split('.');
+      const elevated = { ...decodeJwt(signer.sign(clinician, forPatient)), job_role_code: 'R0001' };
 
-      await expect(refusal(verifier.verify(`${header}.${base64url.encode(JSON.stringify(elevated))}.${signature}`))).resolves.toBe(
-        'bad_signature',
-      );
+      await expect(
+        refusal(verifier.verify(`${header}.${base64url.encode(JSON.stringify(elevated))}.${signature}`, forPatient)),
+      ).resolves.toBe('bad_signature');
     });
 
     it('a credential signed with another key', async () => {
       const impostor = await createCredentialSigner({ privateKey: (await generateSigningKeyPair()).privateJwk });
 
-      await expect(refusal(verifier.verify(await impostor.sign(clinician)))).resolves.toBe('bad_signature');
+      await expect(refusal(verifier.verify(impostor.sign(clinician, forPatient), forPatient))).resolves.toBe('bad_signature');
     });
 
     it('an unsigned credential (alg none)', async () => {
-      const unsigned = handmadeToken({ alg: 'none', typ: 'epr-credential+jwt' }, decodeJwt(await signer.sign(clinician)));
+      const unsigned = handmadeToken({ alg: 'none', typ: 'epr-credential+jwt' }, decodeJwt(signer.sign(clinician, forPatient)));
 
-      await expect(refusal(verifier.verify(unsigned))).resolves.toBe('unsupported_alg');
+      await expect(refusal(verifier.verify(unsigned, forPatient))).resolves.toBe('unsupported_alg');
     });
 
     it('a JWT signed with the gateway key that is not typed as a credential', async () => {
       const key = await importJWK(gatewayKeys.privateJwk, 'EdDSA');
-      const untyped = await new SignJWT(decodeJwt(await signer.sign(clinician))).setProtectedHeader({ alg: 'EdDSA' }).sign(key);
+      const untyped = await new SignJWT(decodeJwt(signer.sign(clinician, forPatient))).setProtectedHeader({ alg: 'EdDSA' }).sign(key);
 
-      await expect(refusal(verifier.verify(untyped))).resolves.toBe('malformed');
+      await expect(refusal(verifier.verify(untyped, forPatient))).resolves.toBe('malformed');
     });
 
-    it('a credential for another audience', async () => {
-      const elsewhere = await createCredentialSigner({ privateKey: gatewayKeys.privateJwk, audience: 'other-api' });
+    it('a credential captured on its way to another subgraph', async () => {
+      const forCarePathway = signer.sign(clinician, { audience: 'care-pathway', body });
 
-      await expect(refusal(verifier.verify(await elsewhere.sign(clinician)))).resolves.toBe('wrong_audience');
+      await expect(refusal(verifier.verify(forCarePathway, forPatient))).resolves.toBe('wrong_audience');
+    });
+
+    it('a credential replayed with another body (another operation or other variables)', async () => {
+      const token = signer.sign(clinician, forPatient);
+      const otherBody = JSON.stringify({ query: '{ me { userId } }', variables: { id: 'someone-else' } });
+
+      await expect(refusal(verifier.verify(token, { audience: 'patient', body: otherBody }))).resolves.toBe('body_mismatch');
+    });
+
+    it('a credential presented a second time, even with its own body', async () => {
+      const token = signer.sign(clinician, forPatient);
+      await verifier.verify(token, forPatient);
+
+      await expect(refusal(verifier.verify(token, forPatient))).resolves.toBe('replayed');
+    });
+
+    it('…but a refused presentation does not use a credential up', async () => {
+      const token = signer.sign(clinician, forPatient);
+      await expect(refusal(verifier.verify(token, { audience: 'patient', body: '{}' }))).resolves.toBe('body_mismatch');
+
+      await expect(verifier.verify(token, forPatient)).resolves.toEqual(clinician);
+    });
+
+    it('a credential without a request binding (no jti or body hash), though signed with the gateway key', async () => {
+      const key = await importJWK(gatewayKeys.privateJwk, 'EdDSA');
+      const { jti: _jti, body_sha256: _body, ...unbound } = decodeJwt(signer.sign(clinician, forPatient));
+      const token = await new SignJWT(unbound).setProtectedHeader({ alg: 'EdDSA', typ: 'epr-credential+jwt' }).sign(key);
+
+      await expect(refusal(verifier.verify(token, forPatient))).resolves.toBe('missing_claim');
     });
 
     it('a credential from another issuer', async () => {
       const elsewhere = await createCredentialSigner({ privateKey: gatewayKeys.privateJwk, issuer: 'other-gateway' });
 
-      await expect(refusal(verifier.verify(await elsewhere.sign(clinician)))).resolves.toBe('wrong_issuer');
+      await expect(refusal(verifier.verify(elsewhere.sign(clinician, forPatient), forPatient))).resolves.toBe('wrong_issuer');
     });
 
     it('a credential with an unknown caller kind', async () => {
       const robot = { ...clinician, kind: 'robot' } as unknown as Caller;
 
-      await expect(refusal(verifier.verify(await signer.sign(robot)))).resolves.toBe('malformed');
+      await expect(refusal(verifier.verify(signer.sign(robot, forPatient), forPatient))).resolves.toBe('malformed');
     });
 
     it('an expired credential', async () => {
       const signedAt = Date.now();
       freezeClockAt(signedAt);
-      const token = await signer.sign({ ...clinician, requestId: 'request-never-verified' });
+      const token = signer.sign({ ...clinician, requestId: 'request-never-verified' }, forPatient);
 
-      freezeClockAt(signedAt + 120_000);
+      freezeClockAt(signedAt + 60_000);
 
-      await expect(refusal(verifier.verify(token))).resolves.toBe('expired');
+      await expect(refusal(verifier.verify(token, forPatient))).resolves.toBe('expired');
     });
   });
 
-  describe('verified-credential cache', () => {
-    it('answers a repeat presentation from the cache', async () => {
-      const token = await signer.sign(clinician);
-
-      const first = await verifier.verify(token);
-
-      await expect(verifier.verify(token)).resolves.toBe(first);
-      expect(Object.isFrozen(first)).toBe(true);
-    });
-
-    it('does not accept a cached credential once it has expired', async () => {
+  describe('replay memory', () => {
+    it('remembers a credential for as long as it could verify, then it is simply expired', async () => {
       const signedAt = Date.now();
       freezeClockAt(signedAt);
-      const token = await signer.sign(clinician);
-      await expect(verifier.verify(token)).resolves.toEqual(clinician);
+      const token = signer.sign(clinician, forPatient);
+      await verifier.verify(token, forPatient);
 
-      // Past exp and the clock tolerance: only a stale cache entry could still accept it.
-      freezeClockAt(signedAt + 66_000);
+      // Within exp plus the clock tolerance: still remembered.
+      freezeClockAt(signedAt + 34_000);
+      await expect(refusal(verifier.verify(token, forPatient))).resolves.toBe('replayed');
 
-      await expect(refusal(verifier.verify(token))).resolves.toBe('expired');
+      freezeClockAt(signedAt + 36_000);
+      await expect(refusal(verifier.verify(token, forPatient))).resolves.toBe('expired');
     });
   });
 

@@ -14,7 +14,8 @@ export { createSessionVerifier, type SessionVerifier, type SessionVerifierOption
 // Gateway credentials: the identity the gateway vouches for to subgraphs.
 export type { Caller, CallerKind } from './caller.js';
 export { CredentialError, type CredentialFailure } from './credential-error.js';
-export { CREDENTIAL_AUDIENCE, CREDENTIAL_ISSUER, serviceCredentialIssuer } from './credential-profile.js';
+export { bodyDigest, type CredentialBinding } from './credential-binding.js';
+export { CREDENTIAL_ISSUER, serviceCredentialIssuer } from './credential-profile.js';
 export { createCredentialTrust, type CredentialTrustOptions } from './credential-trust.js';
 export { createCredentialSigner, type CredentialSigner, type CredentialSignerOptions } from './credential-signer.js';
 export { createCredentialVerifier, type CredentialVerifier, type CredentialVerifierOptions } from './credential-verifier.js';

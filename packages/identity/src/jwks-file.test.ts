@@ -10,6 +10,7 @@ import {
   temporaryDirectory,
   TEST_AUDIENCE,
   TEST_ISSUER,
+  TEST_MAX_SESSION_AGE_SECONDS,
   type IssuerKey,
 } from './test-support/session-issuer.js';
 
@@ -31,7 +32,12 @@ describe('a session verifier reading a JWKS file', () => {
     retired = await issuerKey();
     current = await issuerKey();
     await publishJwks(jwksPath, [retired]);
-    verifier = createSessionVerifier({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwks: { file: jwksPath } });
+    verifier = createSessionVerifier({
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      jwks: { file: jwksPath },
+      maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
+    });
   });
 
   it('picks up a rotated key set that was renamed into place', async () => {

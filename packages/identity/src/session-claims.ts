@@ -7,7 +7,8 @@ export interface SessionClaims {
   /** The one role profile the user selected for this session; every request acts in that role. */
   readonly roleProfileId: string;
   readonly cardSerial?: string;
-  readonly sessionId?: string;
+  /** The sign-in session (`sid`): what signing out, or a directory manager, revokes. */
+  readonly sessionId: string;
   readonly expiresAt: Date;
 }
 
@@ -18,26 +19,34 @@ export interface SessionTokenPayload {
   readonly sub: string;
   readonly selected_roleid: string;
   readonly card_serial?: string;
-  readonly sid?: string;
+  readonly sid: string;
   readonly iat: number;
   readonly exp: number;
 }
 
-/** Claims every session token must carry; jose checks their presence before we map them. */
-export const REQUIRED_SESSION_CLAIMS = ['sub', 'selected_roleid', 'exp'] as const;
+/**
+ * Claims every session token must carry; jose checks their presence before we map them. `iat` is required too,
+ * but checked by the verifier, which names its absence (`iat_missing`).
+ */
+export const REQUIRED_SESSION_CLAIMS = ['sub', 'selected_roleid', 'sid', 'exp'] as const;
+
+const MAX_SESSION_ID_LENGTH = 64;
 
 /** Maps the payload of an already-verified session token, insisting on the shape of each claim. */
 export function sessionClaimsFrom(payload: JWTPayload): SessionClaims {
   const userId = requiredString(payload, 'sub');
   const roleProfileId = requiredString(payload, 'selected_roleid');
   const cardSerial = optionalString(payload, 'card_serial');
-  const sessionId = optionalString(payload, 'sid');
+  // Without a session id a session could never be revoked, so a token without one is refused. It is recorded on
+  // every security log event (64 characters), so a longer one could only make every request fail.
+  const sessionId = requiredString(payload, 'sid');
+  if (sessionId.length > MAX_SESSION_ID_LENGTH) throw new SessionTokenError('malformed', { claim: 'sid' });
   if (typeof payload.exp !== 'number') throw new SessionTokenError('missing_claim', { claim: 'exp' });
   return {
     userId,
     roleProfileId,
     ...(cardSerial !== undefined && { cardSerial }),
-    ...(sessionId !== undefined && { sessionId }),
+    sessionId,
     expiresAt: new Date(payload.exp * 1000),
   };
 }
@@ -53,7 +62,7 @@ export function sessionTokenPayload(
     sub: session.userId,
     selected_roleid: session.roleProfileId,
     ...(session.cardSerial !== undefined && { card_serial: session.cardSerial }),
-    ...(session.sessionId !== undefined && { sid: session.sessionId }),
+    sid: session.sessionId,
     iat: epochSeconds(token.issuedAt),
     exp: epochSeconds(session.expiresAt),
   };

@@ -5,7 +5,11 @@ export type SessionTokenFailure =
   /** No Authorization header, or an empty token. */
   | 'missing'
   /** The issuer's keys could not be obtained; the token may be fine, so this is not the user's fault. */
-  | 'issuer_unavailable';
+  | 'issuer_unavailable'
+  /** No `iat`: how old the session is cannot be known, so it cannot be held to the maximum session age. */
+  | 'iat_missing'
+  /** Signed in longer ago than the policy's maximum session age, meant to last longer, or "issued" in the future. */
+  | 'session_too_old';
 
 // Shown to clinicians as they are: plain words, an action to take, and nothing about our internals.
 const MESSAGES: Record<SessionTokenFailure, string> = {
@@ -19,6 +23,8 @@ const MESSAGES: Record<SessionTokenFailure, string> = {
   missing_claim: 'Your sign-in is missing required details. Please sign in again.',
   unsupported_alg: 'Your sign-in uses a security method this system does not accept. Please sign in again.',
   issuer_unavailable: 'Sign-in cannot be checked at the moment. Please try again shortly.',
+  iat_missing: 'Your sign-in does not say when it started. Please sign in again.',
+  session_too_old: 'Your session has lasted longer than this system allows. Please sign in again.',
 };
 
 const NO_ROLE_SELECTED = 'No role was selected for this session. Sign in again and select a role.';

@@ -5,7 +5,7 @@ import { decodeProtectedHeader } from 'jose';
 import { createSessionTokenSigner, type SessionTokenSigner } from './session-token-signer.js';
 import { createSessionVerifier, type SessionVerifier } from './session-verifier.js';
 import { generateSigningKeyPair, publicJwks, type SigningKeyPair } from './signing-keys.js';
-import { temporaryDirectory } from './test-support/session-issuer.js';
+import { temporaryDirectory, TEST_MAX_SESSION_AGE_SECONDS } from './test-support/session-issuer.js';
 
 const issuer = 'https://issuer.test';
 const audience = 'epr-gateway';
@@ -20,7 +20,7 @@ describe('createSessionTokenSigner', () => {
     const jwksPath = join(await temporaryDirectory(), 'jwks.json');
     await writeFile(jwksPath, JSON.stringify(publicJwks(keyPair.publicJwk)));
     signer = await createSessionTokenSigner({ privateKey: keyPair.privateJwk, issuer, audience });
-    verifier = createSessionVerifier({ issuer, audience, jwks: { file: jwksPath } });
+    verifier = createSessionVerifier({ issuer, audience, jwks: { file: jwksPath }, maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS });
   });
 
   it('issues tokens the session verifier accepts, claims intact', async () => {
@@ -41,13 +41,14 @@ describe('createSessionTokenSigner', () => {
     const issuedAt = new Date('2025-01-01T08:00:00Z');
     const expiresAt = new Date('2025-01-01T16:00:00Z');
 
-    const { token, claims } = await signer.sign({ userId: 'user-555', roleProfileId: 'rp-1', expiresAt }, issuedAt);
+    const { token, claims } = await signer.sign({ userId: 'user-555', roleProfileId: 'rp-1', sessionId: 's-1', expiresAt }, issuedAt);
 
     expect(claims).toEqual({
       iss: issuer,
       aud: audience,
       sub: 'user-555',
       selected_roleid: 'rp-1',
+      sid: 's-1',
       iat: issuedAt.getTime() / 1000,
       exp: expiresAt.getTime() / 1000,
     });

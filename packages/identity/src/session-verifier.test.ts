@@ -14,6 +14,7 @@ import {
   temporaryDirectory,
   TEST_AUDIENCE,
   TEST_ISSUER,
+  TEST_MAX_SESSION_AGE_SECONDS,
   type IssuerKey,
 } from './test-support/session-issuer.js';
 
@@ -36,7 +37,12 @@ describe('createSessionVerifier', () => {
     key = await issuerKey('EdDSA');
     jwksPath = join(await temporaryDirectory(), 'jwks.json');
     await publishJwks(jwksPath, [key]);
-    verifier = createSessionVerifier({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwks: { file: jwksPath } });
+    verifier = createSessionVerifier({
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      jwks: { file: jwksPath },
+      maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
+    });
   });
 
   async function expectRefused(token: string, reason: SessionTokenFailure): Promise<SessionTokenError> {
@@ -59,11 +65,16 @@ describe('createSessionVerifier', () => {
       });
     });
 
-    it('a token without the optional card serial and session id', async () => {
+    it('a token without the optional card serial', async () => {
       const claims = await verifier.verify(await sessionToken(key));
 
       expect(claims).not.toHaveProperty('cardSerial');
-      expect(claims).not.toHaveProperty('sessionId');
+    });
+
+    it('a session at the maximum age, and one issued within the clock tolerance ahead', async () => {
+      const maxAge = TEST_MAX_SESSION_AGE_SECONDS;
+      await expect(verifier.verify(await sessionToken(key, { iat: now() - maxAge + 5, exp: now() + 5 }))).resolves.toBeDefined();
+      await expect(verifier.verify(await sessionToken(key, { iat: now() + 10, exp: now() + 3600 }))).resolves.toBeDefined();
     });
 
     it('a token that expired within the clock tolerance', async () => {
@@ -76,7 +87,12 @@ describe('createSessionVerifier', () => {
       const otherAlgorithmKey = await issuerKey(alg);
       const path = join(await temporaryDirectory(), 'jwks.json');
       await publishJwks(path, [key, otherAlgorithmKey]);
-      const multiAlgorithm = createSessionVerifier({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwks: { file: path } });
+      const multiAlgorithm = createSessionVerifier({
+        issuer: TEST_ISSUER,
+        audience: TEST_AUDIENCE,
+        jwks: { file: path },
+        maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
+      });
 
       await expect(multiAlgorithm.verify(await sessionToken(otherAlgorithmKey))).resolves.toMatchObject({
         roleProfileId: 'role-profile-123',
@@ -182,6 +198,37 @@ describe('createSessionVerifier', () => {
       expect(error.claim).toBe('exp');
     });
 
+    it('a token with no session id, which could never be revoked', async () => {
+      const error = await expectRefused(await sessionToken(key, { sid: undefined }), 'missing_claim');
+
+      expect(error.claim).toBe('sid');
+    });
+
+    it('a session id too long to record', async () => {
+      await expectRefused(await sessionToken(key, { sid: 's'.repeat(65) }), 'malformed');
+      await expect(verifier.verify(await sessionToken(key, { sid: 's'.repeat(64) }))).resolves.toMatchObject({ sessionId: 's'.repeat(64) });
+    });
+
+    it('a token with no issued-at time', async () => {
+      await expectRefused(await sessionToken(key, { iat: undefined }), 'iat_missing');
+    });
+
+    it('a session signed in longer ago than the maximum age, though its exp is still ahead', async () => {
+      await expectRefused(await sessionToken(key, { iat: now() - TEST_MAX_SESSION_AGE_SECONDS - 60, exp: now() + 60 }), 'session_too_old');
+    });
+
+    it('a fresh session meant to last longer than the maximum age', async () => {
+      await expectRefused(await sessionToken(key, { iat: now(), exp: now() + 10 * 365 * 24 * 3600 }), 'session_too_old');
+    });
+
+    it('a session issued in the future beyond the clock tolerance', async () => {
+      await expectRefused(await sessionToken(key, { iat: now() + 120, exp: now() + 3600 }), 'session_too_old');
+    });
+
+    it('an issued-at time that is not a number', async () => {
+      await expectRefused(await sessionToken(key, { iat: 'yesterday' }), 'malformed');
+    });
+
     it('a card serial that is not a string', async () => {
       await expectRefused(await sessionToken(key, { card_serial: 1234 }), 'malformed');
     });
@@ -200,6 +247,7 @@ describe('createSessionVerifier', () => {
         issuer: TEST_ISSUER,
         audience: TEST_AUDIENCE,
         jwks: { file: join(await temporaryDirectory(), 'absent.json') },
+        maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
       });
 
       const error = await rejection(missingFile.verify(await sessionToken(key)));
@@ -230,14 +278,24 @@ describe('createSessionVerifier with a JWKS URL', () => {
 
   it('accepts a token signed by a published key', async () => {
     serving = true;
-    const verifier = createSessionVerifier({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwks: { url: jwksUrl } });
+    const verifier = createSessionVerifier({
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      jwks: { url: jwksUrl },
+      maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
+    });
 
     await expect(verifier.verify(await sessionToken(key))).resolves.toMatchObject({ userId: 'user-555' });
   });
 
   it('reports the issuer as unavailable when the endpoint fails', async () => {
     serving = false;
-    const verifier = createSessionVerifier({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwks: { url: jwksUrl } });
+    const verifier = createSessionVerifier({
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      jwks: { url: jwksUrl },
+      maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
+    });
 
     const error = await rejection(verifier.verify(await sessionToken(key)));
     expect(error.reason).toBe('issuer_unavailable');

@@ -1,4 +1,4 @@
-import { jwtVerify, type JWTVerifyOptions } from 'jose';
+import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { keyResolverFor, KeySetUnavailableError, type JwksSource } from './jwks-source.js';
 import { REQUIRED_SESSION_CLAIMS, sessionClaimsFrom, type SessionClaims } from './session-claims.js';
 import { SessionTokenError } from './session-token-error.js';
@@ -16,6 +16,8 @@ export interface SessionVerifierOptions {
   readonly issuer: string;
   readonly audience: string;
   readonly jwks: JwksSource;
+  /** The longest a session may last from sign-in (`iat`), whatever its `exp` says: the policy's sessionMaxAgeHours. */
+  readonly maxSessionAgeSeconds: number;
   readonly clockToleranceSeconds?: number;
 }
 
@@ -26,12 +28,13 @@ export interface SessionVerifier {
 
 export function createSessionVerifier(options: SessionVerifierOptions): SessionVerifier {
   const resolveKey = keyResolverFor(options.jwks);
+  const clockTolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   const verifyOptions: JWTVerifyOptions = {
     issuer: options.issuer,
     audience: options.audience,
     algorithms: SESSION_TOKEN_ALGORITHMS,
     requiredClaims: [...REQUIRED_SESSION_CLAIMS],
-    clockTolerance: options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+    clockTolerance,
   };
 
   return {
@@ -39,12 +42,28 @@ export function createSessionVerifier(options: SessionVerifierOptions): SessionV
       if (!token) throw new SessionTokenError('missing');
       try {
         const { payload } = await jwtVerify(token, resolveKey, verifyOptions);
+        checkSessionAge(payload, options.maxSessionAgeSeconds, clockTolerance);
         return sessionClaimsFrom(payload);
       } catch (error) {
         throw asSessionTokenError(error);
       }
     },
   };
+}
+
+/**
+ * A session lasts at most `maxAgeSeconds` from sign-in: one signed in longer ago is refused even if its `exp` is
+ * still ahead, as is one whose `exp` would take it past the maximum, or one "issued" in the future (a stolen
+ * signing key or a broken clock could otherwise mint sessions that never age). jose has checked `iat` is a number
+ * when present.
+ */
+function checkSessionAge(payload: JWTPayload, maxAgeSeconds: number, clockTolerance: number): void {
+  const { iat, exp } = payload;
+  if (iat === undefined) throw new SessionTokenError('iat_missing');
+  const now = Date.now() / 1000;
+  if (iat > now + clockTolerance || now - iat > maxAgeSeconds || (exp ?? 0) - iat > maxAgeSeconds) {
+    throw new SessionTokenError('session_too_old', { claim: 'iat' });
+  }
 }
 
 // Anything unrecognised is a fault rather than a refusal, so it propagates untouched.

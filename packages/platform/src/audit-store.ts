@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { loadAuditKey } from '@epr/identity';
 import { createPool } from './database.js';
+import type { SqlExecutor } from './policy/relationship-register.js';
 
 /** One event as `audit.append_access_events` takes it (column names); the database adds seq, time and hashes. */
 export interface AuditEventRow {
@@ -18,13 +19,20 @@ export interface AuditEventRow {
   items: string[];
   basis_kind: string | null;
   basis_detail: string | null;
+  /** The gateway's id for the request. */
   request_id: string;
+  /** The id the client sent with the request (its `x-request-id`), if any. */
+  correlation_id: string | null;
+  /** Care team ids and user ids who alone may see the row; null: everyone who may read the log. */
+  visible_to: string[] | null;
 }
 
 /** Where a subgraph's access records go. */
 export interface AuditStore {
   /** Appends one request's events in one round trip; rejects if they were not durably written. */
   append(events: AuditEventRow[]): Promise<void>;
+  /** Appends events inside a write's own transaction, as the writer role; rejects if the log refuses them. */
+  appendWithin(run: SqlExecutor, events: AuditEventRow[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,6 +96,16 @@ export class ChainedAuditStore implements AuditStore {
       });
       void this.drain();
     });
+  }
+
+  /**
+   * The write's connection takes the writer role for the rest of its transaction (`SET LOCAL`), so the append is
+   * checked exactly as the audit pool's would be — a log whose append is revoked refuses it, whoever connected —
+   * and calls the append function last: the chain head stays locked only until the write commits.
+   */
+  async appendWithin(run: SqlExecutor, events: AuditEventRow[]): Promise<void> {
+    await run(`SET LOCAL ROLE ${AUDIT_WRITER_ROLE}`, []);
+    await run('SELECT audit.append_access_events($1::jsonb, $2::bytea)', [JSON.stringify(events), this.key]);
   }
 
   close(): Promise<void> {

@@ -11,12 +11,18 @@ const caller: Caller = {
   organisationOds: 'RX1',
   cardSerial: '555001',
   requestId: 'req-1',
+  correlationId: 'client-7',
 };
 const olivia = '5e1f0c3a-0000-4000-8000-000000000001';
 
 function recordingStore(): AuditStore & { appends: AuditEventRow[][] } {
   const appends: AuditEventRow[][] = [];
-  return { appends, append: async (events) => void appends.push(events), close: async () => undefined };
+  return {
+    appends,
+    append: async (events) => void appends.push(events),
+    appendWithin: async () => undefined,
+    close: async () => undefined,
+  };
 }
 
 describe('a request’s audit trail', () => {
@@ -63,6 +69,8 @@ describe('a request’s audit trail', () => {
         basis_kind: 'RELATIONSHIP',
         basis_detail: 'REFERRAL',
         request_id: 'req-1',
+        correlation_id: 'client-7',
+        visible_to: null,
       },
       expect.objectContaining({ outcome: 'DENIED', items: ['Problem:3'], basis_kind: 'DECISION', basis_detail: 'sealed' }),
     ]);
@@ -78,9 +86,27 @@ describe('a request’s audit trail', () => {
     expect(store.appends).toHaveLength(1);
   });
 
+  test('an item visible only to its authoring team goes in a row of its own, never merged into an open one', async () => {
+    const store = recordingStore();
+    const trail = new AuditTrail(store, 'patient', caller);
+    const read = {
+      action: 'problem.read',
+      outcome: 'ALLOWED',
+      patientId: olivia,
+      basis: { kind: 'RELATIONSHIP', detail: 'REFERRAL' },
+    } as const;
+    trail.record({ ...read, items: ['PROBLEM:open'] });
+    trail.record({ ...read, items: ['PROBLEM:locked'], visibleTo: ['team-1', 'dr.author'] });
+    await trail.flush();
+    expect(store.appends[0]!.map((row) => [row.items, row.visible_to])).toEqual([
+      [['PROBLEM:open'], null],
+      [['PROBLEM:locked'], ['team-1', 'dr.author']],
+    ]);
+  });
+
   test('a failed append rejects the flush, so the response can fail closed', async () => {
     const trail = new AuditTrail(
-      { append: async () => Promise.reject(new Error('permission denied')), close: async () => undefined },
+      { ...recordingStore(), append: async () => Promise.reject(new Error('permission denied')) },
       'patient',
       caller,
     );

@@ -2,6 +2,7 @@ import type { Caller } from '@epr/identity';
 import type { AuditAction } from '@epr/policy';
 import type { AuditStore, AuditEventRow } from './audit-store.js';
 import { serviceUnavailable } from './errors.js';
+import type { SqlExecutor } from './policy/relationship-register.js';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
 
@@ -25,6 +26,11 @@ export interface AccessRecord {
   /** The part of the record, when no single items apply (e.g. `problems`, `search`). */
   category?: string;
   basis?: AccessBasis;
+  /**
+   * Who may see this row in the security log (care team ids and user ids); everyone with access to the log
+   * when absent. For rows naming items hidden from others (sealed and locked, do-not-share, not nominated).
+   */
+  visibleTo?: readonly string[];
 }
 
 /**
@@ -32,6 +38,9 @@ export interface AccessRecord {
  * leaves the subgraph. Records that differ only in their items become one event listing all of them, so a list
  * of a patient's problems is one event, not one per problem.
  */
+/** Records taken out of a trail, to be appended or put back. */
+export type PendingRecords = { record: AccessRecord; items: Set<string> }[];
+
 export class AuditTrail {
   private readonly pending = new Map<string, { record: AccessRecord; items: Set<string> }>();
 
@@ -49,6 +58,7 @@ export class AuditTrail {
       record.category,
       record.basis?.kind,
       record.basis?.detail,
+      record.visibleTo,
     ]);
     let entry = this.pending.get(key);
     if (!entry) {
@@ -61,9 +71,43 @@ export class AuditTrail {
   /** Appends what was recorded; throws if the log cannot be written, so the caller can fail closed. */
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
+    const entries = this.take();
+    await this.store.append(this.rows(entries));
+  }
+
+  /**
+   * Appends what was recorded so far, and `written` (the write's own records), inside a write's transaction (`run`
+   * executes on its connection), so the write and its security-log rows commit together or not at all. Throws
+   * when the log cannot be written, which rolls the write back; what was recorded before is then back in the
+   * trail. Returns the records taken, to put back with `restore` should the transaction still not commit.
+   */
+  async appendWithin(run: SqlExecutor, written: readonly AccessRecord[]): Promise<PendingRecords> {
+    const entries = this.take();
+    const rows = [...this.rows(entries), ...written.map((record) => this.row(record, [...(record.items ?? [])]))];
+    if (rows.length === 0) return entries;
+    try {
+      await this.store.appendWithin(run, rows);
+    } catch (error) {
+      this.restore(entries);
+      throw error;
+    }
+    return entries;
+  }
+
+  /** Takes what has been recorded so far out of the trail (see `restore`). */
+  take(): PendingRecords {
     const entries = [...this.pending.values()];
     this.pending.clear();
-    await this.store.append(entries.map(({ record, items }) => this.row(record, [...items])));
+    return entries;
+  }
+
+  /** Puts records taken out back, e.g. when the transaction they were appended in rolled back. */
+  restore(entries: PendingRecords): void {
+    for (const { record, items } of entries) this.record({ ...record, items: [...items] });
+  }
+
+  private rows(entries: PendingRecords): AuditEventRow[] {
+    return entries.map(({ record, items }) => this.row(record, [...items]));
   }
 
   /**
@@ -96,6 +140,8 @@ export class AuditTrail {
       basis_kind: record.basis?.kind ?? null,
       basis_detail: record.basis?.detail ?? null,
       request_id: c.requestId,
+      correlation_id: c.correlationId ?? null,
+      visible_to: record.visibleTo ? [...record.visibleTo] : null,
     };
   }
 }

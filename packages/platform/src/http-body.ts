@@ -6,7 +6,8 @@ const maxBodyBytes = 1024 * 1024;
 
 export class RequestBodyError extends Error {}
 
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/** The body's bytes exactly as sent (a subgraph checks them against its credential before reading them). */
+export async function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -14,9 +15,13 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     if (size > maxBodyBytes) throw new RequestBodyError('Request body is larger than 1 MiB.');
     chunks.push(chunk);
   }
-  if (size === 0) return undefined;
+  return Buffer.concat(chunks);
+}
+
+export function parseJsonBody(bytes: Buffer): unknown {
+  if (bytes.length === 0) return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new RequestBodyError('Request body is not valid JSON.');
   }
@@ -24,8 +29,13 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 
 /** The parsed body; or, for a body too large or not JSON, a 400 saying why has been sent and this resolves undefined. */
 export async function readJsonBodyOrAnswer400(req: IncomingMessage, res: ServerResponse): Promise<{ body: unknown } | undefined> {
+  return answer400Unless(res, async () => ({ body: parseJsonBody(await readBodyBytes(req)) }));
+}
+
+/** Runs a step of reading the body; a RequestBodyError becomes a 400 saying why, and this resolves undefined. */
+export async function answer400Unless<T>(res: ServerResponse, step: () => Promise<T> | T): Promise<T | undefined> {
   try {
-    return { body: await readJsonBody(req) };
+    return await step();
   } catch (error) {
     if (!(error instanceof RequestBodyError)) throw error;
     sendJson(res, 400, errorBody(error.message, 'BAD_REQUEST'));

@@ -26,3 +26,6 @@ export * from './policy/secondary-use.js';
 export * from './http-service.js';
 export * from './http-routes.js';
 export * from './input-text.js';
+export * from './justification-input.js';
+export * from './writes/audited-writes.js';
+export * from './writes/prisma-transactions.js';

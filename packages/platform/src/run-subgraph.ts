@@ -71,7 +71,7 @@ export async function startSubgraph<TServices extends object>(
   const built = definition.build({
     pool,
     logger,
-    relationships: new RelationshipRegister(policy, policyPool),
+    relationships: new RelationshipRegister(policy),
     consents: new ConsentRegister(policyPool),
     ...(serviceClient ? { serviceClient } : {}),
   });
@@ -81,7 +81,7 @@ export async function startSubgraph<TServices extends object>(
     host: config.host,
     port: config.port,
     logger,
-    verifyCredential: (token) => credentials.verify(token),
+    verifyCredential: (token, binding) => credentials.verify(token, binding),
     createContext: (caller: Caller, requestLogger: Logger) => {
       const audit = new AuditTrail(auditStore, definition.name, caller);
       return built.createContext({

@@ -1,6 +1,9 @@
 import { createCredentialSigner, serviceCredentialIssuer, type CredentialSigner } from '@epr/identity';
 import type { JWK } from 'jose';
 
+/** The job role a subgraph's own calls carry: a service, not a person, so no access policy lists it. */
+export const SERVICE_JOB_ROLE = 'SERVICE';
+
 export class ServiceCallError extends Error {
   constructor(
     message: string,
@@ -31,20 +34,18 @@ export class ServiceClient {
   async request<T>(target: string, query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
     const url = this.urls[target];
     if (!url) throw new ServiceCallError(`No URL configured for subgraph "${target}".`, false);
-    const credential = await this.signer.sign({
-      kind: 'service',
-      userId: this.service,
-      roleProfileId: 'service',
-      jobRoleCode: 'SERVICE',
-      organisationOds: 'EPR',
-      requestId,
-    });
+    const requestBody = JSON.stringify({ query, variables });
+    // Bound like the gateway's: to the subgraph called and to this body, good for this one call.
+    const credential = this.signer.sign(
+      { kind: 'service', userId: this.service, roleProfileId: 'service', jobRoleCode: SERVICE_JOB_ROLE, organisationOds: 'EPR', requestId },
+      { audience: target, body: requestBody },
+    );
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}`, 'x-request-id': requestId },
-        body: JSON.stringify({ query, variables }),
+        body: requestBody,
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {

@@ -1,15 +1,14 @@
 import type http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { Caller } from '@epr/identity';
+import { CredentialError, type Caller, type CredentialBinding } from '@epr/identity';
 import type { Logger } from './logger.js';
 import type { SubgraphContext } from './context.js';
 import { maskInternalErrors, ErrorCode } from './errors.js';
 import { auditBeforeResponsePlugin } from './audit-plugin.js';
 import { executeGraphQLOverHttp, sendJson, errorBody } from './apollo-http.js';
-import { readJsonBodyOrAnswer400 } from './http-body.js';
+import { answer400Unless, parseJsonBody, readBodyBytes } from './http-body.js';
 import { runInRequestScope } from './request-scope.js';
 import { metrics } from './metrics.js';
 import { serveHttp } from './http-service.js';
@@ -28,8 +27,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   host: string;
   port: number;
   logger: Logger;
-  /** Checks the gateway-signed credential; anything it rejects gets 401. */
-  verifyCredential: (token: string) => Promise<Caller>;
+  /** Checks a credential signed for this subgraph (`name`) and this very body; anything it rejects gets 401. */
+  verifyCredential: (token: string, binding: CredentialBinding) => Promise<Caller>;
   createContext: (caller: Caller, logger: Logger) => TContext;
   /** Throws when the subgraph cannot serve (e.g. its database is unreachable). */
   checkReadiness: () => Promise<void>;
@@ -80,21 +79,24 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     if (path !== '/graphql' && !route)
       return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));
 
-    const caller = await authenticate(req);
-    if (!caller) {
-      rejected.inc();
-      return sendJson(
-        res,
-        401,
-        errorBody('This service only answers requests signed by the gateway. Send your request to the gateway.', ErrorCode.Unauthenticated),
-      );
-    }
-    const requestLogger = logger.child({ requestId: caller.requestId });
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    if (!token) return refuse(res, 'missing');
+    // The credential covers the body's exact bytes (none for a route's GET), so they are read (within the size
+    // limit) before anything else.
+    const bytes = await answer400Unless(res, () => readBodyBytes(req));
+    if (!bytes) return;
+    const caller = await authenticate(token, bytes);
+    if (typeof caller === 'string') return refuse(res, caller);
+    const requestLogger = logger.child({
+      requestId: caller.requestId,
+      ...(caller.correlationId !== undefined && { correlationId: caller.correlationId }),
+    });
     const scope = { requestId: caller.requestId, sqlStatements: 0 };
     const started = performance.now();
     if (route)
       return runInRequestScope(scope, () => serveRoute(route, req, res, options.createContext(caller, requestLogger), requestLogger));
-    const parsed = await readJsonBodyOrAnswer400(req, res);
+    const parsed = await answer400Unless(res, () => ({ body: parseJsonBody(bytes) }));
     if (!parsed) return;
     const { body } = parsed;
     await runInRequestScope(scope, () =>
@@ -124,17 +126,27 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     }
   }
 
-  async function authenticate(req: http.IncomingMessage): Promise<Caller | undefined> {
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    if (!token) return undefined;
+  /** The caller, or why the credential was refused. */
+  async function authenticate(token: string, body: Buffer): Promise<Caller | string> {
     try {
-      const caller = await options.verifyCredential(token);
-      // A request id is always present so every log line and audit row can be traced back.
-      return caller.requestId ? caller : { ...caller, requestId: randomUUID() };
-    } catch {
-      return undefined;
+      return await options.verifyCredential(token, { audience: options.name, body });
+    } catch (error) {
+      if (!(error instanceof CredentialError)) throw error;
+      logger.info({ reason: error.reason, claim: error.claim }, 'request refused: gateway credential');
+      return error.reason;
     }
+  }
+
+  function refuse(res: http.ServerResponse, reason: string): void {
+    rejected.inc();
+    sendJson(res, 401, {
+      errors: [
+        {
+          message: 'This service only answers requests signed by the gateway. Send your request to the gateway.',
+          extensions: { code: ErrorCode.Unauthenticated, reason },
+        },
+      ],
+    });
   }
 
   const server = await serveHttp(handle, { host: options.host, port: options.port, logger });

@@ -15,6 +15,8 @@ export const activities = [
   'referrals.manage',
   'appointments.read',
   'appointments.manage',
+  'admissions.manage',
+  'appointments.back_enter',
   'pathway.report',
   'pathway.report.any_organisation',
   'audit.read',

@@ -44,11 +44,18 @@ export const auditActions = {
   'document.create': { area: 'your letters and documents', verb: 'Added to' },
   'referral.read': { area: 'your referrals', verb: 'Viewed' },
   'referral.create': { area: 'your referrals', verb: 'Added to' },
+  'referral.register-letter': {
+    area: 'your referrals, from a paper referral letter',
+    verb: 'Added to',
+    alert: 'REFERRAL_REGISTERED_FROM_LETTER',
+  },
   'referral.triage': { area: 'your referrals', verb: 'Reviewed' },
   'pathway.read': { area: 'your treatment pathway', verb: 'Viewed' },
   'pathway.timeline.read': { area: 'your treatment pathway', verb: 'Viewed' },
   'pathway.rtt-event': { area: 'your treatment pathway', verb: 'Updated' },
   'pathway.appointment-outcome': { area: 'your treatment pathway', verb: 'Updated' },
+  'pathway.rtt-event.back-entered': { area: 'your treatment pathway', verb: 'Added a past event to' },
+  'pathway.appointment-outcome.back-entered': { area: 'your treatment pathway', verb: 'Added a past appointment outcome to' },
   'assessment.read': { area: 'your care team assessments', verb: 'Viewed' },
   'assessment.create': { area: 'your care team assessments', verb: 'Started' },
   'assessment.contribute': { area: 'your care team assessments', verb: 'Added to' },
@@ -58,11 +65,18 @@ export const auditActions = {
   'rtt.completed.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'rtt.new-clock-starts.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'rtt.return.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
+  'admission.read': { area: 'your hospital stays', verb: 'Viewed' },
+  'admission.create': { area: 'your hospital stays', verb: 'Recorded an admission in' },
+  'admission.discharge': { area: 'your hospital stays', verb: 'Recorded a discharge in' },
   'appointment.read': { area: 'your appointments', verb: 'Viewed' },
   'appointment.book': { area: 'your appointments', verb: 'Booked' },
   'appointment.cancel': { area: 'your appointments', verb: 'Cancelled' },
   'appointment.reschedule': { area: 'your appointments', verb: 'Rearranged' },
   'appointment.outcome': { area: 'your appointments', verb: 'Recorded the outcome of' },
+  'appointment.book.back-entered': { area: 'your appointments', verb: 'Recorded a past booking in' },
+  'appointment.cancel.back-entered': { area: 'your appointments', verb: 'Recorded a past cancellation in' },
+  'appointment.outcome.back-entered': { area: 'your appointments', verb: 'Recorded a past outcome in' },
+  'appointment.back-entry': { area: 'your appointments', verb: 'Was refused back-entry in' },
   'relationship.self_claim': { area: 'your record, claiming a care relationship', verb: 'Opened', alert: 'SELF_CLAIMED_RELATIONSHIP' },
   'relationship.grant': { area: 'your record, for a colleague', verb: 'Opened', alert: 'COLLEAGUE_GRANT' },
   'relationship.end': { area: 'a care relationship with you', verb: 'Ended' },
@@ -72,9 +86,31 @@ export const auditActions = {
   'audit.alert.acknowledge': { area: 'a privacy alert about your record', verb: 'Acknowledged' },
   'audit.alert.close': { area: 'a privacy alert about your record', verb: 'Closed' },
   'field.read': { area: 'your record', verb: 'Was refused part of' },
+  // Directory actions: about staff sessions and roles, never a patient's record.
+  'session.sign_out': { area: 'a sign-in session', verb: 'Ended' },
+  'session.revoke': { area: 'a sign-in session', verb: 'Ended' },
+  'role_profile.end': { area: 'a role profile', verb: 'Ended' },
 } as const satisfies Record<string, AuditActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;
+
+/**
+ * Writes that can reach the record after the fact — an appointment booked into a slot that had already started,
+ * a cancellation dated in the past, an outcome or RTT event dated before events already recorded — each with its
+ * own action, so the security log tells back-entry (migration, feeds, late entry) apart from live work.
+ */
+const backEnteredActions = {
+  'appointment.book': 'appointment.book.back-entered',
+  'appointment.cancel': 'appointment.cancel.back-entered',
+  'appointment.outcome': 'appointment.outcome.back-entered',
+  'pathway.rtt-event': 'pathway.rtt-event.back-entered',
+  'pathway.appointment-outcome': 'pathway.appointment-outcome.back-entered',
+} as const satisfies Partial<Record<AuditAction, AuditAction>>;
+
+/** The action of a write that may be back-entered, marked when it was. */
+export function writeAction(action: keyof typeof backEnteredActions, backEntered: boolean): AuditAction {
+  return backEntered ? backEnteredActions[action] : action;
+}
 
 export function isAuditAction(value: string): value is AuditAction {
   return Object.hasOwn(auditActions, value);
@@ -82,7 +118,5 @@ export function isAuditAction(value: string): value is AuditAction {
 
 /** Actions that raise a privacy-officer alert, with the kind of alert (the database's alert rule is checked against this). */
 export function alertingActions(): [AuditAction, AlertKind][] {
-  return Object.entries(auditActions).flatMap(([action, spec]) =>
-    'alert' in spec ? [[action as AuditAction, spec.alert as AlertKind]] : [],
-  );
+  return Object.entries(auditActions).flatMap(([action, spec]) => ('alert' in spec ? [[action as AuditAction, spec.alert]] : []));
 }

@@ -127,10 +127,11 @@ export const dataClasses = {
 
 /**
  * Classes that are about who calls rather than what is read: entity keys the gateway joins on (any caller it
- * vouched for), the gateway's own look-ups (`SYSTEM`) and another subgraph calling in its own name (`SERVICE`,
- * with the service named in the directive).
+ * vouched for), the gateway's own look-ups (`SYSTEM`), another subgraph calling in its own name (`SERVICE`,
+ * with the service named in the directive) and a signed-in user acting on their own session (`SELF`: signing
+ * out, which every user may do whatever their role).
  */
-export const callerClasses = ['KEY', 'SYSTEM', 'SERVICE'] as const;
+export const callerClasses = ['KEY', 'SYSTEM', 'SERVICE', 'SELF'] as const;
 
 export type PolicyDataClass = keyof typeof dataClasses;
 export type CallerClass = (typeof callerClasses)[number];

@@ -60,6 +60,8 @@ describe('role', () => {
     ['nurse', 'clinical.read', true],
     ['clerk', 'clinical.read', false],
     ['clerk', 'appointments.manage', true],
+    ['clerk', 'appointments.back_enter', true],
+    ['clinician', 'appointments.back_enter', false],
     ['clerk', 'demographics.write', true],
     ['privacyOfficer', 'clinical.read', false],
     ['privacyOfficer', 'audit.read', true],
@@ -215,6 +217,18 @@ describe('seals × relationship', () => {
     });
   });
 
+  test('a justification the shared rule refuses never opens a seal', () => {
+    const caldicottWithLr = {
+      subject: subjects.caldicott,
+      activity: 'clinical.read' as const,
+      patient: patientFacts('active'),
+      item: item('SEALED'),
+    };
+    expect(effect({ ...caldicottWithLr, sealOverride: 'Because' })).toBe('PLACEHOLDER');
+    expect(effect({ ...caldicottWithLr, sealOverride: 'x'.repeat(501) })).toBe('PLACEHOLDER');
+    expect(effect({ ...caldicottWithLr, sealOverride: 'Safeguarding\u202e review' })).toBe('PLACEHOLDER');
+  });
+
   test('a justification from a role without the override changes nothing', () => {
     expect(
       effect({
@@ -322,5 +336,29 @@ describe('policy documents', () => {
   test('an unknown activity is refused at load', () => {
     expect(() => loadPolicy({ activities: {}, jobRoles: { R1: { name: 'x', activities: ['clinical.reed'] } } })).toThrow(PolicyError);
     expect(() => loadPolicy({ activities: { 'clinical.read': { includes: ['nope'] } }, jobRoles: {} })).toThrow(/unknown activity "nope"/);
+  });
+
+  test('the interface engine registers, merges and admits patients, and never reads clinical content', () => {
+    const engine: Subject = { kind: 'user', userId: 'interface.engine', jobRoleCode: 'IFENGINE', organisationOds: 'RX1', teamIds: [] };
+    for (const activity of ['demographics.write', 'demographics.read', 'admissions.manage'] as const) {
+      expect(effect({ subject: engine, activity })).toBe('ALLOW');
+    }
+    for (const activity of ['clinical.read', 'referrals.read', 'appointments.read', 'audit.read'] as const) {
+      expect(effect({ subject: engine, activity, patient: patientFacts('active') })).toBe('DENY');
+    }
+  });
+
+  test('the grace after a care process ends is policy data, never negative', () => {
+    expect(policy.relationshipEndGraceHours).toBe(24);
+    expect(loadPolicy({ activities: {}, jobRoles: {}, relationshipEndGraceHours: 0 }).relationshipEndGraceHours).toBe(0);
+    expect(() => loadPolicy({ activities: {}, jobRoles: {}, relationshipEndGraceHours: -1 })).toThrow(/relationshipEndGraceHours/);
+  });
+
+  test('sessions last at most the baseline 12 hours, or what a trust sets between 0 and 24 hours', () => {
+    expect(policy.sessionMaxAgeHours).toBe(12);
+    expect(loadPolicy({ activities: {}, jobRoles: {}, sessionMaxAgeHours: 0.5 }).sessionMaxAgeHours).toBe(0.5);
+    for (const sessionMaxAgeHours of [0, -1, 25, '12', 87_600]) {
+      expect(() => loadPolicy({ activities: {}, jobRoles: {}, sessionMaxAgeHours })).toThrow(/sessionMaxAgeHours/);
+    }
   });
 });

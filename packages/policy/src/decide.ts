@@ -1,6 +1,7 @@
 import { relationshipBound, type Activity } from './activities.js';
 import type { AccessRequest, Basis, Decision, PatientFacts, Purpose, RelationshipType, Subject } from './facts.js';
 import type { Policy } from './policy-document.js';
+import { checkJustification } from './justification.js';
 
 const activityWords: Partial<Record<Activity, string>> = {
   'clinical.read': 'viewing clinical information',
@@ -9,6 +10,7 @@ const activityWords: Partial<Record<Activity, string>> = {
   'demographics.write': 'registering or updating patients',
   'appointments.read': 'viewing appointments',
   'appointments.manage': 'booking appointments',
+  'admissions.manage': 'recording admissions and discharges',
   'referrals.read': 'viewing referrals',
   'referrals.manage': 'managing referrals',
   'audit.read': 'reviewing the security log',
@@ -66,9 +68,10 @@ export function decide(policy: Policy, request: AccessRequest): Decision {
     if (item.nominatedUserIds?.length && !item.nominatedUserIds.includes(subject.userId))
       return { effect: 'HIDE', reason: 'not_nominated' };
     if (item.sealLevel === 'SEALED') {
-      const justification = request.sealOverride?.trim();
-      if (justification && role.activities.has('sealed.override'))
-        return { effect: 'ALLOW', basis: { kind: 'SEAL_OVERRIDE', detail: justification } };
+      // Callers refuse a bad justification with BAD_USER_INPUT first; checked here too, so none can open a seal.
+      const justification = request.sealOverride === undefined ? undefined : checkJustification(request.sealOverride);
+      if (justification?.ok && role.activities.has('sealed.override'))
+        return { effect: 'ALLOW', basis: { kind: 'SEAL_OVERRIDE', detail: justification.text } };
       return { effect: 'PLACEHOLDER', reason: 'sealed' };
     }
   }

@@ -16,10 +16,14 @@ export interface Policy {
   jobRoles: ReadonlyMap<string, JobRolePolicy>;
   /** Hours a relationship of each type lasts from creation; null: until it is ended. */
   relationshipExpiryHours: Readonly<Record<RelationshipType, number | null>>;
+  /** Hours a relationship made by a care process still lasts after that process ends (e.g. after discharge). */
+  relationshipEndGraceHours: number;
   /** Hours a break-glass access lasts. */
   emergencyAccessHours: number;
   /** Reason codes accepted for self-claimed and granted relationships, with their wording. */
   accessReasons: ReadonlyMap<string, string>;
+  /** The longest a sign-in session lasts, in hours from sign-in, whatever its token's expiry says. */
+  sessionMaxAgeHours: number;
 }
 
 export class PolicyError extends Error {}
@@ -28,8 +32,10 @@ interface RawPolicy {
   activities: Record<string, { includes?: string[] }>;
   jobRoles: Record<string, { name: string; activities: string[]; scope?: string }>;
   relationshipExpiryHours?: Record<string, unknown>;
+  relationshipEndGraceHours?: unknown;
   emergencyAccessHours?: unknown;
   accessReasons?: Record<string, unknown>;
+  sessionMaxAgeHours?: unknown;
 }
 
 const relationshipTypes: RelationshipType[] = ['REFERRAL', 'BOOKING', 'REGISTRATION', 'ADMISSION', 'COLLEAGUE_GRANT', 'SELF_CLAIM'];
@@ -72,6 +78,10 @@ export function loadPolicy(document: unknown): Policy {
       throw new PolicyError(`relationshipExpiryHours.${type} must be a positive number or null.`);
     relationshipExpiryHours[type] = hours;
   }
+  const relationshipEndGraceHours = raw.relationshipEndGraceHours ?? 24;
+  if (typeof relationshipEndGraceHours !== 'number' || relationshipEndGraceHours < 0) {
+    throw new PolicyError('relationshipEndGraceHours must be a number of hours, 0 or more.');
+  }
   const emergencyAccessHours = raw.emergencyAccessHours ?? 4;
   if (typeof emergencyAccessHours !== 'number' || emergencyAccessHours <= 0 || emergencyAccessHours > 24) {
     throw new PolicyError('emergencyAccessHours must be a number of hours between 0 and 24.');
@@ -82,7 +92,12 @@ export function loadPolicy(document: unknown): Policy {
     if (typeof wording !== 'string') throw new PolicyError(`accessReasons.${code} must be a description.`);
     accessReasons.set(code, wording);
   }
-  return { jobRoles, relationshipExpiryHours, emergencyAccessHours, accessReasons };
+  // A clinical shift and its handover; longer sessions outlive the smartcard sign-in they stand for.
+  const sessionMaxAgeHours = raw.sessionMaxAgeHours ?? 12;
+  if (typeof sessionMaxAgeHours !== 'number' || sessionMaxAgeHours <= 0 || sessionMaxAgeHours > 24) {
+    throw new PolicyError('sessionMaxAgeHours must be a number of hours above 0 and at most 24.');
+  }
+  return { jobRoles, relationshipExpiryHours, relationshipEndGraceHours, emergencyAccessHours, accessReasons, sessionMaxAgeHours };
 }
 
 /** Does this job role hold this activity? Unknown roles hold nothing. */

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@epr/platform';
+import { prismaTransactions, type SubgraphDefinition } from '@epr/platform';
 import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
 import { createDb, databaseSchema } from './data/prisma.js';
@@ -13,7 +13,7 @@ export const auditSubgraph: SubgraphDefinition<Context> = {
   defaultPort: 4004,
   build: ({ pool }) => {
     const db = createDb(pool);
-    const stores: ServiceStores = { events: new AccessEventStore(db), alerts: new AlertStore(db) };
+    const stores: ServiceStores = { events: new AccessEventStore(db), alerts: new AlertStore(db), transactions: prismaTransactions(db) };
     return {
       schema: buildSchema(),
       createContext: (base) => ({ ...base, ...createServices({ caller: base.caller, policy: base.policy, audit: base.audit }, stores) }),

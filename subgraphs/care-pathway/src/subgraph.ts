@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@epr/platform';
+import { AuditedWrites, prismaTransactions, type SubgraphDefinition } from '@epr/platform';
 import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
 import { createDb, databaseSchema } from './data/prisma.js';
@@ -23,6 +23,7 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
   defaultPort: 4002,
   build: ({ pool, relationships }) => {
     const db = createDb(pool);
+    const transactions = prismaTransactions(db);
     const readers = {
       referrals: new ReferralStore(db),
       pathways: new PathwayStore(db),
@@ -32,8 +33,8 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
       documents: new ClinicalDocumentStore(db),
     };
     const stores: ServiceStores = {
-      referrals: new ReferralWriter(db, relationships),
-      clock: new ClockEventWriter(db),
+      referrals: new ReferralWriter(relationships),
+      clock: new ClockEventWriter(),
       assessments: readers.assessments,
       documents: readers.documents,
       reports: new RttReportStore(db),
@@ -50,6 +51,7 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
             policy: base.policy,
             audit: base.audit,
             loaders,
+            writes: new AuditedWrites(base.audit, transactions.begin, transactions.sqlOf),
             forgetReads: () => forgetAll(loaders),
             now: () => new Date(),
           },

@@ -3,6 +3,7 @@ import type { PatientRecord, LocalIdentifierRecord } from './data/patient-store.
 import type { ClinicalItemRecord } from './data/clinical-record-store.js';
 import type { DuplicateCandidateRecord } from './data/duplicate-store.js';
 import type { PatientMergeRecord } from './data/merge-store.js';
+import type { AdmissionRecord } from './data/admission-store.js';
 import type { SealedItemRecord } from './services/clinical-record-service.js';
 import type { PatientConsent } from './services/access-service.js';
 import type { AddressView, DocumentSectionView, HumanNameView, SnomedConceptView } from './services/views.js';
@@ -28,4 +29,5 @@ export const patientOf: PatientLocators = {
   DuplicateCandidate: (candidate: DuplicateCandidateRecord) => candidate.firstPatientId,
   DuplicateCandidateEdge: (edge: { node: DuplicateCandidateRecord }) => edge.node.firstPatientId,
   PatientMerge: (merge: PatientMergeRecord) => merge.survivorId,
+  Admission: (admission: AdmissionRecord) => admission.patientId,
 };

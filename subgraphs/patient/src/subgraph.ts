@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@epr/platform';
+import { AuditedWrites, prismaTransactions, type SubgraphDefinition } from '@epr/platform';
 import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
 import { createDb, databaseSchema } from './data/prisma.js';
@@ -7,6 +7,9 @@ import { DirectoryStore } from './data/directory-store.js';
 import { DuplicateStore } from './data/duplicate-store.js';
 import { MergeStore } from './data/merge-store.js';
 import { ClinicalRecordStore } from './data/clinical-record-store.js';
+import { AdmissionStore } from './data/admission-store.js';
+import { InterfaceMessageStore } from './data/interface-message-store.js';
+import { SessionRevocationStore } from './data/session-revocation-store.js';
 import { createLoaders, type Stores } from './data/loaders.js';
 import { createServices } from './services/index.js';
 
@@ -17,6 +20,7 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
   defaultPort: 4001,
   build: ({ pool, relationships, consents }) => {
     const db = createDb(pool);
+    const sql = prismaTransactions(db);
     const duplicates = new DuplicateStore(db);
     const stores: Stores = {
       patients: new PatientStore(db),
@@ -24,6 +28,9 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
       duplicates,
       merges: new MergeStore(db, duplicates),
       clinicalRecord: new ClinicalRecordStore(db),
+      admissions: new AdmissionStore(db),
+      interfaceMessages: new InterfaceMessageStore(db),
+      sessionRevocations: new SessionRevocationStore(db),
     };
     return {
       schema: buildSchema(),
@@ -35,6 +42,8 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
           audit: base.audit,
           loaders,
           stores,
+          writes: new AuditedWrites(base.audit, sql.begin, sql.sqlOf),
+          sql,
           relationships,
           consents,
         });

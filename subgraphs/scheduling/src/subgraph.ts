@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@epr/platform';
+import { prismaTransactions, type SubgraphDefinition } from '@epr/platform';
 import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
 import { createDb, databaseSchema } from './data/prisma.js';
@@ -21,7 +21,8 @@ export const schedulingSubgraph: SubgraphDefinition<Context> = {
       appointments: new AppointmentStore(db),
       clinics: new ClinicStore(db),
       slots: new SlotStore(db),
-      bookings: new BookingStore(db),
+      bookings: new BookingStore(),
+      transactions: prismaTransactions(db),
       relationships,
       outcomesCommitted: delivery.wake,
     };

@@ -10,9 +10,15 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** Sends one GraphQL operation to a URL (the gateway unless told otherwise), as a portal would. */
 export async function graphql<T = Record<string, unknown>>(
   query: string,
-  options: { variables?: Record<string, unknown>; token?: string; authorization?: string; url?: string } = {},
+  options: {
+    variables?: Record<string, unknown>;
+    token?: string;
+    authorization?: string;
+    url?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<GraphQLResponse<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   const authorization = options.authorization ?? (options.token ? `Bearer ${options.token}` : undefined);
   if (authorization) headers.authorization = authorization;
   const response = await fetch(options.url ?? stackState().gatewayUrl, {
@@ -27,7 +33,7 @@ export async function graphql<T = Record<string, unknown>>(
 export async function tokenFor(
   userId: string,
   roleProfileId: string,
-  extra: { expired?: boolean; cardSerial?: string } = {},
+  extra: { expired?: boolean; cardSerial?: string; issuedAgoSeconds?: number; ttlSeconds?: number } = {},
 ): Promise<string> {
   const { token } = await mintSessionToken({ userId, roleProfileId, ...extra }, { keyDir: stackState().keyDir });
   return token;

@@ -15,6 +15,8 @@ export const people = {
   caldicott: { userId: 'cg.helen.ward', roleProfileId: 'rp-ward-rx1' },
   analyst: { userId: 'analyst.raj.iyer', roleProfileId: 'rp-iyer-rx1' },
   olivia: { userId: 'olivia.bennett', roleProfileId: 'rp-bennett-portal' },
+  wardNurse: { userId: 'nurse.maya.singh', roleProfileId: 'rp-singh-rx1' },
+  engine: { userId: 'interface.engine', roleProfileId: 'rp-interface-rx1' },
 } as const;
 
 export type Person = keyof typeof people;
@@ -93,4 +95,21 @@ export async function careTeamId(code: string): Promise<string> {
   } finally {
     await client.end();
   }
+}
+
+/** A second role profile, `jobRoleCode` at `odsCode` (already in the directory), for staff made for one test. */
+export async function anotherRoleFor(staff: Staff, odsCode: string, jobRoleCode: string): Promise<Staff> {
+  const role = { userId: staff.userId, roleProfileId: `rp-test-${randomUUID().slice(0, 8)}` };
+  const client = new pg.Client({ connectionString: stackState().databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO patient.role_profile (id, user_id, organisation_id, job_role_code)
+       SELECT $1, $2, id, $4 FROM patient.organisation WHERE ods_code = $3`,
+      [role.roleProfileId, role.userId, odsCode, jobRoleCode],
+    );
+  } finally {
+    await client.end();
+  }
+  return role;
 }

@@ -4,11 +4,15 @@ import { ChainChecker, describeFinding, type ChainPoint } from './chain-check.js
 
 const key = Buffer.alloc(32, 7);
 
-/** A chain of `n` events appended the way audit.append_access_events does it. */
-function chain(n: number, requestPrefix = 'request'): ChainedEvent[] {
+/**
+ * A chain of `n` events appended the way audit.append_access_events does it; the first `firstInVersion2 - 1`
+ * in chained form 1, as before correlation ids existed, the rest in form 2 with a correlation id.
+ */
+function chain(n: number, requestPrefix = 'request', firstInVersion2 = 1): ChainedEvent[] {
   const events: ChainedEvent[] = [];
   let prevHash: Buffer = Buffer.alloc(32);
   for (let i = 1; i <= n; i++) {
+    const version2 = i >= firstInVersion2;
     const event: ChainedEvent = {
       seq: BigInt(i),
       occurredAt: new Date(Date.UTC(2026, 10, 24, 9, 0, i)),
@@ -27,6 +31,9 @@ function chain(n: number, requestPrefix = 'request'): ChainedEvent[] {
       basisKind: 'RELATIONSHIP',
       basisDetail: 'REFERRAL',
       requestId: `${requestPrefix}-${i}`,
+      correlationId: version2 ? `client-${i}` : null,
+      visibleTo: null,
+      chainVersion: version2 ? 2 : 1,
       prevHash,
       hash: Buffer.alloc(0),
     };
@@ -148,5 +155,28 @@ describe('security log chain check', () => {
     const shifted = { ...event!, userId: 'dr.amelia.hartrp-hart-rx1', roleProfileId: '' };
     expect(chainMessage(shifted).equals(chainMessage(event!))).toBe(false);
     expect(chainMessage(event!).toString()).toContain('14:dr.amelia.hart11:rp-hart-rx1');
+  });
+
+  test('rows chained before correlation ids (form 1) still verify beside newer ones (form 2)', () => {
+    const events = chain(6, 'request', 4);
+    expect(events.map((event) => event.chainVersion)).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(check(events, headOf(events))).toEqual([]);
+  });
+
+  test('the correlation id is chained, and a row cannot be passed off in the other form', () => {
+    const events = chain(6, 'request', 4);
+    const edited = events.map((event) => {
+      if (event.seq === 2n) return { ...event, correlationId: 'added-later' };
+      if (event.seq === 4n) return { ...event, correlationId: 'someone-else' };
+      if (event.seq === 5n) return { ...event, chainVersion: 1 };
+      if (event.seq === 6n) return { ...event, correlationId: null };
+      return event;
+    });
+    expect(check(edited, headOf(events))).toEqual([
+      'row 2 altered: its contents no longer match its hash',
+      'row 4 altered: its contents no longer match its hash',
+      'row 5 altered: its contents no longer match its hash',
+      'row 6 altered: its contents no longer match its hash',
+    ]);
   });
 });

@@ -7,7 +7,8 @@ const PAGE = 10_000;
 const columns = `seq, occurred_at AS "occurredAt", subgraph, action, outcome::text AS outcome, user_id AS "userId",
   role_profile_id AS "roleProfileId", job_role_code AS "jobRoleCode", organisation, card_serial AS "cardSerial",
   session_id AS "sessionId", patient_id::text AS "patientId", category, items, basis_kind AS "basisKind",
-  basis_detail AS "basisDetail", request_id AS "requestId", prev_hash AS "prevHash", hash`;
+  basis_detail AS "basisDetail", request_id AS "requestId", correlation_id AS "correlationId", visible_to AS "visibleTo", chain_version AS "chainVersion",
+  prev_hash AS "prevHash", hash`;
 
 /**
  * Reads the chain head and then every event in seq order, a page of seq values at a time, inside one

@@ -19,6 +19,8 @@ export function sampleEvent(requestId: string, overrides: Record<string, unknown
     basis_kind: 'RELATIONSHIP' as string | null,
     basis_detail: 'REFERRAL' as string | null,
     request_id: requestId,
+    correlation_id: null as string | null,
+    visible_to: null as string[] | null,
     ...overrides,
   };
 }

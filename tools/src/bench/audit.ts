@@ -82,7 +82,7 @@ async function run(bench: BenchStack): Promise<void> {
       subgraphUrls,
     };
   };
-  const problem = await probe(bench.current().gatewayUrl, tokens.next(), bodies[0]!);
+  const problem = await probe(bench.current().gatewayUrl, tokens, bodies[0]!);
   if (problem) throw new Error(`The patient read fails before any load: ${problem}`);
   const runs: Measurement[] = [];
   for (const audit of [true, false, true]) {

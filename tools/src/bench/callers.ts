@@ -8,18 +8,12 @@ export interface BenchCaller {
   roleProfileId: string;
 }
 
-/** A fixed set of distinct `authorization` values, handed out in turn. */
+/** A new `authorization` value for each request, given the body it goes with. */
 export interface AuthorizationPool {
-  next: () => string;
-  size: number;
+  next: (body: string) => string;
 }
 
-function pool(values: string[]): AuthorizationPool {
-  let i = 0;
-  return { next: () => values[i++ % values.length]!, size: values.length };
-}
-
-/** Session tokens as a portal would present them to our gateway, one distinct token (session id) each. */
+/** Session tokens as a portal would present them to our gateway, one distinct token (session id) each, handed out in turn. */
 export async function sessionTokens(keyDir: string, caller: BenchCaller, count: number): Promise<AuthorizationPool> {
   const keys = await ensureDevIssuerKeys(keyDir);
   const signer = await createSessionTokenSigner({ privateKey: keys.privateJwk, issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
@@ -30,32 +24,30 @@ export async function sessionTokens(keyDir: string, caller: BenchCaller, count: 
       return `Bearer ${token}`;
     }),
   );
-  return pool(tokens);
+  let i = 0;
+  return { next: () => tokens[i++ % tokens.length]! };
 }
 
 /**
- * Credentials signed with our gateway's key for the Caller our gateway would vouch for: for the peer gateways
- * (which pass the header through to the subgraphs) and for direct subgraph calls. The role profile is looked
- * up in the directory exactly as our gateway does, so every target is authorised alike. Each credential has
- * its own request id, so each is a distinct token the subgraphs verify afresh.
+ * The Caller our gateway would vouch for: the role profile looked up in the directory exactly as our gateway does,
+ * so every target is authorised alike.
  */
-export async function gatewayCredentials(
-  keyDir: string,
-  caller: BenchCaller,
-  directoryUrl: string,
-  count: number,
-  ttlSeconds: number,
-): Promise<AuthorizationPool> {
-  const keys = await ensureGatewayKeys(keyDir);
-  const signer = await createCredentialSigner({ privateKey: keys.keyPair.privateJwk, ttlSeconds });
-  const vouchedFor = await callerFromDirectory(signer, directoryUrl, caller);
-  const tokens = await Promise.all(
-    Array.from(
-      { length: count },
-      async () => `Bearer ${await signer.sign({ ...vouchedFor, sessionId: randomUUID(), requestId: randomUUID() })}`,
-    ),
-  );
-  return pool(tokens);
+export async function vouchedCaller(keyDir: string, caller: BenchCaller, directoryUrl: string): Promise<Omit<Caller, 'requestId'>> {
+  return callerFromDirectory(await gatewaySigner(keyDir), directoryUrl, caller);
+}
+
+/**
+ * Signs what our gateway signs for each subgraph call: a credential for `caller` bound to the subgraph called and
+ * the exact body, with a request and session id of its own. For direct subgraph calls and the peer gateways.
+ */
+export async function perCallCredentials(keyDir: string, caller: Omit<Caller, 'requestId'>) {
+  const signer = await gatewaySigner(keyDir);
+  return (audience: string, body: string) =>
+    `Bearer ${signer.sign({ ...caller, sessionId: randomUUID(), requestId: randomUUID() }, { audience, body })}`;
+}
+
+async function gatewaySigner(keyDir: string): Promise<CredentialSigner> {
+  return createCredentialSigner({ privateKey: (await ensureGatewayKeys(keyDir)).keyPair.privateJwk });
 }
 
 async function callerFromDirectory(
@@ -71,21 +63,22 @@ async function callerFromDirectory(
     organisationOds: 'EPR',
     requestId: randomUUID(),
   };
-  const response = await fetch(directoryUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await signer.sign(system)}` },
-    body: JSON.stringify({
-      query: `query ($userId: ID!, $roleProfileId: ID!) {
+  const body = JSON.stringify({
+    query: `query ($userId: ID!, $roleProfileId: ID!) {
         _sessionRoleProfile(userId: $userId, roleProfileId: $roleProfileId) { jobRoleCode organisationOds teamIds patientId }
       }`,
-      variables: caller,
-    }),
+    variables: caller,
   });
-  const body = (await response.json()) as {
+  const response = await fetch(directoryUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${signer.sign(system, { audience: 'patient', body })}` },
+    body,
+  });
+  const answer = (await response.json()) as {
     data?: { _sessionRoleProfile: { jobRoleCode: string; organisationOds: string; teamIds: string[]; patientId: string | null } | null };
   };
-  const profile = body.data?._sessionRoleProfile;
-  if (!profile) throw new Error(`The directory does not know ${caller.userId} in ${caller.roleProfileId}: ${JSON.stringify(body)}`);
+  const profile = answer.data?._sessionRoleProfile;
+  if (!profile) throw new Error(`The directory does not know ${caller.userId} in ${caller.roleProfileId}: ${JSON.stringify(answer)}`);
   return {
     kind: 'user',
     ...caller,

@@ -3,8 +3,11 @@ import autocannon from 'autocannon';
 /** One load run against one URL: what each request carries, and how hard to push. */
 export interface LoadPlan {
   url: string;
-  /** A new `authorization` header value for every request, so no gateway or subgraph can answer from a cache. */
-  authorization: () => string;
+  /**
+   * A new `authorization` header value for every request, given its body (a credential is bound to it), so no
+   * gateway or subgraph can answer from a cache.
+   */
+  authorization?: (body: string) => string;
   /** The JSON body of every request (it may vary, e.g. a different patient each time). */
   body: () => string;
   connections: number;
@@ -37,11 +40,12 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     ...(plan.rate !== undefined ? { overallRate: plan.rate } : {}),
     requests: [
       {
-        setupRequest: (request) => ({
-          ...request,
-          headers: { 'content-type': 'application/json', authorization: plan.authorization() },
-          body: plan.body(),
-        }),
+        setupRequest: (request) => {
+          const body = plan.body();
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (plan.authorization) headers.authorization = plan.authorization(body);
+          return { ...request, headers, body };
+        },
         // A GraphQL error arrives with status 200: it is a failed request, not a fast one.
         onResponse: (status, body) => {
           if (status >= 300 || body.includes('"errors":')) failed += 1;

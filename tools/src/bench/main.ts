@@ -5,7 +5,7 @@ import { repoRoot } from '../db/repo-root.js';
 import { parseBenchOptions, type BenchOptions } from './bench-options.js';
 import { startBenchStack, type BenchStack, type StackSettings } from './bench-stack.js';
 import { seededData, seedVolume } from './bench-data.js';
-import { gatewayCredentials, sessionTokens, type AuthorizationPool } from './callers.js';
+import { perCallCredentials, sessionTokens, vouchedCaller, type AuthorizationPool } from './callers.js';
 import { compare, measure, probe, type Measurement, type RunShape, type Target } from './measure.js';
 import {
   bodiesFor,
@@ -58,21 +58,17 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
   const supergraph = supergraphSchema(await readFile(bench.supergraphFile, 'utf8'));
   // Enough distinct tokens that none repeats within a slice; they outlive the whole benchmark.
   const poolSize = Math.max(5_000, (opts.seconds + opts.warmupSeconds) * 2_500);
-  console.log(`Minting ${poolSize} session tokens per caller and ${poolSize} gateway credentials…`);
+  console.log(`Minting ${poolSize} session tokens per caller…`);
   const sessions = new Map<string, AuthorizationPool>();
   const sessionsFor = async ({ caller = clinician }: BenchOperation): Promise<AuthorizationPool> => {
     const key = `${caller.userId} ${caller.roleProfileId}`;
     if (!sessions.has(key)) sessions.set(key, await sessionTokens(bench.keyDir, caller, poolSize));
     return sessions.get(key)!;
   };
-  // The peers and the direct calls serve the portal patient's summary and demographics.
-  const credentials = await gatewayCredentials(
-    bench.keyDir,
-    patientSummary.caller ?? clinician,
-    bench.current().subgraphUrls.patient,
-    poolSize,
-    3 * 60 * 60,
-  );
+  // The peers and the direct calls serve the portal patient's summary and demographics, each subgraph call with a
+  // credential signed for it as our gateway signs one.
+  const vouchedFor = await vouchedCaller(bench.keyDir, patientSummary.caller ?? clinician, bench.current().subgraphUrls.patient);
+  const signedFor = await perCallCredentials(bench.keyDir, vouchedFor);
   const summarySessions = await sessionsFor(patientSummary);
 
   const measurements: Measurement[] = [];
@@ -148,13 +144,17 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
             port: await bench.freePort(),
             supergraphFile: bench.supergraphFile,
             logDir: bench.logDir,
-            authorization: credentials.next(),
+            credentials: { keyDir: bench.keyDir, caller: vouchedFor, subgraphUrls: bench.current().subgraphUrls },
             workers,
           });
           peers.push(started);
-          const failure = await probe(started.url, credentials.next(), bodiesFor(patientSummary, data)[0]!);
+          // The peers sign for the subgraphs themselves, so the client sends them no credential.
+          const failure = await probe(started.url, undefined, bodiesFor(patientSummary, data)[0]!);
           if (failure) skipped.push({ operation: `${patientSummary.key} via ${label}`, reason: failure });
-          else targets.push({ ...viaGateway(label), url: started.url, authorization: credentials, gatewayPid: started.service.child.pid! });
+          else {
+            const { authorization: _ourSessions, ...peer } = viaGateway(label);
+            targets.push({ ...peer, url: started.url, gatewayPid: started.service.child.pid! });
+          }
         } catch (error) {
           skipped.push({ operation: `${patientSummary.key} via ${label}`, reason: `could not start: ${(error as Error).message}` });
         }
@@ -182,7 +182,7 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
     const { gatewayPid: _, ...direct } = {
       ...viaGateway('direct to patient subgraph'),
       url: bench.current().subgraphUrls.patient,
-      authorization: credentials,
+      authorization: { next: (body: string) => signedFor('patient', body) },
     };
     hop = record(
       await compare(
@@ -252,6 +252,6 @@ async function unavailable(
   if (missing) return `the composed supergraph cannot serve it yet: ${missing}`;
   const variables = operation.variables(data);
   if (!Array.isArray(variables)) return variables.unavailable;
-  const failure = await probe(gatewayUrl, sessions.next(), bodiesFor(operation, data)[0]!);
+  const failure = await probe(gatewayUrl, sessions, bodiesFor(operation, data)[0]!);
   return failure ? `it answers with an error: ${failure}` : undefined;
 }

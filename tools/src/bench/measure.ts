@@ -10,7 +10,8 @@ export interface Target {
   /** e.g. `ours, 2 workers`, `stock @apollo/gateway`, `direct to patient subgraph`. */
   label: string;
   url: string;
-  authorization: AuthorizationPool;
+  /** Absent for a target that signs in on its own (the peer gateways sign for the subgraphs themselves). */
+  authorization?: AuthorizationPool;
   /** The gateway process (with its workers), if the load goes through one. */
   gatewayPid?: number;
   subgraphPids: number[];
@@ -98,7 +99,7 @@ function plan(bodies: string[], target: Target, shape: RunShape) {
   let next = 0;
   return {
     url: target.url,
-    authorization: target.authorization.next,
+    ...(target.authorization ? { authorization: target.authorization.next } : {}),
     body: () => bodies[next++ % bodies.length]!,
     connections: shape.connections,
     ...(shape.rate !== undefined ? { rate: shape.rate } : {}),
@@ -157,8 +158,9 @@ function pool(operation: BenchOperation, target: Target, shape: RunShape, sample
 }
 
 /** One request, to check the operation answers without errors before load is put on it; the error if not. */
-export async function probe(url: string, authorization: string, body: string): Promise<string | undefined> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
+export async function probe(url: string, authorization: AuthorizationPool | undefined, body: string): Promise<string | undefined> {
+  const headers = { 'content-type': 'application/json', ...(authorization ? { authorization: authorization.next(body) } : {}) };
+  const response = await fetch(url, { method: 'POST', headers, body });
   const answer = (await response.json().catch(() => ({}))) as {
     data?: unknown;
     errors?: { message: string; extensions?: { code?: string } }[];

@@ -76,8 +76,8 @@ export async function seedRttPathways(client: pg.ClientBase, options: RttSeedOpt
      FROM bench_rtt`,
   );
   await client.query(
-    `INSERT INTO care_pathway.pathway (id, patient_id, referral_id, organisation, specialty, phase, last_event_on, event_count)
-     SELECT pathway_id, patient_id, referral_id, organisation, specialty, phase::care_pathway.clock_phase, coalesce(ended_on, started_on), 1
+    `INSERT INTO care_pathway.pathway (id, patient_id, referral_id, organisation, specialty, phase, event_count)
+     SELECT pathway_id, patient_id, referral_id, organisation, specialty, phase::care_pathway.clock_phase, 1
      FROM bench_rtt`,
   );
   await client.query(

@@ -2,13 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
+import { printSchema } from '@apollo/federation-internals';
 import { subgraphs } from './subgraphs.js';
 
-export type Composition = { ok: true; supergraphSdl: string } | { ok: false; errors: string[] };
+export type Composition = { ok: true; supergraphSdl: string; apiSdl: string } | { ok: false; errors: string[] };
+
+// Partners open this file first; it says where it comes from so nobody edits it by hand.
+const apiSchemaHeader = `# The patient record API as clients see it: every type, field and argument a client may use, with its description.
+# Generated from the subgraph SDLs in this folder by \`npm run compose\`; do not edit. docs/partners.md explains how to use it.
+`;
 
 /**
  * Composes the supergraph from the subgraph SDL files in `schemaDir` with Apollo's own composer. On failure
- * the composer's messages are returned as they are, so the build shows exactly what Apollo found.
+ * the composer's messages are returned as they are, so the build shows exactly what Apollo found. `apiSdl` is
+ * the schema clients see: no federation machinery (`join__`, `link__`) and no `@inaccessible` members.
  */
 export async function composeSupergraph(schemaDir: string): Promise<Composition> {
   const services = [];
@@ -24,5 +31,9 @@ export async function composeSupergraph(schemaDir: string): Promise<Composition>
   }
   const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };
-  return { ok: true, supergraphSdl: `${result.supergraphSdl}\n` };
+  return {
+    ok: true,
+    supergraphSdl: `${result.supergraphSdl}\n`,
+    apiSdl: `${apiSchemaHeader}\n${printSchema(result.schema.toAPISchema())}\n`,
+  };
 }

@@ -23,7 +23,8 @@ describe('ensureGatewayKeys', () => {
       organisationOds: 'EPR',
       requestId: 'request-1',
     } as const;
-    await expect(verifier.verify(await signer.sign(caller))).resolves.toEqual(caller);
+    const binding = { audience: 'patient', body: '{"query":"{ __typename }"}' };
+    await expect(verifier.verify(signer.sign(caller, binding), binding)).resolves.toEqual(caller);
   });
 
   it('returns the same keys on every later run', async () => {

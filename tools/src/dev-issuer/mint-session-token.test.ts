@@ -17,6 +17,8 @@ describe('mintSessionToken', () => {
       issuer: DEV_ISSUER,
       audience: DEV_AUDIENCE,
       jwks: { file: devIssuerKeyFiles(keyDir).jwks },
+      // The baseline policy's sessionMaxAgeHours.
+      maxSessionAgeSeconds: 12 * 3600,
     });
   });
 
@@ -54,6 +56,14 @@ describe('mintSessionToken', () => {
     expect((error as SessionTokenError).reason).toBe('expired');
   });
 
+  it('mints a session signed in longer ago than the policy allows, which the gateway refuses as too old', async () => {
+    const { token, claims } = await mintSessionToken({ userId: 'u', roleProfileId: 'r', issuedAgoSeconds: 13 * 3600 }, { keyDir });
+
+    expect(claims.exp * 1000).toBeGreaterThan(Date.now());
+    const error = await gatewayVerifier.verify(token).catch((reason: unknown) => reason);
+    expect((error as SessionTokenError).reason).toBe('session_too_old');
+  });
+
   it('keeps one owner-only key and publishes only its public half', async () => {
     await mintSessionToken({ userId: 'u', roleProfileId: 'r' }, { keyDir });
     const firstKey = await readFile(devIssuerKeyFiles(keyDir).privateKey, 'utf8');
@@ -71,6 +81,7 @@ describe('mintSessionToken', () => {
     [{ userId: 'u', roleProfileId: '' }],
     [{ userId: 'u', roleProfileId: 'r', ttlSeconds: 0 }],
     [{ userId: 'u', roleProfileId: 'r', ttlSeconds: 1.5 }],
+    [{ userId: 'u', roleProfileId: 'r', issuedAgoSeconds: 0 }],
   ])('refuses the request %p', async (request) => {
     await expect(mintSessionToken(request, { keyDir })).rejects.toThrow(RangeError);
   });

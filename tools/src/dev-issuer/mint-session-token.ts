@@ -11,6 +11,11 @@ export interface SessionTokenRequest {
   readonly ttlSeconds?: number;
   /** Mint a token that has already expired, to exercise the gateway's refusal. */
   readonly expired?: boolean;
+  /**
+   * Sign in this long ago (`iat`), the token still expiring `ttlSeconds` from now: past the policy's maximum
+   * session age (12 h in the baseline), the gateway refuses it as too old, though it has not expired.
+   */
+  readonly issuedAgoSeconds?: number;
 }
 
 export interface MintOptions {
@@ -30,6 +35,9 @@ export async function mintSessionToken(request: SessionTokenRequest, options: Mi
   if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0) {
     throw new RangeError('A session lifetime must be a whole number of seconds above zero.');
   }
+  if (request.issuedAgoSeconds !== undefined && (!Number.isSafeInteger(request.issuedAgoSeconds) || request.issuedAgoSeconds <= 0)) {
+    throw new RangeError('How long ago a session was signed in must be a whole number of seconds above zero.');
+  }
 
   const keyPair = await ensureDevIssuerKeys(options.keyDir ?? defaultKeyDir());
   const signer = await createSessionTokenSigner({ privateKey: keyPair.privateJwk, issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
@@ -43,6 +51,6 @@ export async function mintSessionToken(request: SessionTokenRequest, options: Mi
       sessionId: randomUUID(),
       expiresAt: new Date(expiresAtMs),
     },
-    new Date(expiresAtMs - ttlSeconds * 1000),
+    new Date(request.issuedAgoSeconds !== undefined ? nowMs - request.issuedAgoSeconds * 1000 : expiresAtMs - ttlSeconds * 1000),
   );
 }

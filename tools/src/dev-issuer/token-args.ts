@@ -11,6 +11,8 @@ Usage: npm run token -- --user <userId> --role <roleProfileId> [options]
   --card <serial>          the smartcard serial (card_serial)
   --ttl <duration>         session lifetime, e.g. 90s, 45m, 8h, 1d (default 8h)
   --expired                mint a token that has already expired
+  --issued-ago <duration>  sign in that long ago, e.g. 13h: past the maximum session age (12h), the
+                           gateway refuses it as too old although it expires --ttl from now
   --json                   print the token and its claims as JSON
   --help                   show this help
 `;
@@ -28,12 +30,8 @@ export function parseTokenArgs(args: readonly string[]): TokenCommand {
   if (values.help) return { help: true };
   if (!values.user) throw new UsageError('--user is required.');
   if (!values.role) throw new UsageError('--role is required.');
-  let ttlSeconds: number | undefined;
-  try {
-    ttlSeconds = values.ttl === undefined ? undefined : parseDurationSeconds(values.ttl);
-  } catch (error) {
-    throw new UsageError(`--ttl: ${(error as Error).message}`);
-  }
+  const ttlSeconds = optionalDuration('--ttl', values.ttl);
+  const issuedAgoSeconds = optionalDuration('--issued-ago', values['issued-ago']);
   return {
     help: false,
     json: values.json ?? false,
@@ -42,9 +40,18 @@ export function parseTokenArgs(args: readonly string[]): TokenCommand {
       roleProfileId: values.role,
       ...(values.card !== undefined && { cardSerial: values.card }),
       ...(ttlSeconds !== undefined && { ttlSeconds }),
+      ...(issuedAgoSeconds !== undefined && { issuedAgoSeconds }),
       expired: values.expired ?? false,
     },
   };
+}
+
+function optionalDuration(option: string, text: string | undefined): number | undefined {
+  try {
+    return text === undefined ? undefined : parseDurationSeconds(text);
+  } catch (error) {
+    throw new UsageError(`${option}: ${(error as Error).message}`);
+  }
 }
 
 function parseOrExplain(args: readonly string[]) {
@@ -59,6 +66,7 @@ function parseOrExplain(args: readonly string[]) {
         card: { type: 'string' },
         ttl: { type: 'string' },
         expired: { type: 'boolean' },
+        'issued-ago': { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

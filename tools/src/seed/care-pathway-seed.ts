@@ -1,14 +1,8 @@
 import type pg from 'pg';
 import { referrals } from './demo-data.js';
-import { documents, pathways, type DemoPathway, type DemoPathwayEvent } from './demo-pathways.js';
+import { documents, pathways, type DemoPathway } from './demo-pathways.js';
 
 /** Only these move a pathway's clock date; later clock events may not be dated before the latest of them. */
-const clockEventKinds = new Set<DemoPathwayEvent['kind']>(['REFERRAL_RECEIVED', 'RTT_STATUS', 'APPOINTMENT_OUTCOME']);
-
-function lastClockEventOn(pathway: DemoPathway): string {
-  return pathway.events.filter((e) => clockEventKinds.has(e.kind)).reduce((last, e) => (e.on > last ? e.on : last), '');
-}
-
 /**
  * The demo referrals with their pathways, clock periods, timelines and letters, in care-pathway's schema.
  * Fixed ids and ON CONFLICT DO NOTHING keep it idempotent and leave alone anything a user has changed since.
@@ -50,9 +44,9 @@ export async function seedCarePathways(client: pg.ClientBase): Promise<void> {
 async function seedPathway(client: pg.ClientBase, p: DemoPathway): Promise<void> {
   const { referral: r, period } = p;
   const inserted = await client.query(
-    `INSERT INTO care_pathway.pathway (id, patient_id, referral_id, organisation, specialty, phase, last_event_on, event_count)
-     VALUES ($1, $2, $3, $4, $5, $6::care_pathway.clock_phase, $7, $8) ON CONFLICT DO NOTHING`,
-    [p.id, r.patientId, r.id, r.receivingOrganisation, r.specialty, p.phase, lastClockEventOn(p), p.events.length],
+    `INSERT INTO care_pathway.pathway (id, patient_id, referral_id, organisation, specialty, phase, event_count)
+     VALUES ($1, $2, $3, $4, $5, $6::care_pathway.clock_phase, $7) ON CONFLICT DO NOTHING`,
+    [p.id, r.patientId, r.id, r.receivingOrganisation, r.specialty, p.phase, p.events.length],
   );
   // An existing pathway is left exactly as it is, clock and timeline included.
   if (inserted.rowCount === 0) return;

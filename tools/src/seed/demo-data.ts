@@ -74,6 +74,24 @@ export const users: DemoUser[] = [
     roleProfiles: [{ id: 'rp-ward-rx1', jobRoleCode: 'R5105', odsCode: 'RX1', description: 'Caldicott Guardian at RX1' }],
   },
   {
+    // A ward nurse: a member of Ward 7's care team only, so an admission to Ward 7 opens a record to her.
+    id: 'nurse.maya.singh',
+    displayName: 'Maya Singh',
+    roleProfiles: [{ id: 'rp-singh-rx1', jobRoleCode: 'R8001', odsCode: 'RX1', description: 'Nurse on Ward 7 at RX1' }],
+  },
+  {
+    // The trust's interface engine relays the PAS's HL7 v2 ADT feed: registrations, updates, merges, admissions.
+    id: 'interface.engine',
+    displayName: 'Northfield interface engine (PAS ADT feed)',
+    roleProfiles: [{ id: 'rp-interface-rx1', jobRoleCode: 'IFENGINE', odsCode: 'RX1', description: 'Interface engine at RX1' }],
+  },
+  {
+    // Manages the directory: ends role profiles and revokes sessions at RX1.
+    id: 'ra.nina.patel',
+    displayName: 'Nina Patel',
+    roleProfiles: [{ id: 'rp-patel-rx1', jobRoleCode: 'R5080', odsCode: 'RX1', description: 'Registration Authority Agent at RX1' }],
+  },
+  {
     id: 'gp.david.lee',
     displayName: 'Dr David Lee',
     roleProfiles: [{ id: 'rp-lee-a81001', jobRoleCode: 'R8000', odsCode: 'A81001', description: 'Clinical Practitioner (GP) at A81001' }],

@@ -187,7 +187,8 @@ export const pathways: DemoPathway[] = [
       endStatus: '30',
       admitted: true,
       decisionToAdmitOn: '2026-05-12',
-      attended: false,
+      // The decision to admit means the patient had been seen on this clock.
+      attended: true,
     },
     events: [
       received(5),

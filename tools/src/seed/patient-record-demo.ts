@@ -56,6 +56,14 @@ export const careTeams: DemoCareTeam[] = [
     odsCode: 'A81001',
     members: ['rp-hart-a81001', 'rp-lee-a81001'],
   },
+  // A ward is a care team too: an admission to it gives the ward's team (not the whole trust) a relationship.
+  {
+    id: 'ca7e7ea0-0000-4000-8000-000000000007',
+    code: 'WARD7-RX1',
+    name: 'Ward 7 (acute medicine)',
+    odsCode: 'RX1',
+    members: ['rp-singh-rx1'],
+  },
 ];
 
 const [cardiology, , , liaisonPsychiatry, , practice] = careTeams.map((t) => t.id) as [string, string, string, string, string, string];

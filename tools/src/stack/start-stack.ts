@@ -12,6 +12,7 @@ import {
   ensureDevIssuerKeys,
   ensureGatewayKeys,
   ensureServiceKeys,
+  gatewayKeyFiles,
 } from '../dev-issuer/index.js';
 import { ensureAuditKeyFile } from '../audit/audit-key-file.js';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from './service-process.js';
@@ -51,6 +52,25 @@ export interface RunningStack {
   startService: (name: Subgraph) => Promise<void>;
 }
 
+/** `PATIENT_URL`, `CARE_PATHWAY_URL`, … for processes that call the subgraphs. */
+function subgraphUrlEnvironment(subgraphUrls: Record<Subgraph, string>): NodeJS.ProcessEnv {
+  return Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase().replace(/-/g, '_')}_URL`, subgraphUrls[s]]));
+}
+
+/**
+ * What a gateway process needs to serve these subgraphs to sessions of the dev issuer whose keys (and the
+ * gateway's) are in `keyDir`. The stack's gateway uses it, and so do tests that start a gateway of their own.
+ */
+export function gatewayEnvironment(keyDir: string, subgraphUrls: Record<Subgraph, string>): NodeJS.ProcessEnv {
+  return {
+    SESSION_ISSUER: DEV_ISSUER,
+    SESSION_AUDIENCE: DEV_AUDIENCE,
+    SESSION_JWKS_FILE: devIssuerKeyFiles(keyDir).jwks,
+    GATEWAY_PRIVATE_JWK_FILE: gatewayKeyFiles(keyDir).privateKey,
+    ...subgraphUrlEnvironment(subgraphUrls),
+  };
+}
+
 /**
  * Brings the whole system up on a database: migrations for every subgraph, demo data, keys, the four
  * subgraphs and then the gateway, each as its own process, each waited for until it reports ready.
@@ -86,7 +106,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     Subgraph,
     string
   >;
-  const subgraphUrlEnv = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase().replace(/-/g, '_')}_URL`, subgraphUrls[s]]));
+  const subgraphUrlEnv = subgraphUrlEnvironment(subgraphUrls);
   try {
     for (const subgraph of SUBGRAPHS) {
       const prefix = subgraph.toUpperCase().replace(/-/g, '_');
@@ -116,16 +136,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         name,
         join(root, 'gateway', 'dist', 'main.js'),
         port,
-        {
-          ...common,
-          GATEWAY_PORT: String(port),
-          SESSION_ISSUER: DEV_ISSUER,
-          SESSION_AUDIENCE: DEV_AUDIENCE,
-          SESSION_JWKS_FILE: devIssuerKeyFiles(options.keyDir).jwks,
-          GATEWAY_PRIVATE_JWK_FILE: gatewayKeys.privateKeyFile,
-          ...subgraphUrlEnv,
-          ...env,
-        },
+        { ...common, GATEWAY_PORT: String(port), ...gatewayEnvironment(options.keyDir, subgraphUrls), ...env },
         options.logDir,
       );
     const gateway = spawnGateway('gateway', ports.gateway, options.gatewayEnv);

@@ -8,6 +8,8 @@ import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JW
 
 export const TEST_ISSUER = 'https://issuer.test';
 export const TEST_AUDIENCE = 'epr-gateway';
+/** The baseline policy's maximum session age (sessionMaxAgeHours: 12). */
+export const TEST_MAX_SESSION_AGE_SECONDS = 12 * 60 * 60;
 
 export interface IssuerKey {
   readonly alg: string;
@@ -41,6 +43,7 @@ export function sessionPayload(changes: Record<string, unknown> = {}): JWTPayloa
     aud: TEST_AUDIENCE,
     sub: 'user-555',
     selected_roleid: 'role-profile-123',
+    sid: 'session-1',
     iat: now,
     exp: now + 3600,
     ...changes,

@@ -48,6 +48,7 @@ function ruleFor(schema: GraphQLSchema, guard: FieldGuard, patientOf: PatientLoc
   const key = `${guard.type}.${guard.field}`;
   if (guard.class === 'KEY') return allowAnyCaller;
   if (guard.class === 'SYSTEM') return isGatewaySystem;
+  if (guard.class === 'SELF') return isUserSession;
   if (guard.class === 'SERVICE') {
     if (!guard.service) problems.push(`${key}: class SERVICE needs the calling service named (@guard(class: SERVICE, service: "…")).`);
     return guard.service ? isTrustedService(guard.service) : undefined;

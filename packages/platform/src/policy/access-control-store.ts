@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { PatientFacts, RelationshipType, Subject } from '@epr/policy';
+import { activeRelationship } from './relationship-register.js';
 
 interface FactsRow {
   patient_id: string;
@@ -22,8 +23,7 @@ export class AccessControlStore {
       `SELECT p.patient_id,
               coalesce((SELECT json_agg(json_build_object('type', lr.type, 'expiresAt', lr.expires_at))
                           FROM access_control.legitimate_relationship lr
-                         WHERE lr.patient_id = p.patient_id AND lr.ended_at IS NULL
-                           AND (lr.expires_at IS NULL OR lr.expires_at > now())
+                         WHERE lr.patient_id = p.patient_id AND ${activeRelationship('lr')}
                            AND ((lr.holder_kind = 'USER' AND lr.holder_id = $2)
                              OR (lr.holder_kind = 'TEAM' AND lr.holder_id = ANY($3::text[]))
                              OR (lr.holder_kind = 'ORGANISATION' AND lr.holder_id = $4))), '[]'::json) AS relationships,

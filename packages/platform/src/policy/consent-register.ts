@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { SqlExecutor, SqlQuery } from './relationship-register.js';
 
 export interface ConsentChoices {
   doNotShare?: boolean;
@@ -8,6 +9,13 @@ export interface ConsentChoices {
 export interface Consent {
   doNotShare: boolean;
   nationalOptOut: boolean;
+}
+
+/** An item of a patient's record visible only to the users named (and its authoring team). */
+export interface ItemNominationRecord {
+  /** `<KIND>:<id>`, as nominated. */
+  itemRef: string;
+  userIds: string[];
 }
 
 /** A patient's sharing choices and nominations, as the policy engine reads them. */
@@ -28,8 +36,8 @@ export class ConsentRegister {
   }
 
   /** Changes only the choices given; the others keep their value. */
-  async update(patientId: string, choices: ConsentChoices, updatedBy: string): Promise<Consent> {
-    const { rows } = await this.pool.query<{ do_not_share: boolean; national_opt_out: boolean }>(
+  async update(query: SqlQuery, patientId: string, choices: ConsentChoices, updatedBy: string): Promise<Consent> {
+    const rows = await query<{ do_not_share: boolean; national_opt_out: boolean }>(
       `INSERT INTO access_control.patient_consent (patient_id, do_not_share, national_opt_out, updated_by)
        VALUES ($1::uuid, coalesce($2, false), coalesce($3, false), $4)
        ON CONFLICT (patient_id) DO UPDATE SET
@@ -43,24 +51,25 @@ export class ConsentRegister {
   }
 
   /** Makes an item visible only to these users (and its authoring team); an empty list lifts the restriction. */
-  async nominate(patientId: string, itemRef: string, userIds: readonly string[]): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('DELETE FROM access_control.item_nomination WHERE item_ref = $1', [itemRef]);
-      if (userIds.length > 0) {
-        await client.query(
-          `INSERT INTO access_control.item_nomination (item_ref, user_id, patient_id)
-           SELECT $1, u, $3::uuid FROM unnest($2::text[]) AS u`,
-          [itemRef, [...new Set(userIds)], patientId],
-        );
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
+  async nominate(run: SqlExecutor, patientId: string, itemRef: string, userIds: readonly string[]): Promise<void> {
+    await run('DELETE FROM access_control.item_nomination WHERE item_ref = $1', [itemRef]);
+    if (userIds.length > 0) {
+      await run(
+        `INSERT INTO access_control.item_nomination (item_ref, user_id, patient_id)
+         SELECT $1, u, $3::uuid FROM unnest($2::text[]) AS u`,
+        [itemRef, [...new Set(userIds)], patientId],
+      );
     }
+  }
+
+  /** The patient's nominations, one per item, in item order. */
+  async nominationsOf(patientId: string): Promise<ItemNominationRecord[]> {
+    const { rows } = await this.pool.query<ItemNominationRecord>(
+      `SELECT item_ref AS "itemRef", array_agg(user_id ORDER BY user_id) AS "userIds"
+         FROM access_control.item_nomination WHERE patient_id = $1::uuid
+        GROUP BY item_ref ORDER BY item_ref`,
+      [patientId],
+    );
+    return rows;
   }
 }

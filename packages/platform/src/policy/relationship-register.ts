@@ -1,11 +1,25 @@
-import type pg from 'pg';
 import type { Policy, RelationshipType, Subject } from '@epr/policy';
-import { badUserInput } from '../errors.js';
+import { badUserInput, forbidden } from '../errors.js';
+import { requireJustification } from '../justification-input.js';
 
 export type RelationshipHolder = { kind: 'USER' | 'TEAM' | 'ORGANISATION'; id: string };
 
 /** Runs one SQL statement; lets a care process create its relationship inside its own transaction. */
 export type SqlExecutor = (sql: string, params: unknown[]) => Promise<unknown>;
+
+/** Runs one SQL statement inside a write's transaction and gives back its rows. */
+export type SqlQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
+
+/**
+ * A relationship in force: not ended, not expired, and — for a colleague grant — the relationship it passes on is
+ * in force too (a grant ends with its granter's standing). `alias` is a trusted table alias, never input.
+ */
+export function activeRelationship(alias: string): string {
+  return `${alias}.ended_at IS NULL AND (${alias}.expires_at IS NULL OR ${alias}.expires_at > now())
+    AND (${alias}.granted_via IS NULL OR EXISTS (SELECT 1 FROM access_control.legitimate_relationship standing
+         WHERE standing.id = ${alias}.granted_via AND standing.ended_at IS NULL
+           AND (standing.expires_at IS NULL OR standing.expires_at > now())))`;
+}
 
 export interface CareRelationship {
   patientId: string;
@@ -19,13 +33,11 @@ export interface CareRelationship {
 /**
  * Creates legitimate relationships and break-glass access in the access-control store. Care processes
  * (referral receipt, booking, registration, admission) call `careRelationship` inside their own transaction so
- * the relationship exists exactly when the care event does; people call the manual kinds through the API.
+ * the relationship exists exactly when the care event does; people call the manual kinds through the API. Every
+ * write runs on the connection of the caller's transaction, which also carries its security-log rows.
  */
 export class RelationshipRegister {
-  constructor(
-    private readonly policy: Policy,
-    private readonly pool: pg.Pool,
-  ) {}
+  constructor(private readonly policy: Policy) {}
 
   /** Idempotent on (sourceRef, holder). Expiry per the policy's relationshipExpiryHours. */
   async careRelationship(run: SqlExecutor, relationship: CareRelationship): Promise<void> {
@@ -45,11 +57,31 @@ export class RelationshipRegister {
     );
   }
 
+  /**
+   * The care process that made these relationships ended at `endedAt` (a discharge, a closed referral): they
+   * lapse after the policy's grace period, or earlier if they already would. Only `expires_at` moves:
+   * `ended_at` means revoked now, and grace is the point of ending this way. Idempotent; runs in the process's
+   * own transaction like `careRelationship`.
+   */
+  async endCareRelationships(
+    run: SqlExecutor,
+    sourceRef: string,
+    endedAt: Date,
+    graceHours: number = this.policy.relationshipEndGraceHours,
+  ): Promise<void> {
+    await run(
+      `UPDATE access_control.legitimate_relationship
+          SET expires_at = LEAST(COALESCE(expires_at, 'infinity'::timestamptz), $2::timestamptz)
+        WHERE source_ref = $1 AND ended_at IS NULL`,
+      [sourceRef, new Date(endedAt.getTime() + graceHours * 3_600_000)],
+    );
+  }
+
   /** A user claims a relationship for themselves, with an access reason (alerted to the privacy officer). */
-  async selfClaim(subject: Subject, patientId: string, reasonCode: string): Promise<Date | null> {
+  async selfClaim(run: SqlExecutor, subject: Subject, patientId: string, reasonCode: string): Promise<Date | null> {
     this.checkReason(reasonCode);
     const expiresAt = this.expiry('SELF_CLAIM');
-    await this.pool.query(
+    await run(
       `INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, reason_code, created_by, expires_at)
        VALUES ($1::uuid, 'USER', $2, 'SELF_CLAIM', $3, $2, $4)`,
       [patientId, subject.userId, reasonCode, expiresAt],
@@ -57,26 +89,44 @@ export class RelationshipRegister {
     return expiresAt;
   }
 
-  /** A clinician with access grants a colleague a relationship with the patient. */
-  async grant(subject: Subject, colleagueUserId: string, patientId: string, reasonCode: string): Promise<Date | null> {
+  /**
+   * A clinician passes on their own standing with the patient to a colleague. Standing is a legitimate relationship
+   * the granter holds (themselves, through a team or their organisation) — emergency access is not passed on. The
+   * grant lasts as the policy says but never beyond that relationship, and ends with it (`granted_via`).
+   */
+  async grant(query: SqlQuery, subject: Subject, colleagueUserId: string, patientId: string, reasonCode: string): Promise<Date | null> {
     this.checkReason(reasonCode);
     if (colleagueUserId === subject.userId)
       throw badUserInput('Grant a relationship to a colleague, not to yourself; use a self-claim instead.', 'colleagueUserId');
-    const expiresAt = this.expiry('COLLEAGUE_GRANT');
-    await this.pool.query(
-      `INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, reason_code, created_by, expires_at)
-       VALUES ($1::uuid, 'USER', $2, 'COLLEAGUE_GRANT', $3, $4, $5)`,
-      [patientId, colleagueUserId, reasonCode, subject.userId, expiresAt],
+    const [standing] = await query<{ id: string; expires_at: Date | null }>(
+      `SELECT lr.id, lr.expires_at FROM access_control.legitimate_relationship lr
+        WHERE lr.patient_id = $1::uuid AND ${activeRelationship('lr')}
+          AND ((lr.holder_kind = 'USER' AND lr.holder_id = $2) OR (lr.holder_kind = 'TEAM' AND lr.holder_id = ANY($3::text[]))
+            OR (lr.holder_kind = 'ORGANISATION' AND lr.holder_id = $4))
+        ORDER BY lr.expires_at DESC NULLS FIRST LIMIT 1`,
+      [patientId, subject.userId, subject.teamIds, subject.organisationOds],
+    );
+    if (!standing) {
+      throw forbidden(
+        'You can pass on only access you hold through a legitimate relationship with this patient; emergency access cannot be passed on.',
+      );
+    }
+    const policyExpiry = this.expiry('COLLEAGUE_GRANT');
+    const bound = standing.expires_at ? new Date(standing.expires_at) : null;
+    const expiresAt = bound && (!policyExpiry || bound < policyExpiry) ? bound : policyExpiry;
+    await query(
+      `INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, reason_code, created_by, expires_at, granted_via)
+       VALUES ($1::uuid, 'USER', $2, 'COLLEAGUE_GRANT', $3, $4, $5, $6::uuid)`,
+      [patientId, colleagueUserId, reasonCode, subject.userId, expiresAt, standing.id],
     );
     return expiresAt;
   }
 
   /** Break-glass: time-boxed access to one patient, with the reason recorded (alerted). */
-  async emergencyAccess(subject: Subject, roleProfileId: string, patientId: string, reason: string): Promise<Date> {
-    const trimmed = reason.trim();
-    if (trimmed.length < 10) throw badUserInput('Give the clinical reason for emergency access (at least 10 characters).', 'reason');
+  async emergencyAccess(run: SqlExecutor, subject: Subject, roleProfileId: string, patientId: string, reason: string): Promise<Date> {
+    const trimmed = requireJustification(reason, 'reason', 'The clinical reason for emergency access');
     const expiresAt = new Date(Date.now() + this.policy.emergencyAccessHours * 3_600_000);
-    await this.pool.query(
+    await run(
       `INSERT INTO access_control.emergency_access (patient_id, user_id, role_profile_id, reason, expires_at) VALUES ($1::uuid, $2, $3, $4, $5)`,
       [patientId, subject.userId, roleProfileId, trimmed, expiresAt],
     );

@@ -6,6 +6,7 @@ import {
   type AuditAction,
   type Decision,
   type ItemFacts,
+  type JobRolePolicy,
   type PatientFacts,
   type Policy,
   type Purpose,
@@ -14,6 +15,7 @@ import {
 import type { Caller } from '@epr/identity';
 import type { AuditTrail } from '../audit-trail.js';
 import { forbidden, notFound } from '../errors.js';
+import { requireJustification } from '../justification-input.js';
 import type { AccessControlStore } from './access-control-store.js';
 
 /** A clinical item as the policy sees it: its facts plus where it belongs. */
@@ -27,6 +29,11 @@ export interface GuardedItem extends Omit<ItemFacts, 'nominatedUserIds'> {
 export interface VisibleItem<T> {
   item: T;
   sealed: boolean;
+}
+
+/** Who may know of an item that is hidden from others: its authoring team and its author. */
+export function itemKeepers(item: Pick<ItemFacts, 'authoringTeamId' | 'authorUserId'>): string[] {
+  return [item.authoringTeamId, item.authorUserId].filter((keeper): keeper is string => typeof keeper === 'string');
 }
 
 export function subjectOf(caller: Caller): Subject {
@@ -64,6 +71,11 @@ export class RequestPolicy {
     this.subject = subjectOf(caller);
     this.facts = new DataLoader((ids) => store.patientFacts(this.subject, ids));
     this.nominees = new DataLoader((refs) => store.nominations(refs));
+  }
+
+  /** A job role as the policy in force defines it (its name, its scope), or undefined for a code it does not list. */
+  jobRole(jobRoleCode: string): JobRolePolicy | undefined {
+    return this.policy.jobRoles.get(jobRoleCode);
   }
 
   /** Role only: may this caller's job role do this at all? (What the shield rules ask.) Memoised per request. */
@@ -158,6 +170,10 @@ export class RequestPolicy {
     action: AuditAction,
     sealOverride?: string,
   ): Promise<VisibleItem<T>[]> {
+    const justification =
+      sealOverride === undefined
+        ? undefined
+        : requireJustification(sealOverride, 'sealOverrideJustification', 'The justification for opening sealed items');
     const nominated = await Promise.all(items.map((item) => this.nominees.load(item.itemRef)));
     const patients = await Promise.all(items.map((item) => this.facts.load(item.patientId)));
     const visible: VisibleItem<T>[] = [];
@@ -168,22 +184,34 @@ export class RequestPolicy {
         patient: patients[i]!,
         item: { ...item, nominatedUserIds: nominated[i] ?? null },
         now: this.now,
-        ...(sealOverride ? { sealOverride } : {}),
+        ...(justification !== undefined ? { sealOverride: justification } : {}),
       });
-      this.record(action, item.patientId, decision, item.itemRef);
+      this.recordItem(action, item, decision);
       if (decision.effect === 'ALLOW') visible.push({ item, sealed: false });
       else if (decision.effect === 'PLACEHOLDER') visible.push({ item, sealed: true });
     });
     return visible;
   }
 
-  private record(action: AuditAction, patientId: string, decision: Decision, itemRef?: string): void {
+  /**
+   * A sealed-and-locked item may not even be known to exist outside its authoring team, and an item a decision
+   * hid (do-not-share, not nominated) was hidden for a reason: rows naming such items are recorded like any other
+   * (allowed for the team, refused for others), but visible in the security log only to the item's authoring team
+   * and author — privacy officers elsewhere see neither the item nor that anything was hidden.
+   */
+  private recordItem(action: AuditAction, item: GuardedItem, decision: Decision): void {
+    const restricted = decision.effect === 'HIDE' || item.sealLevel === 'SEALED_AND_LOCKED';
+    this.record(action, item.patientId, decision, item.itemRef, restricted ? itemKeepers(item) : undefined);
+  }
+
+  private record(action: AuditAction, patientId: string, decision: Decision, itemRef?: string, visibleTo?: readonly string[]): void {
     const allowed = decision.effect === 'ALLOW' || decision.effect === 'PLACEHOLDER';
     this.audit.record({
       action: decision.effect === 'ALLOW' && decision.basis.kind === 'SEAL_OVERRIDE' ? 'seal.override' : action,
       outcome: allowed ? 'ALLOWED' : 'DENIED',
       patientId,
       ...(itemRef ? { items: [itemRef] } : {}),
+      ...(visibleTo ? { visibleTo } : {}),
       basis: decision.effect === 'ALLOW' ? decision.basis : { kind: 'DECISION', detail: decision.reason },
     });
   }

@@ -21,13 +21,28 @@ export interface AccessEventRecord {
   basisKind: string | null;
   basisDetail: string | null;
   requestId: string;
+  correlationId: string | null;
 }
 
 const columns = Prisma.sql`
   e.seq, e.occurred_at AS "occurredAt", e.subgraph, e.action, e.outcome::text AS outcome, e.user_id AS "userId",
   e.role_profile_id AS "roleProfileId", e.job_role_code AS "jobRoleCode", e.organisation, e.card_serial AS "cardSerial",
   e.patient_id::text AS "patientId", e.category, coalesce(e.items, '{}') AS items, e.basis_kind AS "basisKind",
-  e.basis_detail AS "basisDetail", e.request_id AS "requestId"`;
+  e.basis_detail AS "basisDetail", e.request_id AS "requestId", e.correlation_id AS "correlationId"`;
+
+/** Who is reading the log: rows naming an item hidden from others are shown only to those they name. */
+export interface LogViewer {
+  userId: string;
+  teamIds: readonly string[];
+}
+
+/**
+ * A row that names an item hidden from others (a sealed-and-locked item, one hidden by do-not-share or
+ * nominations) lists who alone may see it — the item's authoring team and author; for everyone else it is not there.
+ */
+function visibleTo(viewer: LogViewer) {
+  return Prisma.sql`(e.visible_to IS NULL OR e.visible_to && ${[viewer.userId, ...viewer.teamIds]}::text[])`;
+}
 
 /**
  * Reads of the security log, most recent first: (occurred_at, seq) descending, which every index of the table
@@ -36,14 +51,16 @@ const columns = Prisma.sql`
 export class AccessEventStore {
   constructor(private readonly db: Db) {}
 
-  find(query: EventQuery): Promise<AccessEventRecord[]> {
+  find(query: EventQuery, viewer: LogViewer): Promise<AccessEventRecord[]> {
     const conditions = [
+      visibleTo(viewer),
       query.patientId ? Prisma.sql`e.patient_id = ${query.patientId}::uuid` : null,
       query.userId ? Prisma.sql`e.user_id = ${query.userId}` : null,
       query.from ? Prisma.sql`e.occurred_at >= ${query.from}` : null,
       query.to ? Prisma.sql`e.occurred_at < ${query.to}` : null,
       query.outcome ? Prisma.sql`e.outcome = ${query.outcome}::access_outcome` : null,
       query.requestId ? Prisma.sql`e.request_id = ${query.requestId}` : null,
+      query.correlationId ? Prisma.sql`e.correlation_id = ${query.correlationId}` : null,
       query.before ? before(query.before) : null,
     ].filter((condition) => condition !== null);
     return this.db.$queryRaw<AccessEventRecord[]>`
@@ -54,13 +71,18 @@ export class AccessEventStore {
   }
 
   /** The latest `limit` events of each patient (before a position, when paging), in one statement. */
-  latestForPatients(patientIds: readonly string[], limit: number, position?: EventPosition): Promise<AccessEventRecord[]> {
+  latestForPatients(
+    patientIds: readonly string[],
+    limit: number,
+    viewer: LogViewer,
+    position?: EventPosition,
+  ): Promise<AccessEventRecord[]> {
     return this.db.$queryRaw<AccessEventRecord[]>`
       SELECT ${columns}
         FROM unnest(${[...patientIds]}::uuid[]) AS p(id)
        CROSS JOIN LATERAL (
               SELECT * FROM access_event e
-               WHERE e.patient_id = p.id ${position ? Prisma.sql`AND ${before(position)}` : Prisma.empty}
+               WHERE e.patient_id = p.id AND ${visibleTo(viewer)} ${position ? Prisma.sql`AND ${before(position)}` : Prisma.empty}
                ORDER BY e.occurred_at DESC, e.seq DESC
                LIMIT ${limit}) e`;
   }

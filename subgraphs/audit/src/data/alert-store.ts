@@ -1,11 +1,13 @@
-import type { Db } from './prisma.js';
+import type { AlertKind } from '@epr/policy';
+import type { Transaction } from '@epr/platform';
+import type { Db, Tx } from './prisma.js';
 import type { AlertStatus } from '../domain/alert-review.js';
 
 export interface AlertRecord {
   id: bigint;
   eventSeq: bigint;
   eventOccurredAt: Date;
-  kind: 'SELF_CLAIMED_RELATIONSHIP' | 'EMERGENCY_ACCESS' | 'SEAL_OVERRIDE';
+  kind: AlertKind;
   status: AlertStatus;
   patientId: string | null;
   userId: string;
@@ -46,11 +48,19 @@ export class AlertStore {
    * Moves an alert to its next status if, and only if, it is in one of `from`: one conditional UPDATE, so two
    * reviewers racing cannot both succeed. Null when it was not (the caller finds out why).
    */
-  async review(id: bigint, from: readonly AlertStatus[], to: AlertStatus, review: AlertReview): Promise<AlertRecord | null> {
-    const [updated] = await this.db.accessAlert.updateManyAndReturn({
-      where: { id, status: { in: [...from] } },
-      data: { status: to, ...review },
+  review(
+    id: bigint,
+    from: readonly AlertStatus[],
+    to: AlertStatus,
+    review: AlertReview,
+    transaction: Transaction<Tx, AlertRecord | null>,
+  ): Promise<AlertRecord | null> {
+    return transaction(async (tx) => {
+      const [updated] = await tx.accessAlert.updateManyAndReturn({
+        where: { id, status: { in: [...from] } },
+        data: { status: to, ...review },
+      });
+      return updated ?? null;
     });
-    return updated ?? null;
   }
 }

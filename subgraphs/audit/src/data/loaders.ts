@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupByKeys, orderByKeys } from '@epr/platform';
-import type { AccessEventRecord, AccessEventStore } from './access-event-store.js';
+import type { AccessEventRecord, AccessEventStore, LogViewer } from './access-event-store.js';
 import type { EventPosition } from '../domain/cursor.js';
 
 /** Per-request loaders: one SQL statement a batch. */
@@ -10,7 +10,7 @@ export interface Loaders {
   eventBySeq: DataLoader<bigint, AccessEventRecord | null>;
 }
 
-export function createLoaders(events: AccessEventStore): Loaders {
+export function createLoaders(events: AccessEventStore, viewer: LogViewer): Loaders {
   const byPage = new Map<string, DataLoader<string, AccessEventRecord[]>>();
   return {
     latestEventsForPatient: (limit, position) => {
@@ -18,7 +18,7 @@ export function createLoaders(events: AccessEventStore): Loaders {
       let loader = byPage.get(page);
       if (!loader) {
         loader = new DataLoader(async (ids) =>
-          groupByKeys(ids, await events.latestForPatients(ids, limit, position), (e) => e.patientId ?? ''),
+          groupByKeys(ids, await events.latestForPatients(ids, limit, viewer, position), (e) => e.patientId ?? ''),
         );
         byPage.set(page, loader);
       }

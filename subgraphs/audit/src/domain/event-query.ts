@@ -11,6 +11,7 @@ export interface EventFilterInput {
   to?: string | null;
   outcome?: AccessOutcome | null;
   requestId?: string | null;
+  correlationId?: string | null;
 }
 
 /** A checked search of the security log: every condition given must hold; most recent first. */
@@ -21,6 +22,7 @@ export interface EventQuery {
   to?: Date;
   outcome?: AccessOutcome;
   requestId?: string;
+  correlationId?: string;
   before?: EventPosition;
   limit: number;
 }
@@ -40,6 +42,7 @@ export function parseEventQuery(filter: EventFilterInput | null | undefined, fir
   if (query.from && query.to && query.to <= query.from) throw badUserInput('filter.to must be after filter.from.', 'filter.to');
   if (filter?.outcome) query.outcome = filter.outcome;
   if (filter?.requestId) query.requestId = filter.requestId;
+  if (filter?.correlationId) query.correlationId = filter.correlationId;
   if (after) query.before = parseEventCursor(after, 'after');
   return query;
 }

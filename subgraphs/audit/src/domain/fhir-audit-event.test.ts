@@ -19,6 +19,7 @@ const event: AccessEventRecord = {
   basisKind: 'EMERGENCY',
   basisDetail: 'Unconscious in ED',
   requestId: 'req-1',
+  correlationId: null,
 };
 
 describe('FHIR AuditEvent export', () => {

@@ -1,19 +1,33 @@
+import type { JobRolePolicy } from '@epr/policy';
+import { SERVICE_JOB_ROLE } from '@epr/platform';
+
 /*
  * How an access to their record is put to a patient: the role and organisation, never the member of staff's
  * name or user id; what was touched in plain words; the reason, without a refusal's internal detail.
  */
 
-const roleNames: Record<string, string> = {
-  R8000: 'Clinical Practitioner',
-  R8001: 'Nurse',
-  R8010: 'Clerical staff',
-  R0001: 'Privacy Officer',
-  R5105: 'Caldicott Guardian',
-  SERVICE: 'Automated NHS system',
-};
+/** What an access event says about who made it. */
+export interface Accessor {
+  userId: string;
+  jobRoleCode: string;
+  basisKind: string | null;
+}
 
-export function roleName(jobRoleCode: string): string {
-  return roleNames[jobRoleCode] ?? 'NHS staff';
+/**
+ * Who accessed the record, as the patient reads it: "You" for the patient's own accesses (decided on the grounds
+ * that it is her record, or made by the signed-in patient herself), otherwise the job role's name from the policy
+ * in force, so a trust's own policy file names its own roles.
+ */
+export function accessorRole(
+  jobRole: (jobRoleCode: string) => JobRolePolicy | undefined,
+  accessor: Accessor,
+  viewer: { userId: string },
+): string {
+  const role = jobRole(accessor.jobRoleCode);
+  if (accessor.basisKind === 'SELF' || (accessor.userId === viewer.userId && role?.scope === 'self')) return 'You';
+  if (accessor.jobRoleCode === SERVICE_JOB_ROLE) return 'An automated NHS system';
+  // A role since removed from the policy is still named by its code rather than hidden behind a vague label.
+  return role?.name ?? `Job role ${accessor.jobRoleCode}`;
 }
 
 const areas: Record<string, string> = {
@@ -47,7 +61,7 @@ export function reasonFor(basisKind: string | null, basisDetail: string | null):
     case 'SEAL_OVERRIDE':
       return detail ? `Opened sealed information: ${detail}` : 'Opened sealed information';
     case 'SELF':
-      return 'You';
+      return 'It is your own record';
     case 'ROLE':
       return 'Their role (for example, checking how records are used)';
     case 'AUTHORING_TEAM':

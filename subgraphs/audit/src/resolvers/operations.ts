@@ -1,6 +1,7 @@
 import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export const Query: QueryResolvers = {
+  accessEvent: (_parent, { id }, { securityLog }) => securityLog.byId(id),
   accessEvents: (_parent, { filter, first, after }, { securityLog }) => securityLog.search(filter, first, after),
   accessAlerts: (_parent, { status, first, after }, { alerts }) => alerts.list(status, first, after),
 };

@@ -1,5 +1,5 @@
 import type { PatientResolvers, RecordAccessResolvers } from '../__generated__/resolvers-types.js';
-import { reasonFor, roleName, whatWasAccessed } from '../domain/record-access-view.js';
+import { reasonFor, whatWasAccessed } from '../domain/record-access-view.js';
 
 export const Patient: PatientResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
@@ -9,7 +9,7 @@ export const Patient: PatientResolvers = {
 
 export const RecordAccess: RecordAccessResolvers = {
   occurredAt: (event) => event.occurredAt.toISOString(),
-  role: (event) => roleName(event.jobRoleCode),
+  role: (event, _args, { securityLog }) => securityLog.accessorRole(event),
   organisation: (event) => ({ odsCode: event.organisation }),
   what: (event) => whatWasAccessed(event.action, event.category),
   reason: (event) => reasonFor(event.basisKind, event.basisDetail),

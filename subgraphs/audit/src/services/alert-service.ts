@@ -1,4 +1,5 @@
-import { badUserInput, notFound, type AuditTrail } from '@epr/platform';
+import { badUserInput, notFound, type AuditedWrites, type AuditTrail } from '@epr/platform';
+import type { Tx } from '../data/prisma.js';
 import type { Caller } from '@epr/identity';
 import type { AuditAction } from '@epr/policy';
 import type { AlertRecord, AlertReview, AlertStore } from '../data/alert-store.js';
@@ -23,6 +24,7 @@ export class AlertService {
   constructor(
     private readonly store: AlertStore,
     private readonly audit: AuditTrail,
+    private readonly writes: AuditedWrites<Tx>,
     private readonly caller: Caller,
   ) {}
 
@@ -58,13 +60,20 @@ export class AlertService {
   private async step(step: ReviewStep, idText: string, field: string, to: AlertStatus, review: AlertReview): Promise<AlertRecord> {
     if (!/^\d{1,19}$/.test(idText)) throw badUserInput(`${field} must be an alert id, as listed by accessAlerts.`, field);
     const id = BigInt(idText);
-    const reviewed = await this.store.review(id, reviewSteps[step].from, to, review);
+    const reviewed = await this.store.review(
+      id,
+      reviewSteps[step].from,
+      to,
+      review,
+      this.writes.for((done) =>
+        done ? [{ action: reviewActions[step], outcome: 'ALLOWED', patientId: done.patientId, items: [`AccessAlert:${id}`] }] : [],
+      ),
+    );
     if (!reviewed) {
       const current = await this.store.find(id);
       if (!current) throw notFound('No alert with this id exists.', field);
       throw stepRefused(step, current.status);
     }
-    this.audit.record({ action: reviewActions[step], outcome: 'ALLOWED', patientId: reviewed.patientId, items: [`AccessAlert:${id}`] });
     return reviewed;
   }
 }

@@ -1,4 +1,5 @@
-import type { AuditTrail, RequestPolicy } from '@epr/platform';
+import { AuditedWrites, type AuditTrail, type PrismaTransactionsOf, type RequestPolicy } from '@epr/platform';
+import type { Tx } from '../data/prisma.js';
 import type { Caller } from '@epr/identity';
 import type { AccessEventStore } from '../data/access-event-store.js';
 import type { AlertStore } from '../data/alert-store.js';
@@ -10,6 +11,8 @@ import { SecurityLogService } from './security-log-service.js';
 export interface ServiceStores {
   events: AccessEventStore;
   alerts: AlertStore;
+  /** Transactions on the subgraph's database, and SQL on them. */
+  transactions: PrismaTransactionsOf<Tx, never>;
 }
 
 /** What one request's services share: the caller, the policy engine bound to them and the audit trail. */
@@ -27,7 +30,17 @@ export interface Services {
 
 export function createServices(request: ServiceRequest, stores: ServiceStores): Services {
   return {
-    securityLog: new SecurityLogService(createLoaders(stores.events), stores.events, request.audit, request.policy),
-    alerts: new AlertService(stores.alerts, request.audit, request.caller),
+    securityLog: new SecurityLogService(
+      createLoaders(stores.events, { userId: request.caller.userId, teamIds: request.caller.teamIds ?? [] }),
+      stores.events,
+      request.audit,
+      request.policy,
+    ),
+    alerts: new AlertService(
+      stores.alerts,
+      request.audit,
+      new AuditedWrites(request.audit, stores.transactions.begin, stores.transactions.sqlOf),
+      request.caller,
+    ),
   };
 }

@@ -4,6 +4,7 @@ import type { AccessEventRecord, AccessEventStore } from '../data/access-event-s
 import { parseEventQuery, pageSize, type EventFilterInput } from '../domain/event-query.js';
 import { eventCursor, parseEventCursor } from '../domain/cursor.js';
 import { toPage, type Page } from '../domain/page.js';
+import { accessorRole } from '../domain/record-access-view.js';
 
 /**
  * The security log. Reading the log is itself an access to patient data, so every
@@ -17,6 +18,15 @@ export class SecurityLogService {
     private readonly policy: RequestPolicy,
   ) {}
 
+  /** Who made an access, as the patient reads it: "You" for her own, otherwise the role's name in the policy in force. */
+  accessorRole(event: AccessEventRecord): string {
+    return accessorRole((code) => this.policy.jobRole(code), event, this.policy.subject);
+  }
+
+  private viewer() {
+    return { userId: this.policy.subject.userId, teamIds: this.policy.subject.teamIds };
+  }
+
   /** Privacy officers: the log filtered by patient, user, period, outcome or request. */
   async search(
     filter: EventFilterInput | null | undefined,
@@ -24,7 +34,7 @@ export class SecurityLogService {
     after: string | null | undefined,
   ): Promise<Page<AccessEventRecord>> {
     const query = parseEventQuery(filter, first, after);
-    const rows = await this.store.find({ ...query, limit: query.limit + 1 });
+    const rows = await this.store.find({ ...query, limit: query.limit + 1 }, this.viewer());
     const page = toPage(rows, query.limit, eventCursor);
     this.recordRead(
       'access-events',
@@ -32,6 +42,14 @@ export class SecurityLogService {
       query.patientId,
     );
     return page;
+  }
+
+  /** Privacy officers: one event by its sequence number (the FHIR AuditEvent read). */
+  async byId(id: string): Promise<AccessEventRecord | null> {
+    if (!/^[1-9]\d{0,17}$/.test(id)) return null;
+    const event = await this.loaders.eventBySeq.load(BigInt(id));
+    if (event) this.recordRead('access-events', [event]);
+    return event;
   }
 
   /** Privacy officers: a patient's latest events. */

@@ -1,3 +1,4 @@
+import type { Transaction } from '@epr/platform';
 import type { Db, Tx } from './prisma.js';
 import type { AssessmentStatus, SealLevel } from '../__generated__/prisma/client.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
@@ -94,16 +95,25 @@ export class AssessmentStore {
     });
   }
 
-  start(pathway: { id: string; patientId: string }, title: string, createdBy: string): Promise<AssessmentRecord> {
-    return this.db.assessment.create({
-      data: { pathwayId: pathway.id, patientId: pathway.patientId, title, createdBy },
-      select: assessmentColumns,
-    });
+  start(
+    pathway: { id: string; patientId: string },
+    title: string,
+    createdBy: string,
+    transaction: Transaction<Tx, AssessmentRecord>,
+  ): Promise<AssessmentRecord> {
+    return transaction((tx) =>
+      tx.assessment.create({ data: { pathwayId: pathway.id, patientId: pathway.patientId, title, createdBy }, select: assessmentColumns }),
+    );
   }
 
   /** Throws StateConflict when the assessment has been signed off. */
-  contribute(assessment: AssessmentRecord, contribution: NewContribution, author: ClinicalAuthorRecord): Promise<ContributionRecord> {
-    return this.db.$transaction(async (tx) => {
+  contribute(
+    assessment: AssessmentRecord,
+    contribution: NewContribution,
+    author: ClinicalAuthorRecord,
+    transaction: Transaction<Tx, ContributionRecord>,
+  ): Promise<ContributionRecord> {
+    return transaction(async (tx) => {
       await this.requireOpen(tx, assessment.id);
       return tx.assessmentContribution.create({
         data: {
@@ -121,8 +131,13 @@ export class AssessmentStore {
   }
 
   /** Signs off an open assessment that has contributions, and puts the sign-off on the pathway's timeline. */
-  signOff(assessment: AssessmentRecord, author: ClinicalAuthorRecord, today: CalendarDate): Promise<AssessmentRecord> {
-    return this.db.$transaction(async (tx) => {
+  signOff(
+    assessment: AssessmentRecord,
+    author: ClinicalAuthorRecord,
+    today: CalendarDate,
+    transaction: Transaction<Tx, AssessmentRecord>,
+  ): Promise<AssessmentRecord> {
+    return transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, assessment.pathwayId);
       await this.requireOpen(tx, assessment.id);
       if ((await tx.assessmentContribution.count({ where: { assessmentId: assessment.id } })) === 0) {

@@ -1,4 +1,5 @@
-import type { Db } from './prisma.js';
+import type { Transaction } from '@epr/platform';
+import type { Db, Tx } from './prisma.js';
 import type { ClinicalDocumentKind } from '../__generated__/prisma/client.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
 import type { ClinicalAuthorRecord } from './clinical-author.js';
@@ -60,8 +61,9 @@ export class ClinicalDocumentStore {
     document: NewClinicalDocument,
     author: ClinicalAuthorRecord,
     today: CalendarDate,
+    transaction: Transaction<Tx, ClinicalDocumentRecord | null>,
   ): Promise<ClinicalDocumentRecord | null> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
       if (!pathway) return null;
       const created = await tx.clinicalDocument.create({

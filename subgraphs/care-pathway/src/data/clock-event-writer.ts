@@ -1,7 +1,9 @@
-import type { Db } from './prisma.js';
+import type { Transaction } from '@epr/platform';
+import type { Tx } from './prisma.js';
+import type { ClinicalClockEvent } from '../domain/rtt-event-request.js';
 import type { RttEvent } from '../domain/rtt/rtt-event.js';
 import { isUniqueViolation } from './unique-violation.js';
-import { PathwayLedger } from './pathway-ledger.js';
+import { PathwayLedger, type RecordedClockEvent, type TimelineEntryFields } from './pathway-ledger.js';
 
 export interface AppointmentOutcomeDelivery {
   eventId: string;
@@ -9,33 +11,41 @@ export interface AppointmentOutcomeDelivery {
   appointmentId: string;
   occurredAt: Date;
   event: Extract<RttEvent, { kind: 'APPOINTMENT_OUTCOME' }>;
+  communicationEvidence: string | null;
+  /** Scheduling entered the appointment or its cancellation after the fact. */
+  backEntered: boolean;
 }
 
-/** Events that move a pathway's clock: RTT statuses recorded by clinicians and outcomes reported by scheduling. */
+/** A clock event as recorded, with the patient it concerns (for the security log). */
+export type RecordedOnPathway = RecordedClockEvent & { patientId: string };
+
+/** What delivering an appointment outcome did: applied now, already applied before, or no such pathway. */
+export type OutcomeApplied = ({ applied: true } & RecordedOnPathway) | { applied: false } | null;
+
+/** Events that move a pathway's clock: RTT statuses and admissions recorded by clinicians, outcomes reported by scheduling. */
 export class ClockEventWriter {
   private readonly ledger = new PathwayLedger();
 
-  constructor(private readonly db: Db) {}
-
-  /** Resolves false when there is no such pathway; throws RttRuleViolation when the rules refuse the event. */
-  recordRttStatus(
+  /**
+   * Resolves null when there is no such pathway; throws RttRuleViolation when the rules refuse the event and
+   * ClockHistoryConflict when they would refuse an event already recorded after it.
+   */
+  recordClinicalEvent(
     pathwayId: string,
-    event: Extract<RttEvent, { kind: 'RTT_STATUS' }>,
-    note: string | null,
+    recording: ClinicalClockEvent,
     recordedBy: string,
-  ): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
+    transaction: Transaction<Tx, RecordedOnPathway | null>,
+  ): Promise<RecordedOnPathway | null> {
+    return transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
-      if (!pathway) return false;
-      await this.ledger.applyClockEvent(tx, pathway, event, {
-        kind: 'RTT_STATUS',
+      if (!pathway) return null;
+      const recorded = await this.ledger.applyClockEvent(tx, pathway, recording.event, {
+        ...timelineFields(recording.event),
         recordedBy,
-        rttStatus: event.code,
-        admitted: event.admitted ?? false,
-        decisionToAdmit: event.decisionToAdmit ?? false,
-        note,
+        communicationEvidence: recording.communicationEvidence,
+        note: recording.note,
       });
-      return true;
+      return { ...recorded, patientId: pathway.patientId };
     });
   }
 
@@ -47,15 +57,16 @@ export class ClockEventWriter {
   async recordAppointmentOutcome(
     delivery: AppointmentOutcomeDelivery,
     recordedBy: string,
-  ): Promise<{ applied: true; patientId: string } | { applied: false } | null> {
+    transaction: Transaction<Tx, OutcomeApplied>,
+  ): Promise<OutcomeApplied> {
     try {
-      return await this.db.$transaction(async (tx) => {
+      return await transaction(async (tx) => {
         const pathway = await this.ledger.lock(tx, delivery.pathwayId);
         if (!pathway) return null;
         if (await tx.pathwayEvent.findUnique({ where: { sourceEventId: delivery.eventId }, select: { id: true } }))
           return { applied: false };
         const { event } = delivery;
-        await this.ledger.applyClockEvent(tx, pathway, event, {
+        const recorded = await this.ledger.applyClockEvent(tx, pathway, event, {
           kind: 'APPOINTMENT_OUTCOME',
           recordedBy,
           occurredAt: delivery.occurredAt,
@@ -63,14 +74,27 @@ export class ClockEventWriter {
           appointmentOutcome: event.outcome,
           firstAppointment: event.firstAppointment,
           dnaCommunicatedClearly: event.dnaCommunicatedClearly,
+          communicationEvidence: delivery.communicationEvidence,
+          backEntered: delivery.backEntered,
           sourceEventId: delivery.eventId,
         });
-        return { applied: true, patientId: pathway.patientId } as const;
+        return { applied: true, ...recorded, patientId: pathway.patientId } as const;
       });
     } catch (error) {
       // The same event id delivered for another pathway at the same moment: it was applied there.
       if (isUniqueViolation(error)) return { applied: false };
       throw error;
     }
+  }
+}
+
+function timelineFields(
+  event: ClinicalClockEvent['event'],
+): Pick<TimelineEntryFields, 'kind' | 'admitted' | 'decisionToAdmit' | 'admissionWithoutTreatment'> {
+  switch (event.kind) {
+    case 'RTT_STATUS':
+      return { kind: 'RTT_STATUS', admitted: event.admitted ?? false, decisionToAdmit: event.decisionToAdmit ?? false };
+    case 'ADMISSION_WITHOUT_TREATMENT':
+      return { kind: 'ADMISSION_WITHOUT_TREATMENT', admissionWithoutTreatment: event.admission };
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from './prisma.js';
-import type { AppointmentOutcome, ClockEffect, PathwayEventKind } from '../__generated__/prisma/client.js';
+import type { AdmissionWithoutTreatment, AppointmentOutcome, ClockEffect, PathwayEventKind } from '../__generated__/prisma/client.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
 
 /** One timeline entry as the resolvers see it. */
@@ -20,6 +20,9 @@ export interface PathwayEventRecord {
   appointmentOutcome: AppointmentOutcome | null;
   firstAppointment: boolean | null;
   dnaCommunicatedClearly: boolean | null;
+  communicationEvidence: string | null;
+  admissionWithoutTreatment: AdmissionWithoutTreatment | null;
+  backEntered: boolean;
   documentId: string | null;
   assessmentId: string | null;
   note: string | null;
@@ -50,7 +53,8 @@ export class PathwayEventStore {
              e.clock_effect::text AS "clockEffect", e.rtt_status AS "rttStatus", e.admitted,
              e.decision_to_admit AS "decisionToAdmit", e.appointment_id::text AS "appointmentId",
              e.appointment_outcome::text AS "appointmentOutcome", e.first_appointment AS "firstAppointment",
-             e.dna_communicated_clearly AS "dnaCommunicatedClearly", e.document_id::text AS "documentId",
+             e.dna_communicated_clearly AS "dnaCommunicatedClearly", e.communication_evidence AS "communicationEvidence",
+             e.admission_without_treatment::text AS "admissionWithoutTreatment", e.back_entered AS "backEntered", e.document_id::text AS "documentId",
              e.assessment_id::text AS "assessmentId", e.note, e.recorded_by AS "recordedBy"
       FROM unnest(${keys.map((k) => k.pathwayId)}::uuid[], ${keys.map((k) => k.after?.occurredOn ?? '-infinity')}::date[],
                   ${keys.map((k) => k.after?.ordinal ?? 0)}::int[], ${keys.map((k) => k.limit)}::int[])

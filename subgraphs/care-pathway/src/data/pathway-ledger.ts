@@ -1,9 +1,16 @@
-import type { AppointmentOutcome, ClockEffect, ClockPhase, PathwayEventKind } from '../__generated__/prisma/client.js';
+import type {
+  AdmissionWithoutTreatment,
+  AppointmentOutcome,
+  ClockEffect,
+  ClockPhase,
+  PathwayEventKind,
+} from '../__generated__/prisma/client.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
-import { RttClock } from '../domain/rtt/rtt-clock.js';
+import { insertClockEvent, type DerivedStep } from '../domain/rtt/clock-history.js';
 import type { RttEvent } from '../domain/rtt/rtt-event.js';
 import type { RttPeriod } from '../domain/rtt/rtt-period.js';
 import { dateColumn } from './calendar-columns.js';
+import { clockEventColumns, clockEventKinds, toClockEvent, type ClockEventRow } from './clock-event-rows.js';
 import type { PathwayRecord } from './pathway-store.js';
 import type { Tx } from './prisma.js';
 import { periodColumns, toPeriodRecord, type RttPeriodRecord } from './rtt-period-store.js';
@@ -14,37 +21,49 @@ export interface LockedPathway extends PathwayRecord {
   periods: RttPeriodRecord[];
 }
 
-/** What a timeline entry records besides its pathway, order and clock effect. */
+/** What a timeline entry records besides its pathway, order, clock effect and RTT status. */
 export interface TimelineEntryFields {
   kind: PathwayEventKind;
   occurredOn: CalendarDate;
   recordedBy: string;
   occurredAt?: Date;
-  rttStatus?: string | null;
   admitted?: boolean | null;
   decisionToAdmit?: boolean | null;
+  admissionWithoutTreatment?: AdmissionWithoutTreatment;
   appointmentId?: string;
   appointmentOutcome?: AppointmentOutcome;
   firstAppointment?: boolean;
   dnaCommunicatedClearly?: boolean | null;
+  communicationEvidence?: string | null;
+  /** Entered through a back-entry path (e.g. an appointment booked into a slot that had already started). */
+  backEntered?: boolean;
   sourceEventId?: string;
   documentId?: string;
   assessmentId?: string;
   note?: string | null;
 }
 
+/** What a clock event did once recorded. */
+export interface RecordedClockEvent {
+  effect: ClockEffect;
+  /** Entered after the fact: through a back-entry path, or dated before events already on the pathway. */
+  backEntered: boolean;
+}
+
 type LockedRow = Omit<LockedPathway, 'periods'>;
 
 /**
  * The write side of a pathway. Every change runs in the caller's transaction after `lock`, so events on one
- * pathway are folded one at a time, in order, and a refused event leaves nothing behind.
+ * pathway are folded one at a time and a refused event leaves nothing behind. The clock is derived from the
+ * pathway's whole history each time, in the order things happened, so an event entered late is folded where it
+ * belongs and what later events did is derived again (domain/rtt/clock-history.ts).
  */
 export class PathwayLedger {
   /** Locks the pathway row (SELECT ... FOR UPDATE) and reads its clock; null when there is no such pathway. */
   async lock(tx: Tx, pathwayId: string): Promise<LockedPathway | null> {
     const [row] = await tx.$queryRaw<LockedRow[]>`
       SELECT id::text AS "id", patient_id::text AS "patientId", referral_id::text AS "referralId", organisation, specialty,
-             phase::text AS "phase", last_event_on::text AS "lastEventOn", event_count AS "eventCount"
+             phase::text AS "phase", event_count AS "eventCount"
       FROM pathway WHERE id = ${pathwayId}::uuid FOR UPDATE`;
     if (!row) return null;
     const periods = await tx.rttPeriod.findMany({ where: { pathwayId }, select: periodColumns, orderBy: { ordinal: 'asc' } });
@@ -52,41 +71,41 @@ export class PathwayLedger {
   }
 
   /**
-   * Folds a clock event into the pathway (throws RttRuleViolation when the rules refuse it) and records it on
-   * the timeline with what it did to the clock.
+   * Folds a clock event into the pathway's history (throws RttRuleViolation when the rules refuse it, and
+   * ClockHistoryConflict when they would refuse an event recorded after it) and records it on the timeline
+   * with what it did to the clock.
    */
   async applyClockEvent(
     tx: Tx,
     pathway: LockedPathway,
     event: RttEvent,
     entry: Omit<TimelineEntryFields, 'occurredOn'>,
-  ): Promise<ClockEffect> {
-    const { phase, lastEventOn, periods } = pathway;
-    const { clock, effect } = RttClock.resume({ phase, lastEventOn, periods }).apply(event);
-    await this.savePeriods(tx, pathway, clock.periods);
-    // An event that ended a clock carries the status that ended it, e.g. 33 for a nullifying DNA (Annex D).
-    const endStatus =
-      effect === 'STOPPED' || effect === 'NULLIFIED' || effect === 'TRANSFERRED' ? (clock.currentPeriod?.endStatus ?? null) : null;
-    const rttStatus = entry.rttStatus ?? endStatus;
-    await this.addEntry(tx, pathway, { ...entry, rttStatus, occurredOn: event.on }, effect, {
-      phase: clock.phase,
-      lastEventOn: dateColumn(event.on),
+  ): Promise<RecordedClockEvent> {
+    const history = await tx.pathwayEvent.findMany({
+      where: { pathwayId: pathway.id, kind: { in: [...clockEventKinds] } },
+      select: clockEventColumns,
+      orderBy: [{ occurredOn: 'asc' }, { ordinal: 'asc' }],
     });
-    pathway.phase = clock.phase;
-    pathway.lastEventOn = event.on;
-    return effect;
+    const insertion = insertClockEvent(history.map(toClockEvent), event);
+    const step = insertion.steps[insertion.position]!;
+    await this.rederive(tx, history, insertion.steps.toSpliced(insertion.position, 1));
+    await this.savePeriods(tx, pathway, insertion.clock.periods);
+    const backEntered = (entry.backEntered ?? false) || insertion.beforeLaterEvents;
+    await this.addEntry(tx, pathway, { ...entry, backEntered, occurredOn: event.on }, step, insertion.clock.phase);
+    pathway.phase = insertion.clock.phase;
+    return { effect: step.effect, backEntered };
   }
 
-  /** Adds an entry to the timeline; `effect` is NONE for events that do not concern the clock. */
+  /** Adds an entry to the timeline; events that do not concern the clock have no effect and no RTT status. */
   async addEntry(
     tx: Tx,
     pathway: LockedPathway,
     entry: TimelineEntryFields,
-    effect: ClockEffect = 'NONE',
-    clock: { phase: ClockPhase; lastEventOn: Date } | Record<string, never> = {},
+    step: DerivedStep = { effect: 'NONE', status: null },
+    phase?: ClockPhase,
   ): Promise<void> {
     pathway.eventCount += 1;
-    await tx.pathway.update({ where: { id: pathway.id }, data: { ...clock, eventCount: pathway.eventCount } });
+    await tx.pathway.update({ where: { id: pathway.id }, data: { ...(phase && { phase }), eventCount: pathway.eventCount } });
     await tx.pathwayEvent.create({
       data: {
         ...entry,
@@ -94,12 +113,27 @@ export class PathwayLedger {
         pathwayId: pathway.id,
         patientId: pathway.patientId,
         ordinal: pathway.eventCount,
-        clockEffect: effect,
+        clockEffect: step.effect,
+        rttStatus: step.status,
       },
     });
   }
 
-  /** Only the last period or two change with an event: earlier ones are history. */
+  /** Earlier entries whose effect the new history changes (an event entered late) are brought up to date. */
+  private async rederive(tx: Tx, history: readonly ClockEventRow[], steps: readonly DerivedStep[]): Promise<void> {
+    for (const [index, row] of history.entries()) {
+      const step = steps[index]!;
+      if (step.effect !== row.clockEffect || step.status !== row.rttStatus) {
+        await tx.pathwayEvent.update({
+          where: { id: row.id },
+          data: { clockEffect: step.effect, rttStatus: step.status },
+          select: { id: true },
+        });
+      }
+    }
+  }
+
+  /** Periods are kept by ordinal: changed ones updated, new ones created, ones the history no longer has removed. */
   private async savePeriods(tx: Tx, pathway: LockedPathway, periods: readonly RttPeriod[]): Promise<void> {
     for (const [index, period] of periods.entries()) {
       const stored = pathway.periods[index];
@@ -128,12 +162,16 @@ export class PathwayLedger {
         await tx.rttPeriod.update({ where: { id: stored.id }, data: columns });
       }
     }
+    if (pathway.periods.length > periods.length) {
+      await tx.rttPeriod.deleteMany({ where: { pathwayId: pathway.id, ordinal: { gt: periods.length } } });
+    }
   }
 }
 
 function samePeriod(a: RttPeriod, b: RttPeriod): boolean {
   return (
     a.startedOn === b.startedOn &&
+    a.startRule === b.startRule &&
     a.endedOn === b.endedOn &&
     a.endReason === b.endReason &&
     a.endStatus === b.endStatus &&

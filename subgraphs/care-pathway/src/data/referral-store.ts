@@ -8,6 +8,8 @@ export interface ReferralRecord {
   specialty: string;
   priority: ReferralPriority;
   receivedOn: Date;
+  referredOn: Date | null;
+  ubrnConvertedOn: Date | null;
   referringOrganisation: string | null;
   referringClinician: string | null;
   reason: string | null;
@@ -25,6 +27,8 @@ export const referralColumns = {
   specialty: true,
   priority: true,
   receivedOn: true,
+  referredOn: true,
+  ubrnConvertedOn: true,
   referringOrganisation: true,
   referringClinician: true,
   reason: true,

@@ -1,6 +1,6 @@
-import type { RelationshipRegister } from '@epr/platform';
-import type { Db, Tx } from './prisma.js';
-import type { NewReferral } from '../domain/referral-request.js';
+import type { RelationshipRegister, Transaction } from '@epr/platform';
+import type { Tx } from './prisma.js';
+import { rttClockStart, type NewReferral } from '../domain/referral-request.js';
 import type { TriageCommand } from '../domain/triage-request.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
 import { dateColumn } from './calendar-columns.js';
@@ -8,24 +8,28 @@ import { PathwayLedger, type LockedPathway } from './pathway-ledger.js';
 import { referralColumns, type ReferralRecord } from './referral-store.js';
 import { StateConflict } from './state-conflict.js';
 
-/** Referral receipt and triage; each runs in one transaction. */
+/** Referral receipt and triage; each runs in the transaction it is given (which carries its security-log rows). */
 export class ReferralWriter {
   private readonly ledger = new PathwayLedger();
 
-  constructor(
-    private readonly db: Db,
-    private readonly relationships: RelationshipRegister,
-  ) {}
+  constructor(private readonly relationships: RelationshipRegister) {}
 
   /**
-   * Receipt of a referral by the provider: the referral, its pathway and the RTT clock start (rule 1, 3.2.1) are
+   * Receipt of a referral by the provider: the referral, its pathway and the RTT clock start (rule 1, 3.2.1: the UBRN
+   * conversion for e-RS, else the date received) are
    * written together. This is the one place a referral is received, so receipt-driven work (the receiving
    * team's legitimate relationship) belongs here too.
    */
-  receive(referral: NewReferral, recordedBy: string): Promise<ReferralRecord> {
-    return this.db.$transaction(async (tx) => {
+  receive(referral: NewReferral, recordedBy: string, transaction: Transaction<Tx, ReferralRecord>): Promise<ReferralRecord> {
+    return transaction(async (tx) => {
       const created = await tx.referral.create({
-        data: { ...referral, receivedOn: dateColumn(referral.receivedOn), triageStatus: 'AWAITING_TRIAGE' },
+        data: {
+          ...referral,
+          receivedOn: dateColumn(referral.receivedOn),
+          referredOn: referral.referredOn && dateColumn(referral.referredOn),
+          ubrnConvertedOn: referral.ubrnConvertedOn && dateColumn(referral.ubrnConvertedOn),
+          triageStatus: 'AWAITING_TRIAGE',
+        },
         select: referralColumns,
       });
       const pathway = await tx.pathway.create({
@@ -45,14 +49,13 @@ export class ReferralWriter {
         organisation: referral.receivingOrganisation,
         specialty: referral.specialty,
         phase: 'NOT_STARTED',
-        lastEventOn: null,
         eventCount: 0,
         periods: [],
       };
       await this.ledger.applyClockEvent(
         tx,
         locked,
-        { kind: 'REFERRAL_RECEIVED', on: referral.receivedOn },
+        { kind: 'REFERRAL_RECEIVED', on: rttClockStart(referral) },
         { kind: 'REFERRAL_RECEIVED', recordedBy },
       );
       // Receipt gives the receiving provider a legitimate relationship, in the same transaction as the referral.
@@ -78,8 +81,9 @@ export class ReferralWriter {
     command: TriageCommand,
     decidedBy: string,
     today: CalendarDate,
+    transaction: Transaction<Tx, ReferralRecord>,
   ): Promise<ReferralRecord> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
       const current = await tx.referral.findUniqueOrThrow({ where: { id: referral.id }, select: { triageStatus: true } });
       if (!pathway || current.triageStatus !== 'AWAITING_TRIAGE') {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { validateReferral } from './referral-request.js';
+import { rttClockStart, validateReferral } from './referral-request.js';
 import { validateTriage } from './triage-request.js';
 
 const valid = {
@@ -47,8 +47,29 @@ describe('a referral received by a provider', () => {
     ['a receiving organisation with spaces', { receivingOrganisation: 'R X 1' }, 'input.receivingOrganisation'],
     ['no referring clinician', { referringClinician: '' }, 'input.referringClinician'],
     ['no specialty', { specialty: ' ' }, 'input.specialty'],
+    ['referred after it was received', { referredOn: '2026-11-24', receivedOn: '2026-11-23' }, 'input.referredOn'],
+    ['referred after the UBRN was converted', { referredOn: '2026-11-21', ubrnConvertedOn: '2026-11-20' }, 'input.referredOn'],
+    ['a UBRN converted after receipt', { ubrnConvertedOn: '2026-11-24', receivedOn: '2026-11-23' }, 'input.ubrnConvertedOn'],
+    ['a conversion date with no UBRN', { ubrn: null, ubrnConvertedOn: '2026-11-20' }, 'input.ubrnConvertedOn'],
+    ['a referral date in the future', { referredOn: '2026-11-25' }, 'input.referredOn'],
   ])('%s is refused naming the field', (_label, change, field) => {
     expect(fieldOf(() => validateReferral({ ...valid, ...change }, '2026-11-24'))).toBe(field);
+  });
+});
+
+describe('the clock start a referral gives (3.2.1)', () => {
+  test('e-RS: the UBRN conversion date, not the date the letter came or the GP wrote it', () => {
+    const referral = validateReferral(
+      { ...valid, referredOn: '2026-11-10', ubrnConvertedOn: '2026-11-17', receivedOn: '2026-11-24' },
+      '2026-11-24',
+    );
+    expect(referral).toMatchObject({ referredOn: '2026-11-10', ubrnConvertedOn: '2026-11-17', receivedOn: '2026-11-24' });
+    expect(rttClockStart(referral)).toBe('2026-11-17');
+  });
+
+  test('not through e-RS, or e-RS without a conversion date: the date received', () => {
+    expect(rttClockStart(validateReferral({ ...valid, ubrn: null, referredOn: '2026-11-10' }, '2026-11-24'))).toBe('2026-11-24');
+    expect(rttClockStart(validateReferral(valid, '2026-11-24'))).toBe('2026-11-24');
   });
 });
 

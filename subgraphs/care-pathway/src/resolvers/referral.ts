@@ -1,10 +1,18 @@
 import type { PatientResolvers, ReferralResolvers } from '../__generated__/resolvers-types.js';
 import { toIsoDate } from '@epr/platform';
+import { rttClockStart } from '../domain/referral-request.js';
 
 export const Referral: ReferralResolvers = {
   __resolveReference: (reference, { referrals }) => referrals.byId(reference.id),
   patient: (referral) => ({ id: referral.patientId }),
   receivedOn: (referral) => toIsoDate(referral.receivedOn),
+  referredOn: (referral) => referral.referredOn && toIsoDate(referral.referredOn),
+  ubrnConvertedOn: (referral) => referral.ubrnConvertedOn && toIsoDate(referral.ubrnConvertedOn),
+  rttClockStart: (referral) =>
+    rttClockStart({
+      receivedOn: toIsoDate(referral.receivedOn),
+      ubrnConvertedOn: referral.ubrnConvertedOn && toIsoDate(referral.ubrnConvertedOn),
+    }),
   referrer: ({ patientId, referringOrganisation, referringClinician }) =>
     referringOrganisation && referringClinician ? { patientId, organisation: referringOrganisation, clinician: referringClinician } : null,
   triage: (referral) => ({

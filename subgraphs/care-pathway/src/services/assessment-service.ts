@@ -1,4 +1,4 @@
-import type { VisibleItem } from '@epr/platform';
+import { itemKeepers, type VisibleItem } from '@epr/platform';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { AssessmentRecord, AssessmentStore, ContributionRecord } from '../data/assessment-store.js';
 import { authorOf } from '../data/clinical-author.js';
@@ -55,19 +55,24 @@ export class AssessmentService {
   }
 
   async start(input: { pathwayId: string; title: string }): Promise<AssessmentRecord> {
-    const { policy, audit, caller } = this.request;
+    const { policy, writes, caller } = this.request;
     const title = validateAssessmentTitle(input.title);
     const pathway = await this.pathways.byId(input.pathwayId);
     if (!pathway) throw notFound('No pathway has this id.', 'input.pathwayId');
     await policy.require('clinical.write', pathway.patientId, 'assessment.create');
-    const assessment = await this.store.start(pathway, title, caller.userId);
-    audit.record({
-      action: 'assessment.create',
-      outcome: 'ALLOWED',
-      patientId: pathway.patientId,
-      items: [`MultidisciplinaryAssessment:${assessment.id}`],
-    });
-    return assessment;
+    return this.store.start(
+      pathway,
+      title,
+      caller.userId,
+      writes.for((assessment) => [
+        {
+          action: 'assessment.create',
+          outcome: 'ALLOWED',
+          patientId: pathway.patientId,
+          items: [`MultidisciplinaryAssessment:${assessment.id}`],
+        },
+      ]),
+    );
   }
 
   async contribute(input: {
@@ -76,19 +81,29 @@ export class AssessmentService {
     content: string;
     sealLevel?: SealLevel | null;
   }): Promise<VisibleContribution> {
-    const { policy, audit, caller } = this.request;
+    const { policy, writes, caller } = this.request;
     const contribution = validateContribution(input);
     const assessment = await this.byId(input.assessmentId);
     if (!assessment) throw notFound('No assessment has this id.', 'input.assessmentId');
     await policy.require('clinical.write', assessment.patientId, 'assessment.contribute');
     try {
-      const created = await this.store.contribute(assessment, contribution, authorOf(caller));
-      audit.record({
-        action: 'assessment.contribute',
-        outcome: 'ALLOWED',
-        patientId: assessment.patientId,
-        items: [`AssessmentContribution:${created.id}`],
-      });
+      const created = await this.store.contribute(
+        assessment,
+        contribution,
+        authorOf(caller),
+        writes.for((contributed) => [
+          {
+            action: 'assessment.contribute',
+            outcome: 'ALLOWED',
+            patientId: assessment.patientId,
+            items: [`AssessmentContribution:${contributed.id}`],
+            // A sealed-and-locked contribution is known to its author only, in the security log too.
+            ...(contributed.sealLevel === 'SEALED_AND_LOCKED'
+              ? { visibleTo: itemKeepers({ authoringTeamId: null, authorUserId: contributed.authorUserId }) }
+              : {}),
+          },
+        ]),
+      );
       return { item: created, sealed: false };
     } catch (error) {
       throw asApiError(error);
@@ -96,18 +111,24 @@ export class AssessmentService {
   }
 
   async signOff(input: { assessmentId: string }): Promise<AssessmentRecord> {
-    const { policy, audit, caller, now, forgetReads } = this.request;
+    const { policy, writes, caller, now, forgetReads } = this.request;
     const assessment = await this.byId(input.assessmentId);
     if (!assessment) throw notFound('No assessment has this id.', 'input.assessmentId');
     await policy.require('clinical.write', assessment.patientId, 'assessment.sign-off');
     try {
-      const signedOff = await this.store.signOff(assessment, authorOf(caller), calendarDateInEngland(now()));
-      audit.record({
-        action: 'assessment.sign-off',
-        outcome: 'ALLOWED',
-        patientId: assessment.patientId,
-        items: [`MultidisciplinaryAssessment:${assessment.id}`],
-      });
+      const signedOff = await this.store.signOff(
+        assessment,
+        authorOf(caller),
+        calendarDateInEngland(now()),
+        writes.for(() => [
+          {
+            action: 'assessment.sign-off',
+            outcome: 'ALLOWED',
+            patientId: assessment.patientId,
+            items: [`MultidisciplinaryAssessment:${assessment.id}`],
+          },
+        ]),
+      );
       forgetReads();
       return signedOff;
     } catch (error) {

@@ -38,14 +38,23 @@ export class PathwayDocumentService {
     title: string;
     body: string;
   }): Promise<ClinicalDocumentRecord> {
-    const { policy, audit, caller, now, forgetReads } = this.request;
+    const { policy, writes, caller, now, forgetReads } = this.request;
     const document = validateDocument(input);
     const pathway = await this.pathways.byId(input.pathwayId);
     if (!pathway) throw notFound('No pathway has this id.', 'input.pathwayId');
     await policy.require('clinical.write', pathway.patientId, 'document.create');
-    const added = await this.store.add(pathway.id, document, authorOf(caller), calendarDateInEngland(now()));
+    const added = await this.store.add(
+      pathway.id,
+      document,
+      authorOf(caller),
+      calendarDateInEngland(now()),
+      writes.for((created) =>
+        created
+          ? [{ action: 'document.create', outcome: 'ALLOWED', patientId: pathway.patientId, items: [`PathwayDocument:${created.id}`] }]
+          : [],
+      ),
+    );
     if (!added) throw notFound('No pathway has this id.', 'input.pathwayId');
-    audit.record({ action: 'document.create', outcome: 'ALLOWED', patientId: pathway.patientId, items: [`PathwayDocument:${added.id}`] });
     forgetReads();
     return added;
   }

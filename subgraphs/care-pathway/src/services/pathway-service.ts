@@ -1,8 +1,9 @@
 import { badUserInput } from '@epr/platform';
+import { writeAction } from '@epr/policy';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { RttPeriodRecord } from '../data/rtt-period-store.js';
 import type { PathwayEventRecord } from '../data/pathway-event-store.js';
-import type { ClockEventWriter } from '../data/clock-event-writer.js';
+import type { ClockEventWriter, OutcomeApplied, RecordedOnPathway } from '../data/clock-event-writer.js';
 import { isUuid, requireText } from '../domain/input-rules.js';
 import { decodeCursor, encodeCursor, pageSize } from '../domain/page-cursor.js';
 import { censusDate } from '../domain/report-request.js';
@@ -102,17 +103,32 @@ export class PathwayService {
     };
   }
 
-  /** A clinician's RTT status for the pathway; the rules of the clock decide whether it is accepted. */
+  /**
+   * A clinician's RTT status (or admission without treatment) for the pathway; the rules of the clock decide
+   * whether it is accepted. One dated before events already recorded is folded in where it belongs and logged
+   * as back-entered.
+   */
   async recordRttEvent(input: RecordRttEventRequest & { pathwayId: string }): Promise<PathwayRecord> {
-    const { caller, audit, now, forgetReads } = this.request;
-    const { event, note } = parseRttEventRequest(input, calendarDateInEngland(now()));
+    const { caller, writes, now, forgetReads } = this.request;
+    const recording = parseRttEventRequest(input, calendarDateInEngland(now()));
     const pathway = await this.byId(input.pathwayId);
     if (!pathway) throw notFound('No pathway has this id.', 'input.pathwayId');
-    const recorded = await this.clock.recordRttStatus(pathway.id, event, note, caller.userId).catch((error: unknown) => {
+    const written = writes.for((done: RecordedOnPathway | null) =>
+      done
+        ? [
+            {
+              action: writeAction('pathway.rtt-event', done.backEntered),
+              outcome: 'ALLOWED',
+              patientId: pathway.patientId,
+              items: [`Pathway:${pathway.id}`],
+            },
+          ]
+        : [],
+    );
+    const recorded = await this.clock.recordClinicalEvent(pathway.id, recording, caller.userId, written).catch((error: unknown) => {
       throw asApiError(error);
     });
     if (!recorded) throw notFound('No pathway has this id.', 'input.pathwayId');
-    audit.record({ action: 'pathway.rtt-event', outcome: 'ALLOWED', patientId: pathway.patientId, items: [`Pathway:${pathway.id}`] });
     forgetReads();
     return (await this.byId(pathway.id)) ?? pathway;
   }
@@ -124,25 +140,29 @@ export class PathwayService {
   async recordAppointmentOutcome(
     input: AppointmentOutcomeRequest & { eventId: string; pathwayId: string; appointmentId: string },
   ): Promise<{ eventId: string; applied: boolean }> {
-    const { caller, audit, now } = this.request;
+    const { caller, writes, now } = this.request;
     const eventId = requireText(input.eventId, 'input.eventId', 'The event id', 200);
     if (!isUuid(input.appointmentId)) throw badUserInput('appointmentId must be a scheduling appointment id.', 'input.appointmentId');
     if (!isUuid(input.pathwayId)) throw notFound('No pathway has this id.', 'input.pathwayId');
-    const { event, occurredAt } = parseAppointmentOutcome(input, now());
+    const outcome = parseAppointmentOutcome(input, now());
     try {
       const result = await this.clock.recordAppointmentOutcome(
-        { eventId, pathwayId: input.pathwayId.toLowerCase(), appointmentId: input.appointmentId.toLowerCase(), occurredAt, event },
+        { ...outcome, eventId, pathwayId: input.pathwayId.toLowerCase(), appointmentId: input.appointmentId.toLowerCase() },
         caller.userId,
+        writes.for((delivered: OutcomeApplied) =>
+          delivered?.applied
+            ? [
+                {
+                  action: writeAction('pathway.appointment-outcome', delivered.backEntered),
+                  outcome: 'ALLOWED',
+                  patientId: delivered.patientId,
+                  items: [`Pathway:${input.pathwayId}`],
+                },
+              ]
+            : [],
+        ),
       );
       if (!result) throw notFound('No pathway has this id.', 'input.pathwayId');
-      if (result.applied) {
-        audit.record({
-          action: 'pathway.appointment-outcome',
-          outcome: 'ALLOWED',
-          patientId: result.patientId,
-          items: [`Pathway:${input.pathwayId}`],
-        });
-      }
       return { eventId, applied: result.applied };
     } catch (error) {
       throw asApiError(error, { occurredOn: 'input.occurredAt', outcome: 'input.outcome', rttStatus: 'input.outcome' });

@@ -50,22 +50,34 @@ export class ReferralService {
 
   /** Receipt of a referral by the provider: referral, pathway and clock start in one transaction. */
   async create(input: CreateReferralRequest): Promise<ReferralRecord> {
-    const { caller, audit, now } = this.request;
+    const { caller, writes, now } = this.request;
     const referral = validateReferral(input, calendarDateInEngland(now()));
-    const created = await this.writer.receive(referral, caller.userId);
-    audit.record({ action: 'referral.create', outcome: 'ALLOWED', patientId: created.patientId, items: [`Referral:${created.id}`] });
-    return created;
+    return this.writer.receive(
+      referral,
+      caller.userId,
+      writes.for((created) => [
+        { action: 'referral.create', outcome: 'ALLOWED', patientId: created.patientId, items: [`Referral:${created.id}`] },
+      ]),
+    );
   }
 
   async triage(input: TriageReferralRequest & { referralId: string }): Promise<ReferralRecord> {
-    const { caller, audit, now, forgetReads } = this.request;
+    const { caller, writes, now, forgetReads } = this.request;
     const command = validateTriage(input);
     const referral = await this.byId(input.referralId);
     const pathway = referral && (await this.pathways.forReferral(referral.id));
     if (!referral || !pathway) throw notFound('No referral awaiting triage has this id.', 'input.referralId');
     try {
-      const triaged = await this.writer.triage(referral, pathway.id, command, caller.userId, calendarDateInEngland(now()));
-      audit.record({ action: 'referral.triage', outcome: 'ALLOWED', patientId: triaged.patientId, items: [`Referral:${triaged.id}`] });
+      const triaged = await this.writer.triage(
+        referral,
+        pathway.id,
+        command,
+        caller.userId,
+        calendarDateInEngland(now()),
+        writes.for((done) => [
+          { action: 'referral.triage', outcome: 'ALLOWED', patientId: done.patientId, items: [`Referral:${done.id}`] },
+        ]),
+      );
       forgetReads();
       return triaged;
     } catch (error) {

@@ -1,6 +1,12 @@
 import type { AllergyCategory, AllergySeverity, MedicationStatus, ProblemStatus, SealLevel } from '../__generated__/prisma/client.js';
 import type { CareTeamRecord, OrganisationRecord, UserRecord } from './directory-store.js';
-import type { Db } from './prisma.js';
+import type { Transaction } from '@epr/platform';
+import type { Db, Tx } from './prisma.js';
+
+/** What writing a clinical item gives back inside its transaction: its id. */
+export interface CreatedItem {
+  id: string;
+}
 
 /** Who recorded a clinical item, where, for which team and when, and how far it is sealed. */
 export interface Provenance {
@@ -141,24 +147,57 @@ export class ClinicalRecordStore {
     return this.read(clinicalDocument, 'patient_id', patientIds);
   }
 
-  async recordProblem(patientId: string, entry: NewProblem, by: Authorship): Promise<ProblemRecord> {
-    const { id } = await this.db.problem.create({ data: { patientId, ...entry, ...by }, select: { id: true } });
+  /** Which patient each item belongs to (one statement for the batch); items not found are left out. */
+  async patientsOfItems(
+    items: readonly { kind: 'PROBLEM' | 'ALLERGY' | 'MEDICATION'; id: string }[],
+  ): Promise<{ kind: 'PROBLEM' | 'ALLERGY' | 'MEDICATION'; id: string; patientId: string }[]> {
+    return this.db.$queryRawUnsafe(
+      `SELECT 'PROBLEM' AS kind, id::text, patient_id::text AS "patientId" FROM patient.problem WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT 'ALLERGY', id::text, patient_id::text FROM patient.allergy WHERE id = ANY($2::uuid[])
+       UNION ALL SELECT 'MEDICATION', id::text, patient_id::text FROM patient.medication WHERE id = ANY($3::uuid[])`,
+      ...(['PROBLEM', 'ALLERGY', 'MEDICATION'] as const).map((kind) => items.filter((i) => i.kind === kind).map((i) => i.id)),
+    );
+  }
+
+  /** Each entry is written in the transaction given (which carries its security-log rows), then read back whole. */
+  async recordProblem(
+    patientId: string,
+    entry: NewProblem,
+    by: Authorship,
+    transaction: Transaction<Tx, CreatedItem>,
+  ): Promise<ProblemRecord> {
+    const { id } = await transaction((tx) => tx.problem.create({ data: { patientId, ...entry, ...by }, select: { id: true } }));
     return this.readOne(problem, id);
   }
 
-  async recordAllergy(patientId: string, entry: NewAllergy, by: Authorship): Promise<AllergyRecord> {
-    const { id } = await this.db.allergy.create({ data: { patientId, ...entry, ...by }, select: { id: true } });
+  async recordAllergy(
+    patientId: string,
+    entry: NewAllergy,
+    by: Authorship,
+    transaction: Transaction<Tx, CreatedItem>,
+  ): Promise<AllergyRecord> {
+    const { id } = await transaction((tx) => tx.allergy.create({ data: { patientId, ...entry, ...by }, select: { id: true } }));
     return this.readOne(allergy, id);
   }
 
-  async recordMedication(patientId: string, entry: NewMedication, by: Authorship): Promise<MedicationRecord> {
-    const { id } = await this.db.medication.create({ data: { patientId, ...entry, ...by }, select: { id: true } });
+  async recordMedication(
+    patientId: string,
+    entry: NewMedication,
+    by: Authorship,
+    transaction: Transaction<Tx, CreatedItem>,
+  ): Promise<MedicationRecord> {
+    const { id } = await transaction((tx) => tx.medication.create({ data: { patientId, ...entry, ...by }, select: { id: true } }));
     return this.readOne(medication, id);
   }
 
-  async fileDocument(patientId: string, entry: NewClinicalDocument, by: Authorship): Promise<ClinicalDocumentRecord> {
+  async fileDocument(
+    patientId: string,
+    entry: NewClinicalDocument,
+    by: Authorship,
+    transaction: Transaction<Tx, CreatedItem>,
+  ): Promise<ClinicalDocumentRecord> {
     const data = { patientId, ...entry, sections: entry.sections.map((section) => ({ ...section })), ...by };
-    const { id } = await this.db.clinicalDocument.create({ data, select: { id: true } });
+    const { id } = await transaction((tx) => tx.clinicalDocument.create({ data, select: { id: true } }));
     return this.readOne(clinicalDocument, id);
   }
 

@@ -36,6 +36,7 @@ export interface SessionRecord {
 /** What the gateway learns about a session's role profile (the `_sessionRoleProfile` look-up). */
 export interface SessionRoleProfileRecord {
   roleProfileId: string;
+  userId: string;
   jobRoleCode: string;
   organisationOds: string;
   /** Set for a patient's own portal account. */
@@ -106,6 +107,25 @@ export class DirectoryStore {
       where: { roleProfileId: { in: [...roleProfileIds] } },
       select: { roleProfileId: true, careTeam: { select: careTeamColumns } },
       orderBy: [{ careTeam: { name: 'asc' } }],
+    });
+  }
+
+  /** The role profile with that id, active or not. */
+  roleProfile(id: string): Promise<RoleProfileRecord | null> {
+    return this.db.roleProfile.findUnique({ where: { id }, select: roleProfileColumns });
+  }
+
+  /** Does the user hold a role profile (active or not) at the organisation? */
+  async holdsRoleAt(userId: string, odsCode: string): Promise<boolean> {
+    return (await this.db.roleProfile.count({ where: { userId, organisation: { odsCode } } })) > 0;
+  }
+
+  /** Ends the role profile: it can no longer be selected, and sessions working in it are refused. */
+  endRoleProfile(id: string, ending: { endedBy: string; endReason: string }): Promise<RoleProfileRecord> {
+    return this.db.roleProfile.update({
+      where: { id },
+      data: { active: false, endedAt: new Date(), ...ending },
+      select: roleProfileColumns,
     });
   }
 

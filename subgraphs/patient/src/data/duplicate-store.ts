@@ -1,3 +1,4 @@
+import type { Transaction } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import type { ScoreCursor } from '../domain/pagination.js';
 import { duplicateThreshold } from '../domain/match-score.js';
@@ -79,12 +80,18 @@ export class DuplicateStore {
   }
 
   /** Marks a candidate as two different people; null when there is no such candidate. */
-  async dismiss(id: string, reviewerId: string): Promise<DuplicateCandidateRecord | null> {
-    const { count } = await this.db.duplicateCandidate.updateMany({
-      where: { id },
-      data: { status: 'NOT_DUPLICATE', reviewedById: reviewerId, reviewedAt: new Date() },
+  dismiss(
+    id: string,
+    reviewerId: string,
+    transaction: Transaction<Tx, DuplicateCandidateRecord | null>,
+  ): Promise<DuplicateCandidateRecord | null> {
+    return transaction(async (tx) => {
+      const { count } = await tx.duplicateCandidate.updateMany({
+        where: { id },
+        data: { status: 'NOT_DUPLICATE', reviewedById: reviewerId, reviewedAt: new Date() },
+      });
+      return count === 0 ? null : tx.duplicateCandidate.findUnique({ where: { id }, select: candidateColumns });
     });
-    return count === 0 ? null : this.db.duplicateCandidate.findUnique({ where: { id }, select: candidateColumns });
   }
 
   /** A merge settles the pair; undoing it reopens the pair for review. */

@@ -20,6 +20,9 @@ import type {
   ProblemRecord,
 } from './clinical-record-store.js';
 import type { MergeStore, PatientMergeRecord } from './merge-store.js';
+import type { AdmissionRecord, AdmissionStore } from './admission-store.js';
+import type { InterfaceMessageStore } from './interface-message-store.js';
+import type { SessionRevocationStore } from './session-revocation-store.js';
 
 /** Per-request loaders: every batched read of this subgraph goes through one of these, one SQL statement a batch. */
 export interface Loaders {
@@ -37,6 +40,9 @@ export interface Loaders {
   allergiesByPatientId: DataLoader<string, AllergyRecord[]>;
   medicationsByPatientId: DataLoader<string, MedicationRecord[]>;
   documentsByPatientId: DataLoader<string, ClinicalDocumentRecord[]>;
+  /** The patient each clinical item belongs to, for reads of one item by id. */
+  patientOfItem: DataLoader<ClinicalItemKey, string | null, string>;
+  admissionsByPatientId: DataLoader<string, AdmissionRecord[]>;
   organisationByOds: DataLoader<string, OrganisationRecord | null>;
   organisationById: DataLoader<string, OrganisationRecord | null>;
   userById: DataLoader<string, UserRecord | null>;
@@ -53,9 +59,21 @@ export interface Stores {
   duplicates: DuplicateStore;
   merges: MergeStore;
   clinicalRecord: ClinicalRecordStore;
+  admissions: AdmissionStore;
+  interfaceMessages: InterfaceMessageStore;
+  sessionRevocations: SessionRevocationStore;
 }
 
-export function createLoaders({ patients, directory, duplicates, merges, clinicalRecord }: Stores, consents: ConsentRegister): Loaders {
+/** One clinical item of one kind, looked up by its id. */
+export interface ClinicalItemKey {
+  kind: 'PROBLEM' | 'ALLERGY' | 'MEDICATION';
+  id: string;
+}
+
+export function createLoaders(
+  { patients, directory, duplicates, merges, clinicalRecord, admissions }: Stores,
+  consents: ConsentRegister,
+): Loaders {
   return {
     patientById: new DataLoader(byUuid((ids) => patients.findByIds(ids))),
     patientByNhsNumber: new DataLoader(async (numbers) =>
@@ -80,6 +98,18 @@ export function createLoaders({ patients, directory, duplicates, merges, clinica
     allergiesByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await clinicalRecord.allergiesOf(ids), (i) => i.patientId)),
     medicationsByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await clinicalRecord.medicationsOf(ids), (i) => i.patientId)),
     documentsByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await clinicalRecord.documentsOf(ids), (i) => i.patientId)),
+    patientOfItem: new DataLoader(
+      async (keys) => {
+        const valid = keys.filter((key) => isUuid(key.id.toLowerCase()));
+        const owners = valid.length
+          ? await clinicalRecord.patientsOfItems(valid.map((k) => ({ kind: k.kind, id: k.id.toLowerCase() })))
+          : [];
+        const byKey = new Map(owners.map((o) => [`${o.kind}:${o.id}`, o.patientId]));
+        return keys.map((key) => byKey.get(`${key.kind}:${key.id.toLowerCase()}`) ?? null);
+      },
+      { cacheKeyFn: (key) => `${key.kind}:${key.id.toLowerCase()}` },
+    ),
+    admissionsByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await admissions.admissionsOf(ids), (a) => a.patientId)),
     organisationByOds: new DataLoader(async (codes) => orderByKeys(codes, await directory.organisationsByOds(codes), (o) => o.odsCode)),
     organisationById: new DataLoader(byUuid((ids) => directory.organisationsByIds(ids))),
     userById: new DataLoader(async (ids) => orderByKeys(ids, await directory.usersByIds(ids), (u) => u.id)),

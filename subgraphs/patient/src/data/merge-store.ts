@@ -1,3 +1,4 @@
+import type { Transaction } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import { checkMergeParties, checkUnmerge, nhsNumberToMove, type MergeParty, type MergeRequest } from '../domain/merge.js';
 import type { Db, Tx } from './prisma.js';
@@ -44,8 +45,14 @@ export class MergeStore {
     private readonly duplicates: DuplicateStore,
   ) {}
 
-  merge(request: MergeRequest, actor: MergeActor): Promise<PatientMergeRecord> {
-    return this.db.$transaction(async (tx) => {
+  /** `afterwards` runs in the merge's transaction (e.g. recording the HL7 v2 message it comes from). */
+  merge(
+    request: MergeRequest,
+    actor: MergeActor,
+    transaction: Transaction<Tx, PatientMergeRecord>,
+    afterwards?: (tx: Tx) => Promise<void>,
+  ): Promise<PatientMergeRecord> {
+    return transaction(async (tx) => {
       const parties = await lockPatients(tx, [request.survivorId, request.replacedId]);
       const { survivor, replaced } = checkMergeParties(parties.get(request.survivorId), parties.get(request.replacedId));
       const movedNhsNumber = nhsNumberToMove(survivor, replaced);
@@ -60,6 +67,7 @@ export class MergeStore {
       }
       await tx.patient.update({ where: { id: replaced.id }, data: { replacedById: survivor.id } });
       await this.duplicates.settleByMerge(tx, survivor.id, replaced.id, actor.userId);
+      await afterwards?.(tx);
       return tx.patientMerge.create({
         data: {
           survivorId: survivor.id,
@@ -76,8 +84,13 @@ export class MergeStore {
   }
 
   /** Undoes the standing merge of `replacedId`: what moved goes back (what was added to the survivor since stays). */
-  unmerge(replacedId: string, reason: string, actor: MergeActor): Promise<PatientMergeRecord> {
-    return this.db.$transaction(async (tx) => {
+  unmerge(
+    replacedId: string,
+    reason: string,
+    actor: MergeActor,
+    transaction: Transaction<Tx, PatientMergeRecord>,
+  ): Promise<PatientMergeRecord> {
+    return transaction(async (tx) => {
       const merge = await tx.patientMerge.findFirst({ where: { replacedId, undoneAt: null } });
       const parties = await lockPatients(tx, merge ? [replacedId, merge.survivorId] : [replacedId]);
       const survivor = merge ? parties.get(merge.survivorId) : undefined;

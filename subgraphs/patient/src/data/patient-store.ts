@@ -1,4 +1,4 @@
-import { badUserInput, conflict } from '@epr/platform';
+import { badUserInput, conflict, type Transaction } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import type { Db, Tx } from './prisma.js';
@@ -126,8 +126,12 @@ export class PatientStore {
   }
 
   /** Creates the patient with its local identifiers, then `afterwards` (duplicate detection) in the same transaction. */
-  register(patient: NewPatient, afterwards: (tx: Tx, created: PatientRecord) => Promise<void>): Promise<PatientRecord> {
-    return this.inTransaction(async (tx) => {
+  register(
+    patient: NewPatient,
+    afterwards: (tx: Tx, created: PatientRecord) => Promise<void>,
+    transaction: Transaction<Tx, PatientRecord>,
+  ): Promise<PatientRecord> {
+    return inTransaction(transaction, async (tx) => {
       if (patient.nhsNumber) await assertNhsNumberFree(tx, patient.nhsNumber, 'input.nhsNumber');
       const { localIdentifiers, registeredGpPractice, ...demographics } = patient;
       const created = await tx.patient.create({
@@ -140,8 +144,13 @@ export class PatientStore {
     });
   }
 
-  update(id: string, changes: PatientChanges, afterwards: (tx: Tx, updated: PatientRecord) => Promise<void>): Promise<PatientRecord> {
-    return this.inTransaction(async (tx) => {
+  update(
+    id: string,
+    changes: PatientChanges,
+    afterwards: (tx: Tx, updated: PatientRecord) => Promise<void>,
+    transaction: Transaction<Tx, PatientRecord>,
+  ): Promise<PatientRecord> {
+    return inTransaction(transaction, async (tx) => {
       const { previousName, registeredGpPractice, ...fields } = changes;
       if (fields.nhsNumber) await assertNhsNumberFree(tx, fields.nhsNumber, 'input.nhsNumber', id);
       if (previousName) await tx.patientPreviousName.create({ data: { patientId: id, ...previousName } });
@@ -160,19 +169,18 @@ export class PatientStore {
     });
   }
 
-  addLocalIdentifier(patientId: string, identifier: LocalIdentifierKey): Promise<void> {
-    return this.inTransaction((tx) => addLocalIdentifiers(tx, patientId, [identifier], () => 'input.identifier'));
+  addLocalIdentifier(patientId: string, identifier: LocalIdentifierKey, transaction: Transaction<Tx, void>): Promise<void> {
+    return inTransaction(transaction, (tx) => addLocalIdentifiers(tx, patientId, [identifier], () => 'input.identifier'));
   }
+}
 
-  private async inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    try {
-      return await this.db.$transaction(work);
-    } catch (error) {
-      // The checks above name the field; this is the rare race where another request took the value in between.
-      if (isUniqueViolation(error))
-        throw conflict('Another change to the same identifier got there first. Check the record and try again.');
-      throw error;
-    }
+async function inTransaction<T>(transaction: Transaction<Tx, T>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await transaction(work);
+  } catch (error) {
+    // The checks above name the field; this is the rare race where another request took the value in between.
+    if (isUniqueViolation(error)) throw conflict('Another change to the same identifier got there first. Check the record and try again.');
+    throw error;
   }
 }
 

@@ -22,3 +22,16 @@ export function requireNotInFuture(date: Date, today: Date, field: string, label
 export function parsePastDate(value: string, today: Date, field: string, label: string): Date {
   return requireNotInFuture(parseCalendarDate(value, field, label), today, field, label);
 }
+
+// Clocks of departmental systems drift; an event stamped a few minutes ahead is still accepted.
+const clockSkewMs = 5 * 60_000;
+
+/** An ISO 8601 instant with an offset that has happened (within a little clock drift), or BAD_USER_INPUT. */
+export function parseInstantNotInFuture(value: string, now: Date, field: string, label: string): Date {
+  const instant = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(instant.getTime())) {
+    throw badUserInput(`${label} must be an ISO 8601 date-time with an offset, for example 2026-11-24T09:30:00Z.`, field);
+  }
+  if (instant.getTime() > now.getTime() + clockSkewMs) throw badUserInput(`${label} cannot be in the future.`, field);
+  return instant;
+}

@@ -1,7 +1,7 @@
 import { badUserInput } from '@epr/platform';
 import type { AllergyCategory, AllergySeverity, MedicationStatus, ProblemStatus } from '../__generated__/prisma/client.js';
 import type { NewAllergy, NewClinicalDocument, NewMedication, NewProblem } from '../data/clinical-record-store.js';
-import { parsePastDate } from './calendar-date.js';
+import { parseInstantNotInFuture, parsePastDate } from './calendar-date.js';
 import { parseSnomedConcept, type SnomedConcept } from './snomed-ct.js';
 import { optionalText, requireText } from './text.js';
 
@@ -83,23 +83,11 @@ export function parseClinicalDocument(input: DocumentRequest, now: Date = new Da
     typeConceptId: type.conceptId,
     typeTerm: type.term,
     title: requireText(input.title, 'input.title', 'The title', 200),
-    authoredAt: parseInstantNotInFuture(input.authoredAt, now, 'input.authoredAt'),
+    authoredAt: parseInstantNotInFuture(input.authoredAt, now, 'input.authoredAt', 'authoredAt'),
     sourceSystem: optionalText(input.sourceSystem, 'input.sourceSystem', 'The source system', 100),
     sections: input.sections.map((section, i) => ({
       title: requireText(section.title, `input.sections[${i}].title`, 'A section title', 200),
       text: requireText(section.text, `input.sections[${i}].text`, 'A section text', 100_000),
     })),
   };
-}
-
-// Clocks of departmental systems drift; a document stamped a few minutes ahead is still accepted.
-const clockSkewMs = 5 * 60_000;
-
-function parseInstantNotInFuture(value: string, now: Date, field: string): Date {
-  const instant = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(instant.getTime())) {
-    throw badUserInput('authoredAt must be an ISO 8601 date-time with an offset, for example 2026-11-24T09:30:00Z.', field);
-  }
-  if (instant.getTime() > now.getTime() + clockSkewMs) throw badUserInput('authoredAt cannot be in the future.', field);
-  return instant;
 }

@@ -2,6 +2,8 @@ import type {
   CareTeamResolvers,
   OrganisationResolvers,
   RoleProfileResolvers,
+  SessionRevocationResolvers,
+  SessionResolvers,
   SessionRoleProfileResolvers,
 } from '../__generated__/resolvers-types.js';
 
@@ -21,6 +23,15 @@ export const RoleProfile: RoleProfileResolvers = {
   careTeams: (profile, _args, { directory }) => directory.teamsOf(profile.id),
 };
 
+export const Session: SessionResolvers = {
+  patient: (_session, _args, { patients }) => patients.ownRecord(),
+};
+
 export const SessionRoleProfile: SessionRoleProfileResolvers = {
   teamIds: async (profile, _args, { directory }) => (await directory.teamsOf(profile.roleProfileId)).map((team) => team.id),
+  revokedSessionIds: (profile, { since }, { sessions }) => sessions.revokedSince(profile.userId, since),
+};
+
+export const SessionRevocation: SessionRevocationResolvers = {
+  revokedAt: (revocation) => revocation.revokedAt.toISOString(),
 };

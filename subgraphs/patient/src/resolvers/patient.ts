@@ -33,6 +33,8 @@ export const Patient: PatientResolvers = {
     clinicalRecord.documents(patient.id, sealOverrideJustification),
   sealedItems: (patient, _args, { clinicalRecord }) => clinicalRecord.sealedItems(patient.id),
   consent: (patient, _args, { access }) => access.consent(patient.id),
+  nominations: (patient, _args, { access }) => access.nominations(patient.id),
+  admissions: (patient, _args, { admissions }) => admissions.admissions(patient.id),
 };
 
 export const SealedItem: SealedItemResolvers = {

@@ -1,4 +1,4 @@
-import { forbidden, notFound, type VisibleItem } from '@epr/platform';
+import { forbidden, itemKeepers, notFound, type Transaction, type VisibleItem } from '@epr/platform';
 import type { AuditAction } from '@epr/policy';
 import type { SealLevel } from '../__generated__/resolvers-types.js';
 import { chooseAuthoringTeam } from '../domain/authoring-team.js';
@@ -15,11 +15,14 @@ import {
 import type {
   AllergyRecord,
   Authorship,
+  CreatedItem,
   ClinicalDocumentRecord,
   ClinicalItemRecord,
   MedicationRecord,
   ProblemRecord,
 } from '../data/clinical-record-store.js';
+import type { ClinicalItemKey } from '../data/loaders.js';
+import type { Tx } from '../data/prisma.js';
 import type { PatientService } from './patient-service.js';
 import type { ServiceRequest } from './request.js';
 
@@ -80,6 +83,22 @@ export class ClinicalRecordService {
     return open(await this.decided(patientId, 'DOCUMENT', this.request.loaders.documentsByPatientId, sealOverride));
   }
 
+  /**
+   * One clinical item by id, or null unless the caller may see it in full. Not found, a patient out of scope, no
+   * relationship, a hidden item and a sealed one all answer the same, so an id never tells that an item exists.
+   */
+  async problem(id: string): Promise<ProblemRecord | null> {
+    return this.itemById({ kind: 'PROBLEM', id }, (patientId) => this.problems(patientId));
+  }
+
+  async allergy(id: string): Promise<AllergyRecord | null> {
+    return this.itemById({ kind: 'ALLERGY', id }, (patientId) => this.allergies(patientId));
+  }
+
+  async medication(id: string): Promise<MedicationRecord | null> {
+    return this.itemById({ kind: 'MEDICATION', id }, (patientId) => this.medications(patientId));
+  }
+
   /** Placeholders for the sealed items of every list that the caller may know exist but not open. */
   async sealedItems(patientId: string): Promise<SealedItemRecord[]> {
     const { loaders } = this.request;
@@ -117,29 +136,29 @@ export class ClinicalRecordService {
 
   recordProblem(input: ProblemRequest & EntryInput): Promise<ProblemRecord> {
     const entry = parseProblem(input);
-    return this.write(input, 'problem.create', 'PROBLEM', (patientId, by) =>
-      this.request.stores.clinicalRecord.recordProblem(patientId, entry, by),
+    return this.write(input, 'problem.create', 'PROBLEM', (patientId, by, transaction) =>
+      this.request.stores.clinicalRecord.recordProblem(patientId, entry, by, transaction),
     );
   }
 
   recordAllergy(input: AllergyRequest & EntryInput): Promise<AllergyRecord> {
     const entry = parseAllergy(input);
-    return this.write(input, 'allergy.create', 'ALLERGY', (patientId, by) =>
-      this.request.stores.clinicalRecord.recordAllergy(patientId, entry, by),
+    return this.write(input, 'allergy.create', 'ALLERGY', (patientId, by, transaction) =>
+      this.request.stores.clinicalRecord.recordAllergy(patientId, entry, by, transaction),
     );
   }
 
   recordMedication(input: MedicationRequest & EntryInput): Promise<MedicationRecord> {
     const entry = parseMedication(input);
-    return this.write(input, 'medication.create', 'MEDICATION', (patientId, by) =>
-      this.request.stores.clinicalRecord.recordMedication(patientId, entry, by),
+    return this.write(input, 'medication.create', 'MEDICATION', (patientId, by, transaction) =>
+      this.request.stores.clinicalRecord.recordMedication(patientId, entry, by, transaction),
     );
   }
 
   fileDocument(input: DocumentRequest & EntryInput): Promise<ClinicalDocumentRecord> {
     const entry = parseClinicalDocument(input);
-    return this.write(input, 'document.create', 'DOCUMENT', (patientId, by) =>
-      this.request.stores.clinicalRecord.fileDocument(patientId, entry, by),
+    return this.write(input, 'document.create', 'DOCUMENT', (patientId, by, transaction) =>
+      this.request.stores.clinicalRecord.fileDocument(patientId, entry, by, transaction),
     );
   }
 
@@ -151,16 +170,24 @@ export class ClinicalRecordService {
     input: EntryInput,
     action: AuditAction,
     kind: ClinicalItemKind,
-    store: (patientId: string, by: Authorship) => Promise<T>,
+    store: (patientId: string, by: Authorship, transaction: Transaction<Tx, CreatedItem>) => Promise<T>,
   ): Promise<T> {
-    const { policy, audit } = this.request;
+    const { policy, writes } = this.request;
     const patient = await this.patients.byId(input.patientId);
     if (!patient) throw notFound('No patient with this id is visible to you.', 'input.patientId');
     // Writing clinical entries needs the same legitimate relationship (or emergency access) as reading them.
     await policy.require('clinical.write', patient.id, action);
-    const item = await store(patient.id, await this.authorship(input));
-    audit.record({ action, outcome: 'ALLOWED', patientId: patient.id, items: [`${kind}:${item.id}`] });
-    return item;
+    const by = await this.authorship(input);
+    // A sealed-and-locked item's very existence is for its authoring team only, in the security log too.
+    const keepers =
+      by.sealLevel === 'SEALED_AND_LOCKED' ? itemKeepers({ authoringTeamId: by.authoringTeamId, authorUserId: by.authorId }) : null;
+    return store(
+      patient.id,
+      by,
+      writes.for((created) => [
+        { action, outcome: 'ALLOWED', patientId: patient.id, items: [`${kind}:${created.id}`], ...(keepers ? { visibleTo: keepers } : {}) },
+      ]),
+    );
   }
 
   private async authorship(input: EntryInput): Promise<Authorship> {
@@ -177,6 +204,14 @@ export class ClinicalRecordService {
       authoringOrganisationId: organisation.id,
       authoringTeamId: chooseAuthoringTeam(input.authoringTeamId?.toLowerCase(), teams, sealLevel),
     };
+  }
+
+  private async itemById<T extends ClinicalItemRecord>(key: ClinicalItemKey, list: (patientId: string) => Promise<T[]>): Promise<T | null> {
+    const patientId = await this.request.loaders.patientOfItem.load(key);
+    if (!patientId) return null;
+    const decision = await this.request.policy.forPatient('clinical.read', patientId, readActions[key.kind]);
+    if (decision.effect !== 'ALLOW') return null;
+    return (await list(patientId)).find((item) => item.id === key.id.toLowerCase()) ?? null;
   }
 
   /** The caller's view of one list, decided once per request and seal-override justification. */

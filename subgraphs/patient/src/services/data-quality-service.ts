@@ -6,6 +6,8 @@ import type { DuplicateCandidateRecord } from '../data/duplicate-store.js';
 import type { PatientMergeRecord } from '../data/merge-store.js';
 import type { PatientService } from './patient-service.js';
 import type { ServiceRequest } from './request.js';
+import type { InterfaceMessageInput } from '../__generated__/resolvers-types.js';
+import { recordMessage, unappliedMessage } from './interface-messages.js';
 
 /**
  * The master patient index's housekeeping: the duplicate worklist, merges and their undoing. A pair or a merge
@@ -35,36 +37,57 @@ export class DataQualityService {
     return { ...page, items: page.items.filter((_, i) => visible[i]) };
   }
 
-  async merge(input: { survivorId: string; replacedId: string; reason: string }): Promise<PatientMergeRecord> {
+  async merge(
+    input: { survivorId: string; replacedId: string; reason: string },
+    messageInput?: InterfaceMessageInput | null,
+  ): Promise<PatientMergeRecord> {
+    const message = await unappliedMessage(this.request, messageInput);
     const request = validateMergeRequest(input);
     await this.requireVisible([
       [request.survivorId, 'input.survivorId'],
       [request.replacedId, 'input.replacedId'],
     ]);
-    const merge = await this.request.stores.merges.merge(request, this.actor());
-    this.afterMergeChange('patient.merge', merge);
+    const merge = await this.request.stores.merges.merge(request, this.actor(), this.mergeChange('patient.merge'), (tx) =>
+      recordMessage(this.request, tx, message, request.survivorId),
+    );
+    this.forgetPatients(merge);
     return merge;
   }
 
   async unmerge(input: { replacedId: string; reason: string }): Promise<PatientMergeRecord> {
     const request = validateUnmergeRequest(input);
     await this.requireVisible([[request.replacedId, 'input.replacedId']]);
-    const merge = await this.request.stores.merges.unmerge(request.replacedId, request.reason, this.actor());
-    this.afterMergeChange('patient.unmerge', merge);
+    const merge = await this.request.stores.merges.unmerge(
+      request.replacedId,
+      request.reason,
+      this.actor(),
+      this.mergeChange('patient.unmerge'),
+    );
+    this.forgetPatients(merge);
     return merge;
   }
 
   async dismiss(id: string): Promise<DuplicateCandidateRecord> {
-    const { stores, caller, audit } = this.request;
+    const { stores, caller, writes } = this.request;
     const candidate = await this.candidate(id);
     if (!candidate) throw notFound('No duplicate candidate with this id is visible to you.', 'id');
     if (candidate.status === 'MERGED')
       throw conflict('These patients were merged; undo the merge instead of dismissing the candidate.', 'id');
-    const dismissed = (await stores.duplicates.dismiss(candidate.id, caller.userId))!;
-    for (const patientId of [dismissed.firstPatientId, dismissed.secondPatientId]) {
-      audit.record({ action: 'duplicate-candidate.dismiss', outcome: 'ALLOWED', patientId, items: [`DuplicateCandidate:${dismissed.id}`] });
-    }
-    return dismissed;
+    const dismissed = await stores.duplicates.dismiss(
+      candidate.id,
+      caller.userId,
+      writes.for((done) =>
+        done
+          ? [done.firstPatientId, done.secondPatientId].map((patientId) => ({
+              action: 'duplicate-candidate.dismiss' as const,
+              outcome: 'ALLOWED' as const,
+              patientId,
+              items: [`DuplicateCandidate:${done.id}`],
+            }))
+          : [],
+      ),
+    );
+    return dismissed!;
   }
 
   private async pairVisible(candidate: DuplicateCandidateRecord): Promise<boolean> {
@@ -83,11 +106,20 @@ export class DataQualityService {
     return { userId: this.request.caller.userId, roleProfileId: this.request.caller.roleProfileId };
   }
 
-  /** Records the change for both patients, and drops what this request read of them before it. */
-  private afterMergeChange(action: AuditAction, merge: { id: string; survivorId: string; replacedId: string }): void {
-    for (const patientId of [merge.survivorId, merge.replacedId]) {
-      this.request.audit.record({ action, outcome: 'ALLOWED', patientId, items: [`PatientMerge:${merge.id}`] });
-      this.request.loaders.patientById.clear(patientId);
-    }
+  /** The transaction of a merge or its undoing, recorded for both patients. */
+  private mergeChange(action: AuditAction) {
+    return this.request.writes.for((merge: PatientMergeRecord) =>
+      [merge.survivorId, merge.replacedId].map((patientId) => ({
+        action,
+        outcome: 'ALLOWED' as const,
+        patientId,
+        items: [`PatientMerge:${merge.id}`],
+      })),
+    );
+  }
+
+  /** Drops what this request read of both patients before the change. */
+  private forgetPatients(merge: { survivorId: string; replacedId: string }): void {
+    for (const patientId of [merge.survivorId, merge.replacedId]) this.request.loaders.patientById.clear(patientId);
   }
 }

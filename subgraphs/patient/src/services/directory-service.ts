@@ -32,6 +32,7 @@ export class DirectoryService {
     return profile
       ? {
           roleProfileId: profile.id,
+          userId: profile.userId,
           jobRoleCode: profile.jobRoleCode,
           organisationOds: profile.organisation.odsCode,
           patientId: profile.patientId,

@@ -8,6 +8,8 @@ import { validatePatientUpdate, type UpdatePatientRequest } from '../domain/upda
 import type { LocalIdentifierRecord, PatientRecord, PreviousNameRecord } from '../data/patient-store.js';
 import type { ScoredPatient } from '../data/search/patient-search.js';
 import type { ServiceRequest } from './request.js';
+import type { InterfaceMessageInput } from '../__generated__/resolvers-types.js';
+import { recordMessage, unappliedMessage } from './interface-messages.js';
 
 // Merges chain (A into B, later B into C); a longer chain than this means corrupt data, not a real history.
 const maxMergeChain = 16;
@@ -33,6 +35,12 @@ export class PatientService {
   async byLocalIdentifier(key: LocalIdentifierKey): Promise<PatientRecord | null> {
     const identifier = await this.request.loaders.patientByLocalIdentifier.load(key);
     return identifier ? this.byId(identifier.patientId) : null;
+  }
+
+  /** The signed-in patient's own record (the portal); null for staff, whose accounts belong to no patient. */
+  async ownRecord(): Promise<PatientRecord | null> {
+    const patientId = this.request.caller.patientId;
+    return patientId ? this.byId(patientId) : null;
   }
 
   /** The record under exactly this id, even if merged away (merge history, duplicate pairs, `replacedBy`). */
@@ -72,38 +80,53 @@ export class PatientService {
   }
 
   /** Registration gives the registering organisation a legitimate relationship, in the same transaction. */
-  async register(input: RegisterPatientRequest): Promise<PatientRecord> {
-    const { stores, relationships, caller, audit } = this.request;
-    const patient = await stores.patients.register(validateRegistration(input), async (tx, created) => {
-      await stores.duplicates.detect(tx, created);
-      await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
-        patientId: created.id,
-        holder: { kind: 'ORGANISATION', id: caller.organisationOds },
-        type: 'REGISTRATION',
-        sourceRef: `registration:${caller.organisationOds}:${created.id}`,
-        createdBy: caller.userId,
-      });
-    });
-    audit.record({ action: 'patient.create', outcome: 'ALLOWED', patientId: patient.id });
-    return patient;
+  async register(input: RegisterPatientRequest, messageInput?: InterfaceMessageInput | null): Promise<PatientRecord> {
+    const { stores, relationships, caller, writes } = this.request;
+    const message = await unappliedMessage(this.request, messageInput);
+    return stores.patients.register(
+      validateRegistration(input),
+      async (tx, created) => {
+        await stores.duplicates.detect(tx, created);
+        await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+          patientId: created.id,
+          holder: { kind: 'ORGANISATION', id: caller.organisationOds },
+          type: 'REGISTRATION',
+          sourceRef: `registration:${caller.organisationOds}:${created.id}`,
+          createdBy: caller.userId,
+        });
+        await recordMessage(this.request, tx, message, created.id);
+      },
+      writes.for((created) => [{ action: 'patient.create', outcome: 'ALLOWED', patientId: created.id }]),
+    );
   }
 
-  async update(input: UpdatePatientRequest & { id: string }): Promise<PatientRecord> {
-    const { stores, loaders, audit } = this.request;
+  async update(input: UpdatePatientRequest & { id: string }, messageInput?: InterfaceMessageInput | null): Promise<PatientRecord> {
+    const { stores, loaders, writes } = this.request;
+    const message = await unappliedMessage(this.request, messageInput);
     const current = await this.changeable(input.id, 'input.id');
     const changes = validatePatientUpdate(input, current);
-    const patient = await stores.patients.update(current.id, changes, (tx, updated) => stores.duplicates.detect(tx, updated));
+    const patient = await stores.patients.update(
+      current.id,
+      changes,
+      async (tx, updated) => {
+        await stores.duplicates.detect(tx, updated);
+        await recordMessage(this.request, tx, message, updated.id);
+      },
+      writes.for((updated) => [{ action: 'patient.update', outcome: 'ALLOWED', patientId: updated.id }]),
+    );
     loaders.patientById.clear(patient.id).prime(patient.id, patient);
-    audit.record({ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id });
     return patient;
   }
 
   async addLocalIdentifier(input: { patientId: string; identifier: { organisation: string; value: string } }): Promise<PatientRecord> {
-    const { stores, audit } = this.request;
+    const { stores, writes } = this.request;
     const identifier = parseLocalIdentifier(input.identifier, 'input.identifier');
     const patient = await this.changeable(input.patientId, 'input.patientId');
-    await stores.patients.addLocalIdentifier(patient.id, identifier);
-    audit.record({ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id });
+    await stores.patients.addLocalIdentifier(
+      patient.id,
+      identifier,
+      writes.for(() => [{ action: 'patient.update', outcome: 'ALLOWED', patientId: patient.id }]),
+    );
     return patient;
   }
 

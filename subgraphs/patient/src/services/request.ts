@@ -1,4 +1,5 @@
-import type { AuditTrail, ConsentRegister, RelationshipRegister, RequestPolicy } from '@epr/platform';
+import type { AuditedWrites, AuditTrail, ConsentRegister, PrismaTransactionsOf, RelationshipRegister, RequestPolicy } from '@epr/platform';
+import type { Tx } from '../data/prisma.js';
 import type { Caller } from '@epr/identity';
 import type { Loaders, Stores } from '../data/loaders.js';
 
@@ -12,6 +13,10 @@ export interface ServiceRequest {
   audit: AuditTrail;
   loaders: Loaders;
   stores: Stores;
+  /** Transactions for writes, each committing with its security-log rows. */
+  writes: AuditedWrites<Tx>;
+  /** Plain SQL on a write's transaction, for the shared access-control registers. */
+  sql: PrismaTransactionsOf<Tx, never>;
   relationships: RelationshipRegister;
   consents: ConsentRegister;
 }

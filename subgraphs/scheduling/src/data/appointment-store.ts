@@ -17,6 +17,10 @@ export interface AppointmentRecord {
   rescheduledToId: string | null;
   dnaCommunicatedClearly: boolean | null;
   communicationEvidence: string | null;
+  /** When the booking was recorded. */
+  createdAt: Date;
+  /** Booked by back-entry into a slot that had already started. */
+  backEntered: boolean;
 }
 
 export const appointmentColumns = {
@@ -35,6 +39,8 @@ export const appointmentColumns = {
   rescheduledToId: true,
   dnaCommunicatedClearly: true,
   communicationEvidence: true,
+  createdAt: true,
+  backEntered: true,
 } as const;
 
 const earliestFirst = [{ startsAt: 'asc' }, { id: 'asc' }] as const;

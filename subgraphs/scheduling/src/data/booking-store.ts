@@ -1,4 +1,4 @@
-import type { Db } from './prisma.js';
+import type { Transaction } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import { appointmentColumns, type AppointmentRecord } from './appointment-store.js';
 import type { Attendance } from '../domain/attendance.js';
@@ -17,6 +17,7 @@ export interface NewAppointment {
   pathwayId: string | null;
   referralId: string | null;
   bookedBy: string;
+  backEntered: boolean;
 }
 
 /** Work that must commit or roll back with the booking (e.g. the legitimate relationship it creates). */
@@ -37,25 +38,38 @@ class Refused extends Error {
 // Under a burst of bookings for one slot, transactions queue for a pooled connection and then for the slot row.
 const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
 
+/** Prisma's transaction settings, as the booking writes set them. */
+export type TransactionOptions = typeof transactionOptions;
+
+/** The transaction of one appointment write: it carries the write's security-log rows. */
+export type AppointmentTransaction = Transaction<Tx, AppointmentRecord, TransactionOptions>;
+
 /**
- * Appointment writes, each one transaction. Capacity is enforced by the database: a trigger counts each
+ * Appointment writes, each in the transaction it is given. Capacity is enforced by the database: a trigger counts each
  * appointment into its slot and a check constraint refuses a count above capacity (see the
  * clinics_slots_outcome_outbox migration), which this store reports as 'slot-full'. Outcome events for
  * care-pathway are written to the outbox in the same transaction as the change they report.
  */
 export class BookingStore {
-  constructor(private readonly db: Db) {}
-
-  book(appointment: NewAppointment, withBooking: WithBooking): Promise<AppointmentRecord | WriteRefused> {
-    return this.transaction(async (tx) => {
+  book(
+    appointment: NewAppointment,
+    withBooking: WithBooking,
+    transaction: AppointmentTransaction,
+  ): Promise<AppointmentRecord | WriteRefused> {
+    return this.transaction(transaction, async (tx) => {
       const booked = await tx.appointment.create({ data: appointment, select: appointmentColumns });
       await withBooking(tx, booked);
       return booked;
     });
   }
 
-  cancel(id: string, cancellation: Cancellation, event: AppointmentOutcomeEvent | null): Promise<AppointmentRecord | WriteRefused> {
-    return this.transaction(async (tx) => {
+  cancel(
+    id: string,
+    cancellation: Cancellation,
+    event: AppointmentOutcomeEvent | null,
+    transaction: AppointmentTransaction,
+  ): Promise<AppointmentRecord | WriteRefused> {
+    return this.transaction(transaction, async (tx) => {
       await cancelBooked(tx, id, cancellation, null);
       if (event) await enqueue(tx, event);
       return tx.appointment.findUniqueOrThrow({ where: { id }, select: appointmentColumns });
@@ -69,8 +83,9 @@ export class BookingStore {
     cancellation: Cancellation,
     event: AppointmentOutcomeEvent | null,
     withBooking: WithBooking,
+    transaction: AppointmentTransaction,
   ): Promise<AppointmentRecord | WriteRefused> {
-    return this.transaction(async (tx) => {
+    return this.transaction(transaction, async (tx) => {
       const booked = await tx.appointment.create({ data: replacement, select: appointmentColumns });
       await cancelBooked(tx, id, cancellation, booked.id);
       if (event) await enqueue(tx, event);
@@ -79,8 +94,13 @@ export class BookingStore {
     });
   }
 
-  recordAttendance(id: string, attendance: Attendance, event: AppointmentOutcomeEvent | null): Promise<AppointmentRecord | WriteRefused> {
-    return this.transaction(async (tx) => {
+  recordAttendance(
+    id: string,
+    attendance: Attendance,
+    event: AppointmentOutcomeEvent | null,
+    transaction: AppointmentTransaction,
+  ): Promise<AppointmentRecord | WriteRefused> {
+    return this.transaction(transaction, async (tx) => {
       const { count } = await tx.appointment.updateMany({
         where: { id, status: 'BOOKED' },
         data: { ...attendance, outcomeRecordedAt: new Date() },
@@ -91,9 +111,12 @@ export class BookingStore {
     });
   }
 
-  private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T | WriteRefused> {
+  private async transaction(
+    transaction: AppointmentTransaction,
+    work: (tx: Tx) => Promise<AppointmentRecord>,
+  ): Promise<AppointmentRecord | WriteRefused> {
     try {
-      return await this.db.$transaction(work, transactionOptions);
+      return await transaction(work, transactionOptions);
     } catch (error) {
       if (error instanceof Refused) return error.reason;
       if (isSlotCapacityViolation(error)) return 'slot-full';

@@ -18,7 +18,20 @@ interface Receipt {
 export function deliverToCarePathway(client: ServiceClient): DeliverOutcome {
   return async ({ eventId, payload }) => {
     const { pathwayId, appointmentId, outcome, firstAppointment, dnaCommunicatedClearly, occurredAt } = payload;
-    const input = { eventId, pathwayId, appointmentId, outcome, firstAppointment, dnaCommunicatedClearly, occurredAt };
+    // Events queued before evidence and back-entry were sent carry neither.
+    const communicationEvidence = payload.communicationEvidence ?? null;
+    const backEntered = payload.backEntered ?? false;
+    const input = {
+      eventId,
+      pathwayId,
+      appointmentId,
+      outcome,
+      firstAppointment,
+      dnaCommunicatedClearly,
+      communicationEvidence,
+      backEntered,
+      occurredAt,
+    };
     const receipt = await client.request<Receipt>('care-pathway', recordAppointmentOutcome, { input }, eventId);
     return { applied: receipt.recordAppointmentOutcome.applied };
   };

@@ -22,7 +22,10 @@ const booked: AppointmentRecord = {
   rescheduledToId: null,
   dnaCommunicatedClearly: null,
   communicationEvidence: null,
+  createdAt: new Date('2026-11-20T10:00:00Z'),
+  backEntered: false,
 };
+const now = { backDated: false };
 
 function codeOf(work: () => unknown): { code?: unknown; field?: unknown } | null {
   try {
@@ -35,11 +38,12 @@ function codeOf(work: () => unknown): { code?: unknown; field?: unknown } | null
 
 describe('cancelling', () => {
   test('a booked appointment that has not started can be cancelled, with a reason', () => {
-    expect(codeOf(() => checkCancellable(booked, before))).toBeNull();
+    expect(codeOf(() => checkCancellable(booked, { ...now, at: before }))).toBeNull();
     expect(validateCancellation({ by: 'PATIENT', reason: '  Away that week ' }, before)).toEqual({
       by: 'PATIENT',
       reason: 'Away that week',
       at: before,
+      backDated: false,
     });
     expect(codeOf(() => validateCancellation({ by: 'PATIENT', reason: ' ' }, before))).toEqual({
       code: 'BAD_USER_INPUT',
@@ -49,13 +53,55 @@ describe('cancelling', () => {
 
   test('cancelling twice is a CONFLICT that says when and by whom it was cancelled', () => {
     const cancelled = { ...booked, status: 'CANCELLED' as const, cancelledBy: 'HOSPITAL' as const, cancelledAt: before };
-    expect(() => checkCancellable(cancelled, before)).toThrow(/already cancelled on 2026-12-01T08:00:00.000Z by the hospital/);
-    expect(codeOf(() => checkCancellable(cancelled, before))).toEqual({ code: 'CONFLICT', field: 'input.appointmentId' });
+    expect(() => checkCancellable(cancelled, { ...now, at: before })).toThrow(
+      /already cancelled on 2026-12-01T08:00:00.000Z by the hospital/,
+    );
+    expect(codeOf(() => checkCancellable(cancelled, { ...now, at: before }))).toEqual({ code: 'CONFLICT', field: 'input.appointmentId' });
   });
 
   test('an appointment with an outcome, or one that has started, cannot be cancelled', () => {
-    expect(codeOf(() => checkCancellable({ ...booked, status: 'ATTENDED' }, after))).toMatchObject({ code: 'CONFLICT' });
-    expect(codeOf(() => checkCancellable(booked, after))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.appointmentId' });
+    expect(codeOf(() => checkCancellable({ ...booked, status: 'ATTENDED' }, { ...now, at: after }))).toMatchObject({ code: 'CONFLICT' });
+    expect(codeOf(() => checkCancellable(booked, { ...now, at: after }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.appointmentId',
+    });
+  });
+});
+
+describe('back-dating a cancellation (back-entry)', () => {
+  const cancel = { by: 'PATIENT' as const, reason: 'Phoned to cancel' };
+
+  test('a cancellation dated in the past is back-dated, and dated then', () => {
+    expect(validateCancellation({ ...cancel, occurredAt: '2026-11-25T10:00:00Z' }, after)).toEqual({
+      ...cancel,
+      at: new Date('2026-11-25T10:00:00Z'),
+      backDated: true,
+    });
+  });
+
+  test('one dated in the future, or not a date-time, is refused naming occurredAt', () => {
+    expect(codeOf(() => validateCancellation({ ...cancel, occurredAt: '2026-12-01T09:06:00Z' }, after))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.occurredAt',
+    });
+    expect(codeOf(() => validateCancellation({ ...cancel, occurredAt: 'last Tuesday' }, after))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.occurredAt',
+    });
+  });
+
+  test('an appointment that has started since can be cancelled as of a date before its start, not after', () => {
+    expect(codeOf(() => checkCancellable(booked, { backDated: true, at: before }))).toBeNull();
+    expect(codeOf(() => checkCancellable(booked, { backDated: true, at: after }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.occurredAt',
+    });
+  });
+
+  test('a live booking cannot have been cancelled before it was booked; a back-entered one has no such bound', () => {
+    const beforeBooking = { backDated: true, at: new Date('2026-11-19T10:00:00Z') };
+    expect(codeOf(() => checkCancellable(booked, beforeBooking))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.occurredAt' });
+    expect(codeOf(() => checkCancellable({ ...booked, backEntered: true }, beforeBooking))).toBeNull();
   });
 });
 
@@ -119,12 +165,23 @@ describe('what care-pathway is told', () => {
       outcome: 'DID_NOT_ATTEND',
       firstAppointment: true,
       dnaCommunicatedClearly: true,
+      communicationEvidence: 'Letter',
+      backEntered: false,
       occurredAt: '2026-12-01T09:00:00.000Z',
     });
-    expect(cancellationEvent(booked, { by: 'HOSPITAL', reason: 'Clinician unwell', at: before }, true)).toMatchObject({
+    expect(cancellationEvent(booked, { by: 'HOSPITAL', reason: 'Clinician unwell', at: before, backDated: false }, true)).toMatchObject({
       outcome: 'CANCELLED_BY_HOSPITAL',
       dnaCommunicatedClearly: null,
+      backEntered: false,
       occurredAt: '2026-12-01T08:00:00.000Z',
+    });
+  });
+
+  test('care-pathway is told what was back-entered: an outcome of a back-entered appointment, a back-dated cancellation', () => {
+    const attended = { status: 'ATTENDED' as const, dnaCommunicatedClearly: null, communicationEvidence: null };
+    expect(attendanceEvent({ ...booked, backEntered: true }, attended, true)).toMatchObject({ backEntered: true });
+    expect(cancellationEvent(booked, { by: 'PATIENT', reason: 'x', at: before, backDated: true }, true)).toMatchObject({
+      backEntered: true,
     });
   });
 
@@ -136,6 +193,8 @@ describe('what care-pathway is told', () => {
         false,
       ),
     ).toBeNull();
-    expect(cancellationEvent({ ...booked, pathwayId: null }, { by: 'PATIENT', reason: 'x', at: before }, false)).toBeNull();
+    expect(
+      cancellationEvent({ ...booked, pathwayId: null }, { by: 'PATIENT', reason: 'x', at: before, backDated: false }, false),
+    ).toBeNull();
   });
 });

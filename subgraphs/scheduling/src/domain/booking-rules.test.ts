@@ -14,7 +14,7 @@ const slot: SlotRecord = {
   bookedCount: 0,
   kind: 'NEW',
 };
-const request: BookingRequest = { slot, callerOrganisation: 'RX1', pathwayId: null, referralId: null, now };
+const request: BookingRequest = { slot, callerOrganisation: 'RX1', pathwayId: null, referralId: null, now, entry: 'LIVE' };
 const referralId = '44444444-4444-4444-8444-444444444444';
 
 function refusal(change: Partial<BookingRequest>) {
@@ -37,6 +37,15 @@ describe('booking rules', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.slotId',
       message: expect.stringMatching(/started/),
+    });
+  });
+
+  test('back-entry books a slot that has started, never one still to come', () => {
+    expect(refusal({ now: slot.startsAt, entry: 'BACK_ENTERED' })).toBeNull();
+    expect(refusal({ entry: 'BACK_ENTERED' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.slotId',
+      message: expect.stringMatching(/in the future: book it with bookAppointment/),
     });
   });
 

@@ -1,5 +1,6 @@
 import { badUserInput } from '@epr/platform';
 import { slotUnavailable } from './errors.js';
+import type { Entry } from './back-entry.js';
 import type { SlotRecord } from '../data/slot-store.js';
 
 export interface BookingRequest {
@@ -9,15 +10,26 @@ export interface BookingRequest {
   pathwayId: string | null;
   referralId: string | null;
   now: Date;
+  /** A live booking is into a slot still to come; a back-entered one, into a slot that has already started. */
+  entry: Entry;
 }
 
 /**
  * The booking rules checked before anything is written. The slot's capacity is checked here for a clear
  * message, and again by the database when the appointment is inserted, which is what holds under concurrency.
  */
-export function checkBooking({ slot, callerOrganisation, pathwayId, referralId, now }: BookingRequest): void {
-  if (slot.startsAt <= now) {
-    throw badUserInput(`This slot started at ${slot.startsAt.toISOString()}: book a slot in the future (see freeSlots).`, 'input.slotId');
+export function checkBooking({ slot, callerOrganisation, pathwayId, referralId, now, entry }: BookingRequest): void {
+  if (entry === 'LIVE' && slot.startsAt <= now) {
+    throw badUserInput(
+      `This slot started at ${slot.startsAt.toISOString()}: book a slot in the future (see freeSlots), or back-enter a past appointment with backEnterAppointment.`,
+      'input.slotId',
+    );
+  }
+  if (entry === 'BACK_ENTERED' && slot.startsAt > now) {
+    throw badUserInput(
+      `This slot starts at ${slot.startsAt.toISOString()}, in the future: book it with bookAppointment. Back-entry is for appointments that have already happened.`,
+      'input.slotId',
+    );
   }
   if (slot.organisation !== callerOrganisation && !pathwayId && !referralId) {
     throw badUserInput(

@@ -8,6 +8,7 @@ import type {
 import { parseClockTime } from './london-time.js';
 import { optionalText, parseCalendarDate, parseInstant, requireText, requireWhole } from './input.js';
 import type { SlotPattern, WeeklyPattern } from './session-plan.js';
+import type { Entry } from './back-entry.js';
 
 export interface NewClinic {
   organisation: string;
@@ -77,8 +78,8 @@ export function validateGenerationPeriod(input: GenerateClinicSessionsInput): { 
   return { from, to };
 }
 
-export function validateAdHocSession(input: AddClinicSessionInput, now: Date): { startsAt: Date; pattern: SlotPattern } {
+/** An ad hoc session; one that has already started can only be back-entered (its slots then take back-entered bookings). */
+export function validateAdHocSession(input: AddClinicSessionInput, now: Date): { startsAt: Date; pattern: SlotPattern; entry: Entry } {
   const startsAt = parseInstant(input.startsAt, 'input.startsAt');
-  if (startsAt <= now) throw badUserInput('A session must start in the future.', 'input.startsAt');
-  return { startsAt, pattern: validateSlotPattern(input) };
+  return { startsAt, pattern: validateSlotPattern(input), entry: startsAt <= now ? 'BACK_ENTERED' : 'LIVE' };
 }

@@ -12,6 +12,10 @@ export interface AppointmentOutcomeEvent {
   outcome: PathwayOutcome;
   firstAppointment: boolean;
   dnaCommunicatedClearly: boolean | null;
+  /** For a DNA clearly communicated: how (the evidence rule 5e asks for). Absent on events queued before it was sent. */
+  communicationEvidence?: string | null;
+  /** The appointment or its cancellation was entered after the fact. Absent on events queued before back-entry existed. */
+  backEntered?: boolean;
   occurredAt: string;
 }
 
@@ -39,12 +43,15 @@ export function attendanceEvent(
     outcome: attendance.status,
     firstAppointment,
     dnaCommunicatedClearly: attendance.dnaCommunicatedClearly,
+    communicationEvidence: attendance.communicationEvidence,
+    backEntered: appointment.backEntered,
     occurredAt: appointment.startsAt.toISOString(),
   };
 }
 
 /**
- * A cancellation for the appointment's pathway (null when it has none), dated when it was made. Cancellations
+ * A cancellation for the appointment's pathway (null when it has none), dated when it was made (back-dated ones
+ * included). Cancellations
  * never stop an RTT clock (there are no pauses), but they belong on its timeline.
  */
 export function cancellationEvent(
@@ -59,6 +66,8 @@ export function cancellationEvent(
     outcome: cancellation.by === 'PATIENT' ? 'CANCELLED_BY_PATIENT' : 'CANCELLED_BY_HOSPITAL',
     firstAppointment,
     dnaCommunicatedClearly: null,
+    communicationEvidence: null,
+    backEntered: cancellation.backDated || appointment.backEntered,
     occurredAt: cancellation.at.toISOString(),
   };
 }

@@ -9,4 +9,5 @@ export const Mutation: MutationResolvers = {
   cancelAppointment: (_parent, { input }, { bookings }) => bookings.cancel(input),
   rescheduleAppointment: (_parent, { input }, { bookings }) => bookings.reschedule(input),
   recordAttendance: (_parent, { input }, { bookings }) => bookings.recordAttendance(input),
+  backEnterAppointment: (_parent, { input }, { bookings }) => bookings.backEnter(input),
 };

@@ -1,10 +1,19 @@
-import { conflict, type AuditTrail } from '@epr/platform';
+import { conflict, type AuditedWrites, type AuditTrail } from '@epr/platform';
 import type { Caller } from '@epr/identity';
-import type { AuditAction } from '@epr/policy';
+import { writeAction, type AuditAction } from '@epr/policy';
 import type { AppointmentService } from './appointment-service.js';
 import type { ClinicCatalogue } from './clinic-catalogue.js';
 import type { AppointmentRecord, AppointmentStore } from '../data/appointment-store.js';
-import type { BookingStore, NewAppointment, WithBooking, WriteRefused } from '../data/booking-store.js';
+import type {
+  AppointmentTransaction,
+  BookingStore,
+  NewAppointment,
+  TransactionOptions,
+  Tx,
+  WithBooking,
+  WriteRefused,
+} from '../data/booking-store.js';
+
 import type { ClinicRecord } from '../data/clinic-store.js';
 import type { SlotRecord } from '../data/slot-store.js';
 import { bookingRelationship, type BookingRelationships } from '../data/booking-relationship.js';
@@ -15,6 +24,7 @@ import type {
   RescheduleAppointmentInput,
 } from '../__generated__/resolvers-types.js';
 import { checkBooking, fullSlot } from '../domain/booking-rules.js';
+import { requireBackEntry, type Entry } from '../domain/back-entry.js';
 import { checkCancellable, validateCancellation } from '../domain/cancellation.js';
 import { validateAttendance } from '../domain/attendance.js';
 import { attendanceEvent, cancellationEvent, isFirstAppointment } from '../domain/outcome-event.js';
@@ -29,9 +39,19 @@ export interface BookingServiceDeps {
   bookings: BookingStore;
   relationships: BookingRelationships;
   audit: AuditTrail;
+  /** Transactions for writes, each committing with its security-log rows. */
+  writes: AuditedWrites<Tx, TransactionOptions>;
   /** Asks the outcome relay to deliver what was just committed. */
   outcomesCommitted: () => void;
+  /** Whether the caller's role may back-enter (`appointments.back_enter`). */
+  mayBackEnter: () => boolean;
   now: () => Date;
+}
+
+/** The pathway or referral an appointment is booked for, if any. */
+interface PathwayLink {
+  pathwayId: string | null;
+  referralId: string | null;
 }
 
 /**
@@ -41,51 +61,89 @@ export interface BookingServiceDeps {
 export class BookingService {
   constructor(private readonly deps: BookingServiceDeps) {}
 
-  async book(input: BookAppointmentInput): Promise<AppointmentRecord> {
-    const patientId = requireId(input.patientId, 'input.patientId', 'patientId');
-    const pathwayId = optionalId(input.pathwayId, 'input.pathwayId', 'pathwayId');
-    const referralId = optionalId(input.referralId, 'input.referralId', 'referralId');
-    const { slot, clinic } = await this.bookableSlot(input.slotId, { pathwayId, referralId });
-    const booked = await this.deps.bookings.book(
-      this.newAppointment(patientId, slot, clinic, pathwayId, referralId),
-      this.grantRelationship(clinic),
-    );
-    this.deps.catalogue.slotsChanged(slot.id);
-    return this.written(booked, 'appointment.book');
+  /** A live booking, into a slot still to come. */
+  book(input: BookAppointmentInput): Promise<AppointmentRecord> {
+    return this.bookInto(input, 'LIVE');
+  }
+
+  /** Back-entry: a booking into a slot that has already started, for roles that may back-enter. */
+  backEnter(input: BookAppointmentInput): Promise<AppointmentRecord> {
+    this.requireBackEntry('Booking into a slot that has already started');
+    return this.bookInto(input, 'BACK_ENTERED');
   }
 
   async cancel(input: CancelAppointmentInput): Promise<AppointmentRecord> {
     const appointment = await this.existing(input.appointmentId);
-    const now = this.deps.now();
-    checkCancellable(appointment, now);
-    const cancellation = validateCancellation(input, now);
+    const cancellation = validateCancellation(input, this.deps.now());
+    if (cancellation.backDated) this.requireBackEntry('Dating a cancellation in the past', appointment.patientId);
+    checkCancellable(appointment, cancellation);
     const event = cancellationEvent(appointment, cancellation, await this.isFirst(appointment));
-    const cancelled = await this.deps.bookings.cancel(appointment.id, cancellation, event);
+    const cancelled = await this.deps.bookings.cancel(
+      appointment.id,
+      cancellation,
+      event,
+      this.recorded(writeAction('appointment.cancel', cancellation.backDated)),
+    );
     if (appointment.slotId) this.deps.catalogue.slotsChanged(appointment.slotId);
-    return this.written(cancelled, 'appointment.cancel', event !== null);
+    return this.written(cancelled, event !== null);
   }
 
   /** A move is a cancellation (by the patient or the hospital) and a new booking, committed together. */
   async reschedule(input: RescheduleAppointmentInput): Promise<AppointmentRecord> {
     const appointment = await this.existing(input.appointmentId);
-    const now = this.deps.now();
-    checkCancellable(appointment, now);
-    const cancellation = validateCancellation(input, now);
+    const cancellation = validateCancellation(input, this.deps.now());
+    checkCancellable(appointment, cancellation);
     const { pathwayId, referralId } = appointment;
-    const { slot, clinic } = await this.bookableSlot(input.slotId, { pathwayId, referralId });
+    const { slot, clinic } = await this.bookableSlot(input.slotId, { pathwayId, referralId }, 'LIVE');
     const event = cancellationEvent(appointment, cancellation, await this.isFirst(appointment));
-    const replacement = this.newAppointment(appointment.patientId, slot, clinic, pathwayId, referralId);
-    const booked = await this.deps.bookings.reschedule(appointment.id, replacement, cancellation, event, this.grantRelationship(clinic));
+    const replacement = this.newAppointment(appointment.patientId, slot, clinic, { pathwayId, referralId }, 'LIVE');
+    const booked = await this.deps.bookings.reschedule(
+      appointment.id,
+      replacement,
+      cancellation,
+      event,
+      this.grantRelationship(clinic),
+      this.recorded('appointment.reschedule'),
+    );
     this.deps.catalogue.slotsChanged(slot.id, ...(appointment.slotId ? [appointment.slotId] : []));
-    return this.written(booked, 'appointment.reschedule', event !== null);
+    return this.written(booked, event !== null);
   }
 
   async recordAttendance(input: RecordAttendanceInput): Promise<AppointmentRecord> {
     const appointment = await this.existing(input.appointmentId);
     const attendance = validateAttendance(appointment, input, this.deps.now());
     const event = attendanceEvent(appointment, attendance, await this.isFirst(appointment));
-    const recorded = await this.deps.bookings.recordAttendance(appointment.id, attendance, event);
-    return this.written(recorded, 'appointment.outcome', event !== null);
+    const recorded = await this.deps.bookings.recordAttendance(
+      appointment.id,
+      attendance,
+      event,
+      this.recorded(writeAction('appointment.outcome', appointment.backEntered)),
+    );
+    return this.written(recorded, event !== null);
+  }
+
+  private async bookInto(input: BookAppointmentInput, entry: Entry): Promise<AppointmentRecord> {
+    const patientId = requireId(input.patientId, 'input.patientId', 'patientId');
+    const pathwayId = optionalId(input.pathwayId, 'input.pathwayId', 'pathwayId');
+    const referralId = optionalId(input.referralId, 'input.referralId', 'referralId');
+    const { slot, clinic } = await this.bookableSlot(input.slotId, { pathwayId, referralId }, entry);
+    const booked = await this.deps.bookings.book(
+      this.newAppointment(patientId, slot, clinic, { pathwayId, referralId }, entry),
+      this.grantRelationship(clinic),
+      this.recorded(writeAction('appointment.book', entry === 'BACK_ENTERED')),
+    );
+    this.deps.catalogue.slotsChanged(slot.id);
+    return this.written(booked);
+  }
+
+  /** A refusal is a decision like any other, so it goes to the security log before the FORBIDDEN. */
+  private requireBackEntry(what: string, patientId: string | null = null): void {
+    const permitted = this.deps.mayBackEnter();
+    if (!permitted) {
+      const basis = { kind: 'DECISION', detail: 'role_lacks_activity' };
+      this.deps.audit.record({ action: 'appointment.back-entry', outcome: 'DENIED', patientId, basis });
+    }
+    requireBackEntry(permitted, what);
   }
 
   /** The appointment through the guarded read path; one out of sight is "not found", as one that does not exist. */
@@ -95,33 +153,24 @@ export class BookingService {
     return appointment;
   }
 
-  private async bookableSlot(
-    slotId: string,
-    link: { pathwayId: string | null; referralId: string | null },
-  ): Promise<{ slot: SlotRecord; clinic: ClinicRecord }> {
+  private async bookableSlot(slotId: string, link: PathwayLink, entry: Entry): Promise<{ slot: SlotRecord; clinic: ClinicRecord }> {
     const slot = await this.deps.catalogue.slot(slotId);
     const clinic = slot && (await this.deps.catalogue.clinic(slot.clinicId));
     if (!slot || !clinic) throw notFound('No slot with this id exists. Find one with freeSlots.', 'input.slotId');
-    checkBooking({ slot, callerOrganisation: this.deps.caller.organisationOds, ...link, now: this.deps.now() });
+    checkBooking({ slot, callerOrganisation: this.deps.caller.organisationOds, ...link, now: this.deps.now(), entry });
     return { slot, clinic };
   }
 
-  private newAppointment(
-    patientId: string,
-    slot: SlotRecord,
-    clinic: ClinicRecord,
-    pathwayId: string | null,
-    referralId: string | null,
-  ): NewAppointment {
+  private newAppointment(patientId: string, slot: SlotRecord, clinic: ClinicRecord, link: PathwayLink, entry: Entry): NewAppointment {
     return {
       patientId,
       slotId: slot.id,
       organisation: clinic.organisation,
       clinicName: clinic.name,
       startsAt: slot.startsAt,
-      pathwayId,
-      referralId,
+      ...link,
       bookedBy: this.deps.caller.userId,
+      backEntered: entry === 'BACK_ENTERED',
     };
   }
 
@@ -137,13 +186,19 @@ export class BookingService {
     return isFirstAppointment(slot?.kind ?? null, attendedBefore);
   }
 
-  private written(result: AppointmentRecord | WriteRefused, action: AuditAction, outcomeQueued = false): AppointmentRecord {
+  /** The transaction of one appointment write, carrying its security-log row for the appointment's patient. */
+  private recorded(action: AuditAction): AppointmentTransaction {
+    return this.deps.writes.for((appointment: AppointmentRecord) => [
+      { action, outcome: 'ALLOWED', patientId: appointment.patientId, items: [`Appointment:${appointment.id}`] },
+    ]);
+  }
+
+  private written(result: AppointmentRecord | WriteRefused, outcomeQueued = false): AppointmentRecord {
     if (result === 'slot-full') throw fullSlot();
     if (result === 'appointment-changed') {
       throw conflict('Someone else changed this appointment a moment ago; reload it to see where it stands.', 'input.appointmentId');
     }
     if (result === 'write-clash') throw conflict('This change clashed with another made at the same moment; nothing was saved. Try again.');
-    this.deps.audit.record({ action, outcome: 'ALLOWED', patientId: result.patientId });
     if (outcomeQueued) this.deps.outcomesCommitted();
     return result;
   }

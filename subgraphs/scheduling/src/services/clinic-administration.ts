@@ -13,6 +13,7 @@ import type {
 import { validateAdHocSession, validateClinic, validateGenerationPeriod, validateSessionTemplate } from '../domain/clinic-setup.js';
 import { planSession, planWeeklySessions } from '../domain/session-plan.js';
 import { notFound } from '../domain/errors.js';
+import { requireBackEntry } from '../domain/back-entry.js';
 
 const dayMs = 86_400_000;
 
@@ -24,6 +25,8 @@ export class ClinicAdministration {
     private readonly clinics: ClinicStore,
     private readonly slots: SlotStore,
     private readonly now: () => Date,
+    /** Whether the caller's role may back-enter (`appointments.back_enter`): past sessions are for back-entry. */
+    private readonly mayBackEnter: () => boolean,
   ) {}
 
   createClinic(input: CreateClinicInput): Promise<ClinicRecord> {
@@ -59,7 +62,8 @@ export class ClinicAdministration {
 
   async addSession(input: AddClinicSessionInput): Promise<SlotRecord[]> {
     const clinic = await this.ownClinic(input.clinicId);
-    const { startsAt, pattern } = validateAdHocSession(input, this.now());
+    const { startsAt, pattern, entry } = validateAdHocSession(input, this.now());
+    if (entry === 'BACK_ENTERED') requireBackEntry(this.mayBackEnter(), 'Adding a session that has already started');
     return this.writeSessions(clinic, [{ templateId: null, plan: planSession(startsAt, pattern) }]);
   }
 

@@ -1,7 +1,7 @@
-import type { AuditTrail, RelationshipRegister, RequestPolicy } from '@epr/platform';
+import { AuditedWrites, type AuditTrail, type PrismaTransactionsOf, type RelationshipRegister, type RequestPolicy } from '@epr/platform';
 import type { Caller } from '@epr/identity';
 import { createLoaders, type Stores } from '../data/loaders.js';
-import type { BookingStore } from '../data/booking-store.js';
+import type { BookingStore, TransactionOptions, Tx } from '../data/booking-store.js';
 import { registeredBookingRelationships } from '../data/booking-relationship.js';
 import { AppointmentService } from './appointment-service.js';
 import { BookingService } from './booking-service.js';
@@ -10,6 +10,8 @@ import { ClinicCatalogue } from './clinic-catalogue.js';
 
 /** What the services read and write through; created once per process. */
 export interface ServiceStores extends Stores {
+  /** Transactions on the subgraph's database, and SQL on them. */
+  transactions: PrismaTransactionsOf<Tx, TransactionOptions>;
   bookings: BookingStore;
   relationships: RelationshipRegister;
   /** Asks the outcome relay to deliver what was just committed. */
@@ -38,6 +40,7 @@ export interface Services {
 
 export function createServices(request: ServiceRequest, stores: ServiceStores): Services {
   const loaders = createLoaders(stores);
+  const mayBackEnter = () => request.policy.holds('appointments.back_enter');
   const appointments = new AppointmentService(loaders, stores.appointments, request.policy, request.now);
   const catalogue = new ClinicCatalogue(loaders, stores.clinics, stores.slots, request.now);
   const bookings = new BookingService({
@@ -48,9 +51,11 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
     bookings: stores.bookings,
     relationships: registeredBookingRelationships(stores.relationships),
     audit: request.audit,
+    writes: new AuditedWrites(request.audit, stores.transactions.begin, stores.transactions.sqlOf),
     outcomesCommitted: stores.outcomesCommitted,
+    mayBackEnter,
     now: request.now,
   });
-  const clinicAdministration = new ClinicAdministration(request.caller, catalogue, stores.clinics, stores.slots, request.now);
+  const clinicAdministration = new ClinicAdministration(request.caller, catalogue, stores.clinics, stores.slots, request.now, mayBackEnter);
   return { appointments, bookings, catalogue, clinicAdministration };
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnService, stopService, type ServiceProcess } from '../../stack/service-process.js';
+import { peerCredentialsEnv, type PeerCredentials } from './peer-credentials.js';
 
 export type PeerGateway = 'stock-apollo-gateway' | 'hive-gateway';
 
@@ -26,12 +27,18 @@ export async function writeBenchSupergraph(supergraphFile: string, subgraphUrls:
   await writeFile(out, sdl);
 }
 
-/** Starts a peer gateway in production mode and waits until it answers a query carrying `authorization`. */
+/** Starts a peer gateway in production mode, signing its subgraph calls as `credentials` say, and waits until it answers. */
 export async function startPeer(
   peer: PeerGateway,
-  options: { port: number; supergraphFile: string; logDir: string; authorization: string; workers?: number },
+  options: { port: number; supergraphFile: string; logDir: string; credentials: PeerCredentials; workers?: number },
 ): Promise<StartedPeer> {
-  const env = { ...process.env, NODE_ENV: 'production', PORT: String(options.port), BENCH_SUPERGRAPH_FILE: options.supergraphFile };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(options.port),
+    BENCH_SUPERGRAPH_FILE: options.supergraphFile,
+    ...peerCredentialsEnv(options.credentials),
+  };
   const service =
     peer === 'stock-apollo-gateway'
       ? spawnService(peer, join(here, 'stock-apollo-gateway.js'), options.port, env, options.logDir)
@@ -45,7 +52,7 @@ export async function startPeer(
         ]);
   const url = `${service.baseUrl}/graphql`;
   try {
-    await answering(service, url, options.authorization);
+    await answering(service, url);
   } catch (error) {
     await stopService(service);
     throw error;
@@ -58,14 +65,14 @@ function hiveCli(): string {
   return join(dirname(manifest), 'dist', 'bin.js');
 }
 
-async function answering(service: ServiceProcess, url: string, authorization: string, timeoutMs = 90_000): Promise<void> {
+async function answering(service: ServiceProcess, url: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null)
       throw new Error(`${service.name} exited with code ${service.child.exitCode}; see ${service.logFile}.`);
     const ok = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }' }),
       signal: AbortSignal.timeout(2_000),
     }).then(

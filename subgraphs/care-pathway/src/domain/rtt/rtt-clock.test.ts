@@ -1,6 +1,8 @@
+import { admissionsWithoutTreatment, type AdmissionWithoutTreatment } from './admission-without-treatment.js';
 import { RttClock } from './rtt-clock.js';
 import type { AppointmentOutcome, RttEvent } from './rtt-event.js';
 import { RttRuleViolation } from './rtt-rule-violation.js';
+import { rttStatuses } from './status-codes.js';
 
 // Rule numbers are those of the national rules suite, PRN01045 v5.0 section 2.2.
 
@@ -198,6 +200,161 @@ describe('first appointment DNA: nullification versus continuation (rule 5e, 4.4
   test('an attendance reported on a nullified clock is refused until the new clock start is recorded', () => {
     const nullified = RttClock.replay([received, appointment('2026-02-02', 'DID_NOT_ATTEND', true, true)]);
     expect(violationOf(() => nullified.apply(appointment('2026-02-20', 'ATTENDED', true))).subject).toBe('outcome');
+  });
+});
+
+describe('a DNA after the first appointment or a decision to admit (rule 5f): the same rule by either path', () => {
+  // The example of issue #14: received 2025-02-10, first appointment (10) 2025-03-03, DNA 2025-04-07.
+  const receivedFeb: RttEvent = { kind: 'REFERRAL_RECEIVED', on: '2025-02-10' };
+  const diagnosticAdmission: RttEvent = { kind: 'ADMISSION_WITHOUT_TREATMENT', on: '2025-03-03', admission: 'DIAGNOSTIC_ADMISSION' };
+
+  test('status 33 after a first appointment recorded as 10 is refused, and the clock keeps running', () => {
+    const seen = RttClock.replay([receivedFeb, status('2025-03-03', '10')]);
+    const violation = violationOf(() => seen.apply(status('2025-04-07', '33')));
+    expect(violation.subject).toBe('rttStatus');
+    expect(violation.message).toMatch(/rule 5e/);
+    expect(violation.message).toMatch(/34/);
+    expect(seen.phase).toBe('RUNNING');
+  });
+
+  test('status 33 after a decision to admit is refused', () => {
+    const decided = RttClock.replay([receivedFeb, status('2025-03-03', '20', { decisionToAdmit: true })]);
+    expect(violationOf(() => decided.apply(status('2025-04-07', '33'))).subject).toBe('rttStatus');
+  });
+
+  test.each([
+    ['a first appointment recorded as 10', [status('2025-03-03', '10')]],
+    ['a decision to admit', [status('2025-03-03', '20', { decisionToAdmit: true })]],
+    ['an admission without treatment', [diagnosticAdmission]],
+  ])('a clearly communicated DNA that scheduling calls a first appointment, after %s, continues the clock', (_label, before) => {
+    const { clock, effect } = RttClock.replay([receivedFeb, ...before]).apply(appointment('2025-04-07', 'DID_NOT_ATTEND', true, true));
+    expect(effect).toBe('CONTINUED');
+    expect(clock.phase).toBe('RUNNING');
+    expect(clock.currentPeriod).toMatchObject({ startedOn: '2025-02-10', endedOn: null });
+  });
+
+  test('a DNA of a slot scheduling calls a follow-up does not nullify, even with no activity recorded before it', () => {
+    expect(RttClock.replay([receivedFeb, appointment('2025-04-07', 'DID_NOT_ATTEND', false, true)]).phase).toBe('RUNNING');
+  });
+
+  test('rule 5f: after a follow-up DNA, discharge to the GP (34) stops the clock on the date recorded', () => {
+    const clock = RttClock.replay([
+      receivedFeb,
+      status('2025-03-03', '10'),
+      appointment('2025-04-07', 'DID_NOT_ATTEND', false, true),
+      status('2025-04-07', '34'),
+    ]);
+    expect(clock.currentPeriod).toMatchObject({ endedOn: '2025-04-07', endReason: 'DECISION_NOT_TO_TREAT', endStatus: '34' });
+  });
+});
+
+describe('admissions that do not stop the clock (4.3.2.3)', () => {
+  test.each(Object.keys(admissionsWithoutTreatment) as AdmissionWithoutTreatment[])(
+    '%s is recorded as activity (20) on the running clock',
+    (admission) => {
+      const decided = RttClock.replay([received, status('2026-02-01', '20', { decisionToAdmit: true })]);
+      const { clock, effect, status: shown } = decided.apply({ kind: 'ADMISSION_WITHOUT_TREATMENT', on: '2026-03-02', admission });
+      expect(effect).toBe('CONTINUED');
+      expect(shown).toBe('20');
+      expect(clock.phase).toBe('RUNNING');
+      expect(clock.currentPeriod).toMatchObject({ endedOn: null, decisionToAdmitOn: '2026-02-01' });
+    },
+  );
+
+  test('the later admission for treatment (30, admitted) still stops the clock on its own date', () => {
+    const clock = RttClock.replay([
+      received,
+      status('2026-02-01', '20', { decisionToAdmit: true }),
+      { kind: 'ADMISSION_WITHOUT_TREATMENT', on: '2026-03-02', admission: 'TREATMENT_NOT_CARRIED_OUT' },
+      status('2026-03-09', '30', { admitted: true }),
+    ]);
+    expect(clock.currentPeriod).toMatchObject({ endedOn: '2026-03-09', admitted: true, endReason: 'FIRST_DEFINITIVE_TREATMENT' });
+  });
+
+  test('an admission without treatment needs a running clock', () => {
+    const treated = RttClock.replay([received, status('2026-02-01', '30')]);
+    const violation = violationOf(() =>
+      treated.apply({ kind: 'ADMISSION_WITHOUT_TREATMENT', on: '2026-03-02', admission: 'DIAGNOSTIC_ADMISSION' }),
+    );
+    expect(violation.message).toMatch(/no running clock/);
+  });
+});
+
+/**
+ * Every status code in every situation of the clock, written out from the guidance (rules suite 2.2, Annex D)
+ * rather than from the status table, so the table is checked against it: `effect phase` after the status is
+ * recorded, or `refused`.
+ */
+describe('every RTT status code in every situation', () => {
+  const on = '2026-03-02';
+  const situations: Record<string, RttEvent[]> = {
+    'before the first appointment': [],
+    'after the first appointment': [appointment('2026-02-02', 'ATTENDED', true)],
+    'after a follow-up': [status('2026-02-02', '10'), appointment('2026-02-16', 'ATTENDED', false)],
+    'after a decision to treat': [status('2026-02-02', '20', { decisionToAdmit: true })],
+    'on active monitoring': [status('2026-02-02', '32')],
+    'after treatment': [status('2026-02-02', '30')],
+    'after a decision not to treat': [status('2026-02-02', '34')],
+    'after a nullifying DNA': [appointment('2026-02-02', 'DID_NOT_ATTEND', true, true)],
+    'after the patient died': [status('2026-02-02', '36')],
+  };
+  const running = 'CONTINUED RUNNING';
+  const refused = 'refused';
+  // Columns in the order of `situations`.
+  const expected: Record<string, string[]> = {
+    '10': [running, running, running, running, refused, 'STARTED RUNNING', 'STARTED RUNNING', 'STARTED RUNNING', refused],
+    '11': [refused, refused, refused, refused, 'STARTED RUNNING', refused, refused, refused, refused],
+    '12': Array(9).fill(refused),
+    '20': [running, running, running, running, refused, refused, refused, refused, refused],
+    '21': [...Array(4).fill('TRANSFERRED CLOSED'), refused, refused, refused, refused, refused],
+    '30': [...Array(4).fill('STOPPED STOPPED'), refused, refused, refused, refused, refused],
+    '31': [...Array(4).fill('STOPPED ACTIVE_MONITORING'), refused, refused, refused, refused, refused],
+    '32': [...Array(4).fill('STOPPED ACTIVE_MONITORING'), refused, refused, refused, refused, refused],
+    '33': ['NULLIFIED NULLIFIED', refused, refused, refused, refused, refused, refused, refused, refused],
+    '34': [...Array(4).fill('STOPPED STOPPED'), 'NONE STOPPED', 'NONE STOPPED', 'NONE STOPPED', 'NONE NULLIFIED', refused],
+    '35': [...Array(4).fill('STOPPED STOPPED'), 'NONE STOPPED', 'NONE STOPPED', 'NONE STOPPED', 'NONE NULLIFIED', refused],
+    '36': [...Array(4).fill('STOPPED CLOSED'), ...Array(4).fill('NONE CLOSED'), refused],
+    '90': [refused, refused, refused, refused, refused, 'NONE STOPPED', refused, refused, refused],
+    '91': [refused, refused, refused, refused, 'NONE ACTIVE_MONITORING', refused, refused, refused, refused],
+  };
+  const noEffect = [...Array(4).fill(running), 'NONE ACTIVE_MONITORING', 'NONE STOPPED', 'NONE STOPPED', 'NONE NULLIFIED', refused];
+  for (const code of ['92', '98', '99']) expected[code] = noEffect;
+
+  test('the table covers all 17 codes', () => {
+    expect(Object.keys(expected).sort()).toEqual(rttStatuses.map((s) => s.code).sort());
+  });
+
+  const cases = Object.entries(expected).flatMap(([code, row]) =>
+    Object.keys(situations).map((situation, column) => [code, situation, row[column]!] as const),
+  );
+  test.each(cases)('status %s %s: %s', (code, situation, outcome) => {
+    const clock = RttClock.replay([received, ...situations[situation]!]);
+    let actual: string;
+    try {
+      const applied = clock.apply(status(on, code));
+      actual = `${applied.effect} ${applied.clock.phase}`;
+    } catch (error) {
+      expect(error).toBeInstanceOf(RttRuleViolation);
+      actual = refused;
+    }
+    expect(actual).toBe(outcome);
+  });
+
+  test.each(Object.keys(situations))('a DNA reported by scheduling %s nullifies exactly when status 33 would', (situation) => {
+    const clock = RttClock.replay([received, ...situations[situation]!]);
+    let byStatus: boolean;
+    try {
+      byStatus = clock.apply(status(on, '33')).effect === 'NULLIFIED';
+    } catch {
+      byStatus = false;
+    }
+    let byScheduling: boolean;
+    try {
+      byScheduling = clock.apply(appointment(on, 'DID_NOT_ATTEND', true, true)).effect === 'NULLIFIED';
+    } catch {
+      byScheduling = false;
+    }
+    expect(byScheduling).toBe(byStatus);
   });
 });
 

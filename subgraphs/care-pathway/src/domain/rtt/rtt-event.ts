@@ -1,4 +1,5 @@
 import type { CalendarDate } from './calendar-date.js';
+import type { AdmissionWithoutTreatment } from './admission-without-treatment.js';
 
 /** What scheduling reports about an appointment on the pathway. */
 export type AppointmentOutcome = 'ATTENDED' | 'DID_NOT_ATTEND' | 'CANCELLED_BY_PATIENT' | 'CANCELLED_BY_HOSPITAL';
@@ -18,10 +19,19 @@ export type RttEvent =
       readonly decisionToAdmit?: boolean;
     }
   | {
+      /** An admission that did not start first definitive treatment (4.3.2.3): recorded, the clock keeps running. */
+      readonly kind: 'ADMISSION_WITHOUT_TREATMENT';
+      readonly on: CalendarDate;
+      readonly admission: AdmissionWithoutTreatment;
+    }
+  | {
       readonly kind: 'APPOINTMENT_OUTCOME';
       readonly on: CalendarDate;
       readonly outcome: AppointmentOutcome;
-      /** Scheduling's word that this was the patient's first (new patient) appointment on the pathway. */
+      /**
+       * Scheduling's word that this was the patient's first (new patient) appointment on the pathway. The clock
+       * also checks its own history: once the patient has been seen on the clock, no appointment is the first.
+       */
       readonly firstAppointment: boolean;
       /** For a DNA: the provider can show the appointment was clearly communicated to the patient. */
       readonly dnaCommunicatedClearly: boolean | null;

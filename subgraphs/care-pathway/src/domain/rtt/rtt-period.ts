@@ -37,7 +37,11 @@ export interface RttPeriod {
   readonly admitted: boolean;
   /** When a decision to admit for treatment was made on this clock (10.1.1.2 part 2a). */
   readonly decisionToAdmitOn: CalendarDate | null;
-  /** The patient has attended an appointment on this clock, so a later DNA cannot nullify it (rule 5f). */
+  /**
+   * The patient has been seen on this clock — an attendance, status 10 or 20, a decision to admit, an admission —
+   * or the clock was started by a clinical decision (rules 3a, 3b, 3d), so no later DNA is a first-appointment
+   * DNA (rules 5e, 5f).
+   */
   readonly attended: boolean;
 }
 

@@ -1,0 +1,33 @@
+import type { MedicationStatement } from '@medplum/fhirtypes';
+import { provenanceFields, type ProvenanceNode } from './provenance.js';
+import { practitionerReference, snomed, ukCoreMeta } from './terminology.js';
+
+export const medicationFields = `id medicine { conceptId term } dosage status startDate endDate ${provenanceFields}`;
+
+export interface MedicationNode extends ProvenanceNode {
+  medicine: { conceptId: string; term: string };
+  dosage: string;
+  status: 'ACTIVE' | 'STOPPED';
+  startDate: string | null;
+  endDate: string | null;
+}
+
+/** A medication as a UK Core MedicationStatement (dm+d concepts are SNOMED CT concepts). */
+export function toFhirMedicationStatement(medication: MedicationNode, patientId: string): MedicationStatement {
+  const period = {
+    ...(medication.startDate ? { start: medication.startDate } : {}),
+    ...(medication.endDate ? { end: medication.endDate } : {}),
+  };
+  return {
+    resourceType: 'MedicationStatement',
+    id: medication.id,
+    meta: ukCoreMeta('MedicationStatement', medication.sealLevel),
+    status: medication.status === 'ACTIVE' ? 'active' : 'stopped',
+    medicationCodeableConcept: snomed(medication.medicine.conceptId, medication.medicine.term),
+    subject: { reference: `Patient/${patientId}` },
+    ...(Object.keys(period).length ? { effectivePeriod: period } : {}),
+    dateAsserted: medication.recordedAt,
+    informationSource: practitionerReference(medication.author),
+    dosage: [{ text: medication.dosage }],
+  };
+}
