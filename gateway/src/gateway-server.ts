@@ -28,6 +28,8 @@ import type { GatewayRoute } from './http/route.js';
 import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
 import { healthRoutes } from './http/health-routes.js';
+import { reportRoutes } from './http/report-routes.js';
+import { ReportExports } from './report-exports.js';
 import { corsPolicy } from './http/cors.js';
 import { introspectionSwitchedOff } from './http/explorer.js';
 import { webPageRoutes } from './http/web-pages.js';
@@ -97,10 +99,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const door = sessionDoor({ verifier, directory, signer, logger });
   const session = budgets ? rateLimitedDoor(door, budgets) : door;
+  const reportExports = new ReportExports(() => registry.url('care-pathway'));
   const routes: GatewayRoute[] = [
     ...healthRoutes(registry, subgraphs),
     graphqlRoute(apollo, session, tuning.compressMinBytes, documentPolicy(documents.trusted, documents.requireTrusted)),
     fhirRoute(apollo, session, policyFromEnvironment(), logger),
+    reportRoutes(session, reportExports),
     ...(await webPageRoutes({ explorer: explorerOn, pagesDir: config.pagesDir ?? builtPages })),
   ];
   const cors = corsPolicy(config.corsOrigins ?? []);
@@ -123,6 +127,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await server.close();
       await apollo.stop();
       await subgraphs.close();
+      await reportExports.close();
     },
   };
 }

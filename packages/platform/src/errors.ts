@@ -55,10 +55,12 @@ export function notFound(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.NotFound, ...(field ? { field } : {}) } });
 }
 
-/** The service cannot do this right now (`cause`, kept for the logs only, says why); the client may retry. */
+/** Cannot serve now; `cause` (e.g. the database error) is kept for the log, never shown. */
 export function serviceUnavailable(message: string, cause?: unknown): GraphQLError {
-  const originalError = cause instanceof Error ? cause : undefined;
-  return new GraphQLError(message, { extensions: { code: ErrorCode.ServiceUnavailable }, ...(originalError ? { originalError } : {}) });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.ServiceUnavailable },
+    ...(cause instanceof Error ? { originalError: cause } : {}),
+  });
 }
 
 /**

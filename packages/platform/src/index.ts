@@ -24,6 +24,7 @@ export * from './policy/relationship-register.js';
 export * from './policy/consent-register.js';
 export * from './policy/secondary-use.js';
 export * from './http-service.js';
+export * from './http-routes.js';
 export * from './input-text.js';
 export * from './operation-limits/index.js';
 export * from './env-settings.js';
