@@ -3,7 +3,6 @@ import type { AuditAction } from '@epr/policy';
 import type { AuditStore, AuditEventRow } from './audit-store.js';
 import { serviceUnavailable } from './errors.js';
 import type { SqlExecutor } from './policy/relationship-register.js';
-import { serviceUnavailable } from './errors.js';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
 
