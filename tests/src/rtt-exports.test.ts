@@ -428,6 +428,21 @@ describe('a client that goes away mid-file', () => {
   test('stops the database cursor and frees its connection; the log says the export stopped early', async () => {
     const bigClerk = await staffAt(bigProvider, 'R8010');
     const token = await tokenOf(bigClerk);
+    // The subgraph notices the closed connection at its next write; give it a moment, then the cursor is gone.
+    const cursorsGone = async (): Promise<number> => {
+      let running = -1;
+      for (let wait = 0; wait < 50 && running !== 0; wait += 1) {
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+        running = await withDatabase(async (client) => {
+          const { rows } = await client.query<{ running: number }>(
+            `SELECT count(*)::int AS running FROM pg_stat_activity
+              WHERE datname = current_database() AND query LIKE '%rtt_period p%' AND query NOT LIKE '%pg_stat_activity%' AND state <> 'idle'`,
+          );
+          return rows[0]!.running;
+        });
+      }
+      return running;
+    };
     // More times than exports may run at once: a leaked cursor would hold its slot and the last would be refused.
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const aborted = new AbortController();
@@ -440,20 +455,8 @@ describe('a client that goes away mid-file', () => {
       await reader.read();
       aborted.abort();
       await reader.cancel().catch(() => undefined);
+      expect(await cursorsGone()).toBe(0);
     }
-    // The subgraph notices the closed connection at its next write; give it a moment, then the cursors are gone.
-    let running = -1;
-    for (let wait = 0; wait < 50 && running !== 0; wait += 1) {
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, 200));
-      running = await withDatabase(async (client) => {
-        const { rows } = await client.query<{ running: number }>(
-          `SELECT count(*)::int AS running FROM pg_stat_activity
-            WHERE datname = current_database() AND query LIKE '%rtt_period p%' AND query NOT LIKE '%pg_stat_activity%' AND state <> 'idle'`,
-        );
-        return rows[0]!.running;
-      });
-    }
-    expect(running).toBe(0);
 
     const whole = await csv(bigClerk, '/reports/rtt/ptl.csv?census=2026-11-24');
     const performance = await as<{ rttPerformance: { incompletePathways: number } }>(
