@@ -5,13 +5,19 @@ import { repoRoot } from './db/repo-root.js';
 
 /**
  * `npm run compose` writes schema/supergraph.graphql (what the gateway serves) and schema/api.graphql (the
- * published API schema) from the subgraph SDLs. `--check` writes nothing and fails if either committed file
- * differs from a fresh composition. `--build` (the gateway's build) writes the supergraph but only checks the
- * API schema: a change to the API is a change partners see, so it is written on purpose and committed, never
- * refreshed behind a test's back. A missing api.graphql is written.
+ * published API schema) from the subgraph SDLs. `--check` (what `npm test` and the gateway's build run) writes
+ * nothing and exits 1 naming each committed file that differs from a fresh composition: both files are
+ * reviewed diffs, never refreshed behind a test's back — the supergraph is what the gateway serves, the API
+ * schema what partners see.
  */
-const mode = process.argv.includes('--check') ? 'check' : process.argv.includes('--build') ? 'build' : 'write';
-const schemaDir = process.env.SCHEMA_DIR ?? join(repoRoot(), 'schema');
+const options = process.argv.slice(2);
+const unknown = options.filter((option) => option !== '--check');
+if (unknown.length) {
+  console.error(`Unknown option ${unknown.join(' ')}: \`compose\` writes both files, \`compose --check\` only compares them.`);
+  process.exit(2);
+}
+const check = options.includes('--check');
+const schemaDir = process.env['SCHEMA_DIR'] ?? join(repoRoot(), 'schema');
 
 const composition = await composeSupergraph(schemaDir);
 if (!composition.ok) {
@@ -19,18 +25,16 @@ if (!composition.ok) {
   process.exit(1);
 }
 
-// The supergraph is the gateway's input, so the build refreshes it; the API schema only when it is missing.
 const files = [
-  { name: 'supergraph.graphql', text: composition.supergraphSdl, refreshedByBuild: true },
-  { name: 'api.graphql', text: composition.apiSdl, refreshedByBuild: false },
+  { name: 'supergraph.graphql', text: composition.supergraphSdl },
+  { name: 'api.graphql', text: composition.apiSdl },
 ];
 let stale = false;
 for (const file of files) {
   const target = join(schemaDir, file.name);
   const committed = await readFile(target, 'utf8').catch(() => undefined);
   if (committed === file.text) continue;
-  const write = mode === 'write' || (mode === 'build' && (file.refreshedByBuild || committed === undefined));
-  if (write) {
+  if (!check) {
     await writeFile(target, file.text);
     console.log(`Wrote ${target}.`);
     continue;
@@ -39,8 +43,8 @@ for (const file of files) {
   console.error(
     committed === undefined
       ? `${target} is missing: run \`npm run compose\` and commit the result.`
-      : `${target} is out of date with the subgraph SDLs: run \`npm run compose\`, review the change (it is what API clients see) and commit it.`,
+      : `${target} is out of date with the subgraph SDLs: run \`npm run compose\`, review the change and commit it.`,
   );
 }
 if (stale) process.exit(1);
-if (mode === 'check') console.log(`${schemaDir}: supergraph.graphql and api.graphql match a fresh composition.`);
+if (check) console.log(`${schemaDir}: supergraph.graphql and api.graphql match a fresh composition.`);

@@ -7,12 +7,61 @@ import { repoRoot } from '../db/repo-root.js';
 import { composeSupergraph } from './compose.js';
 
 const schemaDir = join(repoRoot(), 'schema');
+const composeCli = join(repoRoot(), 'tools', 'dist', 'compose.js');
+const run = promisify(execFile);
 
 describe('supergraph composition', () => {
   test('the committed supergraph equals a fresh composition of the subgraph SDLs', async () => {
     const composition = await composeSupergraph(schemaDir);
     if (!composition.ok) throw new Error(composition.errors.join('\n'));
     expect(await readFile(join(schemaDir, 'supergraph.graphql'), 'utf8')).toBe(composition.supergraphSdl);
+  });
+
+  // The check reads the committed file as it is: nothing (the build included) recomposes it first.
+  describe('with a stale committed supergraph', () => {
+    let staleDir: string;
+    beforeAll(async () => {
+      staleDir = await mkdtemp(join(tmpdir(), 'epr-compose-stale-'));
+      await cp(schemaDir, staleDir, { recursive: true });
+      // A subgraph SDL gains a field and the supergraph is not recomposed: what a forgotten `npm run compose` leaves.
+      const file = join(staleDir, 'scheduling.graphql');
+      const sdl = await readFile(file, 'utf8');
+      const changed = sdl.replace(
+        /(type Query \{\n)/,
+        '$1  "A field the committed supergraph does not know yet."\n  staleCheck: Boolean @guard(class: REFERENCE)\n',
+      );
+      expect(changed).not.toBe(sdl);
+      await writeFile(file, changed);
+    });
+    afterAll(() => rm(staleDir, { recursive: true, force: true }));
+
+    test('`compose --check` exits 1 naming the stale supergraph, and rewrites nothing', async () => {
+      const before = await readFile(join(staleDir, 'supergraph.graphql'), 'utf8');
+      const failure = await run(process.execPath, [composeCli, '--check'], { env: { ...process.env, SCHEMA_DIR: staleDir } }).then(
+        () => undefined,
+        (error: unknown) => error as { code: number; stderr: string },
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toMatch(/supergraph\.graphql is out of date with the subgraph SDLs: run `npm run compose`/);
+      expect(await readFile(join(staleDir, 'supergraph.graphql'), 'utf8')).toBe(before);
+    });
+
+    test('`npm test` runs that check before anything else, and the gateway build runs it instead of composing', async () => {
+      const scripts = async (dir: string) =>
+        (JSON.parse(await readFile(join(repoRoot(), dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+      const root = await scripts('.');
+      expect(root['test']).toMatch(/^npm run compose:check && /);
+      expect(root['compose:check']).toMatch(/node tools\/dist\/compose\.js --check$/);
+      expect((await scripts('gateway'))['build']).toMatch(/^node \.\.\/tools\/dist\/compose\.js --check && /);
+    });
+
+    test('`npm run compose` brings it up to date', async () => {
+      await run(process.execPath, [composeCli], { env: { ...process.env, SCHEMA_DIR: staleDir } });
+      expect(await readFile(join(staleDir, 'supergraph.graphql'), 'utf8')).toContain('staleCheck');
+      await expect(
+        run(process.execPath, [composeCli, '--check'], { env: { ...process.env, SCHEMA_DIR: staleDir } }),
+      ).resolves.toBeDefined();
+    });
   });
 
   describe('with a broken subgraph SDL', () => {
@@ -33,11 +82,9 @@ describe('supergraph composition', () => {
       expect(composition.ok ? [] : composition.errors.join('\n')).toMatch(/Type of field "Patient\.id" is incompatible across subgraphs/);
     });
 
-    test('the build command exits non-zero and prints that message', async () => {
-      const run = promisify(execFile)(process.execPath, [join(repoRoot(), 'tools', 'dist', 'compose.js')], {
-        env: { ...process.env, SCHEMA_DIR: brokenDir },
-      });
-      await expect(run).rejects.toMatchObject({
+    test('`npm run compose` exits non-zero and prints that message', async () => {
+      const composing = run(process.execPath, [composeCli], { env: { ...process.env, SCHEMA_DIR: brokenDir } });
+      await expect(composing).rejects.toMatchObject({
         code: 1,
         stderr: expect.stringMatching(/Composition failed:[\s\S]*Type of field "Patient\.id" is incompatible across subgraphs/),
       });
