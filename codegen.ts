@@ -1,10 +1,9 @@
 // graphql-codegen: resolver types for each subgraph, from its SDL, into src/__generated__ (never edited by hand).
 import type { CodegenConfig } from '@graphql-codegen/cli';
-
-const subgraphs = ['patient', 'care-pathway', 'scheduling', 'audit'] as const;
+import { subgraphManifest, type SubgraphName } from './packages/platform/src/subgraph-manifest.js';
 
 // Resolvers receive our domain records (not GraphQL shapes) as parents; these say which record each type is.
-const mappers: Record<(typeof subgraphs)[number], Record<string, string>> = {
+const mappers: Record<SubgraphName, Record<string, string>> = {
   patient: {
     Patient: '../data/patient-store.js#PatientRecord',
     LocalIdentifier: '../data/patient-store.js#LocalIdentifierRecord',
@@ -75,12 +74,12 @@ const only = process.env.SUBGRAPH;
 const config: CodegenConfig = {
   overwrite: true,
   generates: Object.fromEntries(
-    subgraphs
-      .filter((name) => !only || name === only)
-      .map((name) => [
+    subgraphManifest
+      .filter(({ name }) => !only || name === only)
+      .map(({ name, sdlFile }) => [
         `subgraphs/${name}/src/__generated__/resolvers-types.ts`,
         {
-          schema: `schema/${name}.graphql`,
+          schema: sdlFile,
           plugins: ['typescript', 'typescript-resolvers'],
           config: {
             federation: true,

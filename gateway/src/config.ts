@@ -2,7 +2,14 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { JwksSource } from '@epr/identity';
 import { policyFromEnvironment } from '@epr/policy';
-import { readOperationLimits, wholeNumberSetting, type OperationLimits } from '@epr/platform';
+import {
+  gatewayPort,
+  readOperationLimits,
+  subgraphUrlsFromEnv,
+  wholeNumberSetting,
+  type OperationLimits,
+  type SubgraphName,
+} from '@epr/platform';
 import type { SubgraphResilience } from './resilience/subgraph-guard.js';
 import { readRateLimits, type RateLimits } from './rate-limits/rate-limits.js';
 import { TrustedDocuments } from './documents/trusted-documents.js';
@@ -18,7 +25,7 @@ export interface GatewayConfig {
   /** The gateway's own Ed25519 private key (JWK), used to sign the credential subgraphs trust. */
   privateKey: { json?: string; file?: string };
   /** Per-subgraph URL overrides (`PATIENT_URL`, ...); otherwise the URLs in the supergraph are used. */
-  subgraphUrls: Record<string, string>;
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** The schema explorer at /explorer and introspection (`GATEWAY_EXPLORER`); off unless set. */
   explorer?: boolean;
   /** Origins of browser portals allowed to call the gateway (`GATEWAY_CORS_ORIGINS`); none unless set. */
@@ -78,21 +85,16 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (!env.GATEWAY_PRIVATE_JWK && !env.GATEWAY_PRIVATE_JWK_FILE) {
     throw new Error('Set GATEWAY_PRIVATE_JWK or GATEWAY_PRIVATE_JWK_FILE: the key the gateway signs subgraph credentials with.');
   }
-  const subgraphUrls: Record<string, string> = {};
-  for (const name of ['patient', 'care-pathway', 'scheduling', 'audit']) {
-    const url = env[`${name.toUpperCase().replace(/-/g, '_')}_URL`];
-    if (url) subgraphUrls[name] = url;
-  }
   return {
     host: env.GATEWAY_HOST ?? '127.0.0.1',
-    port: Number(env.GATEWAY_PORT ?? 4000),
+    port: gatewayPort(env),
     supergraphFile: env.SUPERGRAPH_FILE ?? defaultSupergraph,
     session: { issuer, audience, jwks, maxSessionAgeSeconds: policyFromEnvironment(env).sessionMaxAgeHours * 3600 },
     privateKey: {
       ...(env.GATEWAY_PRIVATE_JWK ? { json: env.GATEWAY_PRIVATE_JWK } : {}),
       ...(env.GATEWAY_PRIVATE_JWK_FILE ? { file: env.GATEWAY_PRIVATE_JWK_FILE } : {}),
     },
-    subgraphUrls,
+    subgraphUrls: subgraphUrlsFromEnv(env),
     explorer: readExplorerSwitch(env),
     corsOrigins: readCorsOrigins(env),
     tuning: {

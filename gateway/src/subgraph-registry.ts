@@ -1,3 +1,5 @@
+import { isSubgraphName, subgraphEnvPrefix } from '@epr/platform';
+
 /**
  * The subgraphs the current supergraph names, with the URL each is reached at (the supergraph's URL unless
  * an operator overrides it). Filled as the gateway builds its data sources, so it follows supergraph reloads.
@@ -5,11 +7,14 @@
 export class SubgraphRegistry {
   private readonly urls = new Map<string, string>();
 
-  constructor(private readonly overrides: Record<string, string>) {}
+  constructor(private readonly overrides: Readonly<Partial<Record<string, string>>>) {}
 
   resolve(name: string, supergraphUrl: string | undefined): string {
     const url = this.overrides[name] ?? supergraphUrl;
-    if (!url) throw new Error(`The supergraph gives no URL for subgraph "${name}"; set ${name.toUpperCase().replace(/-/g, '_')}_URL.`);
+    if (!url) {
+      const variable = isSubgraphName(name) ? `${subgraphEnvPrefix(name)}_URL` : 'its URL';
+      throw new Error(`The supergraph gives no URL for subgraph "${name}"; set ${variable}.`);
+    }
     this.urls.set(name, url);
     return url;
   }

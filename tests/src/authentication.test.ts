@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { generateSigningKeyPair, createCredentialSigner, loadKeyFromFile } from '@epr/identity';
 import { SignJWT } from 'jose';
+import { subgraphNames } from '@epr/platform';
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
 import { postToSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
@@ -82,15 +83,12 @@ describe('signing in', () => {
 describe('subgraphs trust only the gateway', () => {
   const query = '{ patient(id: "5e1f0c3a-0000-4000-8000-000000000001") { nhsNumber } }';
 
-  test.each(['patient', 'care-pathway', 'scheduling', 'audit'] as const)(
-    '%s refuses a request without the gateway credential',
-    async (subgraph) => {
-      const { status, body } = await graphql(query, { url: stackState().subgraphUrls[subgraph] });
-      expect(status).toBe(401);
-      expect(body.data).toBeUndefined();
-      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    },
-  );
+  test.each(subgraphNames)('%s refuses a request without the gateway credential', async (subgraph) => {
+    const { status, body } = await graphql(query, { url: stackState().subgraphUrls[subgraph] });
+    expect(status).toBe(401);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 
   test('a user session token sent straight to a subgraph is refused', async () => {
     const token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');

@@ -1,27 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { parse, graphql as execute } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { deriveFieldRules, protectSchema, type PatientLocators } from '@epr/platform';
+import { deriveFieldRules, protectSchema, subgraphNames, type PatientLocators, type SubgraphName } from '@epr/platform';
+import { subgraphSdl, subgraphSdlSchema } from './support/subgraph-sdl.js';
 import { patientOf as patientLocators } from '@epr/subgraph-patient/patient-locators';
 import { patientOf as carePathwayLocators } from '@epr/subgraph-care-pathway/patient-locators';
 import { patientOf as schedulingLocators } from '@epr/subgraph-scheduling/patient-locators';
 import { patientOf as auditLocators } from '@epr/subgraph-audit/patient-locators';
 
-const subgraphs: [string, PatientLocators][] = [
-  ['patient', patientLocators],
-  ['care-pathway', carePathwayLocators],
-  ['scheduling', schedulingLocators],
-  ['audit', auditLocators],
-];
+// Keyed by the manifest's names: a subgraph added there without its locators does not type-check.
+const locators: Record<SubgraphName, PatientLocators> = {
+  patient: patientLocators,
+  'care-pathway': carePathwayLocators,
+  scheduling: schedulingLocators,
+  audit: auditLocators,
+};
+const subgraphs = subgraphNames.map((name) => [name, locators[name]] as const);
 
-const guardDefinitions = readFileSync(new URL('../../schema/patient.graphql', import.meta.url), 'utf8').match(
-  /"""\nHow a field is guarded[\s\S]*?\n}\n/,
-)![0];
-
-function subgraphSchema(name: string) {
-  const sdl = readFileSync(new URL(`../../schema/${name}.graphql`, import.meta.url), 'utf8');
-  return buildSubgraphSchema({ typeDefs: parse(sdl) });
-}
+const guardDefinitions = subgraphSdl('patient').match(/"""\nHow a field is guarded[\s\S]*?\n}\n/)![0];
 
 function toySchema(types: string, resolvers: Record<string, Record<string, () => unknown>>) {
   const typeDefs = parse(`
@@ -34,7 +29,7 @@ function toySchema(types: string, resolvers: Record<string, Record<string, () =>
 
 describe('deny by default: every field is classified and its rule derived from its class', () => {
   test.each(subgraphs)('every field of the %s subgraph has a class, and every patient-bound one a patient', (name, locators) => {
-    expect(deriveFieldRules(subgraphSchema(name), locators).problems).toEqual([]);
+    expect(deriveFieldRules(subgraphSdlSchema(name), locators).problems).toEqual([]);
   });
 
   test('a field added without a class is found by the walk and refused at run time', async () => {

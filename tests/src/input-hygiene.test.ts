@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   getNamedType,
   isCompositeType,
@@ -8,15 +7,14 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  parse,
   valueFromASTUntyped,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputField,
   type GraphQLInputType,
-  type GraphQLSchema,
 } from 'graphql';
-import { buildSubgraphSchema } from '@apollo/subgraph';
+import { subgraphNames, type SubgraphName } from '@epr/platform';
+import { subgraphSdlSchema } from './support/subgraph-sdl.js';
 import { referralInput } from './care-pathway-fixtures.js';
 import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
 import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
@@ -26,15 +24,9 @@ import { sqlStatements } from './support/sql-counter.js';
 // input objects, lists and nested inputs — is tried with hostile bytes, impossible dates and over-long text.
 // The walk is over the SDL, so a new input is tried as soon as it is added.
 
-const subgraphs = ['patient', 'care-pathway', 'scheduling', 'audit'] as const;
-type SubgraphName = (typeof subgraphs)[number];
 const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
 const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
 const someId = '00000000-0000-4000-8000-000000000000';
-
-function subgraphSchema(name: SubgraphName): GraphQLSchema {
-  return buildSubgraphSchema({ typeDefs: parse(readFileSync(new URL(`../../schema/${name}.graphql`, import.meta.url), 'utf8')) });
-}
 
 /** An input's `@constraint`, read from the SDL (defaults: one line, 200 characters, 100 items). */
 function constraintOf(input: GraphQLArgument | GraphQLInputField): { maxLength: number; multiline: boolean; maxItems: number } {
@@ -196,7 +188,7 @@ interface Case {
 const tokens: Record<'portal' | 'clinician', string> = { portal: '', clinician: '' };
 
 function casesOf(subgraph: SubgraphName): Case[] {
-  const schema = subgraphSchema(subgraph);
+  const schema = subgraphSdlSchema(subgraph);
   const cases: Case[] = [];
   let turn = 0;
   for (const type of Object.values(schema.getTypeMap())) {
@@ -248,7 +240,7 @@ function casesOf(subgraph: SubgraphName): Case[] {
   return cases;
 }
 
-const cases = subgraphs.flatMap(casesOf);
+const cases = subgraphNames.flatMap(casesOf);
 
 beforeAll(async () => {
   tokens.portal = await tokenFor('olivia.bennett', 'rp-bennett-portal');
@@ -323,9 +315,9 @@ describe('input hygiene: every input of every subgraph', () => {
 
 describe('nothing runs when an input is refused', () => {
   test('not a statement reaches the database for a whole round of refused inputs', async () => {
-    const before = await Promise.all(subgraphs.map((s) => sqlStatements(s)));
+    const before = await Promise.all(subgraphNames.map((s) => sqlStatements(s)));
     for (const c of cases.filter((c, i) => c.root && i % 3 === 0)) await c.send(c.value);
-    const after = await Promise.all(subgraphs.map((s) => sqlStatements(s)));
+    const after = await Promise.all(subgraphNames.map((s) => sqlStatements(s)));
     // The patient subgraph answers the gateway's sign-in check, once a minute per session, and nothing else.
     expect(after[0]! - before[0]!).toBeLessThanOrEqual(2);
     expect(after.slice(1)).toEqual(before.slice(1));

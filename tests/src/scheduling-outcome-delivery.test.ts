@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintSessionToken } from '@epr/tools/dev-issuer/index';
 import { createScratchDatabase, type ScratchDatabase } from '@epr/tools/db/scratch-database';
-import { findFreePort } from '@epr/tools/db/free-port';
-import { SUBGRAPHS, type Subgraph } from '@epr/tools/db/subgraphs';
-import { startStack, type RunningStack } from '@epr/tools/stack/start-stack';
+import { freePorts, startStack, type RunningStack } from '@epr/tools/stack/start-stack';
 import { stackState } from './support/stack-state.js';
 import { eventually } from './support/eventually.js';
 import { bookMutation, client, demoPatients, openSession, sql, uniqueService } from './scheduling-fixtures.js';
@@ -26,12 +24,10 @@ let referrer: ReturnType<typeof client>;
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'epr-scheduling-delivery-'));
   database = await createScratchDatabase(stackState().serverUrl, 'scheduling_delivery');
-  const subgraphs = {} as Record<Subgraph, number>;
-  for (const s of SUBGRAPHS) subgraphs[s] = await findFreePort();
   const keyDir = join(workDir, 'keys');
   stack = await startStack({
     databaseUrl: database.url,
-    ports: { gateway: await findFreePort(), subgraphs },
+    ports: await freePorts(),
     keyDir,
     logDir: join(workDir, 'logs'),
   });

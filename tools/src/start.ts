@@ -3,7 +3,7 @@ import { resolveDatabase } from './db/connection.js';
 import { repoRoot } from './db/repo-root.js';
 import { defaultKeyDir, mintSessionToken } from './dev-issuer/index.js';
 import { users } from './seed/demo-data.js';
-import { startStack } from './stack/start-stack.js';
+import { portsFromEnv, startStack } from './stack/start-stack.js';
 
 /**
  * `npm start`: the whole system on this machine. PostgreSQL is the embedded one (data in .data/postgres)
@@ -16,7 +16,13 @@ const logDir = join(repoRoot(), '.data', 'logs');
 const explorer = process.env.GATEWAY_EXPLORER ?? (process.env.NODE_ENV === 'production' ? '0' : '1');
 let stack;
 try {
-  stack = await startStack({ databaseUrl: database.url, keyDir: defaultKeyDir(), logDir, gatewayEnv: { GATEWAY_EXPLORER: explorer } });
+  stack = await startStack({
+    databaseUrl: database.url,
+    ports: portsFromEnv(),
+    keyDir: defaultKeyDir(),
+    logDir,
+    gatewayEnv: { GATEWAY_EXPLORER: explorer },
+  });
 } catch (error) {
   await database.stop();
   throw error;

@@ -15,14 +15,12 @@ import { RequestPolicy } from './policy/request-policy.js';
 import { RelationshipRegister } from './policy/relationship-register.js';
 import { ConsentRegister } from './policy/consent-register.js';
 import type { SubgraphRoute } from './http-routes.js';
+import { subgraphEntry, type SubgraphName } from './subgraph-manifest.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
 export interface SubgraphDefinition<TServices extends object> {
-  /** Service name, e.g. `care-pathway`. */
-  name: string;
-  /** The Postgres schema the subgraph owns, e.g. `care_pathway`. */
-  databaseSchema: string;
-  defaultPort: number;
+  /** Its name in the subgraph manifest, which says its port and Postgres schema. */
+  name: SubgraphName;
   build: (deps: SubgraphDependencies) => BuiltSubgraph<TServices>;
 }
 
@@ -53,7 +51,11 @@ export async function startSubgraph<TServices extends object>(
   config: SubgraphConfig,
 ): Promise<RunningServer> {
   const logger = createLogger(definition.name);
-  const pool = createPool({ url: config.databaseUrl, schema: definition.databaseSchema, applicationName: `epr-${definition.name}` });
+  const pool = createPool({
+    url: config.databaseUrl,
+    schema: subgraphEntry(definition.name).postgresSchema,
+    applicationName: `epr-${definition.name}`,
+  });
   const auditStore = new ChainedAuditStore(config.audit, definition.name);
   // Policy facts get their own small pool so /metrics shows data and policy statements apart.
   const policyPool = createPool({
@@ -109,7 +111,7 @@ export async function startSubgraph<TServices extends object>(
 
 /** The process entry point of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
 export async function runSubgraph<TServices extends object>(definition: SubgraphDefinition<TServices>): Promise<void> {
-  const running = await startSubgraph(definition, await readSubgraphConfig(definition.name, definition.defaultPort));
+  const running = await startSubgraph(definition, await readSubgraphConfig(definition.name));
   const stop = () => {
     running.close().then(
       () => process.exit(0),

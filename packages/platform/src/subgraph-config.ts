@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { JWK } from 'jose';
 import { loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
 import { readAuditStoreConfig, type AuditStoreConfig } from './audit-store.js';
+import { subgraphPort, subgraphUrlsFromEnv, type SubgraphName } from './subgraph-manifest.js';
 
 export interface SubgraphConfig {
   databaseUrl: string;
@@ -14,15 +15,9 @@ export interface SubgraphConfig {
   /** This subgraph's own key, for calling other subgraphs in its own name (optional). */
   servicePrivateKey?: JWK;
   /** Where the other subgraphs are, for service calls (`PATIENT_URL`, `CARE_PATHWAY_URL`, ...). */
-  subgraphUrls: Record<string, string>;
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** Where and with which key this subgraph appends to the security log. */
   audit: AuditStoreConfig;
-}
-
-const subgraphNames = ['patient', 'care-pathway', 'scheduling', 'audit'];
-
-function envPrefix(name: string): string {
-  return name.toUpperCase().replace(/-/g, '_');
 }
 
 /**
@@ -30,16 +25,11 @@ function envPrefix(name: string): string {
  * `PATIENT_PORT`, `CARE_PATHWAY_PORT`, ...; `SUBGRAPH_HOST` defaults to loopback so a subgraph is not
  * reachable from other machines unless an operator says so.
  */
-export async function readSubgraphConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): Promise<SubgraphConfig> {
+export async function readSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): Promise<SubgraphConfig> {
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: point it at the PostgreSQL server to use.');
-  const port = Number(env[`${envPrefix(name)}_PORT`] ?? defaultPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${envPrefix(name)}_PORT must be a port number.`);
-  const subgraphUrls: Record<string, string> = {};
-  for (const other of subgraphNames) {
-    const url = env[`${envPrefix(other)}_URL`];
-    if (url) subgraphUrls[other] = url;
-  }
+  const port = subgraphPort(name, env);
+  const subgraphUrls = subgraphUrlsFromEnv(env);
   const servicePrivateKey = env.SERVICE_PRIVATE_JWK_FILE ? await loadKeyFromFile(env.SERVICE_PRIVATE_JWK_FILE, 'private') : undefined;
   return {
     databaseUrl,

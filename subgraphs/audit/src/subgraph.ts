@@ -1,7 +1,7 @@
 import { prismaTransactions, type SubgraphDefinition } from '@epr/platform';
 import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
-import { createDb, databaseSchema } from './data/prisma.js';
+import { createDb } from './data/prisma.js';
 import { AccessEventStore } from './data/access-event-store.js';
 import { AlertStore } from './data/alert-store.js';
 import { createServices, type ServiceStores } from './services/index.js';
@@ -9,8 +9,6 @@ import { createServices, type ServiceStores } from './services/index.js';
 /** The audit subgraph: the security log every subgraph appends to, and the queries privacy officers run. */
 export const auditSubgraph: SubgraphDefinition<Context> = {
   name: 'audit',
-  databaseSchema,
-  defaultPort: 4004,
   build: ({ pool }) => {
     const db = createDb(pool);
     const stores: ServiceStores = { events: new AccessEventStore(db), alerts: new AlertStore(db), transactions: prismaTransactions(db) };

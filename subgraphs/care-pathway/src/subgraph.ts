@@ -1,7 +1,7 @@
 import { AuditedWrites, prismaTransactions, type SubgraphDefinition } from '@epr/platform';
 import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
-import { createDb, databaseSchema } from './data/prisma.js';
+import { createDb } from './data/prisma.js';
 import { ReferralStore } from './data/referral-store.js';
 import { PathwayStore } from './data/pathway-store.js';
 import { RttPeriodStore } from './data/rtt-period-store.js';
@@ -19,8 +19,6 @@ import { exportRoutes } from './exports/routes.js';
 /** The care-pathway subgraph: referrals, RTT pathways, timelines and clinical documentation. */
 export const carePathwaySubgraph: SubgraphDefinition<Context> = {
   name: 'care-pathway',
-  databaseSchema,
-  defaultPort: 4002,
   build: ({ pool, relationships }) => {
     const db = createDb(pool);
     const transactions = prismaTransactions(db);

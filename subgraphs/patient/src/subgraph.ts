@@ -1,7 +1,7 @@
 import { AuditedWrites, prismaTransactions, type SubgraphDefinition } from '@epr/platform';
 import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
-import { createDb, databaseSchema } from './data/prisma.js';
+import { createDb } from './data/prisma.js';
 import { PatientStore } from './data/patient-store.js';
 import { DirectoryStore } from './data/directory-store.js';
 import { DuplicateStore } from './data/duplicate-store.js';
@@ -16,8 +16,6 @@ import { createServices } from './services/index.js';
 /** The patient subgraph: master patient index, directory and the clinical record. */
 export const patientSubgraph: SubgraphDefinition<Context> = {
   name: 'patient',
-  databaseSchema,
-  defaultPort: 4001,
   build: ({ pool, relationships, consents }) => {
     const db = createDb(pool);
     const sql = prismaTransactions(db);

@@ -1,7 +1,7 @@
 import { prismaTransactions, type SubgraphDefinition } from '@epr/platform';
 import type { Context } from './context.js';
 import { buildSchema } from './schema.js';
-import { createDb, databaseSchema } from './data/prisma.js';
+import { createDb } from './data/prisma.js';
 import { AppointmentStore } from './data/appointment-store.js';
 import { BookingStore } from './data/booking-store.js';
 import { ClinicStore } from './data/clinic-store.js';
@@ -12,8 +12,6 @@ import { startOutcomeDelivery } from './delivery/outcome-delivery.js';
 /** The scheduling subgraph: clinics, slots, appointments and attendance, with outcomes relayed to care-pathway. */
 export const schedulingSubgraph: SubgraphDefinition<Context> = {
   name: 'scheduling',
-  databaseSchema,
-  defaultPort: 4003,
   build: ({ pool, logger, serviceClient, relationships }) => {
     const db = createDb(pool);
     const delivery = startOutcomeDelivery(pool, serviceClient, logger);

@@ -1,11 +1,11 @@
-import type { Subgraph } from '@epr/tools/db/subgraphs';
+import type { SubgraphName } from '@epr/platform';
 import { stackState } from './stack-state.js';
 
 /**
  * SQL statements a subgraph has sent so far from one of its pools (its own data, or its audit writer), read
  * from its /metrics endpoint.
  */
-export async function sqlStatements(subgraph: Subgraph, pool: 'data' | 'audit' = 'data'): Promise<number> {
+export async function sqlStatements(subgraph: SubgraphName, pool: 'data' | 'audit' = 'data'): Promise<number> {
   const metricsUrl = new URL('/metrics', stackState().subgraphUrls[subgraph]);
   const text = await (await fetch(metricsUrl)).text();
   const series = pool === 'data' ? `epr-${subgraph}` : `epr-${subgraph}-audit`;
@@ -19,7 +19,7 @@ export async function sqlStatements(subgraph: Subgraph, pool: 'data' | 'audit' =
  * directory (the patient subgraph) about a session at most every 3 s, and on a busy machine that look-up would
  * otherwise land inside the measurement whenever the gap between two requests grows past it.
  */
-export async function statementsFor(subgraph: Subgraph, token: string, work: () => Promise<unknown>): Promise<number> {
+export async function statementsFor(subgraph: SubgraphName, token: string, work: () => Promise<unknown>): Promise<number> {
   await fetch(stackState().gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

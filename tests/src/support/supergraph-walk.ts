@@ -6,17 +6,15 @@ import {
   isLeafType,
   isNonNullType,
   isObjectType,
-  parse,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { Supergraph } from '@apollo/federation-internals';
-import { readClassification } from '@epr/platform';
+import { readClassification, subgraphNames } from '@epr/platform';
+import { subgraphSdlSchema } from './subgraph-sdl.js';
 import type { DataClass } from '@epr/policy';
 
-const subgraphNames = ['patient', 'care-pathway', 'scheduling', 'audit'];
 const schemaDir = new URL('../../../schema/', import.meta.url);
 
 /** The client-facing schema the gateway serves: the committed supergraph without its join and hidden members. */
@@ -30,8 +28,7 @@ export function apiSchema(): GraphQLSchema {
 export function fieldsOfClass(dataClass: DataClass): Set<string> {
   const found = new Set<string>();
   for (const name of subgraphNames) {
-    const sdl = readFileSync(new URL(`${name}.graphql`, schemaDir), 'utf8');
-    for (const [key, guard] of readClassification(buildSubgraphSchema({ typeDefs: parse(sdl) })).fields) {
+    for (const [key, guard] of readClassification(subgraphSdlSchema(name)).fields) {
       if (guard.class === dataClass) found.add(key);
     }
   }

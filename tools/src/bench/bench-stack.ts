@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '../db/free-port.js';
 import { repoRoot } from '../db/repo-root.js';
-import { SUBGRAPHS, type Subgraph } from '../db/subgraphs.js';
 import { createTestDatabase, type TestDatabase } from '../stack/test-database.js';
-import { startStack, type RunningStack, type StackPorts } from '../stack/start-stack.js';
+import { freePorts, startStack, type RunningStack } from '../stack/start-stack.js';
 import { writeBenchSupergraph } from './peers/peer-gateways.js';
 
 /** How the services of one phase run: production mode, or a benchmark mode with safeguards switched off. */
@@ -36,9 +35,7 @@ export async function startBenchStack(settings: StackSettings, prepare: (databas
   const database = await createTestDatabase('bench');
   const keyDir = join(workDir, 'keys');
   const logDir = join(workDir, 'logs');
-  const subgraphs = {} as Record<Subgraph, number>;
-  for (const s of SUBGRAPHS) subgraphs[s] = await findFreePort();
-  const ports: StackPorts = { gateway: await findFreePort(), subgraphs };
+  const ports = await freePorts();
   // Benchmarks drive one user as hard as the system answers, to measure capacity: rate limits would measure
   // themselves instead. `bench:abuse`, which is about them, turns them back on.
   const start = (s: StackSettings, seed: boolean) =>

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSchema } from '@apollo/federation-internals';
-import { subgraphs } from './subgraphs.js';
+import { subgraphManifest } from '@epr/platform';
 
 export type Composition = { ok: true; supergraphSdl: string; apiSdl: string } | { ok: false; errors: string[] };
 
@@ -19,8 +19,8 @@ const apiSchemaHeader = `# The patient record API as clients see it: every type,
  */
 export async function composeSupergraph(schemaDir: string): Promise<Composition> {
   const services = [];
-  for (const { name, port } of subgraphs) {
-    const file = join(schemaDir, `${name}.graphql`);
+  for (const { name, port, sdlFile } of subgraphManifest) {
+    const file = join(schemaDir, basename(sdlFile));
     let typeDefs;
     try {
       typeDefs = parse(await readFile(file, 'utf8'));

@@ -8,7 +8,8 @@ import { applyMigrations } from './migrate.js';
 import { readMigrations, writeMigration } from './migrations-folder.js';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
 import { migrationStatus } from './status.js';
-import { postgresSchemaOf, SUBGRAPHS, subgraphDatabase, type SubgraphDatabase } from './subgraphs.js';
+import { subgraphNames } from '@epr/platform';
+import { postgresSchemaOf, subgraphDatabase, type SubgraphDatabase } from './subgraphs.js';
 import { startThrowawayPostgres } from './throwaway-postgres.js';
 import type { RunningPostgres } from './embedded-postgres.js';
 
@@ -58,16 +59,16 @@ const migrationFile = (layout: SubgraphDatabase, name: string) => path.join(layo
 
 describe('applyMigrations', () => {
   test('applies every subgraph into its own schema with its own history, and is idempotent', async () => {
-    for (const subgraph of SUBGRAPHS) {
+    for (const subgraph of subgraphNames) {
       const folder = await readMigrations(subgraphDatabase(subgraph).migrationsDir);
       expect((await applyMigrations(database.url, subgraph)).applied).toEqual(folder.map((m) => m.name));
     }
-    for (const subgraph of SUBGRAPHS) {
+    for (const subgraph of subgraphNames) {
       expect((await applyMigrations(database.url, subgraph)).applied).toEqual([]);
       expect((await migrationStatus(database.url, subgraph)).pending).toEqual([]);
     }
 
-    for (const subgraph of SUBGRAPHS) {
+    for (const subgraph of subgraphNames) {
       const schema = postgresSchemaOf(subgraph);
       const folder = await readMigrations(subgraphDatabase(subgraph).migrationsDir);
       // A set: a migration may drop and re-create a table (the security log became partitioned).

@@ -1,22 +1,21 @@
 import path from 'node:path';
+import { isSubgraphName, subgraphEntry, subgraphNames } from '@epr/platform';
 import { repoRoot } from './repo-root.js';
 
-export const SUBGRAPHS = ['patient', 'care-pathway', 'scheduling', 'audit'] as const;
-export type Subgraph = (typeof SUBGRAPHS)[number];
-
 /**
- * Everything with its own Postgres schema and migration history: the four subgraphs, plus what the platform shares
- * between them and migrates first — the access-control fact store behind the shared policy engine (relationships,
- * emergency access, consent) and the idempotency keys of writes.
+ * Everything with its own Postgres schema and migration history: what the platform shares between the subgraphs
+ * and migrates first — the access-control fact store behind the shared policy engine (relationships, emergency
+ * access, consent) and the idempotency keys of writes — then the subgraphs of the manifest.
  */
-export const DATABASE_MODULES = ['access-control', 'platform', ...SUBGRAPHS] as const;
+const platformModules = ['access-control', 'platform'] as const;
+export const DATABASE_MODULES = [...platformModules, ...subgraphNames] as const;
 export type DatabaseModule = (typeof DATABASE_MODULES)[number];
 
-/** Where one subgraph's data lives: the Postgres schema it owns and its Prisma files. */
+/** Where one module's data lives: the Postgres schema it owns and its Prisma files. */
 export interface SubgraphDatabase {
   /** Shown in messages. */
   name: string;
-  /** The Postgres schema (namespace) holding the subgraph's tables and its own `_prisma_migrations`. */
+  /** The Postgres schema (namespace) holding the module's tables and its own `_prisma_migrations`. */
   postgresSchema: string;
   /** The Prisma schema: the datamodel new migrations are diffed towards. */
   schemaFile: string;
@@ -24,7 +23,7 @@ export interface SubgraphDatabase {
   migrationsDir: string;
 }
 
-/** A subgraph name, or an explicit layout (tests use throw-away folders). */
+/** A module name, or an explicit layout (tests use throw-away folders). */
 export type SubgraphTarget = DatabaseModule | SubgraphDatabase;
 
 export function parseSubgraph(name: string): DatabaseModule {
@@ -33,14 +32,14 @@ export function parseSubgraph(name: string): DatabaseModule {
   throw new Error(`Unknown subgraph "${name}". Known: ${DATABASE_MODULES.join(', ')}.`);
 }
 
-/** Unquoted Postgres identifiers cannot contain "-", so care-pathway owns the schema care_pathway. */
-export function postgresSchemaOf(subgraph: DatabaseModule): string {
-  return subgraph.replaceAll('-', '_');
+/** A subgraph's from the manifest; the platform's own modules' are their names with "_" for "-" (access_control). */
+export function postgresSchemaOf(module: DatabaseModule): string {
+  return isSubgraphName(module) ? subgraphEntry(module).postgresSchema : module.replaceAll('-', '_');
 }
 
 export function subgraphDatabase(target: SubgraphTarget): SubgraphDatabase {
   if (typeof target !== 'string') return target;
-  const prismaDir = path.join(repoRoot(), 'prisma', target);
+  const prismaDir = path.join(repoRoot(), isSubgraphName(target) ? subgraphEntry(target).prismaDir : path.join('prisma', target));
   return {
     name: target,
     postgresSchema: postgresSchemaOf(target),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export interface ServiceProcess {
   name: string;
-  /** Base URL, e.g. http://127.0.0.1:4001 */
+  /** Base URL, `http://127.0.0.1:<port>` */
   baseUrl: string;
   logFile: string;
   child: ChildProcess;

@@ -1,9 +1,19 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DATABASE_MODULES, SUBGRAPHS, type Subgraph } from '../db/subgraphs.js';
+import {
+  defaultGatewayPort,
+  gatewayPort,
+  subgraphEnvPrefix,
+  subgraphManifest,
+  subgraphNames,
+  subgraphPort,
+  subgraphUrlEnvironment,
+  type SubgraphName,
+} from '@epr/platform';
+import { DATABASE_MODULES } from '../db/subgraphs.js';
+import { findFreePort } from '../db/free-port.js';
 import { applyMigrations } from '../db/migrate.js';
 import { repoRoot } from '../db/repo-root.js';
-import { defaultSubgraphPorts } from '../composition/subgraphs.js';
 import { seedDemoData } from '../seed/seed.js';
 import {
   DEV_AUDIENCE,
@@ -19,10 +29,29 @@ import { spawnService, stopService, waitUntilReady, type ServiceProcess } from '
 
 export interface StackPorts {
   gateway: number;
-  subgraphs: Record<Subgraph, number>;
+  subgraphs: Record<SubgraphName, number>;
 }
 
-export const defaultPorts: StackPorts = { gateway: 4000, subgraphs: defaultSubgraphPorts };
+/** The manifest's ports: where `npm start` puts everything unless told otherwise. */
+export const defaultPorts: StackPorts = {
+  gateway: defaultGatewayPort,
+  subgraphs: Object.fromEntries(subgraphManifest.map((s) => [s.name, s.port])) as Record<SubgraphName, number>,
+};
+
+/** A free port for the gateway and each subgraph: for stacks beside anything else running (tests, benchmarks). */
+export async function freePorts(): Promise<StackPorts> {
+  const subgraphs = {} as Record<SubgraphName, number>;
+  for (const name of subgraphNames) subgraphs[name] = await findFreePort();
+  return { gateway: await findFreePort(), subgraphs };
+}
+
+/** `GATEWAY_PORT` and `<SUBGRAPH>_PORT` (`CARE_PATHWAY_PORT`, …) where set, else the manifest's ports. */
+export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): StackPorts {
+  return {
+    gateway: gatewayPort(env),
+    subgraphs: Object.fromEntries(subgraphNames.map((name) => [name, subgraphPort(name, env)])) as Record<SubgraphName, number>,
+  };
+}
 
 export interface StackOptions {
   databaseUrl: string;
@@ -41,27 +70,22 @@ export interface StackOptions {
 
 export interface RunningStack {
   gatewayUrl: string;
-  subgraphUrls: Record<Subgraph, string>;
+  subgraphUrls: Record<SubgraphName, string>;
   services: ServiceProcess[];
   stop: () => Promise<void>;
   /** Starts another gateway over these subgraphs, e.g. with other settings to compare; stopped with the stack. */
   startGateway: (name: string, port: number, env: NodeJS.ProcessEnv) => Promise<ServiceProcess>;
   /** Stops one subgraph, e.g. to see how the rest copes while it is down; `startService` brings it back. */
-  stopService: (name: Subgraph) => Promise<void>;
+  stopService: (name: SubgraphName) => Promise<void>;
   /** Starts a subgraph stopped with `stopService` again, as it was (same port and settings), and waits until it is ready. */
-  startService: (name: Subgraph) => Promise<void>;
-}
-
-/** `PATIENT_URL`, `CARE_PATHWAY_URL`, … for processes that call the subgraphs. */
-function subgraphUrlEnvironment(subgraphUrls: Record<Subgraph, string>): NodeJS.ProcessEnv {
-  return Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase().replace(/-/g, '_')}_URL`, subgraphUrls[s]]));
+  startService: (name: SubgraphName) => Promise<void>;
 }
 
 /**
  * What a gateway process needs to serve these subgraphs to sessions of the dev issuer whose keys (and the
  * gateway's) are in `keyDir`. The stack's gateway uses it, and so do tests that start a gateway of their own.
  */
-export function gatewayEnvironment(keyDir: string, subgraphUrls: Record<Subgraph, string>): NodeJS.ProcessEnv {
+export function gatewayEnvironment(keyDir: string, subgraphUrls: Record<SubgraphName, string>): NodeJS.ProcessEnv {
   return {
     SESSION_ISSUER: DEV_ISSUER,
     SESSION_AUDIENCE: DEV_AUDIENCE,
@@ -82,7 +106,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   await mkdir(options.logDir, { recursive: true });
   await ensureDevIssuerKeys(options.keyDir);
   const gatewayKeys = await ensureGatewayKeys(options.keyDir);
-  const serviceKeys = await ensureServiceKeys(options.keyDir, SUBGRAPHS);
+  const serviceKeys = await ensureServiceKeys(options.keyDir, subgraphNames);
   const auditKeyFile = await ensureAuditKeyFile(options.keyDir);
 
   const root = repoRoot();
@@ -96,20 +120,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stop = async () => {
     await Promise.all(services.map(stopService));
   };
-  const respawn = new Map<Subgraph, () => ServiceProcess>();
-  const serviceNamed = (name: Subgraph) => {
+  const respawn = new Map<SubgraphName, () => ServiceProcess>();
+  const serviceNamed = (name: SubgraphName) => {
     const index = services.findIndex((s) => s.name === name);
     if (index < 0) throw new Error(`No service named ${name} in this stack.`);
     return index;
   };
-  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${ports.subgraphs[s]}/graphql`])) as Record<
-    Subgraph,
+  const subgraphUrls = Object.fromEntries(subgraphNames.map((s) => [s, `http://127.0.0.1:${ports.subgraphs[s]}/graphql`])) as Record<
+    SubgraphName,
     string
   >;
   const subgraphUrlEnv = subgraphUrlEnvironment(subgraphUrls);
   try {
-    for (const subgraph of SUBGRAPHS) {
-      const prefix = subgraph.toUpperCase().replace(/-/g, '_');
+    for (const subgraph of subgraphNames) {
+      const prefix = subgraphEnvPrefix(subgraph);
       respawn.set(subgraph, () =>
         spawnService(
           subgraph,

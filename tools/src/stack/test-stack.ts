@@ -1,15 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '../db/free-port.js';
-import { SUBGRAPHS, type Subgraph } from '../db/subgraphs.js';
+import type { SubgraphName } from '@epr/platform';
 import { createTestDatabase } from './test-database.js';
-import { startStack } from './start-stack.js';
+import { freePorts, startStack } from './start-stack.js';
 
 /** Where a test stack runs; the integration suite reads it from the file named by EPR_TEST_STACK. */
 export interface TestStackState {
   gatewayUrl: string;
-  subgraphUrls: Record<Subgraph, string>;
+  subgraphUrls: Record<SubgraphName, string>;
   keyDir: string;
   logDir: string;
   databaseUrl: string;
@@ -25,13 +24,11 @@ export async function startTestStack(): Promise<{ stateFile: string; stop: () =>
   const workDir = await mkdtemp(join(tmpdir(), 'epr-it-'));
   const database = await createTestDatabase('it');
   try {
-    const subgraphPorts = {} as Record<Subgraph, number>;
-    for (const s of SUBGRAPHS) subgraphPorts[s] = await findFreePort();
     const keyDir = join(workDir, 'keys');
     const logDir = join(workDir, 'logs');
     const stack = await startStack({
       databaseUrl: database.url,
-      ports: { gateway: await findFreePort(), subgraphs: subgraphPorts },
+      ports: await freePorts(),
       keyDir,
       logDir,
       logLevel: 'debug',

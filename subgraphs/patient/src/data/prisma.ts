@@ -1,8 +1,9 @@
 import type pg from 'pg';
-import { createPrismaAdapter } from '@epr/platform';
+import { createPrismaAdapter, subgraphEntry } from '@epr/platform';
 import { PrismaClient, type Prisma } from '../__generated__/prisma/client.js';
 
-export const databaseSchema = 'patient';
+/** The Postgres schema this subgraph owns, as the subgraph manifest says. */
+export const databaseSchema = subgraphEntry('patient').postgresSchema;
 
 export type Db = PrismaClient;
 
