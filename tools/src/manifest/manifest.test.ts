@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  defaultGatewayPort,
   gatewayPort,
+  subgraphEntry,
   subgraphEnvPrefix,
   subgraphManifest,
   subgraphNames,
@@ -45,7 +47,7 @@ describe('the subgraph manifest is the only list of subgraphs', () => {
   });
 
   test('no other source writes a subgraph’s or the gateway’s default port', () => {
-    const ports = [4000, ...subgraphManifest.map((s) => s.port)];
+    const ports = [defaultGatewayPort, ...subgraphManifest.map((s) => s.port)];
     // A port as a number of its own, not inside an id such as 5e1f0c3a-0000-4000-8000-…
     const portPattern = new RegExp(`(?<![\\w-])(?:${ports.join('|')})(?![\\w-])`);
     const lengthLimits = /(?:Text|Length)\(.*\b4000\)|maxLength: 4000/;
@@ -101,7 +103,7 @@ describe('ports and URLs from the environment', () => {
     const env = { GATEWAY_PORT: '5100', CARE_PATHWAY_PORT: '5102' };
     expect(gatewayPort(env)).toBe(5100);
     expect(subgraphPort('care-pathway', env)).toBe(5102);
-    expect(subgraphPort('patient', env)).toBe(4001);
+    expect(subgraphPort('patient', env)).toBe(subgraphEntry('patient').port);
     expect(portsFromEnv(env)).toEqual({
       gateway: 5100,
       subgraphs: { ...defaultPorts.subgraphs, 'care-pathway': 5102 },
