@@ -1,6 +1,5 @@
 import type { Db } from './prisma.js';
 import type { RttPeriod } from '../domain/rtt/rtt-period.js';
-import type { RttPosition } from '../domain/rtt/waiting-time.js';
 import { calendarDate, optionalCalendarDate } from './calendar-columns.js';
 
 /** A stored clock period: the engine's period plus where it sits. */
@@ -9,9 +8,6 @@ export interface RttPeriodRecord extends RttPeriod {
   pathwayId: string;
   ordinal: number;
 }
-
-/** Where a stored pathway's clock stood on a census date. */
-export type PeriodPosition = RttPosition<RttPeriodRecord>;
 
 export const periodColumns = {
   id: true,

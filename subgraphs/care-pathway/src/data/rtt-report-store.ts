@@ -4,6 +4,7 @@ import { Prisma, type ReferralPriority } from '../__generated__/prisma/client.js
 import type { Db } from './prisma.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
 import { lastBandIndex } from '../domain/rtt/waiting-time.js';
+import { completedPathwayEndReasons } from '../domain/rtt/rtt-period.js';
 
 /** Which periods a report covers: one provider, optionally one specialty. */
 export interface ReportScope {
@@ -71,8 +72,8 @@ function inScope(scope: ReportScope, purpose: Purpose = 'SECONDARY_USE'): Prisma
   return Prisma.sql`p.organisation = ${scope.organisation} ${specialty} ${purpose === 'SECONDARY_USE' ? optedOutLeftOut : Prisma.empty}`;
 }
 
-/** The completed-pathway stops of the monthly return (parts 1a and 1b). */
-const completedReasons = Prisma.sql`('FIRST_DEFINITIVE_TREATMENT', 'ACTIVE_MONITORING', 'DECISION_NOT_TO_TREAT', 'PATIENT_DECLINED', 'PATIENT_DIED')`;
+/** The completed-pathway stops of the monthly return (parts 1a and 1b), as the domain lists them. */
+const completedReasons = Prisma.sql`(${Prisma.join(completedPathwayEndReasons.map((reason) => Prisma.sql`${reason}::period_end_reason`))})`;
 
 /**
  * The tracking list's statement: open clocks at the census date, longest wait first (then by id, the keyset),

@@ -45,15 +45,11 @@ export interface RttPeriod {
   readonly attended: boolean;
 }
 
-const completedReasons: ReadonlySet<PeriodEndReason> = new Set([
+/** The stops of a completed pathway in the monthly return (parts 1a and 1b): not nullified, transferred or rejected. */
+export const completedPathwayEndReasons: readonly PeriodEndReason[] = [
   'FIRST_DEFINITIVE_TREATMENT',
   'ACTIVE_MONITORING',
   'DECISION_NOT_TO_TREAT',
   'PATIENT_DECLINED',
   'PATIENT_DIED',
-]);
-
-/** A completed pathway in the monthly return (parts 1a and 1b): stopped, not nullified, transferred or rejected. */
-export function isCompletedPathway(reason: PeriodEndReason | null): boolean {
-  return reason !== null && completedReasons.has(reason);
-}
+];
