@@ -1,4 +1,5 @@
-import type { Caller, CredentialSigner } from '@epr/identity';
+import { ExpiringCache, type Caller, type CredentialSigner } from '@epr/identity';
+import { GraphQLCallUnreachable, postSignedGraphQL } from '@epr/platform';
 
 export interface SelectedRoleProfile {
   jobRoleCode: string;
@@ -33,7 +34,7 @@ const maxEntries = 10_000;
  * reused for DIRECTORY_ANSWER_TTL_MS per (user, role profile).
  */
 export class RoleProfileDirectory {
-  private readonly cache = new Map<string, { value: SelectedRoleProfile | null; expires: number }>();
+  private readonly cache = new ExpiringCache<SelectedRoleProfile | null>(maxEntries);
 
   constructor(
     private readonly patientSubgraphUrl: () => string,
@@ -45,12 +46,11 @@ export class RoleProfileDirectory {
   async lookup(userId: string, roleProfileId: string, requestId: string): Promise<SelectedRoleProfile | null> {
     const key = `${userId}\u0000${roleProfileId}`;
     const hit = this.cache.get(key);
-    if (hit && hit.expires > Date.now()) return hit.value;
+    if (hit !== undefined) return hit;
     // Counted from before the read, so an answer is never reused more than the TTL after any change it missed.
     const asked = Date.now();
     const value = await this.fetch(userId, roleProfileId, requestId);
-    if (this.cache.size >= maxEntries) this.cache.clear();
-    this.cache.set(key, { value, expires: asked + DIRECTORY_ANSWER_TTL_MS });
+    this.cache.set(key, value, asked + DIRECTORY_ANSWER_TTL_MS);
     return value;
   }
 
@@ -64,29 +64,24 @@ export class RoleProfileDirectory {
       requestId,
     };
     const revokedSince = new Date(Date.now() - this.maxSessionAgeSeconds * 1000).toISOString();
-    const requestBody = JSON.stringify({ query: lookupQuery, variables: { userId, roleProfileId, revokedSince } });
-    let response: Response;
+    let answer;
     try {
-      response = await fetch(this.patientSubgraphUrl(), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${this.signer.sign(system, { audience: 'patient', body: requestBody })}`,
-          'x-request-id': requestId,
-        },
-        body: requestBody,
-        signal: AbortSignal.timeout(5_000),
+      answer = await postSignedGraphQL<{ _sessionRoleProfile: SelectedRoleProfile | null }>({
+        url: this.patientSubgraphUrl(),
+        audience: 'patient',
+        caller: system,
+        signer: this.signer,
+        query: lookupQuery,
+        variables: { userId, roleProfileId, revokedSince },
+        timeoutMs: 5_000,
       });
     } catch (error) {
-      throw new DirectoryUnavailableError('directory unreachable', { cause: error });
+      if (error instanceof GraphQLCallUnreachable) throw new DirectoryUnavailableError('directory unreachable', { cause: error });
+      throw error;
     }
-    const body = (await response.json().catch(() => ({}))) as {
-      data?: { _sessionRoleProfile: SelectedRoleProfile | null };
-      errors?: unknown[];
-    };
-    if (!response.ok || body.errors || !body.data) {
-      throw new DirectoryUnavailableError(`directory answered ${response.status}: ${JSON.stringify(body.errors ?? null)}`);
+    if (answer.status < 200 || answer.status > 299 || answer.errors || !answer.data) {
+      throw new DirectoryUnavailableError(`directory answered ${answer.status}: ${JSON.stringify(answer.errors ?? null)}`);
     }
-    return body.data._sessionRoleProfile;
+    return answer.data._sessionRoleProfile;
   }
 }

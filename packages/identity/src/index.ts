@@ -28,3 +28,4 @@ export { loadKeyFromEnv, loadKeyFromFile } from './key-loaders.js';
 export { SigningKeyError } from './signing-key-error.js';
 export { generateSigningKeyPair, publicJwks, type SigningKeyPair } from './signing-keys.js';
 export { AuditKeyError, loadAuditKey, parseAuditKey } from './audit-key.js';
+export { ExpiringCache } from './expiring-cache.js';

@@ -55,3 +55,8 @@ export function createPool(options: DatabaseOptions): pg.Pool {
 export function createPrismaAdapter(pool: pg.Pool, schema: string): PrismaPg {
   return new PrismaPg(pool, { schema });
 }
+
+/** Prisma reports a unique-constraint violation as P2002, with or without a driver adapter. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}

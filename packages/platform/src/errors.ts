@@ -42,6 +42,11 @@ export function badUserInput(message: string, field: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BadUserInput, field } });
 }
 
+/** The caller's session cannot go on (signed out, role profile ended): they must sign in again. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated } });
+}
+
 export function forbidden(message = 'You are not allowed to see this field.'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.Forbidden } });
 }

@@ -1,5 +1,7 @@
 export * from './logger.js';
 export * from './errors.js';
+export * from './ids.js';
+export * from './paging.js';
 export * from './metrics.js';
 export * from './database.js';
 export * from './audit-trail.js';
@@ -17,6 +19,7 @@ export * from './subgraph-config.js';
 export * from './run-subgraph.js';
 export * from './batch.js';
 export * from './dates.js';
+export * from './signed-graphql.js';
 export * from './service-client.js';
 export * from './policy/access-control-store.js';
 export * from './policy/request-policy.js';

@@ -1,5 +1,6 @@
 import { createCredentialSigner, serviceCredentialIssuer, type CredentialSigner } from '@epr/identity';
 import type { JWK } from 'jose';
+import { GraphQLCallUnreachable, postSignedGraphQL } from './signed-graphql.js';
 
 /** The job role a subgraph's own calls carry: a service, not a person, so no access policy lists it. */
 export const SERVICE_JOB_ROLE = 'SERVICE';
@@ -34,35 +35,32 @@ export class ServiceClient {
   async request<T>(target: string, query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
     const url = this.urls[target];
     if (!url) throw new ServiceCallError(`No URL configured for subgraph "${target}".`, false);
-    const requestBody = JSON.stringify({ query, variables });
-    // Bound like the gateway's: to the subgraph called and to this body, good for this one call.
-    const credential = this.signer.sign(
-      { kind: 'service', userId: this.service, roleProfileId: 'service', jobRoleCode: SERVICE_JOB_ROLE, organisationOds: 'EPR', requestId },
-      { audience: target, body: requestBody },
-    );
-    let response: Response;
+    const caller = {
+      kind: 'service',
+      userId: this.service,
+      roleProfileId: 'service',
+      jobRoleCode: SERVICE_JOB_ROLE,
+      organisationOds: 'EPR',
+      requestId,
+    } as const;
+    let answer;
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}`, 'x-request-id': requestId },
-        body: requestBody,
-        signal: AbortSignal.timeout(10_000),
-      });
+      answer = await postSignedGraphQL<T>({ url, audience: target, caller, signer: this.signer, query, variables, timeoutMs: 10_000 });
     } catch (error) {
-      throw new ServiceCallError(`${target} unreachable: ${(error as Error).message}`, true);
+      if (error instanceof GraphQLCallUnreachable) throw new ServiceCallError(error.message, true);
+      throw error;
     }
-    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (body.errors?.length || !body.data) {
-      const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+    if (answer.errors?.length || !answer.data) {
+      const codes = (answer.errors ?? []).map((e) => e.extensions?.code);
       // Refusals and bad input will not get better by retrying; anything else (5xx, unavailable) may.
       const permanent =
-        response.status < 500 &&
+        answer.status < 500 &&
         codes.every((c) => c === 'BAD_USER_INPUT' || c === 'FORBIDDEN' || c === 'UNAUTHENTICATED' || c === 'NOT_FOUND');
       throw new ServiceCallError(
-        `${target} answered ${response.status}: ${(body.errors ?? []).map((e) => e.message).join('; ')}`,
+        `${target} answered ${answer.status}: ${(answer.errors ?? []).map((e) => e.message).join('; ')}`,
         !permanent,
       );
     }
-    return body.data;
+    return answer.data;
   }
 }

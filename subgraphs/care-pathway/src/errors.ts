@@ -1,13 +1,7 @@
-import { GraphQLError } from 'graphql';
-import { badUserInput, conflict, ErrorCode } from '@epr/platform';
+import { badUserInput, conflict } from '@epr/platform';
 import { RttRuleViolation, type RttViolationSubject } from './domain/rtt/rtt-rule-violation.js';
 import { StateConflict } from './data/state-conflict.js';
 import { ClockHistoryConflict } from './domain/rtt/clock-history.js';
-
-/** An id that names nothing the caller can see: out-of-scope records are "not found", never "forbidden". */
-export function notFound(message: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.NotFound, field } });
-}
 
 /**
  * A refusal from below as the typed error the API returns: a national rule (BAD_USER_INPUT naming the input

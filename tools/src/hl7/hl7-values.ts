@@ -1,4 +1,5 @@
 import type { Hl7Context } from '@medplum/core';
+import { instantOfEnglishWallClock } from '@epr/platform';
 
 /** The HL7 escape sequences of text fields (names, addresses), replaced by what they stand for. */
 export function unescapeText(text: string, context: Hl7Context): string {
@@ -55,16 +56,7 @@ export function hl7Instant(value: string): string | null {
   if (!match) throw new Error(`"${value}" is not an HL7 timestamp (YYYYMMDDHHMM[SS][+ZZZZ])`);
   const [, y, mo, d, h, mi, s = '00', offset] = match;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  const offsetMinutes = offset
-    ? (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)))
-    : londonOffsetMinutes(wall);
+  if (!offset) return instantOfEnglishWallClock(wall).toISOString();
+  const offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
   return new Date(wall - offsetMinutes * 60_000).toISOString();
-}
-
-/** Minutes Europe/London is ahead of UTC at (about) this wall-clock time: 0 in winter, 60 in summer. */
-function londonOffsetMinutes(wallAsUtc: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' }).formatToParts(wallAsUtc);
-  const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-]\d+)?/.exec(name);
-  return match?.[1] ? Number(match[1]) * 60 : 0;
 }

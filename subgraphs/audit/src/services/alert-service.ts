@@ -1,10 +1,10 @@
-import { badUserInput, notFound, type AuditedWrites, type AuditTrail } from '@epr/platform';
+import { maxLogPage } from '../domain/event-query.js';
+import { badUserInput, notFound, type AuditedWrites, type AuditTrail, pageSize } from '@epr/platform';
 import type { Tx } from '../data/prisma.js';
 import type { Caller } from '@epr/identity';
 import type { AuditAction } from '@epr/policy';
 import type { AlertRecord, AlertReview, AlertStore } from '../data/alert-store.js';
 import { closingNote, reviewSteps, stepRefused, type AlertStatus, type ReviewStep } from '../domain/alert-review.js';
-import { pageSize } from '../domain/event-query.js';
 import { alertCursor, parseAlertCursor } from '../domain/cursor.js';
 import { toPage, type Page } from '../domain/page.js';
 
@@ -33,7 +33,7 @@ export class AlertService {
     first: number,
     after: string | null | undefined,
   ): Promise<Page<AlertRecord>> {
-    const limit = pageSize(first, 'first');
+    const limit = pageSize(first, maxLogPage);
     const beforeId = after ? parseAlertCursor(after, 'after') : null;
     const rows = await this.store.list(statuses ?? null, beforeId, limit + 1);
     const page = toPage(rows, limit, (alert) => alertCursor(alert.id));

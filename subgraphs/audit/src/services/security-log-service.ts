@@ -1,10 +1,11 @@
 import type { AuditTrail, RequestPolicy } from '@epr/platform';
 import type { Loaders } from '../data/loaders.js';
 import type { AccessEventRecord, AccessEventStore } from '../data/access-event-store.js';
-import { parseEventQuery, pageSize, type EventFilterInput } from '../domain/event-query.js';
+import { maxLogPage, parseEventQuery, type EventFilterInput } from '../domain/event-query.js';
 import { eventCursor, parseEventCursor } from '../domain/cursor.js';
 import { toPage, type Page } from '../domain/page.js';
 import { accessorRole } from '../domain/record-access-view.js';
+import { pageSize } from '@epr/platform';
 
 /**
  * The security log. Reading the log is itself an access to patient data, so every
@@ -54,7 +55,7 @@ export class SecurityLogService {
 
   /** Privacy officers: a patient's latest events. */
   async forPatient(patientId: string, last: number): Promise<AccessEventRecord[]> {
-    const events = await this.loaders.latestEventsForPatient(pageSize(last, 'last')).load(patientId);
+    const events = await this.loaders.latestEventsForPatient(pageSize(last, maxLogPage, 'last')).load(patientId);
     this.recordRead('access-events', events, patientId);
     return events;
   }
@@ -62,7 +63,7 @@ export class SecurityLogService {
   /** The patient portal: who accessed this patient's record (a patient only ever their own). */
   async accessLog(patientId: string, first: number, after: string | null | undefined): Promise<Page<AccessEventRecord>> {
     await this.policy.require(this.policy.holds('audit.read') ? 'audit.read' : 'access_log.read_own', patientId, 'audit.read');
-    const limit = pageSize(first, 'first');
+    const limit = pageSize(first, maxLogPage);
     const position = after ? parseEventCursor(after, 'after') : undefined;
     const rows = await this.loaders.latestEventsForPatient(limit + 1, position).load(patientId);
     this.recordRead('access-log', rows, patientId);

@@ -2,8 +2,8 @@ import type { Transaction } from '@epr/platform';
 import type { Tx } from './prisma.js';
 import type { ClinicalClockEvent } from '../domain/rtt-event-request.js';
 import type { RttEvent } from '../domain/rtt/rtt-event.js';
-import { isUniqueViolation } from './unique-violation.js';
 import { PathwayLedger, type RecordedClockEvent, type TimelineEntryFields } from './pathway-ledger.js';
+import { isUniqueViolation } from '@epr/platform';
 
 export interface AppointmentOutcomeDelivery {
   eventId: string;

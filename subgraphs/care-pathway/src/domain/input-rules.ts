@@ -10,13 +10,6 @@ export function requireOdsCode(value: string, field: string, label: string): str
   return code;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids here are UUIDs; anything else cannot name a record (and must not reach SQL as a uuid). */
-export function isUuid(value: string): boolean {
-  return uuidPattern.test(value);
-}
-
 /** A calendar date `YYYY-MM-DD` that is not after `today`. */
 export function requirePastDate(value: string, field: string, label: string, today: CalendarDate): CalendarDate {
   if (!isCalendarDate(value)) throw badUserInput(`${label} must be a calendar date written YYYY-MM-DD.`, field);

@@ -1,6 +1,6 @@
-import { badUserInput } from '@epr/platform';
+import { badUserInput, isUuid } from '@epr/platform';
 import type { CalendarDate } from './rtt/calendar-date.js';
-import { isUuid, optionalText, requireOdsCode, requirePastDate, requireText } from './input-rules.js';
+import { optionalText, requireOdsCode, requirePastDate, requireText } from './input-rules.js';
 
 export type Priority = 'ROUTINE' | 'URGENT' | 'TWO_WEEK_WAIT';
 

@@ -1,11 +1,10 @@
-import { itemKeepers, type VisibleItem } from '@epr/platform';
+import { itemKeepers, type VisibleItem, isUuid, notFound } from '@epr/platform';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { AssessmentRecord, AssessmentStore, ContributionRecord } from '../data/assessment-store.js';
 import { authorOf } from '../data/clinical-author.js';
-import { isUuid } from '../domain/input-rules.js';
 import { validateAssessmentTitle, validateContribution, type SealLevel } from '../domain/clinical-entry-request.js';
 import { calendarDateInEngland } from '../domain/rtt/calendar-date.js';
-import { asApiError, notFound } from '../errors.js';
+import { asApiError } from '../errors.js';
 import type { PathwayService } from './pathway-service.js';
 import type { ServiceRequest } from './request.js';
 

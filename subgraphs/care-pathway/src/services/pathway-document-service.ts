@@ -1,12 +1,11 @@
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { ClinicalDocumentRecord, ClinicalDocumentStore } from '../data/clinical-document-store.js';
 import { authorOf } from '../data/clinical-author.js';
-import { isUuid } from '../domain/input-rules.js';
 import { validateDocument } from '../domain/clinical-entry-request.js';
 import { calendarDateInEngland } from '../domain/rtt/calendar-date.js';
-import { notFound } from '../errors.js';
 import type { PathwayService } from './pathway-service.js';
 import type { ServiceRequest } from './request.js';
+import { isUuid, notFound } from '@epr/platform';
 
 /**
  * Letters and notes on pathways: clinical content, so `clinical.read` with a legitimate relationship or

@@ -1,11 +1,10 @@
-import { badUserInput } from '@epr/platform';
+import { badUserInput, isUuid, notFound, decodeCursor, encodeCursor, invalidCursor, pageSize } from '@epr/platform';
 import { writeAction } from '@epr/policy';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { RttPeriodRecord } from '../data/rtt-period-store.js';
 import type { PathwayEventRecord } from '../data/pathway-event-store.js';
 import type { ClockEventWriter, OutcomeApplied, RecordedOnPathway } from '../data/clock-event-writer.js';
-import { isUuid, requireText } from '../domain/input-rules.js';
-import { decodeCursor, encodeCursor, pageSize } from '../domain/page-cursor.js';
+import { requireText } from '../domain/input-rules.js';
 import { censusDate } from '../domain/report-request.js';
 import { calendarDateInEngland, isCalendarDate } from '../domain/rtt/calendar-date.js';
 import {
@@ -15,7 +14,7 @@ import {
   type RecordRttEventRequest,
 } from '../domain/rtt-event-request.js';
 import { positionAt, type RttPosition } from '../domain/rtt/waiting-time.js';
-import { asApiError, notFound } from '../errors.js';
+import { asApiError } from '../errors.js';
 import type { ServiceRequest } from './request.js';
 
 /** A clock period as the API shows it: with the patient it belongs to, so its fields can be decided. */
@@ -176,6 +175,6 @@ export class PathwayService {
 
 function timelinePosition(cursor: string): { occurredOn: string; ordinal: number } {
   const [occurredOn = '', ordinal = ''] = decodeCursor(cursor, 2, 'after');
-  if (!isCalendarDate(occurredOn) || !/^\d+$/.test(ordinal)) throw badUserInput('This cursor was not given out by this timeline.', 'after');
+  if (!isCalendarDate(occurredOn) || !/^\d+$/.test(ordinal)) throw invalidCursor('after');
   return { occurredOn, ordinal: Number(ordinal) };
 }

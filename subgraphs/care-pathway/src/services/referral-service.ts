@@ -1,12 +1,12 @@
 import type { ReferralRecord } from '../data/referral-store.js';
 import type { ReferralWriter } from '../data/referral-writer.js';
-import { isUuid } from '../domain/input-rules.js';
 import { validateReferral, type CreateReferralRequest } from '../domain/referral-request.js';
 import { validateTriage, type TriageReferralRequest } from '../domain/triage-request.js';
 import { calendarDateInEngland } from '../domain/rtt/calendar-date.js';
-import { asApiError, notFound } from '../errors.js';
+import { asApiError } from '../errors.js';
 import type { PathwayService } from './pathway-service.js';
 import type { ServiceRequest } from './request.js';
+import { isUuid, notFound } from '@epr/platform';
 
 /** Who referred, as shown on a referral (with the patient it belongs to, so its fields can be decided). */
 export interface ReferrerView {

@@ -1,9 +1,7 @@
-import { badUserInput, forbidden } from '@epr/platform';
+import { forbidden, isUuid, decodeCursor, encodeCursor, invalidCursor, pageSize } from '@epr/platform';
 import type { Purpose } from '@epr/policy';
 import type { RttReportStore, TrackingListRow } from '../data/rtt-report-store.js';
 import type { TrackingListExportStore } from '../data/tracking-list-export-store.js';
-import { isUuid } from '../domain/input-rules.js';
-import { decodeCursor, encodeCursor, pageSize } from '../domain/page-cursor.js';
 import { censusDate, reportingMonth, reportingPeriod, reportScope, type ReportScopeRequest } from '../domain/report-request.js';
 import { calendarDateInEngland, isCalendarDate, type CalendarDate } from '../domain/rtt/calendar-date.js';
 import { summariseCompleted, summariseIncomplete, type CompletedGroup, type IncompleteSummary } from '../domain/rtt/rtt-report.js';
@@ -220,6 +218,6 @@ export class RttReportService {
 
 function trackingListPosition(cursor: string): { startedOn: CalendarDate; periodId: string } {
   const [startedOn = '', periodId = ''] = decodeCursor(cursor, 2, 'after');
-  if (!isCalendarDate(startedOn) || !isUuid(periodId)) throw badUserInput('This cursor was not given out by this tracking list.', 'after');
+  if (!isCalendarDate(startedOn) || !isUuid(periodId)) throw invalidCursor('after');
   return { startedOn, periodId };
 }

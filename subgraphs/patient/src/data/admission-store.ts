@@ -1,9 +1,8 @@
-import { conflict, type Transaction } from '@epr/platform';
+import { conflict, type Transaction, isUniqueViolation } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import type { Admission } from '../domain/admission.js';
 import { checkDischargeAfterAdmission } from '../domain/admission.js';
 import type { Db, Tx } from './prisma.js';
-import { isUniqueViolation } from './errors.js';
 
 const admissionColumns = {
   id: true,

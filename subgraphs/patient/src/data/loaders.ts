@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { groupByKeys, orderByKeys, type Consent, type ConsentRegister } from '@epr/platform';
+import { groupByKeys, orderByKeys, type Consent, type ConsentRegister, isUuid } from '@epr/platform';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
-import { isUuid } from '../domain/identifiers.js';
 import type { LocalIdentifierRecord, PatientRecord, PatientStore, PreviousNameRecord } from './patient-store.js';
 import type {
   CareTeamRecord,

@@ -1,8 +1,7 @@
-import { badUserInput, conflict, type Transaction } from '@epr/platform';
+import { badUserInput, conflict, type Transaction, isUniqueViolation } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import type { Db, Tx } from './prisma.js';
-import { isUniqueViolation } from './errors.js';
 import { lockCurrentPatient } from './patient-lock.js';
 import { searchPatients, type ScoredPatient, type SearchWindow } from './search/patient-search.js';
 import type { DemographicCriteria } from '../domain/search-criteria.js';

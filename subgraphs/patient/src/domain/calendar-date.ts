@@ -1,15 +1,4 @@
-import { badUserInput } from '@epr/platform';
-
-/** A `YYYY-MM-DD` calendar date as midnight UTC (how Postgres `date` columns come back), or BAD_USER_INPUT. */
-export function parseCalendarDate(value: string, field: string, label: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  // Date.UTC rolls 2024-02-30 over into March; a real calendar date round-trips unchanged.
-  if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw badUserInput(`${label} must be a calendar date written YYYY-MM-DD.`, field);
-  }
-  return date;
-}
+import { badUserInput, parseCalendarDate, parseInstant } from '@epr/platform';
 
 /** Refuses a date after `today` (compared as UTC calendar days). */
 export function requireNotInFuture(date: Date, today: Date, field: string, label: string): Date {
@@ -28,10 +17,7 @@ const clockSkewMs = 5 * 60_000;
 
 /** An ISO 8601 instant with an offset that has happened (within a little clock drift), or BAD_USER_INPUT. */
 export function parseInstantNotInFuture(value: string, now: Date, field: string, label: string): Date {
-  const instant = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(instant.getTime())) {
-    throw badUserInput(`${label} must be an ISO 8601 date-time with an offset, for example 2026-11-24T09:30:00Z.`, field);
-  }
+  const instant = parseInstant(value, field, label);
   if (instant.getTime() > now.getTime() + clockSkewMs) throw badUserInput(`${label} cannot be in the future.`, field);
   return instant;
 }

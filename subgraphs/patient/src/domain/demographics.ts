@@ -1,5 +1,5 @@
-import { badUserInput } from '@epr/platform';
-import { parseCalendarDate, requireNotInFuture } from './calendar-date.js';
+import { badUserInput, parseCalendarDate } from '@epr/platform';
+import { requireNotInFuture } from './calendar-date.js';
 import { normalisePostcode } from './postcode.js';
 
 /** Each parser returns the value as stored, or throws BAD_USER_INPUT naming `field`. */

@@ -1,5 +1,4 @@
-import { badUserInput, conflict, notFound } from '@epr/platform';
-import { isUuid } from './identifiers.js';
+import { badUserInput, conflict, notFound, isUuid } from '@epr/platform';
 import { requireText } from './text.js';
 
 /** What a merge needs to know about each patient, read under a row lock. */

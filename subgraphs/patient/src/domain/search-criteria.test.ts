@@ -1,6 +1,7 @@
 import { parsePatientSearch } from './search-criteria.js';
-import { decodeCursor, encodeCursor, pageOf, parsePageSize } from './pagination.js';
+import { decodeCursor, encodeCursor, parsePageSize } from './pagination.js';
 import { badInputField } from '../test-support/bad-input.js';
+import { pageOf } from '@epr/platform';
 
 describe('patient search criteria', () => {
   test('an NHS number is an exact search that ignores the rest', () => {

@@ -1,5 +1,4 @@
-import { badUserInput } from '@epr/platform';
-import { parseCalendarDate } from './calendar-date.js';
+import { badUserInput, parseCalendarDate } from '@epr/platform';
 import { parseName, parsePostcode } from './demographics.js';
 import { checkNhsNumber, describeNhsNumberProblem, normaliseNhsNumber } from './nhs-number.js';
 

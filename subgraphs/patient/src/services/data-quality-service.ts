@@ -1,6 +1,6 @@
-import { conflict, notFound } from '@epr/platform';
+import { conflict, notFound, pageOf, type Page } from '@epr/platform';
 import type { AuditAction } from '@epr/policy';
-import { pageOf, type Page, type ScoreCursor } from '../domain/pagination.js';
+import { type ScoreCursor } from '../domain/pagination.js';
 import { validateMergeRequest, validateUnmergeRequest } from '../domain/merge.js';
 import type { DuplicateCandidateRecord } from '../data/duplicate-store.js';
 import type { PatientMergeRecord } from '../data/merge-store.js';

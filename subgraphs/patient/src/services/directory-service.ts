@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@epr/platform';
+import { unauthenticated } from '@epr/platform';
 import type {
   CareTeamRecord,
   OrganisationRecord,
@@ -21,8 +20,7 @@ export class DirectoryService {
   async me(): Promise<SessionRecord> {
     const { stores, caller } = this.request;
     const profile = await stores.directory.activeRoleProfile(caller.userId, caller.roleProfileId);
-    if (!profile)
-      throw new GraphQLError('Your role profile is no longer active. Sign in again.', { extensions: { code: ErrorCode.Unauthenticated } });
+    if (!profile) throw unauthenticated('Your role profile is no longer active. Sign in again.');
     return { userId: profile.userId, displayName: profile.displayName, roleProfile: profile };
   }
 

@@ -1,7 +1,7 @@
-import { conflict, notFound } from '@epr/platform';
+import { conflict, notFound, pageOf, type Page } from '@epr/platform';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import { parseLocalIdentifier } from '../domain/demographics.js';
-import { pageOf, type Page, type ScoreCursor } from '../domain/pagination.js';
+import { type ScoreCursor } from '../domain/pagination.js';
 import type { PatientSearch } from '../domain/search-criteria.js';
 import { validateRegistration, type RegisterPatientRequest } from '../domain/register-patient.js';
 import { validatePatientUpdate, type UpdatePatientRequest } from '../domain/update-patient.js';

@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { badUserInput, ErrorCode, notFound, requireJustification } from '@epr/platform';
+import { badUserInput, notFound, requireJustification, unauthenticated } from '@epr/platform';
 import type { RoleProfileRecord } from '../data/directory-store.js';
 import type { SessionRevocationRecord } from '../data/session-revocation-store.js';
 import type { ServiceRequest } from './request.js';
@@ -16,7 +15,7 @@ export class SessionService {
   async signOut(): Promise<SessionRevocationRecord> {
     const { caller, stores, audit } = this.request;
     if (!caller.sessionId) {
-      throw new GraphQLError('This request belongs to no session to sign out of.', { extensions: { code: ErrorCode.Unauthenticated } });
+      throw unauthenticated('This request belongs to no session to sign out of.');
     }
     const revocation = await stores.sessionRevocations.revoke({
       userId: caller.userId,

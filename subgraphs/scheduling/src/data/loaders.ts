@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
-import { groupByKeys, orderByKeys } from '@epr/platform';
+import { groupByKeys, orderByKeys, isUuid } from '@epr/platform';
 import type { AppointmentRecord, AppointmentStore } from './appointment-store.js';
 import type { ClinicRecord, ClinicStore, SessionTemplateRecord } from './clinic-store.js';
 import type { SlotRecord, SlotStore } from './slot-store.js';
-import { isUuid } from '../domain/input.js';
 
 /** Per-request loaders: one SQL statement a batch. */
 export interface Loaders {

@@ -1,7 +1,7 @@
-import { badUserInput, conflict } from '@epr/platform';
+import { badUserInput, conflict, parseInstant } from '@epr/platform';
 import type { CancelledBy } from '../__generated__/prisma/client.js';
 import type { AppointmentRecord } from '../data/appointment-store.js';
-import { parseInstant, requireText } from './input.js';
+import { requireText } from './input.js';
 
 export interface Cancellation {
   by: CancelledBy;

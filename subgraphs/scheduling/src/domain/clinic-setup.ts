@@ -1,4 +1,4 @@
-import { badUserInput } from '@epr/platform';
+import { badUserInput, parseCalendarDate, parseInstant } from '@epr/platform';
 import type {
   AddClinicSessionInput,
   AddSessionTemplateInput,
@@ -6,7 +6,7 @@ import type {
   GenerateClinicSessionsInput,
 } from '../__generated__/resolvers-types.js';
 import { parseClockTime } from './london-time.js';
-import { optionalText, parseCalendarDate, parseInstant, requireText, requireWhole } from './input.js';
+import { optionalText, requireText, requireWhole } from './input.js';
 import type { SlotPattern, WeeklyPattern } from './session-plan.js';
 import type { Entry } from './back-entry.js';
 

@@ -5,8 +5,3 @@ import { ErrorCode } from '@epr/platform';
 export function slotUnavailable(message: string, field = 'input.slotId'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.SlotUnavailable, field } });
 }
-
-/** A record named in an input does not exist, or is not visible to the caller (the two are not told apart). */
-export function notFound(message: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.NotFound, field } });
-}

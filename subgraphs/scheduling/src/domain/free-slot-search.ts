@@ -1,7 +1,7 @@
-import { badUserInput } from '@epr/platform';
+import { badUserInput, parseInstant } from '@epr/platform';
 import type { QueryFreeSlotsArgs } from '../__generated__/resolvers-types.js';
 import type { FreeSlotQuery } from '../data/slot-store.js';
-import { parseInstant, requireText, requireWhole } from './input.js';
+import { requireText, requireWhole } from './input.js';
 
 const maxPeriodMs = 366 * 86_400_000;
 

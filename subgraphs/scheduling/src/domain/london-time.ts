@@ -1,34 +1,11 @@
-/**
- * Clinic templates are written in UK wall-clock time ("Mondays 09:00"), which is GMT in winter and BST in
- * summer; slots are stored as instants. These convert between the two with the platform's time-zone data.
- */
-const zone = 'Europe/London';
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: zone,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** How far London's wall clock is ahead of UTC at `instant` (0 in winter, one hour in summer). */
-function londonOffsetMs(instant: number): number {
-  const part = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
-  const wallAsUtc = Date.UTC(part.year!, part.month! - 1, part.day, part.hour, part.minute, part.second);
-  return wallAsUtc - Math.floor(instant / 1000) * 1000;
-}
+import { instantOfEnglishWallClock } from '@epr/platform';
 
 /**
- * The instant at which London's clocks show `minuteOfDay` on calendar day `day` (midnight UTC of that date).
- * A wall time skipped when the clocks go forward lands one hour later, as a clock on the wall would.
+ * The instant at which London's clocks show `minuteOfDay` on calendar day `day` (midnight UTC of that date):
+ * clinic templates are written in UK wall-clock time ("Mondays 09:00"), slots are stored as instants.
  */
 export function londonWallTime(day: Date, minuteOfDay: number): Date {
-  const wall = day.getTime() + minuteOfDay * 60_000;
-  const guess = wall - londonOffsetMs(wall);
-  return new Date(wall - londonOffsetMs(guess));
+  return instantOfEnglishWallClock(day.getTime() + minuteOfDay * 60_000);
 }
 
 /** `HH:MM` (24-hour) to minutes after midnight, or null when it is not a time of day. */

@@ -1,7 +1,6 @@
-import { badUserInput, type RequestPolicy } from '@epr/platform';
+import { badUserInput, type RequestPolicy, parseInstant } from '@epr/platform';
 import type { Loaders } from '../data/loaders.js';
 import type { AppointmentRecord, AppointmentStore } from '../data/appointment-store.js';
-import { parseInstant } from '../domain/input.js';
 
 const clinicListLimit = 500;
 

@@ -1,4 +1,4 @@
-import { conflict, type AuditedWrites, type AuditTrail } from '@epr/platform';
+import { conflict, type AuditedWrites, type AuditTrail, requireId, optionalId, notFound } from '@epr/platform';
 import type { Caller } from '@epr/identity';
 import { writeAction, type AuditAction } from '@epr/policy';
 import type { AppointmentService } from './appointment-service.js';
@@ -28,8 +28,6 @@ import { requireBackEntry, type Entry } from '../domain/back-entry.js';
 import { checkCancellable, validateCancellation } from '../domain/cancellation.js';
 import { validateAttendance } from '../domain/attendance.js';
 import { attendanceEvent, cancellationEvent, isFirstAppointment } from '../domain/outcome-event.js';
-import { notFound } from '../domain/errors.js';
-import { optionalId, requireId } from '../domain/input.js';
 
 export interface BookingServiceDeps {
   caller: Caller;

@@ -1,9 +1,8 @@
-import { conflict, forbidden } from '@epr/platform';
+import { conflict, forbidden, notFound, isUniqueViolation } from '@epr/platform';
 import type { Caller } from '@epr/identity';
 import type { ClinicCatalogue } from './clinic-catalogue.js';
 import type { ClinicRecord, ClinicStore, SessionTemplateRecord } from '../data/clinic-store.js';
 import { sessionKey, type SlotRecord, type SlotStore } from '../data/slot-store.js';
-import { isUniqueViolation } from '../data/errors.js';
 import type {
   AddClinicSessionInput,
   AddSessionTemplateInput,
@@ -12,7 +11,6 @@ import type {
 } from '../__generated__/resolvers-types.js';
 import { validateAdHocSession, validateClinic, validateGenerationPeriod, validateSessionTemplate } from '../domain/clinic-setup.js';
 import { planSession, planWeeklySessions } from '../domain/session-plan.js';
-import { notFound } from '../domain/errors.js';
 import { requireBackEntry } from '../domain/back-entry.js';
 
 const dayMs = 86_400_000;

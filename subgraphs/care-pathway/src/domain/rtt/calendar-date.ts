@@ -31,13 +31,5 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-// en-CA formats as YYYY-MM-DD.
-const englishDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/**
- * The date in England of an instant, e.g. the day an appointment outcome occurred: an appointment at 00:30
- * British Summer Time falls on that day, not on the UTC day before.
- */
-export function calendarDateInEngland(instant: Date): CalendarDate {
-  return englishDate.format(instant);
-}
+/** The date in England of an instant (the platform's rule: Europe/London, GMT or BST). */
+export { calendarDateInEngland } from '@epr/platform';
