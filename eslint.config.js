@@ -29,6 +29,14 @@ export default tseslint.config(
       // Async functions that satisfy an async interface (Apollo hooks, DataLoader batches) need not await.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      // One SQL idiom: statements are `Prisma.sql` (platform `sql`) templates, their values bound as parameters.
+      'no-restricted-properties': [
+        'error',
+        ...['$queryRawUnsafe', '$executeRawUnsafe'].map((property) => ({
+          property,
+          message: 'Write the statement as a Prisma.sql template and run it with $queryRaw/$executeRaw.',
+        })),
+      ],
     },
   },
   {

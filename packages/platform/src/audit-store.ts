@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { loadAuditKey } from '@epr/identity';
 import { createPool } from './database.js';
-import type { SqlExecutor } from './policy/relationship-register.js';
+import { queryPool, rawSql, sql, type Sql, type SqlExecutor } from './sql.js';
 
 /** One event as `audit.append_access_events` takes it (column names); the database adds seq, time and hashes. */
 export interface AuditEventRow {
@@ -104,8 +104,12 @@ export class ChainedAuditStore implements AuditStore {
    * and calls the append function last: the chain head stays locked only until the write commits.
    */
   async appendWithin(run: SqlExecutor, events: AuditEventRow[]): Promise<void> {
-    await run(`SET LOCAL ROLE ${AUDIT_WRITER_ROLE}`, []);
-    await run('SELECT audit.append_access_events($1::jsonb, $2::bytea)', [JSON.stringify(events), this.key]);
+    await run(sql`SET LOCAL ROLE ${rawSql(AUDIT_WRITER_ROLE)}`);
+    await run(this.appendStatement(events));
+  }
+
+  private appendStatement(events: AuditEventRow[]): Sql {
+    return sql`SELECT audit.append_access_events(${JSON.stringify(events)}::jsonb, ${this.key}::bytea)`;
   }
 
   close(): Promise<void> {
@@ -118,7 +122,7 @@ export class ChainedAuditStore implements AuditStore {
     const batch = this.waiting.splice(0, MAX_REQUESTS_PER_APPEND);
     try {
       const events = batch.flatMap((request) => request.events);
-      await this.pool.query('SELECT audit.append_access_events($1::jsonb, $2::bytea)', [JSON.stringify(events), this.key]);
+      await queryPool(this.pool, this.appendStatement(events));
       for (const request of batch) request.settle();
     } catch (error) {
       for (const request of batch) request.settle(error);

@@ -2,7 +2,7 @@ import type { Caller } from '@epr/identity';
 import type { AuditAction } from '@epr/policy';
 import type { AuditStore, AuditEventRow } from './audit-store.js';
 import { serviceUnavailable } from './errors.js';
-import type { SqlExecutor } from './policy/relationship-register.js';
+import type { SqlExecutor } from './sql.js';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
 

@@ -35,5 +35,6 @@ export * from './input-hygiene/index.js';
 export * from './justification-input.js';
 export * from './writes/audited-writes.js';
 export * from './writes/prisma-transactions.js';
+export * from './sql.js';
 export * from './writes/mutation-scope.js';
 export * from './subgraph-manifest.js';

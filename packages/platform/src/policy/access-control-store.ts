@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { PatientFacts, RelationshipType, Subject } from '@epr/policy';
-import { activeRelationship } from './relationship-register.js';
+import { queryPool, sql } from '../sql.js';
+import { activeRelationship, heldBy } from './relationship-register.js';
 
 interface FactsRow {
   patient_id: string;
@@ -19,23 +20,21 @@ export class AccessControlStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async patientFacts(subject: Subject, patientIds: readonly string[]): Promise<PatientFacts[]> {
-    const { rows } = await this.pool.query<FactsRow>(
-      `SELECT p.patient_id,
+    const rows = await queryPool<FactsRow>(
+      this.pool,
+      sql`SELECT p.patient_id,
               coalesce((SELECT json_agg(json_build_object('type', lr.type, 'expiresAt', lr.expires_at))
                           FROM access_control.legitimate_relationship lr
-                         WHERE lr.patient_id = p.patient_id AND ${activeRelationship('lr')}
-                           AND ((lr.holder_kind = 'USER' AND lr.holder_id = $2)
-                             OR (lr.holder_kind = 'TEAM' AND lr.holder_id = ANY($3::text[]))
-                             OR (lr.holder_kind = 'ORGANISATION' AND lr.holder_id = $4))), '[]'::json) AS relationships,
+                         WHERE lr.patient_id = p.patient_id AND ${activeRelationship('lr')} AND ${heldBy('lr', subject)}), '[]'::json)
+                AS relationships,
               (SELECT json_build_object('reason', e.reason, 'expiresAt', e.expires_at)
                  FROM access_control.emergency_access e
-                WHERE e.patient_id = p.patient_id AND e.user_id = $2 AND e.expires_at > now()
+                WHERE e.patient_id = p.patient_id AND e.user_id = ${subject.userId} AND e.expires_at > now()
                 ORDER BY e.expires_at DESC LIMIT 1) AS emergency,
               coalesce(c.do_not_share, false) AS do_not_share,
               coalesce(c.national_opt_out, false) AS national_opt_out
-         FROM unnest($1::uuid[]) AS p(patient_id)
+         FROM unnest(${patientIds}::uuid[]) AS p(patient_id)
          LEFT JOIN access_control.patient_consent c ON c.patient_id = p.patient_id`,
-      [patientIds, subject.userId, subject.teamIds, subject.organisationOds],
     );
     const byId = new Map(rows.map((row) => [row.patient_id, row]));
     return patientIds.map((patientId) => {
@@ -52,10 +51,10 @@ export class AccessControlStore {
 
   /** Nominees per item (`<Type>:<id>`), in one statement; items without nominations get null. */
   async nominations(itemRefs: readonly string[]): Promise<(string[] | null)[]> {
-    const { rows } = await this.pool.query<{ item_ref: string; users: string[] }>(
-      `SELECT item_ref, array_agg(user_id) AS users FROM access_control.item_nomination
-        WHERE item_ref = ANY($1::text[]) GROUP BY item_ref`,
-      [itemRefs],
+    const rows = await queryPool<{ item_ref: string; users: string[] }>(
+      this.pool,
+      sql`SELECT item_ref, array_agg(user_id) AS users FROM access_control.item_nomination
+        WHERE item_ref = ANY(${itemRefs}::text[]) GROUP BY item_ref`,
     );
     const byRef = new Map(rows.map((row) => [row.item_ref, row.users]));
     return itemRefs.map((ref) => byRef.get(ref) ?? null);

@@ -1,24 +1,28 @@
 import type { Policy, RelationshipType, Subject } from '@epr/policy';
 import { badUserInput, forbidden } from '../errors.js';
 import { requireJustification } from '../justification-input.js';
+import { rawSql, sql, type Sql, type SqlExecutor, type SqlQuery } from '../sql.js';
 
 export type RelationshipHolder = { kind: 'USER' | 'TEAM' | 'ORGANISATION'; id: string };
-
-/** Runs one SQL statement; lets a care process create its relationship inside its own transaction. */
-export type SqlExecutor = (sql: string, params: unknown[]) => Promise<unknown>;
-
-/** Runs one SQL statement inside a write's transaction and gives back its rows. */
-export type SqlQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
 
 /**
  * A relationship in force: not ended, not expired, and — for a colleague grant — the relationship it passes on is
  * in force too (a grant ends with its granter's standing). `alias` is a trusted table alias, never input.
  */
-export function activeRelationship(alias: string): string {
-  return `${alias}.ended_at IS NULL AND (${alias}.expires_at IS NULL OR ${alias}.expires_at > now())
-    AND (${alias}.granted_via IS NULL OR EXISTS (SELECT 1 FROM access_control.legitimate_relationship standing
-         WHERE standing.id = ${alias}.granted_via AND standing.ended_at IS NULL
+export function activeRelationship(alias: 'lr'): Sql {
+  const a = rawSql(alias);
+  return sql`${a}.ended_at IS NULL AND (${a}.expires_at IS NULL OR ${a}.expires_at > now())
+    AND (${a}.granted_via IS NULL OR EXISTS (SELECT 1 FROM access_control.legitimate_relationship standing
+         WHERE standing.id = ${a}.granted_via AND standing.ended_at IS NULL
            AND (standing.expires_at IS NULL OR standing.expires_at > now())))`;
+}
+
+/** A relationship `alias` held by the subject: themselves, one of their care teams or their organisation. */
+export function heldBy(alias: 'lr', subject: Subject): Sql {
+  const a = rawSql(alias);
+  return sql`((${a}.holder_kind = 'USER' AND ${a}.holder_id = ${subject.userId})
+    OR (${a}.holder_kind = 'TEAM' AND ${a}.holder_id = ANY(${subject.teamIds}::text[]))
+    OR (${a}.holder_kind = 'ORGANISATION' AND ${a}.holder_id = ${subject.organisationOds}))`;
 }
 
 export interface CareRelationship {
@@ -41,19 +45,12 @@ export class RelationshipRegister {
 
   /** Idempotent on (sourceRef, holder). Expiry per the policy's relationshipExpiryHours. */
   async careRelationship(run: SqlExecutor, relationship: CareRelationship): Promise<void> {
+    const { patientId, holder, type, createdBy, sourceRef } = relationship;
     await run(
-      `INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, created_by, source_ref, expires_at)
-       VALUES ($1::uuid, $2::access_control.relationship_holder_kind, $3, $4::access_control.relationship_type, $5, $6, $7)
+      sql`INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, created_by, source_ref, expires_at)
+       VALUES (${patientId}::uuid, ${holder.kind}::access_control.relationship_holder_kind, ${holder.id},
+               ${type}::access_control.relationship_type, ${createdBy}, ${sourceRef}, ${this.expiry(type)})
        ON CONFLICT (source_ref, holder_kind, holder_id) DO NOTHING`,
-      [
-        relationship.patientId,
-        relationship.holder.kind,
-        relationship.holder.id,
-        relationship.type,
-        relationship.createdBy,
-        relationship.sourceRef,
-        this.expiry(relationship.type),
-      ],
     );
   }
 
@@ -69,11 +66,11 @@ export class RelationshipRegister {
     endedAt: Date,
     graceHours: number = this.policy.relationshipEndGraceHours,
   ): Promise<void> {
+    const lapsesAt = new Date(endedAt.getTime() + graceHours * 3_600_000);
     await run(
-      `UPDATE access_control.legitimate_relationship
-          SET expires_at = LEAST(COALESCE(expires_at, 'infinity'::timestamptz), $2::timestamptz)
-        WHERE source_ref = $1 AND ended_at IS NULL`,
-      [sourceRef, new Date(endedAt.getTime() + graceHours * 3_600_000)],
+      sql`UPDATE access_control.legitimate_relationship
+          SET expires_at = LEAST(COALESCE(expires_at, 'infinity'::timestamptz), ${lapsesAt}::timestamptz)
+        WHERE source_ref = ${sourceRef} AND ended_at IS NULL`,
     );
   }
 
@@ -82,9 +79,8 @@ export class RelationshipRegister {
     this.checkReason(reasonCode);
     const expiresAt = this.expiry('SELF_CLAIM');
     await run(
-      `INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, reason_code, created_by, expires_at)
-       VALUES ($1::uuid, 'USER', $2, 'SELF_CLAIM', $3, $2, $4)`,
-      [patientId, subject.userId, reasonCode, expiresAt],
+      sql`INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, reason_code, created_by, expires_at)
+       VALUES (${patientId}::uuid, 'USER', ${subject.userId}, 'SELF_CLAIM', ${reasonCode}, ${subject.userId}, ${expiresAt})`,
     );
     return expiresAt;
   }
@@ -99,12 +95,9 @@ export class RelationshipRegister {
     if (colleagueUserId === subject.userId)
       throw badUserInput('Grant a relationship to a colleague, not to yourself; use a self-claim instead.', 'colleagueUserId');
     const [standing] = await query<{ id: string; expires_at: Date | null }>(
-      `SELECT lr.id, lr.expires_at FROM access_control.legitimate_relationship lr
-        WHERE lr.patient_id = $1::uuid AND ${activeRelationship('lr')}
-          AND ((lr.holder_kind = 'USER' AND lr.holder_id = $2) OR (lr.holder_kind = 'TEAM' AND lr.holder_id = ANY($3::text[]))
-            OR (lr.holder_kind = 'ORGANISATION' AND lr.holder_id = $4))
+      sql`SELECT lr.id, lr.expires_at FROM access_control.legitimate_relationship lr
+        WHERE lr.patient_id = ${patientId}::uuid AND ${activeRelationship('lr')} AND ${heldBy('lr', subject)}
         ORDER BY lr.expires_at DESC NULLS FIRST LIMIT 1`,
-      [patientId, subject.userId, subject.teamIds, subject.organisationOds],
     );
     if (!standing) {
       throw forbidden(
@@ -115,9 +108,8 @@ export class RelationshipRegister {
     const bound = standing.expires_at ? new Date(standing.expires_at) : null;
     const expiresAt = bound && (!policyExpiry || bound < policyExpiry) ? bound : policyExpiry;
     await query(
-      `INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, reason_code, created_by, expires_at, granted_via)
-       VALUES ($1::uuid, 'USER', $2, 'COLLEAGUE_GRANT', $3, $4, $5, $6::uuid)`,
-      [patientId, colleagueUserId, reasonCode, subject.userId, expiresAt, standing.id],
+      sql`INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, reason_code, created_by, expires_at, granted_via)
+       VALUES (${patientId}::uuid, 'USER', ${colleagueUserId}, 'COLLEAGUE_GRANT', ${reasonCode}, ${subject.userId}, ${expiresAt}, ${standing.id}::uuid)`,
     );
     return expiresAt;
   }
@@ -127,8 +119,8 @@ export class RelationshipRegister {
     const trimmed = requireJustification(reason, 'reason', 'The clinical reason for emergency access');
     const expiresAt = new Date(Date.now() + this.policy.emergencyAccessHours * 3_600_000);
     await run(
-      `INSERT INTO access_control.emergency_access (patient_id, user_id, role_profile_id, reason, expires_at) VALUES ($1::uuid, $2, $3, $4, $5)`,
-      [patientId, subject.userId, roleProfileId, trimmed, expiresAt],
+      sql`INSERT INTO access_control.emergency_access (patient_id, user_id, role_profile_id, reason, expires_at)
+          VALUES (${patientId}::uuid, ${subject.userId}, ${roleProfileId}, ${trimmed}, ${expiresAt})`,
     );
     return expiresAt;
   }

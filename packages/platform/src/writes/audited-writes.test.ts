@@ -3,6 +3,7 @@ import type { Caller } from '@epr/identity';
 import { AuditTrail, type AccessRecord } from '../audit-trail.js';
 import type { AuditEventRow, AuditStore } from '../audit-store.js';
 import { AuditedWrites } from './audited-writes.js';
+import { sql } from '../sql.js';
 
 const caller: Caller = {
   kind: 'user',
@@ -28,7 +29,7 @@ function fakeDatabase(failAt?: 'append' | 'commit') {
   const store: AuditStore = {
     append: async (events) => void flushed.push(events),
     appendWithin: async (run, events) => {
-      await run('append', [events]);
+      await run(sql`SELECT ${JSON.stringify(events)}::jsonb`);
     },
     close: async () => undefined,
   };
@@ -41,12 +42,10 @@ function fakeDatabase(failAt?: 'append' | 'commit') {
       committed.push(...inTransaction);
       return result;
     },
-    sqlOf:
-      (tx) =>
-      async (_sql, [events]) => {
-        if (failAt === 'append') throw new Error('permission denied for function append_access_events');
-        tx.push(events as AuditEventRow[]);
-      },
+    sqlOf: (tx) => async (statement) => {
+      if (failAt === 'append') throw new Error('permission denied for function append_access_events');
+      tx.push(JSON.parse(statement.values[0] as string) as AuditEventRow[]);
+    },
     queryOf: () => async () => [],
   });
   return { trail, writes, committed, flushed };

@@ -1,6 +1,6 @@
 import { conflict } from '../errors.js';
 import type { AccessRecord, AuditTrail, PendingRecords } from '../audit-trail.js';
-import type { SqlExecutor, SqlQuery } from '../policy/relationship-register.js';
+import type { SqlExecutor, SqlQuery } from '../sql.js';
 import { currentMutation } from './mutation-scope.js';
 import { claimIdempotencyKey, recordIdempotentResult, type IdempotencyKey } from './idempotency-keys.js';
 

@@ -1,5 +1,5 @@
 import { conflict } from '../errors.js';
-import type { SqlExecutor, SqlQuery } from '../policy/relationship-register.js';
+import { sql, type SqlExecutor, type SqlQuery } from '../sql.js';
 
 /** One client key for one mutation field of one user's request, with what the field was asked to do. */
 export interface IdempotencyKey {
@@ -17,14 +17,13 @@ export interface IdempotencyKey {
  */
 export async function claimIdempotencyKey(query: SqlQuery, key: IdempotencyKey): Promise<{ id: string | null } | null> {
   const claimed = await query<{ claimed: number }>(
-    `INSERT INTO platform.idempotent_write (user_id, idempotency_key, mutation, request_hash) VALUES ($1, $2, $3, $4)
+    sql`INSERT INTO platform.idempotent_write (user_id, idempotency_key, mutation, request_hash)
+        VALUES (${key.userId}, ${key.key}, ${key.mutation}, ${key.requestHash})
      ON CONFLICT DO NOTHING RETURNING 1 AS claimed`,
-    [key.userId, key.key, key.mutation, key.requestHash],
   );
   if (claimed.length > 0) return null;
   const [first] = await query<{ request_hash: string; result_ref: string | null }>(
-    `SELECT request_hash, result_ref FROM platform.idempotent_write WHERE user_id = $1 AND idempotency_key = $2 AND mutation = $3`,
-    [key.userId, key.key, key.mutation],
+    sql`SELECT request_hash, result_ref FROM platform.idempotent_write WHERE ${sameKey(key)}`,
   );
   if (!first || first.request_hash !== key.requestHash) {
     throw conflict('This Idempotency-Key was already used for a different request. Use a new key for a new request.', 'idempotency-key');
@@ -34,10 +33,7 @@ export async function claimIdempotencyKey(query: SqlQuery, key: IdempotencyKey):
 
 /** Keeps the id of what the first attempt produced, with its key. */
 export async function recordIdempotentResult(run: SqlExecutor, key: IdempotencyKey, resultId: string | null): Promise<void> {
-  await run(`UPDATE platform.idempotent_write SET result_ref = $4 WHERE user_id = $1 AND idempotency_key = $2 AND mutation = $3`, [
-    key.userId,
-    key.key,
-    key.mutation,
-    resultId,
-  ]);
+  await run(sql`UPDATE platform.idempotent_write SET result_ref = ${resultId} WHERE ${sameKey(key)}`);
 }
+
+const sameKey = (key: IdempotencyKey) => sql`user_id = ${key.userId} AND idempotency_key = ${key.key} AND mutation = ${key.mutation}`;

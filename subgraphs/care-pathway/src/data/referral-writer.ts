@@ -59,7 +59,7 @@ export class ReferralWriter {
         { kind: 'REFERRAL_RECEIVED', recordedBy },
       );
       // Receipt gives the receiving provider a legitimate relationship, in the same transaction as the referral.
-      await this.relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+      await this.relationships.careRelationship((statement) => tx.$executeRaw(statement), {
         patientId: referral.patientId,
         holder: { kind: 'ORGANISATION', id: referral.receivingOrganisation },
         type: 'REFERRAL',

@@ -2,6 +2,7 @@ import type { AllergyCategory, AllergySeverity, MedicationStatus, ProblemStatus,
 import type { CareTeamRecord, OrganisationRecord, UserRecord } from './directory-store.js';
 import type { Transaction } from '@epr/platform';
 import type { Db, Tx } from './prisma.js';
+import { Prisma } from '../__generated__/prisma/client.js';
 
 /** What writing a clinical item gives back inside its transaction: its id. */
 export interface CreatedItem {
@@ -152,11 +153,13 @@ export class ClinicalRecordStore {
   async patientsOfItems(
     items: readonly { kind: 'PROBLEM' | 'ALLERGY' | 'MEDICATION'; id: string }[],
   ): Promise<{ kind: 'PROBLEM' | 'ALLERGY' | 'MEDICATION'; id: string; patientId: string }[]> {
-    return this.db.$queryRawUnsafe(
-      `SELECT 'PROBLEM' AS kind, id::text, patient_id::text AS "patientId" FROM patient.problem WHERE id = ANY($1::uuid[])
-       UNION ALL SELECT 'ALLERGY', id::text, patient_id::text FROM patient.allergy WHERE id = ANY($2::uuid[])
-       UNION ALL SELECT 'MEDICATION', id::text, patient_id::text FROM patient.medication WHERE id = ANY($3::uuid[])`,
-      ...(['PROBLEM', 'ALLERGY', 'MEDICATION'] as const).map((kind) => items.filter((i) => i.kind === kind).map((i) => i.id)),
+    const [problems, allergies, medications] = (['PROBLEM', 'ALLERGY', 'MEDICATION'] as const).map((kind) =>
+      items.filter((i) => i.kind === kind).map((i) => i.id),
+    );
+    return this.db.$queryRaw(
+      Prisma.sql`SELECT 'PROBLEM' AS kind, id::text, patient_id::text AS "patientId" FROM patient.problem WHERE id = ANY(${problems}::uuid[])
+       UNION ALL SELECT 'ALLERGY', id::text, patient_id::text FROM patient.allergy WHERE id = ANY(${allergies}::uuid[])
+       UNION ALL SELECT 'MEDICATION', id::text, patient_id::text FROM patient.medication WHERE id = ANY(${medications}::uuid[])`,
     );
   }
 
@@ -229,12 +232,12 @@ export class ClinicalRecordStore {
   }
 
   private async read<R extends ClinicalItemRecord>(kind: ItemKind, key: 'id' | 'patient_id', ids: readonly string[]): Promise<R[]> {
-    const rows = await this.db.$queryRawUnsafe<(ProvenanceRow & Record<string, unknown>)[]>(
-      `SELECT i.id, i.patient_id AS "patientId", ${kind.columns}, ${provenanceColumns}
-         FROM patient.${kind.table} i ${provenanceJoins}
-        WHERE i.${key} = ANY($1::uuid[])
-        ORDER BY ${kind.order}`,
-      [...ids],
+    // Table, columns and order are this module's own constants, never input: only the ids are parameters.
+    const rows = await this.db.$queryRaw<(ProvenanceRow & Record<string, unknown>)[]>(
+      Prisma.sql`SELECT i.id, i.patient_id AS "patientId", ${Prisma.raw(`${kind.columns}, ${provenanceColumns}`)}
+         FROM ${Prisma.raw(`patient.${kind.table} i ${provenanceJoins}`)}
+        WHERE ${Prisma.raw(`i.${key}`)} = ANY(${[...ids]}::uuid[])
+        ORDER BY ${Prisma.raw(kind.order)}`,
     );
     return rows.map((row) => withProvenance(row) as unknown as R);
   }

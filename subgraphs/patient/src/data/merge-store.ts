@@ -1,5 +1,5 @@
 import type { Transaction } from '@epr/platform';
-import type { Prisma } from '../__generated__/prisma/client.js';
+import { Prisma } from '../__generated__/prisma/client.js';
 import { checkMergeParties, checkUnmerge, nhsNumberToMove, type MergeRequest } from '../domain/merge.js';
 import type { Db, Tx } from './prisma.js';
 import type { DuplicateStore } from './duplicate-store.js';
@@ -64,7 +64,7 @@ export class MergeStore {
       }
       const moved = {} as MovedIds;
       for (const [key, table] of Object.entries(movedTables) as [keyof MovedIds, string][]) {
-        moved[key] = await moveRows(tx, table, `patient_id = ${uuid(1)}`, [replaced.id, survivor.id]);
+        moved[key] = await moveRows(tx, table, replaced.id, survivor.id);
       }
       await tx.patient.update({ where: { id: replaced.id }, data: { replacedById: survivor.id } });
       await this.duplicates.settleByMerge(tx, survivor.id, replaced.id, actor.userId);
@@ -98,7 +98,7 @@ export class MergeStore {
       checkUnmerge(parties.get(replacedId), merge, survivor);
       const { id, survivorId, movedNhsNumber } = merge!;
       for (const [key, table] of Object.entries(movedTables) as [keyof MovedIds, string][]) {
-        await moveRows(tx, table, `id = ANY(${uuid(3)}[]) AND patient_id = ${uuid(1)}`, [survivorId, replacedId, merge![key]]);
+        await moveRows(tx, table, survivorId, replacedId, merge![key]);
       }
       await tx.patient.update({ where: { id: replacedId }, data: { replacedById: null } });
       if (movedNhsNumber) {
@@ -119,13 +119,11 @@ export class MergeStore {
   }
 }
 
-const uuid = (n: number) => `$${n}::uuid`;
-
-/** Re-points the rows of `table` matching `where` ($1 = from, $2 = to) at patient $2; returns their ids. */
-async function moveRows(tx: Tx, table: string, where: string, params: unknown[]): Promise<string[]> {
-  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-    `UPDATE patient.${table} SET patient_id = ${uuid(2)} WHERE ${where} RETURNING id`,
-    ...params,
+/** Re-points the rows of `table` (all of patient `from`'s, or only those of `ids`) at patient `to`; returns their ids. */
+async function moveRows(tx: Tx, table: string, from: string, to: string, ids?: readonly string[]): Promise<string[]> {
+  const only = ids ? Prisma.sql`AND id = ANY(${[...ids]}::uuid[])` : Prisma.empty;
+  const rows = await tx.$queryRaw<{ id: string }[]>(
+    Prisma.sql`UPDATE ${Prisma.raw(`patient.${table}`)} SET patient_id = ${to}::uuid WHERE patient_id = ${from}::uuid ${only} RETURNING id`,
   );
   return rows.map((row) => row.id);
 }

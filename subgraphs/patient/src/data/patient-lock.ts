@@ -1,6 +1,7 @@
 import { conflict, notFound } from '@epr/platform';
 import type { MergeParty } from '../domain/merge.js';
 import type { Tx } from './prisma.js';
+import { Prisma } from '../__generated__/prisma/client.js';
 
 /**
  * `update` for a write that changes the patient row (demographics, a merge); `share` for one that adds to
@@ -14,10 +15,9 @@ export type PatientLock = 'update' | 'share';
  * patients stays true until it commits.
  */
 export async function lockPatients(tx: Tx, ids: string[], lock: PatientLock = 'update'): Promise<Map<string, MergeParty>> {
-  const rows = await tx.$queryRawUnsafe<MergeParty[]>(
-    `SELECT id, nhs_number AS "nhsNumber", replaced_by_id AS "replacedById"
-       FROM patient.patient WHERE id = ANY($1::uuid[]) ORDER BY id FOR ${lock === 'update' ? 'UPDATE' : 'SHARE'}`,
-    ids,
+  const rows = await tx.$queryRaw<MergeParty[]>(
+    Prisma.sql`SELECT id, nhs_number AS "nhsNumber", replaced_by_id AS "replacedById"
+       FROM patient.patient WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR ${Prisma.raw(lock === 'update' ? 'UPDATE' : 'SHARE')}`,
   );
   return new Map(rows.map((row) => [row.id, row]));
 }

@@ -81,13 +81,13 @@ export class PatientService {
 
   /** Registration gives the registering organisation a legitimate relationship, in the same transaction. */
   async register(input: RegisterPatientRequest, messageInput?: InterfaceMessageInput | null): Promise<PatientRecord> {
-    const { stores, relationships, caller, writes } = this.request;
+    const { stores, relationships, caller, writes, sql } = this.request;
     const message = await unappliedMessage(this.request, messageInput);
     return stores.patients.register(
       validateRegistration(input),
       async (tx, created) => {
         await stores.duplicates.detect(tx, created);
-        await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+        await relationships.careRelationship(sql.sqlOf(tx), {
           patientId: created.id,
           holder: { kind: 'ORGANISATION', id: caller.organisationOds },
           type: 'REGISTRATION',

@@ -43,7 +43,7 @@ export function registeredBookingRelationships(register: RelationshipRegister): 
       const holder: RelationshipHolder = relationship.clinicianId
         ? { kind: 'USER', id: relationship.clinicianId }
         : { kind: 'ORGANISATION', id: relationship.organisation };
-      await register.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+      await register.careRelationship((statement) => tx.$executeRaw(statement), {
         patientId: relationship.patientId,
         holder,
         type: 'BOOKING',

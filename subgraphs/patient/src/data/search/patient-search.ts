@@ -5,7 +5,8 @@ import { criterionWeight, nearMissBirthDates, nearMissLikeness, weightOf, type C
 import type { PatientRecord } from '../patient-store.js';
 import type { Db, Tx } from '../prisma.js';
 import { familyNameSearchSql } from './family-name-search.js';
-import { exclusions, familyLikeness, givenLikeness, pageOf, querySize, SqlParams, wordMatches, type SearchWindow } from './search-sql.js';
+import { Prisma } from '../../__generated__/prisma/client.js';
+import { constant, exclusions, familyLikeness, givenLikeness, pageOf, querySize, wordMatches, type SearchWindow } from './search-sql.js';
 
 export type { SearchWindow } from './search-sql.js';
 
@@ -16,8 +17,7 @@ export interface ScoredPatient {
 
 /** Runs the search in `client` (a transaction too, for duplicate detection while registering). */
 export async function searchPatients(client: Db | Tx, criteria: DemographicCriteria, window: SearchWindow): Promise<ScoredPatient[]> {
-  const { text, values } = patientSearchSql(criteria, window);
-  const rows = await client.$queryRawUnsafe<(PatientRecord & { score: number })[]>(text, ...values);
+  const rows = await client.$queryRaw<(PatientRecord & { score: number })[]>(patientSearchSql(criteria, window));
   return rows.map(({ score, ...patient }) => ({ patient, score }));
 }
 
@@ -36,78 +36,74 @@ export async function searchPatients(client: Db | Tx, criteria: DemographicCrite
  *
  * The bench (tools/src/bench/patient-search.ts) runs this same SQL under EXPLAIN.
  */
-export function patientSearchSql(
-  criteria: DemographicCriteria,
-  window: SearchWindow,
-  today: Date = new Date(),
-): { text: string; values: unknown[] } {
+export function patientSearchSql(criteria: DemographicCriteria, window: SearchWindow, today: Date = new Date()): Prisma.Sql {
   if (criteria.familyName && !criteria.givenName && !criteria.birthDate && !criteria.postcode) {
     return familyNameSearchSql(criteria.familyName, window);
   }
-  const params = new SqlParams();
   const present: Criterion[] = (Object.keys(criterionWeight) as Criterion[]).filter((criterion) => criteria[criterion] !== null);
-  const family = criteria.familyName ? params.add(criteria.familyName, 'text') : null;
-  const givenName = criteria.givenName ? params.add(criteria.givenName, 'text') : null;
-  const birthDate = criteria.birthDate ? params.add(toIsoDate(criteria.birthDate), 'date') : null;
-  const nearBirthDates = criteria.birthDate ? params.add(nearMissBirthDates(criteria.birthDate, today).map(toIsoDate), 'date[]') : null;
-  const postcode = criteria.postcode ? params.add(criteria.postcode, 'text') : null;
+  const family = criteria.familyName ? Prisma.sql`${criteria.familyName}::text` : null;
+  const givenName = criteria.givenName ? Prisma.sql`${criteria.givenName}::text` : null;
+  const birthDate = criteria.birthDate ? Prisma.sql`${toIsoDate(criteria.birthDate)}::date` : null;
+  const nearBirthDates = criteria.birthDate ? Prisma.sql`${nearMissBirthDates(criteria.birthDate, today).map(toIsoDate)}::date[]` : null;
+  const postcode = criteria.postcode ? Prisma.sql`${criteria.postcode}::text` : null;
 
-  const ctes: string[] = [];
+  const ctes: Prisma.Sql[] = [];
   if (family) ctes.push(wordMatches('family_matches', family, false));
   if (givenName) ctes.push(wordMatches('given_matches', givenName, true));
   ctes.push(querySize(family, givenName));
-  const birthDateOrNearly = birthDate && `(p.birth_date = ${birthDate} OR p.birth_date = ANY(${nearBirthDates}))`;
+  const birthDateOrNearly = birthDate && Prisma.sql`(p.birth_date = ${birthDate} OR p.birth_date = ANY(${nearBirthDates}))`;
   ctes.push(
-    `candidate_names AS (${candidates({ family, givenName, birthDate, birthDateOrNearly, postcode }, exclusions(window, params))})`,
+    Prisma.sql`candidate_names AS (${candidates({ family, givenName, birthDate, birthDateOrNearly, postcode }, exclusions(window))})`,
   );
-  if (family) ctes.push(nameLikeness('family_likeness', 'name_family', familyLikeness('n.name_family')));
-  if (givenName) ctes.push(nameLikeness('given_likeness', 'name_given', givenLikeness('n.name_given')));
+  if (family) ctes.push(nameLikeness('family_likeness', 'name_family', familyLikeness(Prisma.sql`n.name_family`)));
+  if (givenName) ctes.push(nameLikeness('given_likeness', 'name_given', givenLikeness(Prisma.sql`n.name_given`)));
 
   const points = [
-    family && `${criterionWeight.familyName} * fl.likeness`,
-    givenName && `${criterionWeight.givenName} * gl.likeness`,
+    family && Prisma.sql`${constant(criterionWeight.familyName)} * fl.likeness`,
+    givenName && Prisma.sql`${constant(criterionWeight.givenName)} * gl.likeness`,
     birthDate &&
-      `${criterionWeight.birthDate} * (CASE WHEN c.birth_date = ${birthDate} THEN 1 WHEN c.birth_date = ANY(${nearBirthDates}) THEN ${nearMissLikeness} ELSE 0 END)`,
+      Prisma.sql`${constant(criterionWeight.birthDate)} * (CASE WHEN c.birth_date = ${birthDate} THEN 1
+         WHEN c.birth_date = ANY(${nearBirthDates}) THEN ${constant(nearMissLikeness)} ELSE 0 END)`,
     postcode &&
-      `${criterionWeight.postcode} * (CASE WHEN c.postcode = ${postcode} THEN 1
-         WHEN split_part(c.postcode, ' ', 1) = ${params.add(outwardCode(criteria.postcode!), 'text')} THEN ${nearMissLikeness} ELSE 0 END)`,
-  ].filter(Boolean);
+      Prisma.sql`${constant(criterionWeight.postcode)} * (CASE WHEN c.postcode = ${postcode} THEN 1
+         WHEN split_part(c.postcode, ' ', 1) = ${outwardCode(criteria.postcode!)}::text THEN ${constant(nearMissLikeness)} ELSE 0 END)`,
+  ].filter((point): point is Prisma.Sql => point !== null);
   // A patient found by a current and a previous name counts once, with the better of the two.
-  ctes.push(`scored AS (
-    SELECT c.patient_id AS id, round((max(${points.join(' + ')}) / ${weightOf(present)})::numeric, 3)::float8 AS score
+  ctes.push(Prisma.sql`scored AS (
+    SELECT c.patient_id AS id, round((max(${Prisma.join(points, ' + ')}) / ${constant(weightOf(present))})::numeric, 3)::float8 AS score
     FROM candidate_names c
-    ${family ? 'JOIN family_likeness fl ON fl.name_family = c.name_family' : ''}
-    ${givenName ? 'JOIN given_likeness gl ON gl.name_given = c.name_given' : ''}
+    ${family ? Prisma.sql`JOIN family_likeness fl ON fl.name_family = c.name_family` : Prisma.empty}
+    ${givenName ? Prisma.sql`JOIN given_likeness gl ON gl.name_given = c.name_given` : Prisma.empty}
     GROUP BY c.patient_id
   )`);
-  const page = pageOf('scored', window, params);
+  const page = pageOf(Prisma.sql`scored`, window);
   ctes.push(page.cte);
-  return { text: `WITH ${ctes.join(',\n')}\n${page.select}`, values: params.values };
+  return Prisma.sql`WITH ${Prisma.join(ctes, ',\n')}\n${page.select}`;
 }
 
 interface Conditions {
-  family: string | null;
-  givenName: string | null;
-  birthDate: string | null;
-  birthDateOrNearly: string | null;
-  postcode: string | null;
+  family: Prisma.Sql | null;
+  givenName: Prisma.Sql | null;
+  birthDate: Prisma.Sql | null;
+  birthDateOrNearly: Prisma.Sql | null;
+  postcode: Prisma.Sql | null;
 }
 
 /**
  * Candidate rows, narrow: the patient's id, the name it was found by (`name_family`, `name_given`: its current
- * name or a previous one) and what else is scored.
+ * name or a previous one) and what else is scored. `n` is the alias of the row whose name is matched.
  */
-function candidates(c: Conditions, excluded: string): string {
+function candidates(c: Conditions, excluded: Prisma.Sql): Prisma.Sql {
   if (c.family) {
-    const narrowed = (n: string) => {
-      const byGiven = c.givenName && `${n}.given_tokens && ARRAY(SELECT token FROM given_matches)`;
+    const narrowed = (n: 'p' | 'n') => {
+      const byGiven = c.givenName && Prisma.sql`${Prisma.raw(n)}.given_tokens && ARRAY(SELECT token FROM given_matches)`;
       // A given name narrows the search, except that the right (or nearly right) birth date lets a different
       // given name through ("John Jones", born that day, still finds Jonathan Smith-Jones, ranked lower).
-      if (byGiven) return c.birthDateOrNearly ? `AND (${byGiven} OR ${c.birthDateOrNearly})` : `AND ${byGiven}`;
-      return c.birthDateOrNearly ? `AND ${c.birthDateOrNearly}` : '';
+      if (byGiven) return c.birthDateOrNearly ? Prisma.sql`AND (${byGiven} OR ${c.birthDateOrNearly})` : Prisma.sql`AND ${byGiven}`;
+      return c.birthDateOrNearly ? Prisma.sql`AND ${c.birthDateOrNearly}` : Prisma.empty;
     };
-    const byFamily = (n: string) => `${n}.family_tokens && ARRAY(SELECT token FROM family_matches)`;
-    return `SELECT p.id AS patient_id, p.family_tokens AS name_family, p.given_tokens AS name_given, p.birth_date, p.postcode
+    const byFamily = (n: 'p' | 'n') => Prisma.sql`${Prisma.raw(n)}.family_tokens && ARRAY(SELECT token FROM family_matches)`;
+    return Prisma.sql`SELECT p.id AS patient_id, p.family_tokens AS name_family, p.given_tokens AS name_given, p.birth_date, p.postcode
               FROM patient.patient p
               WHERE ${byFamily('p')} ${narrowed('p')} AND p.replaced_by_id IS NULL ${excluded}
             UNION ALL
@@ -115,15 +111,15 @@ function candidates(c: Conditions, excluded: string): string {
               FROM patient.patient_previous_name n JOIN patient.patient p ON p.id = n.patient_id
               WHERE ${byFamily('n')} ${narrowed('n')} AND p.replaced_by_id IS NULL ${excluded}`;
   }
-  const where = c.birthDate ? `p.birth_date = ${c.birthDate}` : `p.postcode = ${c.postcode}`;
-  return `SELECT p.id AS patient_id, p.family_tokens AS name_family, p.given_tokens AS name_given, p.birth_date, p.postcode
+  const where = c.birthDate ? Prisma.sql`p.birth_date = ${c.birthDate}` : Prisma.sql`p.postcode = ${c.postcode}`;
+  return Prisma.sql`SELECT p.id AS patient_id, p.family_tokens AS name_family, p.given_tokens AS name_given, p.birth_date, p.postcode
             FROM patient.patient p WHERE ${where} AND p.replaced_by_id IS NULL ${excluded}`;
 }
 
 /** Likeness of each distinct name among the candidates to the query, computed once per name (hence materialised). */
-function nameLikeness(name: string, column: string, likeness: string): string {
-  return `${name} AS MATERIALIZED (
-    SELECT n.${column}, ${likeness} AS likeness
-    FROM (SELECT DISTINCT ${column} FROM candidate_names) n CROSS JOIN query_size qs
+function nameLikeness(name: 'family_likeness' | 'given_likeness', column: 'name_family' | 'name_given', likeness: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(name)} AS MATERIALIZED (
+    SELECT n.${Prisma.raw(column)}, ${likeness} AS likeness
+    FROM (SELECT DISTINCT ${Prisma.raw(column)} FROM candidate_names) n CROSS JOIN query_size qs
   )`;
 }
