@@ -69,7 +69,7 @@ const mappers: Record<SubgraphName, Record<string, string>> = {
   },
 };
 
-const only = process.env.SUBGRAPH;
+const only = process.env['SUBGRAPH'];
 
 const config: CodegenConfig = {
   overwrite: true,

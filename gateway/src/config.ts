@@ -41,7 +41,7 @@ export interface GatewayConfig {
   /** Rate limits per session, user and address (`GATEWAY_RATE_LIMITS`, `GATEWAY_RATE_LIMITS_FILE`); the defaults if absent. */
   rateLimits?: RateLimits | 'off';
   /** Trusted documents (`GATEWAY_TRUSTED_DOCUMENTS`), and whether only they may run (unless `GATEWAY_ALLOW_ARBITRARY_DOCUMENTS`). */
-  documents?: { trusted: TrustedDocuments; requireTrusted: boolean };
+  documents?: { trusted: TrustedDocuments; requireTrusted: boolean } | undefined;
 }
 
 export interface GatewayTuning {
@@ -73,26 +73,26 @@ export const builtPages = fileURLToPath(new URL('../../web/dist', import.meta.ur
 
 /** Gateway settings from the environment; the README lists every variable. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const jwks: JwksSource | undefined = env.SESSION_JWKS_URL
-    ? { url: env.SESSION_JWKS_URL }
-    : env.SESSION_JWKS_FILE
-      ? { file: env.SESSION_JWKS_FILE }
+  const jwks: JwksSource | undefined = env['SESSION_JWKS_URL']
+    ? { url: env['SESSION_JWKS_URL'] }
+    : env['SESSION_JWKS_FILE']
+      ? { file: env['SESSION_JWKS_FILE'] }
       : undefined;
   if (!jwks)
     throw new Error('Set SESSION_JWKS_URL or SESSION_JWKS_FILE: the keys of the identity provider whose session tokens to accept.');
   const issuer = required(env, 'SESSION_ISSUER');
   const audience = required(env, 'SESSION_AUDIENCE');
-  if (!env.GATEWAY_PRIVATE_JWK && !env.GATEWAY_PRIVATE_JWK_FILE) {
+  if (!env['GATEWAY_PRIVATE_JWK'] && !env['GATEWAY_PRIVATE_JWK_FILE']) {
     throw new Error('Set GATEWAY_PRIVATE_JWK or GATEWAY_PRIVATE_JWK_FILE: the key the gateway signs subgraph credentials with.');
   }
   return {
-    host: env.GATEWAY_HOST ?? '127.0.0.1',
+    host: env['GATEWAY_HOST'] ?? '127.0.0.1',
     port: gatewayPort(env),
-    supergraphFile: env.SUPERGRAPH_FILE ?? defaultSupergraph,
+    supergraphFile: env['SUPERGRAPH_FILE'] ?? defaultSupergraph,
     session: { issuer, audience, jwks, maxSessionAgeSeconds: policyFromEnvironment(env).sessionMaxAgeHours * 3600 },
     privateKey: {
-      ...(env.GATEWAY_PRIVATE_JWK ? { json: env.GATEWAY_PRIVATE_JWK } : {}),
-      ...(env.GATEWAY_PRIVATE_JWK_FILE ? { file: env.GATEWAY_PRIVATE_JWK_FILE } : {}),
+      ...(env['GATEWAY_PRIVATE_JWK'] ? { json: env['GATEWAY_PRIVATE_JWK'] } : {}),
+      ...(env['GATEWAY_PRIVATE_JWK_FILE'] ? { file: env['GATEWAY_PRIVATE_JWK_FILE'] } : {}),
     },
     subgraphUrls: subgraphUrlsFromEnv(env),
     explorer: readExplorerSwitch(env),
@@ -121,16 +121,16 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
  * development). Without a manifest any document runs.
  */
 function readDocumentSettings(env: NodeJS.ProcessEnv): GatewayConfig['documents'] {
-  const allowArbitrary = env.GATEWAY_ALLOW_ARBITRARY_DOCUMENTS ?? 'false';
+  const allowArbitrary = env['GATEWAY_ALLOW_ARBITRARY_DOCUMENTS'] ?? 'false';
   if (allowArbitrary !== 'true' && allowArbitrary !== 'false')
     throw new Error(`GATEWAY_ALLOW_ARBITRARY_DOCUMENTS must be "true" or "false"; it is "${allowArbitrary}".`);
-  if (!env.GATEWAY_TRUSTED_DOCUMENTS) return { trusted: TrustedDocuments.none(), requireTrusted: false };
-  return { trusted: TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS), requireTrusted: allowArbitrary === 'false' };
+  if (!env['GATEWAY_TRUSTED_DOCUMENTS']) return { trusted: TrustedDocuments.none(), requireTrusted: false };
+  return { trusted: TrustedDocuments.fromFile(env['GATEWAY_TRUSTED_DOCUMENTS']), requireTrusted: allowArbitrary === 'false' };
 }
 
 /** How many gateway processes share the port (`GATEWAY_WORKERS`: a number, or `auto` for one per core). */
 export function readGatewayWorkers(env: NodeJS.ProcessEnv = process.env): number {
-  if (env.GATEWAY_WORKERS === 'auto') return availableParallelism();
+  if (env['GATEWAY_WORKERS'] === 'auto') return availableParallelism();
   return optionalCount(env, 'GATEWAY_WORKERS', 'workers', 1).workers ?? 1;
 }
 

@@ -12,7 +12,7 @@ export function formatGatewayError(logger: Logger) {
   const mask = maskInternalErrors((error) => logger.error({ err: error }, 'internal error'));
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const masked = mask(formatted, error);
-    if (masked.extensions?.serviceName === undefined) return masked;
+    if (masked.extensions?.['serviceName'] === undefined) return masked;
     const { serviceName: _internal, ...extensions } = masked.extensions;
     return { ...masked, extensions };
   };

@@ -13,7 +13,7 @@ describe('SignedDataSource', () => {
       url: 'http://care-pathway.test/graphql',
       fetcher: async (url: string, init?: { body?: unknown; headers?: unknown }) => {
         const headers = init?.headers as Record<string, string>;
-        sent.push({ url, body: String(init?.body), authorization: headers.authorization, requestId: headers['x-request-id'] });
+        sent.push({ url, body: String(init?.body), authorization: headers['authorization'], requestId: headers['x-request-id'] });
         return new Response(JSON.stringify({ data: { ok: true } }), { headers: { 'content-type': 'application/json' } });
       },
     });

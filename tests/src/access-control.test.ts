@@ -13,7 +13,7 @@ const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
 type Response<T> = GraphQLResponse<T>['body'];
 
 function codesAt(response: Response<unknown>, path: string): unknown[] {
-  return (response.errors ?? []).filter((e) => (e.path ?? []).join('.') === path).map((e) => e.extensions?.code);
+  return (response.errors ?? []).filter((e) => (e.path ?? []).join('.') === path).map((e) => e.extensions?.['code']);
 }
 
 const record = `query ($id: ID!, $justification: String) {
@@ -84,7 +84,7 @@ describe('relationship states × seals (a clinician at another organisation)', (
       { id: patientId },
     );
     expect(claim.errors).toBeUndefined();
-    expect(claim.data!.claimLegitimateRelationship).toMatchObject({
+    expect(claim.data!['claimLegitimateRelationship']).toMatchObject({
       type: 'SELF_CLAIM',
       holderUserId: 'dr.amelia.hart',
       expiresAt: expect.any(String),
@@ -125,7 +125,7 @@ describe('relationship states × seals (a clinician at another organisation)', (
         id: patientId,
       },
     );
-    expect(glass.data!.emergencyAccess).toMatchObject({ reason: 'Collapsed in ED, unresponsive', expiresAt: expect.any(String) });
+    expect(glass.data!['emergencyAccess']).toMatchObject({ reason: 'Collapsed in ED, unresponsive', expiresAt: expect.any(String) });
     const view = await as<RecordView>('nurse', record, { id: patientId });
     expect(terms(view)).toEqual(['Hypertensive disorder']);
     expect(view.data!.patient!.sealedItems).toEqual([{ kind: 'PROBLEM', sealLevel: 'SEALED' }]);
@@ -139,7 +139,7 @@ describe('relationship states × seals (a clinician at another organisation)', (
         id: patientId,
       },
     );
-    expect(grant.data!.grantLegitimateRelationship).toEqual({ type: 'COLLEAGUE_GRANT', holderUserId: 'cg.helen.ward' });
+    expect(grant.data!['grantLegitimateRelationship']).toEqual({ type: 'COLLEAGUE_GRANT', holderUserId: 'cg.helen.ward' });
     expect(terms(await as<RecordView>('caldicott', record, { id: patientId }))).toEqual(['Hypertensive disorder']);
     const opened = await as<RecordView>('caldicott', record, {
       id: patientId,
@@ -166,7 +166,7 @@ describe('relationship states × seals (a clinician at another organisation)', (
         id: patientId,
       },
     );
-    expect(grant.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(grant.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
   });
 });
 
@@ -236,7 +236,7 @@ describe('roles: no clinical content by any path for the booking clerk and the p
   test('the booking clerk still sees demographics and appointments', async () => {
     const response = await as('clerk', `query ($id: ID!) { patient(id: $id) { name { family } appointments { id } } }`, { id: patientId });
     expect(response.errors).toBeUndefined();
-    expect(response.data!.patient).toEqual({ name: { family: 'Matrixon' }, appointments: [] });
+    expect(response.data!['patient']).toEqual({ name: { family: 'Matrixon' }, appointments: [] });
   });
 
   test('the privacy officer sees the trail and the alerts, not the record', async () => {
@@ -327,10 +327,10 @@ describe('the security log never tells of a sealed-and-locked item outside its a
 
     const trail = await as('privacyOfficer', trailOf, { id: patientId });
     expect(trail.errors).toBeUndefined();
-    const events = trail.data!.accessEvents.edges.map((e: { node: { items: string[]; basis: { detail: string } | null } }) => e.node);
+    const events = trail.data!['accessEvents'].edges.map((e: { node: { items: string[]; basis: { detail: string } | null } }) => e.node);
     expect(events.filter((e: { items: string[] }) => e.items.some((item: string) => item.includes(locked)))).toEqual([]);
     expect(events.filter((e: { basis: { detail: string } | null }) => e.basis?.detail === 'sealed_and_locked')).toEqual([]);
-    expect(JSON.stringify(trail.data!.accessEvents.fhirBundle)).not.toContain(locked);
+    expect(JSON.stringify(trail.data!['accessEvents'].fhirBundle)).not.toContain(locked);
     // The read itself is there, for the items that were shown.
     expect(events.map((e: { action?: string }) => e.action)).toContain('problem.read');
   });
@@ -361,13 +361,13 @@ describe('the patient in the portal: her own record only', () => {
       },
     );
     expect(own.errors).toBeUndefined();
-    expect(own.data!.patient.name.family).toBe('Bennett');
+    expect(own.data!['patient'].name.family).toBe('Bennett');
   });
 
   test('another patient does not exist for her: not by id, not in search, not in a clinic list', async () => {
     const other = await as('olivia', record, { id: patientId });
     expect(other.errors).toBeUndefined();
-    expect(other.data!.patient).toBeNull();
+    expect(other.data!['patient']).toBeNull();
     const search = await as<{ searchPatients: { edges: unknown[] } }>(
       'olivia',
       `{ searchPatients(criteria: { familyName: "Matrixon" }) { edges { node { id } } } }`,
@@ -444,7 +444,7 @@ describe('consent', () => {
     const notHers = await as('olivia', nominate, { itemId: '00000000-0000-4000-8000-000000000000', userIds: ['nurse.ben.okafor'] });
     expect(notHers.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'itemId' });
     const clinician = await as('consultant', nominate, { itemId: '00000000-0000-4000-8000-000000000000', userIds: [] });
-    expect(clinician.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(clinician.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
   });
 
   test('the national data opt-out removes her from RTT reports, never from direct care', async () => {
@@ -488,7 +488,7 @@ describe('consent', () => {
 
   test('a reporting analyst sees waits, not people', async () => {
     const list = await as(optOutAnalyst, `{ patientTrackingList(censusDate: "2026-11-24") { entries { weeksWaited patient { id } } } }`);
-    expect(list.data!.patientTrackingList.entries).toEqual([{ weeksWaited: 3, patient: null }]);
+    expect(list.data!['patientTrackingList'].entries).toEqual([{ weeksWaited: 3, patient: null }]);
     expect(codesAt(list, 'patientTrackingList.entries.0.patient')).toEqual(['FORBIDDEN']);
   });
 });

@@ -83,7 +83,7 @@ describe('emergency access reason', () => {
     expect(glass.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect(glass.errors?.[0]?.message).toMatch(/\(reason\)/);
     const view = await as('nurse', problems, { id: patientId });
-    expect(view.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(view.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
   test.each([

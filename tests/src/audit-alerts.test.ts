@@ -42,7 +42,7 @@ describe('alerts for the privacy officer', () => {
 
     const { body } = await officer(alertsQuery, { status: ['OPEN'] });
     expect(body.errors).toBeUndefined();
-    const open = body.data!.accessAlerts.edges.map((edge: any) => edge.node);
+    const open = body.data!['accessAlerts'].edges.map((edge: any) => edge.node);
     const mine = open.filter((alert: any) => [emergency, seal, claim, read].some((e) => e.request_id === alert.event.requestId));
     expect(mine.map((alert: any) => alert.kind).sort()).toEqual(['EMERGENCY_ACCESS', 'SEAL_OVERRIDE', 'SELF_CLAIMED_RELATIONSHIP']);
     expect(mine.find((alert: any) => alert.kind === 'EMERGENCY_ACCESS')).toMatchObject({
@@ -67,12 +67,15 @@ describe('alerts for the privacy officer', () => {
     await appendAsSubgraph([emergency]);
     const listed = await officer(alertsQuery, { status: ['OPEN'] });
     const alert = listed.body
-      .data!.accessAlerts.edges.map((edge: any) => edge.node)
+      .data!['accessAlerts'].edges.map((edge: any) => edge.node)
       .find((a: any) => a.event.requestId === emergency.request_id);
 
     const acknowledge = `mutation ($id: ID!) { acknowledgeAccessAlert(id: $id) { status acknowledgedBy acknowledgedAt } }`;
     const acknowledged = await officer(acknowledge, { id: alert.id });
-    expect(acknowledged.body.data!.acknowledgeAccessAlert).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: privacyOfficer.user });
+    expect(acknowledged.body.data!['acknowledgeAccessAlert']).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      acknowledgedBy: privacyOfficer.user,
+    });
     const again = await officer(acknowledge, { id: alert.id });
     expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
 
@@ -81,7 +84,7 @@ describe('alerts for the privacy officer', () => {
     expect(tooShort.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
     const note = 'Patient collapsed in clinic; emergency access was appropriate.';
     const closed = await officer(close, { input: { id: alert.id, conclusion: 'APPROPRIATE', note } });
-    expect(closed.body.data!.closeAccessAlert).toEqual({
+    expect(closed.body.data!['closeAccessAlert']).toEqual({
       status: 'CLOSED',
       conclusion: 'APPROPRIATE',
       closingNote: note,

@@ -37,7 +37,7 @@ async function eventsOf(requestId: string): Promise<LoggedEvent[]> {
     }`,
     { requestId },
   );
-  const events = (data.accessEvents as { edges: { node: LoggedEvent }[] }).edges.map((edge) => edge.node);
+  const events = (data['accessEvents'] as { edges: { node: LoggedEvent }[] }).edges.map((edge) => edge.node);
   return events.sort((a, b) => `${a.subgraph}${a.action}`.localeCompare(`${b.subgraph}${b.action}`));
 }
 
@@ -99,7 +99,7 @@ describe('the security log records every access, once, before the data leaves', 
       `query ($id: ID!) { accessEvents(filter: { patientId: $id }, first: 5) { edges { node { requestId } } } }`,
       { id: oliviaBennett },
     );
-    const shown = (data.accessEvents as { edges: { node: { requestId: string } }[] }).edges.map((edge) => edge.node.requestId);
+    const shown = (data['accessEvents'] as { edges: { node: { requestId: string } }[] }).edges.map((edge) => edge.node.requestId);
     expect(shown).toContain(read);
     expect(await eventsOf(review)).toEqual([
       {
@@ -135,7 +135,7 @@ describe('privacy officer queries', () => {
           }`,
           { from, after },
         )
-      ).data.accessEvents as {
+      ).data['accessEvents'] as {
         edges: { node: { id: string; requestId: string } }[];
         pageInfo: { hasNextPage: boolean; endCursor: string };
       };
@@ -184,7 +184,7 @@ describe('privacy officer queries', () => {
       `query ($requestId: String!) { accessEvents(filter: { requestId: $requestId }) { fhirBundle edges { node { fhir } } } }`,
       { requestId },
     );
-    const connection = data.accessEvents as {
+    const connection = data['accessEvents'] as {
       fhirBundle: { resourceType: string; type: string; entry: { resource: unknown }[] };
       edges: { node: { fhir: unknown } }[];
     };
@@ -212,7 +212,7 @@ describe('who has looked at my record (patient portal)', () => {
       }`,
       { id: oliviaBennett },
     );
-    const log = (data.patient as { accessLog: { edges: { node: Record<string, unknown> }[] } }).accessLog.edges.map((edge) => edge.node);
+    const log = (data['patient'] as { accessLog: { edges: { node: Record<string, unknown> }[] } }).accessLog.edges.map((edge) => edge.node);
     expect(log).toContainEqual(
       expect.objectContaining({
         role: 'Clinical Practitioner',
@@ -222,7 +222,7 @@ describe('who has looked at my record (patient portal)', () => {
       }),
     );
     expect(JSON.stringify(log)).not.toContain(clinician.user);
-    const times = log.map((entry) => entry.occurredAt as string);
+    const times = log.map((entry) => entry['occurredAt'] as string);
     expect(times).toEqual([...times].sort().reverse());
   });
 });
@@ -237,8 +237,9 @@ describe('who has looked at my record: how accessors are named', () => {
       `query ($id: ID!) { patient(id: $id) { accessLog(first: 50) { edges { node { role organisation { odsCode } what reason } } } } }`,
       { id: oliviaBennett },
     );
-    const log = (data.patient as { accessLog: { edges: { node: { role: string; organisation: { odsCode: string }; reason: string } }[] } })
-      .accessLog.edges;
+    const log = (
+      data['patient'] as { accessLog: { edges: { node: { role: string; organisation: { odsCode: string }; reason: string } }[] } }
+    ).accessLog.edges;
     const roles = log.map((edge) => edge.node.role);
     expect(roles).not.toContain('NHS staff');
     expect(log).toContainEqual({ node: expect.objectContaining({ role: 'You', organisation: { odsCode: 'X26' } }) });

@@ -20,9 +20,9 @@ async function expectRefused(
   const { status, body } = await response;
   expect(status).toBe(401);
   expect(body.data).toBeUndefined();
-  expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   expect(body.errors?.[0]?.message).toMatch(/sign/i);
-  if (reason) expect(body.errors?.[0]?.extensions?.reason).toBe(reason);
+  if (reason) expect(body.errors?.[0]?.extensions?.['reason']).toBe(reason);
 }
 
 describe('signing in', () => {
@@ -87,7 +87,7 @@ describe('subgraphs trust only the gateway', () => {
     const { status, body } = await graphql(query, { url: stackState().subgraphUrls[subgraph] });
     expect(status).toBe(401);
     expect(body.data).toBeUndefined();
-    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
   test('a user session token sent straight to a subgraph is refused', async () => {

@@ -310,7 +310,7 @@ describe('back-entry is refused to roles without it, and for dates still to come
     const before = await schedulingSnapshot(database());
     const { data, errors } = await (await clinician())(backEnterMutation, { input: { patientId: patients[0], slotId } });
     expect(data).toBeNull();
-    expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(await schedulingSnapshot(database())).toEqual(before);
   });
 
@@ -366,6 +366,6 @@ describe('back-entry is refused to roles without it, and for dates still to come
         slotKind: 'NEW',
       },
     });
-    expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });

@@ -92,7 +92,7 @@ describe('multi-disciplinary assessments', () => {
     });
 
     const late = await nurse(contribute, { input: { assessmentId, discipline: 'Nursing', content: 'One more thing.' } });
-    expect(late.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(late.body.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
 
     const timeline = await consultant<{ pathway: { timeline: { entries: { kind: string; assessment: { title: string } | null }[] } } }>(
       `query ($id: ID!) { pathway(id: $id) { timeline { entries { kind assessment { title } } } } }`,
@@ -115,7 +115,7 @@ describe('multi-disciplinary assessments', () => {
     const { body } = await consultant(`mutation ($input: SignOffAssessmentInput!) { signOffAssessment(input: $input) { status } }`, {
       input: { assessmentId: started.body.data!.startAssessment.id },
     });
-    expect(body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
   });
 
   test('a contribution with no content is refused naming the field', async () => {

@@ -116,7 +116,7 @@ describe('triage', () => {
       triage: { status: 'ACCEPTED', decidedBy: 'dr.amelia.hart' },
       pathway: { clockPhase: 'RUNNING' },
     });
-    expect(body.data!.triageReferral.pathway.timeline.entries.map((e: { kind: string }) => e.kind)).toEqual([
+    expect(body.data!.triageReferral['pathway'].timeline.entries.map((e: { kind: string }) => e.kind)).toEqual([
       'REFERRAL_RECEIVED',
       'REFERRAL_ACCEPTED',
     ]);
@@ -154,7 +154,7 @@ describe('triage', () => {
       triage: { status: 'AWAITING_TRIAGE', reason: 'Sleep clinic is the right service.' },
       pathway: { specialty: 'Sleep medicine', clockPhase: 'RUNNING', currentPeriod: { startedOn: '2026-09-01' } },
     });
-    expect(body.data!.triageReferral.pathway.timeline.entries.at(-1)).toMatchObject({
+    expect(body.data!.triageReferral['pathway'].timeline.entries.at(-1)).toMatchObject({
       kind: 'REFERRAL_REDIRECTED',
       note: expect.stringContaining('Sleep medicine'),
     });
@@ -169,7 +169,7 @@ describe('triage', () => {
       token,
       variables: { input: { referralId: referral.id, decision: 'REJECT', reason: 'Changed my mind.' } },
     });
-    expect(body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
     expect(await rowCounts()).toEqual(before);
   });
 

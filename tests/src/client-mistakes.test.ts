@@ -80,14 +80,14 @@ describe('client mistakes are answered 4xx with a typed error', () => {
   test.each(mistakes)('%s', async (_what, body, status, code) => {
     const response = await post(body);
     expect(response.status).toBe(status);
-    expect(response.body.errors?.[0]?.extensions?.code).toBe(code);
+    expect(response.body.errors?.[0]?.extensions?.['code']).toBe(code);
     expect(response.body.errors?.[0]?.message).not.toMatch(/Internal server error/);
   });
 
   test('a body that is not JSON', async () => {
     const response = await post(undefined, { rawBody: '{"query": "{ me { displayName } }"' });
     expect(response.status).toBe(400);
-    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(response.body.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
   });
 
   test('a mutation sent with GET is refused with 405', async () => {

@@ -42,32 +42,32 @@ const fitted: Record<
 > = {
   BookAppointment: {
     variables: async () => {
-      const clerk = exampleOperations.BookAppointment!.signIn;
+      const clerk = exampleOperations['BookAppointment']!.signIn;
       const registered = await send(
         clerk,
         `mutation { registerPatient(input: { givenName: "Example", familyName: "Booking", birthDate: "1980-01-01" }) { id } }`,
       );
       const slots = await send(
-        exampleOperations.FreeSlots!.signIn,
-        exampleOperations.FreeSlots!.query,
-        exampleOperations.FreeSlots!.variables,
+        exampleOperations['FreeSlots']!.signIn,
+        exampleOperations['FreeSlots']!.query,
+        exampleOperations['FreeSlots']!.variables,
       );
-      const slot = (slots.freeSlots as { id: string }[])[0];
+      const slot = (slots['freeSlots'] as { id: string }[])[0];
       if (!slot) throw new Error('FreeSlots found no free slot to book.');
-      return { input: { patientId: (registered.registerPatient as { id: string }).id, slotId: slot.id } };
+      return { input: { patientId: (registered['registerPatient'] as { id: string }).id, slotId: slot.id } };
     },
     undo: async (data) => {
       await send(
-        exampleOperations.BookAppointment!.signIn,
+        exampleOperations['BookAppointment']!.signIn,
         `mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, by: HOSPITAL, reason: "Example booking, undone" }) { id } }`,
-        { id: (data.bookAppointment as { id: string }).id },
+        { id: (data['bookAppointment'] as { id: string }).id },
       );
     },
   },
   NominateItemViewers: {
-    variables: async () => exampleOperations.NominateItemViewers!.variables,
+    variables: async () => exampleOperations['NominateItemViewers']!.variables,
     undo: async () => {
-      const { signIn, query, variables } = exampleOperations.NominateItemViewers!;
+      const { signIn, query, variables } = exampleOperations['NominateItemViewers']!;
       await send(signIn, query, { ...variables, userIds: [] });
     },
   },

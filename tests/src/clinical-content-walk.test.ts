@@ -66,25 +66,25 @@ async function ok<T>(who: Person | Staff, query: string, variables: Record<strin
 }
 
 beforeAll(async () => {
-  ids.nhsNumber = nhsNumber();
-  ids.localId = `RX1-WALK-${randomUUID().slice(0, 8)}`;
+  ids['nhsNumber'] = nhsNumber();
+  ids['localId'] = `RX1-WALK-${randomUUID().slice(0, 8)}`;
   const registered = await ok<{ registerPatient: { id: string } }>(
     'reception',
     `mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`,
     {
       input: {
-        nhsNumber: ids.nhsNumber,
+        nhsNumber: ids['nhsNumber'],
         givenName: 'Wilhelmina',
         familyName: 'Walker',
         birthDate: '1966-04-02',
         registeredGpPractice: 'A81001',
-        localIdentifiers: [{ organisation: 'RX1', value: ids.localId }],
+        localIdentifiers: [{ organisation: 'RX1', value: ids['localId'] }],
       },
     },
   );
-  const patientId = (ids.patient = registered.registerPatient.id);
+  const patientId = (ids['patient'] = registered.registerPatient.id);
 
-  ids.problem = (
+  ids['problem'] = (
     await ok<{ recordProblem: { id: string } }>('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
       input: { patientId, code: { conceptId: '38341003', term: planted('problem') } },
     })
@@ -97,12 +97,12 @@ beforeAll(async () => {
       authoringTeamId: practiceTeam,
     },
   });
-  ids.allergy = (
+  ids['allergy'] = (
     await ok<{ recordAllergy: { id: string } }>('gp', `mutation ($input: RecordAllergyInput!) { recordAllergy(input: $input) { id } }`, {
       input: { patientId, substance: { conceptId: '91936005', term: planted('allergy') }, severity: 'SEVERE' },
     })
   ).recordAllergy.id;
-  ids.medication = (
+  ids['medication'] = (
     await ok<{ recordMedication: { id: string } }>(
       'gp',
       `mutation ($input: RecordMedicationInput!) { recordMedication(input: $input) { id } }`,
@@ -135,68 +135,68 @@ beforeAll(async () => {
   const referred = await ok<{ createReferral: { id: string; pathway: { id: string } } }>('gp', referral, {
     input: referralInput(planted('referral reason')),
   });
-  ids.referral = referred.createReferral.id;
-  ids.pathway = referred.createReferral.pathway.id;
+  ids['referral'] = referred.createReferral.id;
+  ids['pathway'] = referred.createReferral.pathway.id;
   const rejected = await ok<{ createReferral: { id: string } }>('gp', referral, { input: referralInput(planted('second referral')) });
   await ok('consultant', `mutation ($input: TriageReferralInput!) { triageReferral(input: $input) { id } }`, {
     input: { referralId: rejected.createReferral.id, decision: 'REJECT', reason: planted('rejection reason') },
   });
   await ok('consultant', `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { id } }`, {
-    input: { pathwayId: ids.pathway, rttStatus: '10', occurredOn: '2026-10-20', note: planted('timeline note') },
+    input: { pathwayId: ids['pathway'], rttStatus: '10', occurredOn: '2026-10-20', note: planted('timeline note') },
   });
   await ok('consultant', `mutation ($input: AddPathwayDocumentInput!) { addPathwayDocument(input: $input) { id } }`, {
-    input: { pathwayId: ids.pathway, kind: 'LETTER', title: planted('letter title'), body: planted('letter body') },
+    input: { pathwayId: ids['pathway'], kind: 'LETTER', title: planted('letter title'), body: planted('letter body') },
   });
   const assessment = await ok<{ startAssessment: { id: string } }>(
     'consultant',
     `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`,
-    { input: { pathwayId: ids.pathway, title: planted('assessment title') } },
+    { input: { pathwayId: ids['pathway'], title: planted('assessment title') } },
   );
   await ok('consultant', `mutation ($input: ContributeToAssessmentInput!) { contributeToAssessment(input: $input) { id } }`, {
     input: { assessmentId: assessment.startAssessment.id, discipline: 'Cardiology', content: planted('contribution') },
   });
 
   const clerk = client(await tokenOf('clerk'));
-  ids.service = uniqueService('Walk');
+  ids['service'] = uniqueService('Walk');
   const startsAt = new Date(Date.now() + 14 * 86_400_000);
-  const session = await openSession(clerk, { service: ids.service, startsAt });
-  ids.clinic = session.clinicId;
-  ids.slot = session.slots[0]!.id;
+  const session = await openSession(clerk, { service: ids['service'], startsAt });
+  ids['clinic'] = session.clinicId;
+  ids['slot'] = session.slots[0]!.id;
   const booked = await clerk<{ bookAppointment: { id: string } }>(bookMutation, {
-    input: { patientId, slotId: ids.slot, pathwayId: ids.pathway, referralId: ids.referral },
+    input: { patientId, slotId: ids['slot'], pathwayId: ids['pathway'], referralId: ids['referral'] },
   });
   if (!booked.data) throw new Error(`booking failed: ${JSON.stringify(booked.errors)}`);
-  ids.appointment = booked.data.bookAppointment.id;
-  ids.from = new Date(startsAt.getTime() - 86_400_000).toISOString();
-  ids.to = new Date(startsAt.getTime() + 86_400_000).toISOString();
+  ids['appointment'] = booked.data.bookAppointment.id;
+  ids['from'] = new Date(startsAt.getTime() - 86_400_000).toISOString();
+  ids['to'] = new Date(startsAt.getTime() + 86_400_000).toISOString();
 });
 
 /** Arguments for fields that need them; every root field of the API that needs one must be here. */
 function argumentTable(): ArgumentTable {
   const today = new Date().toISOString().slice(0, 10);
   return {
-    'Query.patient': `(id: "${ids.patient}")`,
-    'Query.patientByNhsNumber': `(nhsNumber: "${ids.nhsNumber}")`,
-    'Query.patientByLocalIdentifier': `(organisation: "RX1", value: "${ids.localId}")`,
-    'Query.searchPatients': `(criteria: { nhsNumber: "${ids.nhsNumber}" })`,
+    'Query.patient': `(id: "${ids['patient']}")`,
+    'Query.patientByNhsNumber': `(nhsNumber: "${ids['nhsNumber']}")`,
+    'Query.patientByLocalIdentifier': `(organisation: "RX1", value: "${ids['localId']}")`,
+    'Query.searchPatients': `(criteria: { nhsNumber: "${ids['nhsNumber']}" })`,
     'Query.organisation': `(odsCode: "RX1")`,
     'Query.careTeam': `(id: "${practiceTeam}")`,
-    'Query.problem': `(id: "${ids.problem}")`,
-    'Query.allergy': `(id: "${ids.allergy}")`,
-    'Query.medication': `(id: "${ids.medication}")`,
-    'Query.referral': `(id: "${ids.referral}")`,
-    'Query.pathway': `(id: "${ids.pathway}")`,
+    'Query.problem': `(id: "${ids['problem']}")`,
+    'Query.allergy': `(id: "${ids['allergy']}")`,
+    'Query.medication': `(id: "${ids['medication']}")`,
+    'Query.referral': `(id: "${ids['referral']}")`,
+    'Query.pathway': `(id: "${ids['pathway']}")`,
     'Query.patientTrackingList': `(first: 500)`,
     'Query.rttPerformance': `(censusDate: "${today}")`,
     'Query.rttCompletedPathways': `(from: "2026-01-01", to: "2026-12-31")`,
     'Query.rttNewClockStarts': `(from: "2026-01-01", to: "2026-12-31")`,
-    'Query.appointment': `(id: "${ids.appointment}")`,
-    'Query.clinicList': `(organisation: "RX1", from: "${ids.from}", to: "${ids.to}")`,
-    'Query.clinic': `(id: "${ids.clinic}")`,
-    'Query.clinics': `(organisation: "RX1", service: "${ids.service}")`,
-    'Query.slot': `(id: "${ids.slot}")`,
-    'Query.freeSlots': `(service: "${ids.service}", from: "${ids.from}", to: "${ids.to}")`,
-    'Query.accessEvents': `(filter: { patientId: "${ids.patient}" }, first: 200)`,
+    'Query.appointment': `(id: "${ids['appointment']}")`,
+    'Query.clinicList': `(organisation: "RX1", from: "${ids['from']}", to: "${ids['to']}")`,
+    'Query.clinic': `(id: "${ids['clinic']}")`,
+    'Query.clinics': `(organisation: "RX1", service: "${ids['service']}")`,
+    'Query.slot': `(id: "${ids['slot']}")`,
+    'Query.freeSlots': `(service: "${ids['service']}", from: "${ids['from']}", to: "${ids['to']}")`,
+    'Query.accessEvents': `(filter: { patientId: "${ids['patient']}" }, first: 200)`,
     'Query.accessEvent': `(id: "1")`,
   };
 }
@@ -269,12 +269,12 @@ const roles: [string, () => Promise<Person | Staff>][] = [
 /** The representation the gateway would send for each entity type the subgraphs resolve, by its key. */
 function representationOf(typeName: string): Record<string, string> | null {
   const byType: Record<string, Record<string, string>> = {
-    Patient: { id: ids.patient! },
-    Referral: { id: ids.referral! },
-    Pathway: { id: ids.pathway! },
-    Appointment: { id: ids.appointment! },
-    Clinic: { id: ids.clinic! },
-    Slot: { id: ids.slot! },
+    Patient: { id: ids['patient']! },
+    Referral: { id: ids['referral']! },
+    Pathway: { id: ids['pathway']! },
+    Appointment: { id: ids['appointment']! },
+    Clinic: { id: ids['clinic']! },
+    Slot: { id: ids['slot']! },
     Organisation: { odsCode: 'RX1' },
     CareTeam: { id: practiceTeam },
   };
@@ -328,7 +328,7 @@ describe('`_entities`, sent straight to each subgraph as the gateway would', () 
       leaks.push(...valuesAt(clinical, body.data).map((at) => `${where}: ${at}`));
       if (JSON.stringify(body).includes(marker)) leaks.push(`${where}: planted clinical text in ${JSON.stringify(body)}`);
       for (const error of body.errors ?? []) {
-        if (!['FORBIDDEN', 'NOT_FOUND'].includes(String(error.extensions?.code))) leaks.push(`${where}: ${JSON.stringify(error)}`);
+        if (!['FORBIDDEN', 'NOT_FOUND'].includes(String(error.extensions?.['code']))) leaks.push(`${where}: ${JSON.stringify(error)}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -346,7 +346,8 @@ describe.each(roles)('%s', (_label, who) => {
         leaks.push(...valuesAt(clinical, body.data).map((at) => `${rootField}: ${at}`));
         if (JSON.stringify(body).includes(marker)) leaks.push(`${rootField}: planted clinical text in ${JSON.stringify(body)}`);
         for (const error of body.errors ?? []) {
-          if (!['FORBIDDEN', 'NOT_FOUND'].includes(String(error.extensions?.code))) leaks.push(`${rootField}: ${JSON.stringify(error)}`);
+          if (!['FORBIDDEN', 'NOT_FOUND'].includes(String(error.extensions?.['code'])))
+            leaks.push(`${rootField}: ${JSON.stringify(error)}`);
         }
       }
       expect(leaks).toEqual([]);

@@ -80,7 +80,7 @@ describe('writes racing a merge', () => {
       expect(merge.body.errors).toBeUndefined();
       for (const { body } of answers) {
         // Either it was written before the merge (and moved with it) or refused: nothing else.
-        for (const error of body.errors ?? []) expect(error.extensions?.code).toBe('CONFLICT');
+        for (const error of body.errors ?? []) expect(error.extensions?.['code']).toBe('CONFLICT');
       }
       const left = await sql<{ count: string }>('SELECT count(*) FROM patient.problem WHERE patient_id = $1', [replaced]);
       expect(Number(left[0]!.count)).toBe(0);
@@ -105,11 +105,11 @@ describe('writes racing a merge', () => {
       token: clerk,
       variables: { input: { id: replaced, familyName: 'Other' } },
     });
-    expect(update.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(update.body.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
     const identifier = await graphql('mutation ($input: AddLocalIdentifierInput!) { addLocalIdentifier(input: $input) { id } }', {
       token: clerk,
       variables: { input: { patientId: replaced, identifier: { organisation: 'RX1', value: `RX1-${Date.now()}` } } },
     });
-    expect(identifier.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(identifier.body.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
   });
 });

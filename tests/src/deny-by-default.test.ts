@@ -44,7 +44,7 @@ describe('deny by default: every field is classified and its rule derived from i
     expect(problems).toEqual(['Query.unruled has no @guard class (on the field or its type): say what data it carries.']);
     const result = await execute({ schema: protectSchema(schema, rules), source: '{ ruled unruled }', contextValue: {} });
     expect(result.data).toEqual({ ruled: 'ok', unruled: null });
-    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
   test('clinical content on a type that cannot name its patient is refused at build time', () => {

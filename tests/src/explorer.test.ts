@@ -71,7 +71,7 @@ describe.each([
     const { status, body } = await introspect(running.gateway);
     expect(status).toBe(401);
     expect(body.data).toBeUndefined();
-    expect(body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(body.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
   });
 });
 

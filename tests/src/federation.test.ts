@@ -54,12 +54,12 @@ describe('one query across the four subgraphs', () => {
     const patient = body.data!.patient;
     expect(patient).toMatchObject({ nhsNumber: '9990000018', name: { given: 'Olivia', family: 'Bennett' }, birthDate: '1954-03-12' });
     // The demo referrals to RX1 (other tests refer her elsewhere).
-    const toRx1 = patient.referrals.filter((r: { receivingOrganisation: string }) => r.receivingOrganisation === 'RX1');
+    const toRx1 = patient['referrals'].filter((r: { receivingOrganisation: string }) => r.receivingOrganisation === 'RX1');
     expect(toRx1.map((r: { specialty: string }) => r.specialty)).toEqual(['Ophthalmology', 'Cardiology']);
-    expect(patient.appointments.map((a: { status: string }) => a.status)).toEqual(['ATTENDED', 'BOOKED']);
+    expect(patient['appointments'].map((a: { status: string }) => a.status)).toEqual(['ATTENDED', 'BOOKED']);
     // The audit subgraph resolves in parallel with the others, so this very read may or may not be listed
     // yet; what is listed are real accesses, each with the role and organisation behind it.
-    for (const { node } of patient.accessLog.edges) {
+    for (const { node } of patient['accessLog'].edges) {
       expect(node).toMatchObject({ occurredAt: expect.any(String), role: expect.any(String), outcome: expect.any(String) });
     }
   });

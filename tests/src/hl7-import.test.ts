@@ -55,12 +55,12 @@ describe('importing an ADT file', () => {
           },
         ],
       });
-      expect(zara.localIdentifiers.map((l: { value: string }) => l.value).sort()).toEqual(['RX1-0090001', 'RX1-ED-200001']);
-      expect(zara.mergedFrom).toHaveLength(1);
+      expect(zara['localIdentifiers'].map((l: { value: string }) => l.value).sort()).toEqual(['RX1-0090001', 'RX1-ED-200001']);
+      expect(zara['mergedFrom']).toHaveLength(1);
       const { patientByLocalIdentifier: edRecord } = await asClerk<{ patientByLocalIdentifier: { id: string } }>(
         `{ patientByLocalIdentifier(organisation: "RX1", value: "RX1-ED-200001") { id } }`,
       );
-      expect(edRecord.id).toBe(zara.id);
+      expect(edRecord.id).toBe(zara['id']);
 
       const again = await importFeed([sample]);
       expect(again.stdout).toMatch(/^0 accepted, 7 duplicates, 0 rejected/);
@@ -191,7 +191,7 @@ describe('importing an ADT file', () => {
             },
           )
         ).body;
-      expect((await problems()).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await problems()).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
       const dir = await scratchDir();
       const admission = [
@@ -206,7 +206,7 @@ describe('importing an ADT file', () => {
       );
       expect(asClinician.stdout).toMatch(/^0 accepted, 0 duplicates, 1 rejected/);
       expect(await readFile(join(dir, 'd1.hl7'), 'utf8')).toMatch(/AE Refused by the access policy/);
-      expect((await problems()).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await problems()).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
       const asEngine = await importFeed([await feedFile(dir, 'a01.hl7', [admission])]);
       expect(asEngine.stdout).toMatch(/^1 accepted/);

@@ -33,9 +33,9 @@ function constraintOf(input: GraphQLArgument | GraphQLInputField): { maxLength: 
   const directive = input.astNode?.directives?.find((d) => d.name.value === 'constraint');
   const args = Object.fromEntries((directive?.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
   return {
-    maxLength: (args.maxLength as number | undefined) ?? 200,
-    multiline: args.multiline === true,
-    maxItems: (args.maxItems as number | undefined) ?? 100,
+    maxLength: (args['maxLength'] as number | undefined) ?? 200,
+    multiline: args['multiline'] === true,
+    maxItems: (args['maxItems'] as number | undefined) ?? 100,
   };
 }
 
@@ -306,8 +306,8 @@ describe('input hygiene: every input of every subgraph', () => {
     async (_name, { place, value, send }) => {
       const { status, body } = await send(value);
       expect(status).toBeLessThan(500);
-      const refusal = body.errors?.find((e) => e.extensions?.code === 'BAD_USER_INPUT');
-      expect(refusal?.extensions?.field).toBe(place.path);
+      const refusal = body.errors?.find((e) => e.extensions?.['code'] === 'BAD_USER_INPUT');
+      expect(refusal?.extensions?.['field']).toBe(place.path);
       expect(refusal?.message).toContain(place.path);
     },
   );

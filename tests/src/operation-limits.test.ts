@@ -17,7 +17,7 @@ beforeAll(async () => {
 function expectRefused(response: GraphQLResponse, limit: string, found?: number) {
   expect(response.status).toBe(400);
   expect(response.body.data).toBeUndefined();
-  const error = response.body.errors?.find((e) => e.extensions?.limit === limit);
+  const error = response.body.errors?.find((e) => e.extensions?.['limit'] === limit);
   expect(error?.extensions).toEqual(
     expect.objectContaining({ code: 'OPERATION_TOO_COMPLEX', limit, ...(found !== undefined ? { found } : {}) }),
   );
@@ -145,7 +145,7 @@ describe('operation limits at the gateway', () => {
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as GraphQLResponse['body'];
-    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
   });
 
   test('a persisted query over a limit is never stored, so its hash alone is not found afterwards', async () => {
@@ -160,7 +160,7 @@ describe('operation limits at the gateway', () => {
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as GraphQLResponse['body'] }));
     expect((await send({ query, extensions: persisted })).status).toBe(400);
     const hashOnly = await send({ extensions: persisted });
-    expect(hashOnly.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(hashOnly.body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 });
 

@@ -237,7 +237,7 @@ describe('merging', () => {
     const results = await Promise.all(
       [known, other].map((survivorId) => asClerk(merge, { input: { survivorId, replacedId: duplicate, reason: 'Race' } })),
     );
-    const codes = results.map((body) => (body.errors ? body.errors[0]!.extensions!.code : 'OK')).sort();
+    const codes = results.map((body) => (body.errors ? body.errors[0]!.extensions!['code'] : 'OK')).sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
     await ok(unmerge, { input: { replacedId: duplicate, reason: 'Test race cleanup' } });
   });

@@ -57,6 +57,6 @@ describe('a patient portal through the gateway', () => {
       id: oliviaBennett,
     });
     expect(body.data).toEqual({ patient: { name: { family: 'Bennett' }, nominations: null } });
-    expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['patient', 'nominations'], 'FORBIDDEN']]);
+    expect(body.errors?.map((e) => [e.path, e.extensions?.['code']])).toEqual([[['patient', 'nominations'], 'FORBIDDEN']]);
   });
 });

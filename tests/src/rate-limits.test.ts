@@ -33,10 +33,10 @@ const ask = (token: string, query = summary) =>
 function expectRateLimited(response: GraphQLResponse) {
   expect(response.status).toBe(429);
   expect(response.body.data).toBeUndefined();
-  expect(response.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  expect(response.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
   const retryAfter = Number(response.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
-  expect(response.body.errors?.[0]?.extensions?.retryAfter).toBe(retryAfter);
+  expect(response.body.errors?.[0]?.extensions?.['retryAfter']).toBe(retryAfter);
   return retryAfter;
 }
 

@@ -136,7 +136,7 @@ describe('recording RTT statuses through the gateway', () => {
     const restarted = await record(id, '11', '2026-08-03');
     expect(restarted.body.errors).toBeUndefined();
     const state = await stateOf(id);
-    expect(state.periods).toEqual([
+    expect(state['periods']).toEqual([
       { ordinal: 1, startedOn: '2026-01-05', startRule: 'REFERRAL', endedOn: '2026-02-10', endReason: 'ACTIVE_MONITORING' },
       { ordinal: 2, startedOn: '2026-08-03', startRule: 'ACTIVE_MONITORING_ENDED', endedOn: null, endReason: null },
     ]);
@@ -251,8 +251,8 @@ describe('appointment outcomes delivered by scheduling', () => {
     expect(again.body.data!.recordAppointmentOutcome).toEqual({ eventId: dna.eventId, applied: false });
     expect(await eventCount(id)).toBe(events);
     const state = await stateOf(id);
-    expect(state.clockPhase).toBe('NULLIFIED');
-    expect(state.timeline.entries.at(-1)).toEqual({
+    expect(state['clockPhase']).toBe('NULLIFIED');
+    expect(state['timeline'].entries.at(-1)).toEqual({
       kind: 'APPOINTMENT_OUTCOME',
       clockEffect: 'NULLIFIED',
       rttStatus: { code: '33' },
@@ -264,8 +264,8 @@ describe('appointment outcomes delivered by scheduling', () => {
     const id = await newPathway();
     await asScheduling(outcome(id, { outcome: 'DID_NOT_ATTEND', dnaCommunicatedClearly: false }));
     const state = await stateOf(id);
-    expect(state.clockPhase).toBe('RUNNING');
-    expect(state.periods).toEqual([expect.objectContaining({ startedOn: '2026-01-05', endedOn: null })]);
+    expect(state['clockPhase']).toBe('RUNNING');
+    expect(state['periods']).toEqual([expect.objectContaining({ startedOn: '2026-01-05', endedOn: null })]);
   });
 
   test('cancellations by the patient or the hospital do not stop or restart the clock (4.4.2)', async () => {
@@ -273,9 +273,9 @@ describe('appointment outcomes delivered by scheduling', () => {
     await asScheduling(outcome(id, { outcome: 'CANCELLED_BY_PATIENT', occurredAt: '2026-01-20T09:00:00Z' }));
     await asScheduling(outcome(id, { outcome: 'CANCELLED_BY_HOSPITAL', occurredAt: '2026-02-20T09:00:00Z' }));
     const state = await stateOf(id);
-    expect(state.clockPhase).toBe('RUNNING');
-    expect(state.periods).toEqual([expect.objectContaining({ startedOn: '2026-01-05', endedOn: null })]);
-    expect(state.timeline.entries.slice(1).map((e: { clockEffect: string }) => e.clockEffect)).toEqual(['CONTINUED', 'CONTINUED']);
+    expect(state['clockPhase']).toBe('RUNNING');
+    expect(state['periods']).toEqual([expect.objectContaining({ startedOn: '2026-01-05', endedOn: null })]);
+    expect(state['timeline'].entries.slice(1).map((e: { clockEffect: string }) => e.clockEffect)).toEqual(['CONTINUED', 'CONTINUED']);
   });
 
   test('one event delivered many times at once is applied exactly once', async () => {
@@ -321,11 +321,11 @@ describe('appointment outcomes delivered by scheduling', () => {
     const dna = outcome(id, { outcome: 'DID_NOT_ATTEND', dnaCommunicatedClearly: true, occurredAt: '2026-02-02T10:00:00Z' });
     expect((await asScheduling(dna)).body.data!.recordAppointmentOutcome.applied).toBe(true);
     const state = await stateOf(id);
-    expect(state.periods).toEqual([
+    expect(state['periods']).toEqual([
       { ordinal: 1, startedOn: '2026-01-05', startRule: 'REFERRAL', endedOn: '2026-02-02', endReason: 'NULLIFIED' },
       { ordinal: 2, startedOn: '2026-03-01', startRule: 'REBOOKED_AFTER_DNA', endedOn: null, endReason: null },
     ]);
-    expect(state.timeline.entries.map((e: { clockEffect: string }) => e.clockEffect)).toEqual(['STARTED', 'NULLIFIED', 'STARTED']);
+    expect(state['timeline'].entries.map((e: { clockEffect: string }) => e.clockEffect)).toEqual(['STARTED', 'NULLIFIED', 'STARTED']);
   });
 
   test('an outcome that would make a later event break the rules is refused with CONFLICT naming occurredAt', async () => {
@@ -346,7 +346,7 @@ describe('appointment outcomes delivered by scheduling', () => {
   test('only scheduling may deliver outcomes: hidden from the public API, and refused to a user credential', async () => {
     const id = await newPathway();
     const viaGateway = await graphql(recordOutcome, { token: await clinician(), variables: { input: outcome(id, {}) } });
-    expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(viaGateway.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
 
     const direct = await callSubgraph(
       'care-pathway',
@@ -357,7 +357,7 @@ describe('appointment outcomes delivered by scheduling', () => {
         input: outcome(id, {}),
       },
     );
-    expect(direct.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(direct.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(await eventCount(id)).toBe(1);
   });
 });

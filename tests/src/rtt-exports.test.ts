@@ -53,7 +53,7 @@ type Row = Record<string, string>;
 
 async function download(who: Person | Staff | null, path: string) {
   const headers: Record<string, string> = {};
-  if (who) headers.authorization = `Bearer ${await tokenOf(who)}`;
+  if (who) headers['authorization'] = `Bearer ${await tokenOf(who)}`;
   const response = await fetch(new URL(path, stackState().gatewayUrl), { headers });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
@@ -134,7 +134,7 @@ describe('the patient tracking list as CSV', () => {
       'next_appointment',
       'decision_to_admit',
     ]);
-    expect(rows.map((r) => r.pathway_id)).toEqual(
+    expect(rows.map((r) => r['pathway_id'])).toEqual(
       ['breached', 'opted out', 'admitted after census', 'formula'].map((n) => pathwayIds.get(n)),
     );
     expect(rows[0]).toMatchObject({
@@ -166,30 +166,30 @@ describe('the patient tracking list as CSV', () => {
     expect(list.errors).toBeUndefined();
     expect(
       rows.map((r) => [
-        r.pathway_id,
-        r.nhs_number,
-        r.clock_start,
-        Number(r.days_waited),
-        r.weeks_band,
-        r.breach_date,
-        r.decision_to_admit === 'true',
+        r['pathway_id'],
+        r['nhs_number'],
+        r['clock_start'],
+        Number(r['days_waited']),
+        r['weeks_band'],
+        r['breach_date'],
+        r['decision_to_admit'] === 'true',
       ]),
     ).toEqual(
       list.data!.patientTrackingList.entries.map((e) => [
-        e.pathway.id,
-        e.patient.nhsNumber,
-        e.clockStartedOn,
-        e.daysWaited,
-        e.band.label,
-        e.breachDate,
-        e.decisionToAdmit,
+        e['pathway'].id,
+        e['patient'].nhsNumber,
+        e['clockStartedOn'],
+        e['daysWaited'],
+        e['band'].label,
+        e['breachDate'],
+        e['decisionToAdmit'],
       ]),
     );
   });
 
   test('a reporting analyst sees waits, not people: no NHS numbers or pathways, and opted-out patients left out', async () => {
     const { rows } = await csv(analyst, ptl);
-    expect(rows.map((r) => [r.days_waited, r.pathway_id, r.nhs_number, r.next_appointment])).toEqual([
+    expect(rows.map((r) => [r['days_waited'], r['pathway_id'], r['nhs_number'], r['next_appointment']])).toEqual([
       ['127', '', '', ''],
       ['71', '', '', ''],
       ['70', '', '', ''],
@@ -203,8 +203,8 @@ describe('the patient tracking list as CSV', () => {
 
   test('a cell that a spreadsheet would run as a formula is neutralised', async () => {
     const { rows, header } = await csv(clerk, ptl);
-    const formula = rows.find((r) => r.pathway_id === pathwayIds.get('formula'))!;
-    expect(formula.specialty).toBe(`'=HYPERLINK("http://evil.example","x")`);
+    const formula = rows.find((r) => r['pathway_id'] === pathwayIds.get('formula'))!;
+    expect(formula['specialty']).toBe(`'=HYPERLINK("http://evil.example","x")`);
     for (const cell of [...header, ...rows.flatMap((r) => Object.values(r))]) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 
@@ -217,7 +217,7 @@ describe('the patient tracking list as CSV', () => {
       { requestId },
     );
     const events = log.data!.accessEvents.edges.map((e) => e.node);
-    const listing = events.filter((e) => e.category === 'ptl-export');
+    const listing = events.filter((e) => e['category'] === 'ptl-export');
     expect(listing).toHaveLength(1);
     expect(listing[0]).toMatchObject({
       subgraph: 'care-pathway',
@@ -225,12 +225,12 @@ describe('the patient tracking list as CSV', () => {
       outcome: 'ALLOWED',
       userId: clerk.userId,
     });
-    expect(listing[0]!.basis.detail).toMatch(/PTL export of RTTEXP at 2026-05-12 \(pathway, NHS number, next appointment\)/);
-    const listed = new Set((listing[0]!.items as string[]).map((item) => item.replace('Patient:', '')));
+    expect(listing[0]!['basis'].detail).toMatch(/PTL export of RTTEXP at 2026-05-12 \(pathway, NHS number, next appointment\)/);
+    const listed = new Set((listing[0]!['items'] as string[]).map((item) => item.replace('Patient:', '')));
     expect(listed).toEqual(new Set([olivia, ...others]));
     expect(rows).toHaveLength(4);
-    const end = events.find((e) => e.category === 'ptl-export-end');
-    expect(end!.basis.detail).toMatch(/complete, 4 rows$/);
+    const end = events.find((e) => e['category'] === 'ptl-export-end');
+    expect(end!['basis'].detail).toMatch(/complete, 4 rows$/);
   });
 });
 
@@ -275,7 +275,7 @@ describe('who may have which file', () => {
   test('a commissioner may have any provider’s files, and sees waits, not people', async () => {
     const commissioner = await staffAt('QWO', 'ICB');
     const { rows } = await csv(commissioner, ptl);
-    expect(rows.map((r) => [r.days_waited, r.nhs_number, r.pathway_id])).toEqual([
+    expect(rows.map((r) => [r['days_waited'], r['nhs_number'], r['pathway_id']])).toEqual([
       ['127', '', ''],
       ['71', '', ''],
       ['70', '', ''],
@@ -324,18 +324,18 @@ describe('performance as CSV and as a chart', () => {
       organisation: provider,
       census_date: census,
       specialty: 'All specialties',
-      incomplete_pathways: String(graph.incompletePathways),
-      within_18_weeks: String(graph.within18Weeks),
-      percent_within_18_weeks: String(graph.percentWithin18Weeks),
-      meets_standard: String(graph.meetsStandard),
-      with_decision_to_admit: String(graph.withDecisionToAdmit),
+      incomplete_pathways: String(graph['incompletePathways']),
+      within_18_weeks: String(graph['within18Weeks']),
+      percent_within_18_weeks: String(graph['percentWithin18Weeks']),
+      meets_standard: String(graph['meetsStandard']),
+      with_decision_to_admit: String(graph['withDecisionToAdmit']),
     });
-    for (const { band, pathways } of graph.bands) expect(all![band.label]).toBe(String(pathways));
-    expect(specialties.map((r) => [r.specialty, Number(r.incomplete_pathways), Number(r.within_18_weeks)])).toEqual(
-      graph.bySpecialty.map((s: Record<string, any>) => [
-        s.specialty.startsWith('=') ? `'${s.specialty}` : s.specialty,
-        s.incompletePathways,
-        s.within18Weeks,
+    for (const { band, pathways } of graph['bands']) expect(all![band.label]).toBe(String(pathways));
+    expect(specialties.map((r) => [r['specialty'], Number(r['incomplete_pathways']), Number(r['within_18_weeks'])])).toEqual(
+      graph['bySpecialty'].map((s: Record<string, any>) => [
+        s['specialty'].startsWith('=') ? `'${s['specialty']}` : s['specialty'],
+        s['incompletePathways'],
+        s['within18Weeks'],
       ]),
     );
   });
@@ -348,14 +348,14 @@ describe('performance as CSV and as a chart', () => {
     expect(file.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     const svg = file.text;
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="chart-title chart-desc"/);
-    expect(svg).toContain(`data-incomplete-pathways="${graph.incompletePathways}"`);
-    expect(svg).toContain(`data-within-18-weeks="${graph.within18Weeks}"`);
-    expect(svg).toContain(`data-percent-within-18-weeks="${graph.percentWithin18Weeks}"`);
+    expect(svg).toContain(`data-incomplete-pathways="${graph['incompletePathways']}"`);
+    expect(svg).toContain(`data-within-18-weeks="${graph['within18Weeks']}"`);
+    expect(svg).toContain(`data-percent-within-18-weeks="${graph['percentWithin18Weeks']}"`);
     expect(svg).toMatch(/<title id="chart-title">Open RTT pathways by weeks waited, RTTEXP, census date 2026-05-12<\/title>/);
-    expect(svg).toContain(`${graph.percentWithin18Weeks}% within 18 weeks`);
+    expect(svg).toContain(`${graph['percentWithin18Weeks']}% within 18 weeks`);
     expect(svg).toContain('92% standard');
     expect(svg).toContain('18 weeks</text>');
-    for (const { band, pathways } of graph.bands) {
+    for (const { band, pathways } of graph['bands']) {
       expect(svg).toContain(`data-band="${band.label.replace('>', '&gt;')}" data-pathways="${pathways}"`);
     }
     expect(svg).not.toMatch(/<script|href=|url\(/i);
@@ -392,7 +392,7 @@ describe('the monthly RTT return', () => {
     expect(Number(total('Part_2')['Total All'])).toBe(rttPerformance.incompletePathways);
     expect(Number(total('Part_2A')['Total All'])).toBe(rttPerformance.withDecisionToAdmit);
     expect(Number(total('Part_3')['Total All'])).toBe(rttNewClockStarts.total);
-    expect(rows.every((r) => r.Period === 'RTT-May-2026' && r['Provider Org Code'] === provider)).toBe(true);
+    expect(rows.every((r) => r['Period'] === 'RTT-May-2026' && r['Provider Org Code'] === provider)).toBe(true);
   });
 
   test('each pathway is counted on its treatment function’s line and in its weekly band', async () => {

@@ -381,7 +381,7 @@ describe("reports answer for the caller's own organisation", () => {
   test.each(reports)("another organisation's clerk is refused: %s", async (report) => {
     const { body } = await graphql(`{ ${report} }`, { token: await tokenOf('clerk') });
     expect(body.data ?? null).toBeNull();
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(body.errors?.[0]?.message).toMatch(/your own organisation \(RX1\)/);
   });
 
@@ -403,6 +403,6 @@ describe("reports answer for the caller's own organisation", () => {
     );
     expect(body.data!.rttPerformance.incompletePathways).toBe(4);
     expect(body.data!.patientTrackingList.entries).toEqual([{ daysWaited: 127, patient: null, pathway: null }]);
-    expect(body.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect(body.errors!.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 });

@@ -148,7 +148,7 @@ describe('a DNA after the first appointment does not nullify the clock (rules 5e
       message: expect.stringMatching(/first appointment.*rule 5e.*34/s),
       extensions: { code: 'BAD_USER_INPUT', field: 'input.rttStatus' },
     });
-    expect((await pathway(id)).clockPhase).toBe('RUNNING');
+    expect((await pathway(id))['clockPhase']).toBe('RUNNING');
     expect(await incomplete('Rules 5f first appointment', '2025-03-31')).toMatchObject({ incompletePathways: 1 });
     expect(await incomplete('Rules 5f first appointment', '2025-04-30')).toMatchObject({ incompletePathways: 1 });
   });
@@ -167,7 +167,7 @@ describe('a DNA after the first appointment does not nullify the clock (rules 5e
     expect(await recorded(id, { rttStatus: '34', occurredOn: '2025-04-07', note: 'DNA follow-up; discharged under the DNA policy' })).toBe(
       'STOPPED',
     );
-    expect((await pathway(id)).periods).toEqual([
+    expect((await pathway(id))['periods']).toEqual([
       { startedOn: '2025-02-10', endedOn: '2025-04-07', endReason: 'DECISION_NOT_TO_TREAT', decisionToAdmitOn: null },
     ]);
   });
@@ -188,7 +188,7 @@ describe('rule 5e: a first-appointment DNA nullifies only with evidence it was c
   test('33 with the evidence nullifies the clock: the pathway leaves the reports, and the evidence is on the timeline', async () => {
     const id = await newPathway('Rules 5e nullified', '2025-02-10');
     expect(await recorded(id, { rttStatus: '33', occurredOn: '2025-03-03', communicationEvidence: evidence })).toBe('NULLIFIED');
-    expect((await pathway(id)).timeline.entries.at(-1)).toMatchObject({
+    expect((await pathway(id))['timeline'].entries.at(-1)).toMatchObject({
       kind: 'RTT_STATUS',
       clockEffect: 'NULLIFIED',
       rttStatus: { code: '33' },
@@ -220,7 +220,7 @@ describe('admissions that do not stop the clock (4.3.2.3)', () => {
     expect(await recorded(id, { rttStatus: '30', admitted: true, occurredOn: '2025-04-15' })).toBe('STOPPED');
 
     const state = await pathway(id);
-    expect(state.timeline.entries.slice(2, 4)).toEqual([
+    expect(state['timeline'].entries.slice(2, 4)).toEqual([
       expect.objectContaining({
         kind: 'ADMISSION_WITHOUT_TREATMENT',
         admissionWithoutTreatment: 'DIAGNOSTIC_ADMISSION',
@@ -233,7 +233,7 @@ describe('admissions that do not stop the clock (4.3.2.3)', () => {
         clockEffect: 'CONTINUED',
       }),
     ]);
-    expect(state.periods).toEqual([
+    expect(state['periods']).toEqual([
       { startedOn: '2025-02-10', endedOn: '2025-04-15', endReason: 'FIRST_DEFINITIVE_TREATMENT', decisionToAdmitOn: '2025-03-03' },
     ]);
   });
@@ -254,11 +254,11 @@ describe('events entered late are folded in where they happened', () => {
     expect(await recorded(id, { rttStatus: '20', decisionToAdmit: true, occurredOn: '2025-03-03' })).toBe('STOPPED');
 
     const state = await pathway(id);
-    expect(state.periods).toEqual([
+    expect(state['periods']).toEqual([
       { startedOn: '2025-02-10', endedOn: '2025-04-15', endReason: 'FIRST_DEFINITIVE_TREATMENT', decisionToAdmitOn: '2025-03-03' },
     ]);
     expect(
-      state.timeline.entries.map((e: { occurredOn: string; clockEffect: string; backEntered: boolean }) => [
+      state['timeline'].entries.map((e: { occurredOn: string; clockEffect: string; backEntered: boolean }) => [
         e.occurredOn,
         e.clockEffect,
         e.backEntered,

@@ -89,7 +89,7 @@ describe('booking under concurrency', () => {
       Array.from({ length: 20 }, (_, i) => send<Booking>(bookMutation, { input: { patientId: patients[i % 8], slotId } })),
     );
     expect(attempts.filter((a) => a.data?.bookAppointment)).toHaveLength(3);
-    expect(attempts.filter((a) => a.errors?.[0]?.extensions?.code === 'SLOT_UNAVAILABLE')).toHaveLength(17);
+    expect(attempts.filter((a) => a.errors?.[0]?.extensions?.['code'] === 'SLOT_UNAVAILABLE')).toHaveLength(17);
     expect(await activeBookings(slotId)).toBe(3);
   });
 });
@@ -108,7 +108,7 @@ describe('appointments in the patient record', () => {
     );
     expect(errors).toBeUndefined();
     expect(data!.patient.name.family).toMatch(/^Schedulingtest/);
-    expect(data!.patient.appointments.find((a) => a.id === booked.data!.bookAppointment.id)).toEqual({
+    expect(data!.patient.appointments.find((a) => a['id'] === booked.data!.bookAppointment.id)).toEqual({
       id: booked.data!.bookAppointment.id,
       status: 'BOOKED',
       startsAt: slots[1]!.startsAt,

@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
   await database?.drop();
-  if (process.env.EPR_KEEP_TEST_LOGS !== '1') await rm(workDir, { recursive: true, force: true });
+  if (process.env['EPR_KEEP_TEST_LOGS'] !== '1') await rm(workDir, { recursive: true, force: true });
 }, stackStartMs);
 
 async function newPathway(patientId: string): Promise<string> {
@@ -149,7 +149,7 @@ describe('appointment outcomes reach the RTT clock', () => {
         { id: pathwayId },
       );
       expect(data!.pathway.appointments).toEqual([{ id: appointmentId, status: 'DID_NOT_ATTEND' }]);
-      expect(data!.pathway.timeline.entries.filter((e) => e.kind === 'APPOINTMENT_OUTCOME')).toEqual([
+      expect(data!.pathway.timeline.entries.filter((e) => e['kind'] === 'APPOINTMENT_OUTCOME')).toEqual([
         {
           kind: 'APPOINTMENT_OUTCOME',
           clockEffect: 'NULLIFIED',

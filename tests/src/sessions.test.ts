@@ -34,8 +34,8 @@ async function issued(claims: Record<string, unknown>): Promise<string> {
 async function refusal(token: string): Promise<{ status: number; reason: unknown; message: unknown }> {
   const { status, body } = await graphql(me, { token });
   expect(body.data).toBeUndefined();
-  expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  return { status, reason: body.errors?.[0]?.extensions?.reason, message: body.errors?.[0]?.message };
+  expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  return { status, reason: body.errors?.[0]?.extensions?.['reason'], message: body.errors?.[0]?.message };
 }
 
 describe('maximum session age', () => {
@@ -88,7 +88,7 @@ async function signedIn(staff: Staff): Promise<{ token: string; sessionId: strin
 
 async function meAs(token: string): Promise<{ status: number; reason?: unknown }> {
   const { status, body } = await graphql(me, { token });
-  return { status, ...(status === 401 ? { reason: body.errors?.[0]?.extensions?.reason } : {}) };
+  return { status, ...(status === 401 ? { reason: body.errors?.[0]?.extensions?.['reason'] } : {}) };
 }
 
 const registrationAuthority = () => tokenFor('ra.nina.patel', 'rp-patel-rx1');
@@ -129,7 +129,7 @@ describe('a directory manager', () => {
       variables: { userId, sessionId: lost.sessionId, reason: 'Smartcard reported lost on ward 7' },
     });
     expect(body.errors).toBeUndefined();
-    expect(body.data!.revokeSession).toMatchObject({ userId, sessionId: lost.sessionId, revokedBy: 'ra.nina.patel' });
+    expect(body.data!['revokeSession']).toMatchObject({ userId, sessionId: lost.sessionId, revokedBy: 'ra.nina.patel' });
     await waitForTheBound();
 
     expect(await meAs(lost.token)).toEqual({ status: 401, reason: 'session_revoked' });
@@ -148,7 +148,7 @@ describe('a directory manager', () => {
       variables: { id: nurseRole.roleProfileId, reason: 'Left the trust on 30 November' },
     });
     expect(body.errors).toBeUndefined();
-    expect(body.data!.endRoleProfile).toEqual({ id: nurseRole.roleProfileId, active: false });
+    expect(body.data!['endRoleProfile']).toEqual({ id: nurseRole.roleProfileId, active: false });
     await waitForTheBound();
 
     expect(await meAs(nurse.token)).toEqual({ status: 401, reason: 'role_not_held' });
@@ -209,9 +209,9 @@ describe('nobody else', () => {
       token,
       variables: { userId: victim, sessionId: session.sessionId, reason: 'Because I can do it' },
     });
-    expect(revoke.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(revoke.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const end = await graphql(endRoleProfile, { token, variables: { id: nurse.roleProfileId, reason: 'Because I can do it' } });
-    expect(end.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(end.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     await waitForTheBound();
 
     expect(await meAs(session.token)).toEqual({ status: 200 });

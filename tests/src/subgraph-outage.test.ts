@@ -57,7 +57,7 @@ describe('a subgraph that is down', () => {
     );
     expect(body.data?.me.displayName).toBe('Olivia Bennett');
     expect(body.data?.referral).toBeNull();
-    expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['referral'], 'SERVICE_UNAVAILABLE']]);
+    expect(body.errors?.map((e) => [e.path, e.extensions?.['code']])).toEqual([[['referral'], 'SERVICE_UNAVAILABLE']]);
   });
 
   test('readiness says degraded (still serving, 200) and names the subgraph', async () => {
@@ -65,7 +65,7 @@ describe('a subgraph that is down', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('degraded');
     expect(body.subgraphs['care-pathway']).toBe('unavailable');
-    expect(body.subgraphs.patient).toBe('ready');
+    expect(body.subgraphs['patient']).toBe('ready');
   });
 });
 
@@ -100,7 +100,7 @@ describe('a subgraph that hangs, then recovers', () => {
     // Failing fast: none of those five requests waited on the hung subgraph.
     expect(standIn.received).toBe(reached);
     const { body } = await readiness(gateway);
-    expect(body.circuits.scheduling).toBe('open');
+    expect(body.circuits['scheduling']).toBe('open');
   });
 
   test('once it answers again, a probe closes the circuit and its data comes back', async () => {
@@ -109,7 +109,7 @@ describe('a subgraph that hangs, then recovers', () => {
     const { status, body } = await readiness(gateway);
     expect(status).toBe(200);
     expect(body.status).toBe('ready');
-    expect(body.circuits.scheduling).toBe('closed');
+    expect(body.circuits['scheduling']).toBe('closed');
   });
 });
 

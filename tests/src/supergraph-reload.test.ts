@@ -61,7 +61,7 @@ describe('the gateway reloads a changed supergraph without a restart', () => {
     await publish(join(dir, 'supergraph.graphql'), without.supergraphSdl);
     expect(await eventually(async () => !(await served()))).toBe(true);
     const { body } = await graphql(clinicList, { token, url: gateway.url });
-    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
 
     await publish(join(dir, 'supergraph.graphql'), original);
     expect(await eventually(served)).toBe(true);

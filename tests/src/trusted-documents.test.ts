@@ -56,31 +56,33 @@ describe('trusted documents required (production, first-party clients)', () => {
   test('any other document is refused with PERSISTED_QUERY_ID_REQUIRED', async () => {
     const { status, body } = await post({ query: '{ me { displayName userId } }' });
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_ID_REQUIRED');
   });
 
   test('an id not in the list is refused with PERSISTED_QUERY_NOT_IN_LIST', async () => {
     const { status, body } = await post({ documentId: `sha256:${sha256('{ me { userId } }')}` });
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_IN_LIST');
   });
 
   test('a client cannot register its own document as a persisted query and then run it by hash', async () => {
     const own = '{ me { userId } }';
-    expect((await post({ query: own, extensions: persisted(own) })).body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
-    expect((await post({ extensions: persisted(own) })).body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+    expect((await post({ query: own, extensions: persisted(own) })).body.errors?.[0]?.extensions?.['code']).toBe(
+      'PERSISTED_QUERY_ID_REQUIRED',
+    );
+    expect((await post({ extensions: persisted(own) })).body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_IN_LIST');
   });
 
   test('a trusted id with some other text beside it does not smuggle the text in', async () => {
     const { status, body } = await post({ documentId: sha256(whoAmI), query: '{ me { userId roleProfile { id } } }' });
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_ID_REQUIRED');
   });
 
   test('a GET request is refused: trusted documents are sent by POST', async () => {
     const { status, body } = await post(undefined, 'GET');
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_ID_REQUIRED');
   });
 });
 
@@ -107,7 +109,7 @@ describe('arbitrary documents allowed (partner development)', () => {
       const queries = Array.from({ length: 80 }, (_, i) => `# ${'x'.repeat(10_000)}\n{ me { displayName } n${i}: __typename }`);
       for (const query of queries) expect((await post({ query, extensions: persisted(query) })).status).toBe(200);
       const first = await post({ extensions: persisted(queries[0]!) });
-      expect(first.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect(first.body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_FOUND');
       const last = await post({ extensions: persisted(queries.at(-1)!) });
       expect(last.body.errors).toBeUndefined();
     },

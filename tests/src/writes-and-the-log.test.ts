@@ -67,7 +67,7 @@ describe('a write whose security-log rows cannot be written', () => {
       await withDatabase((client) => client.query(restoreAppend));
     }
     expect(failed.body.data?.recordProblem ?? null).toBeNull();
-    expect(failed.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(failed.body.errors?.[0]?.extensions?.['code']).toBe('SERVICE_UNAVAILABLE');
     expect(failed.body.errors?.[0]?.message).toMatch(/security log could not be written/);
     expect(JSON.stringify(failed.body)).not.toMatch(/permission denied|append_access_events|epr_audit_writer/);
     expect(await problemsNamed(term)).toEqual([]);

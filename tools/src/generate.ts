@@ -43,7 +43,7 @@ function main(argv: string[]): void {
 function prismaCli(root: string): string {
   const manifestPath = createRequire(path.join(root, 'package.json')).resolve('prisma/package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: Record<string, string> };
-  const bin = manifest.bin.prisma;
+  const bin = manifest.bin['prisma'];
   if (!bin) throw new Error(`${manifestPath} declares no "prisma" bin.`);
   return path.join(path.dirname(manifestPath), bin);
 }

@@ -13,7 +13,7 @@ const database = await resolveDatabase();
 console.log(`PostgreSQL: ${database.description}`);
 const logDir = join(repoRoot(), '.data', 'logs');
 // npm start is for trying the API: the explorer is on unless the operator asked for production or said no.
-const explorer = process.env.GATEWAY_EXPLORER ?? (process.env.NODE_ENV === 'production' ? '0' : '1');
+const explorer = process.env['GATEWAY_EXPLORER'] ?? (process.env['NODE_ENV'] === 'production' ? '0' : '1');
 let stack;
 try {
   stack = await startStack({

@@ -38,6 +38,8 @@ export function errorsAt(result: OperationResult<unknown>, path: string): GraphQ
 export function throwIfFailed(result: OperationResult<unknown>, root: string): void {
   const failure =
     result.errors.find((error) => !error.path || (error.path.length === 1 && error.path[0] === root)) ??
-    result.errors.find((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE' || error.extensions?.code === 'INTERNAL_SERVER_ERROR');
-  if (failure) throw fromGraphQLCode(failure.extensions?.code, failure.message);
+    result.errors.find(
+      (error) => error.extensions?.['code'] === 'SERVICE_UNAVAILABLE' || error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR',
+    );
+  if (failure) throw fromGraphQLCode(failure.extensions?.['code'], failure.message);
 }

@@ -23,8 +23,8 @@ export async function searchByPatient(pipeline: Pipeline, type: PatientListType,
   throwIfFailed(result, 'patient');
   if (!result.data?.patient) throw notFound(`No Patient ${patient} is visible to you.`);
   const refused = errorsAt(result, `patient.${list.field}`)[0];
-  if (refused) throw fromGraphQLCode(refused.extensions?.code, refused.message);
-  const patientId = result.data.patient.id as unknown as string;
+  if (refused) throw fromGraphQLCode(refused.extensions?.['code'], refused.message);
+  const patientId = result.data.patient['id'] as unknown as string;
   const resources = (result.data.patient[list.field] ?? []).map((node) => list.toFhir(node as never, patientId));
   const page = pageOf(resources, parseCount(params.get('_count')), cursorParam(params, 'offset'));
   return searchset(url, page.items, page.next, resources.length);

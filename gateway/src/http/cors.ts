@@ -5,7 +5,7 @@ import type http from 'node:http';
  * comma-separated. Each is checked at start-up, so a typo is an error rather than a portal that silently fails.
  */
 export function readCorsOrigins(env: NodeJS.ProcessEnv): string[] {
-  const listed = (env.GATEWAY_CORS_ORIGINS ?? '')
+  const listed = (env['GATEWAY_CORS_ORIGINS'] ?? '')
     .split(',')
     .map((origin) => origin.trim())
     .filter((origin) => origin !== '');

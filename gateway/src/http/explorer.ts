@@ -9,8 +9,8 @@ import { sameOriginOnly, type StaticSite } from './static-site.js';
  * It opens both the explorer page and schema introspection, which only a signed-in session reaches anyway.
  */
 export function readExplorerSwitch(env: NodeJS.ProcessEnv): boolean {
-  const value = env.GATEWAY_EXPLORER;
-  if (value === undefined || value === '') return env.NODE_ENV !== 'production';
+  const value = env['GATEWAY_EXPLORER'];
+  if (value === undefined || value === '') return env['NODE_ENV'] !== 'production';
   if (value === '1' || value === '0') return value === '1';
   throw new Error(`GATEWAY_EXPLORER must be 1 (explorer and introspection on) or 0 (off); it is "${value}".`);
 }

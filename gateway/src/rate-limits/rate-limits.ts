@@ -41,10 +41,10 @@ export const defaultRateLimits: RateLimits = {
  * gateway at start-up with a message naming it.
  */
 export function readRateLimits(env: NodeJS.ProcessEnv): RateLimits | 'off' {
-  if (env.GATEWAY_RATE_LIMITS === 'off') return 'off';
-  if (env.GATEWAY_RATE_LIMITS !== undefined && env.GATEWAY_RATE_LIMITS !== 'on')
-    throw new Error(`GATEWAY_RATE_LIMITS must be "on" or "off"; it is "${env.GATEWAY_RATE_LIMITS}".`);
-  const file = env.GATEWAY_RATE_LIMITS_FILE;
+  if (env['GATEWAY_RATE_LIMITS'] === 'off') return 'off';
+  if (env['GATEWAY_RATE_LIMITS'] !== undefined && env['GATEWAY_RATE_LIMITS'] !== 'on')
+    throw new Error(`GATEWAY_RATE_LIMITS must be "on" or "off"; it is "${env['GATEWAY_RATE_LIMITS']}".`);
+  const file = env['GATEWAY_RATE_LIMITS_FILE'];
   if (!file) return defaultRateLimits;
   const given: unknown = JSON.parse(readFileSync(file, 'utf8'));
   return mergeRateLimits(given, file);
@@ -54,15 +54,17 @@ export function mergeRateLimits(given: unknown, source: string): RateLimits {
   const where = (path: string) => `${source}: ${path}`;
   if (!isRecord(given)) throw new Error(`${source} must hold a JSON object.`);
   const roles = { ...defaultRateLimits.roles };
-  if (given.roles !== undefined) {
-    if (!isRecord(given.roles)) throw new Error(where('roles must map job role codes to { burst, perSecond }.'));
-    for (const [role, allowance] of Object.entries(given.roles)) roles[role] = checkAllowance(allowance, where(`roles.${role}`));
+  if (given['roles'] !== undefined) {
+    if (!isRecord(given['roles'])) throw new Error(where('roles must map job role codes to { burst, perSecond }.'));
+    for (const [role, allowance] of Object.entries(given['roles'])) roles[role] = checkAllowance(allowance, where(`roles.${role}`));
   }
-  const sessionsPerUser = given.sessionsPerUser ?? defaultRateLimits.sessionsPerUser;
+  const sessionsPerUser = given['sessionsPerUser'] ?? defaultRateLimits.sessionsPerUser;
   if (typeof sessionsPerUser !== 'number' || !Number.isInteger(sessionsPerUser) || sessionsPerUser < 1)
     throw new Error(where('sessionsPerUser must be a whole number of at least 1.'));
   const signInFailures =
-    given.signInFailures === undefined ? defaultRateLimits.signInFailures : checkAllowance(given.signInFailures, where('signInFailures'));
+    given['signInFailures'] === undefined
+      ? defaultRateLimits.signInFailures
+      : checkAllowance(given['signInFailures'], where('signInFailures'));
   const unknown = Object.keys(given).filter((key) => !['roles', 'sessionsPerUser', 'signInFailures'].includes(key));
   if (unknown.length > 0) throw new Error(where(`unknown setting ${unknown.join(', ')}.`));
   return { roles, sessionsPerUser, signInFailures };
@@ -70,9 +72,9 @@ export function mergeRateLimits(given: unknown, source: string): RateLimits {
 
 function checkAllowance(value: unknown, where: string): Allowance {
   const ok = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n > 0;
-  if (!isRecord(value) || !ok(value.burst) || !ok(value.perSecond) || Object.keys(value).length !== 2)
+  if (!isRecord(value) || !ok(value['burst']) || !ok(value['perSecond']) || Object.keys(value).length !== 2)
     throw new Error(`${where} must be { "burst": <number above 0>, "perSecond": <number above 0> }.`);
-  return { burst: value.burst as number, perSecond: value.perSecond as number };
+  return { burst: value['burst'] as number, perSecond: value['perSecond'] as number };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

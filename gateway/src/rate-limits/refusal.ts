@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { HeaderMap } from '@apollo/server';
-import { ErrorCode, sendJson } from '@epr/platform';
+import { ErrorCode, errorHttp, sendJson } from '@epr/platform';
 import type { Refusal } from './request-budgets.js';
 import type { RefusalWriter } from '../http/session.js';
 
@@ -23,7 +22,7 @@ export function rateLimitedError(refusal: Refusal): GraphQLError {
   return new GraphQLError(message(refusal), {
     extensions: {
       ...extensions(refusal),
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(refusal.retryAfterSeconds)]]) },
+      http: errorHttp(429, { 'retry-after': String(refusal.retryAfterSeconds) }),
     },
   });
 }

@@ -26,7 +26,9 @@ export function unavailableAnswer(
   const fragments = fragmentsOf(document);
   const entities = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
   if (entities?.kind === Kind.FIELD && entities.selectionSet) {
-    const representations = Array.isArray(variables?.representations) ? (variables.representations as { __typename?: string }[]) : [];
+    const representations = Array.isArray(variables?.['representations'])
+      ? (variables['representations'] as { __typename?: string }[])
+      : [];
     return {
       data: null,
       errors: representations.flatMap((representation, index) =>

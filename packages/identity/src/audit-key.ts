@@ -15,8 +15,8 @@ export class AuditKeyError extends Error {}
  * not also hold the key that would let them re-chain it.
  */
 export async function loadAuditKey(env: Readonly<Record<string, string | undefined>> = process.env): Promise<Buffer | undefined> {
-  if (env.AUDIT_HMAC_KEY) return parseAuditKey(env.AUDIT_HMAC_KEY, 'environment variable AUDIT_HMAC_KEY');
-  const file = env.AUDIT_HMAC_KEY_FILE;
+  if (env['AUDIT_HMAC_KEY']) return parseAuditKey(env['AUDIT_HMAC_KEY'], 'environment variable AUDIT_HMAC_KEY');
+  const file = env['AUDIT_HMAC_KEY_FILE'];
   if (!file) return undefined;
   let text: string;
   try {

@@ -29,7 +29,7 @@ export class CredentialError extends Error {
   readonly reason: CredentialFailure;
   readonly claim: string | undefined;
 
-  constructor(reason: CredentialFailure, details: { claim?: string; cause?: unknown } = {}) {
+  constructor(reason: CredentialFailure, details: { claim?: string | undefined; cause?: unknown } = {}) {
     super(MESSAGES[reason], { cause: details.cause });
     this.reason = reason;
     this.claim = details.claim;

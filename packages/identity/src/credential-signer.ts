@@ -29,7 +29,8 @@ export async function createCredentialSigner(options: CredentialSignerOptions): 
   const ttlSeconds = options.ttlSeconds ?? CREDENTIAL_TTL_SECONDS;
   assertEd25519Jwk(privateKey, 'private', 'The credential signing key');
   const key: KeyObject = createPrivateKey({
-    key: { kty: privateKey.kty, crv: privateKey.crv, x: privateKey.x, d: privateKey.d },
+    // assertEd25519Jwk has checked that the key type, curve, public and private part are there.
+    key: { kty: privateKey.kty!, crv: privateKey.crv!, x: privateKey.x!, d: privateKey.d! },
     format: 'jwk',
   });
   const header = encode({

@@ -47,7 +47,7 @@ export async function createCredentialVerifier(options: CredentialVerifierOption
       if (!token) throw new CredentialError('missing');
       try {
         const { payload } = await jwtVerify(token, key, { ...verifyOptions, audience: binding.audience });
-        if (payload.body_sha256 !== bodyDigest(binding.body)) throw new CredentialError('body_mismatch');
+        if (payload['body_sha256'] !== bodyDigest(binding.body)) throw new CredentialError('body_mismatch');
         const { jti, exp } = payload;
         if (typeof jti !== 'string' || jti === '') throw new CredentialError('malformed', { claim: 'jti' });
         const caller = callerFromCredentialClaims(payload);

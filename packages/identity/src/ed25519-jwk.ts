@@ -14,8 +14,8 @@ export type KeyVisibility = 'private' | 'public';
  */
 export function assertEd25519Jwk(value: unknown, visibility: KeyVisibility, source: string): asserts value is JWK {
   const jwk = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<string, unknown>>;
-  const isEd25519 = jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string';
-  const hasExpectedParts = visibility === 'private' ? typeof jwk.d === 'string' : jwk.d === undefined;
+  const isEd25519 = jwk['kty'] === 'OKP' && jwk['crv'] === 'Ed25519' && typeof jwk['x'] === 'string';
+  const hasExpectedParts = visibility === 'private' ? typeof jwk['d'] === 'string' : jwk['d'] === undefined;
   if (!isEd25519 || !hasExpectedParts) {
     throw new SigningKeyError(`${source} is not an Ed25519 ${visibility} key in JWK form`);
   }

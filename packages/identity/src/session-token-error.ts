@@ -35,7 +35,7 @@ export class SessionTokenError extends Error {
   readonly reason: SessionTokenFailure;
   readonly claim: string | undefined;
 
-  constructor(reason: SessionTokenFailure, details: { claim?: string; cause?: unknown } = {}) {
+  constructor(reason: SessionTokenFailure, details: { claim?: string | undefined; cause?: unknown } = {}) {
     super(reason === 'missing_claim' && details.claim === 'selected_roleid' ? NO_ROLE_SELECTED : MESSAGES[reason], {
       cause: details.cause,
     });

@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { GraphQLErrorExtensions } from 'graphql';
+
+type ErrorHttp = NonNullable<GraphQLErrorExtensions['http']>;
 
 /** Writes a complete answer; the gateway passes one that compresses. */
 export type AnswerWriter = (res: ServerResponse, body: string) => void | Promise<void>;
@@ -38,4 +41,13 @@ export function sendJson(res: ServerResponse, status: number, payload: unknown, 
 /** A GraphQL-shaped error body for answers given before GraphQL runs (401, 400, 404). */
 export function errorBody(message: string, code: string): { errors: { message: string; extensions: { code: string } }[] } {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * `extensions.http` of an error as Apollo Server reads it: the HTTP status, and headers as Apollo's HeaderMap.
+ * (graphql-yoga, which a dependency brings in, declares these headers in graphql's global types as a plain record;
+ * Apollo iterates them as a map, so the map is what we give it.)
+ */
+export function errorHttp(status: number, headers: Record<string, string> = {}): ErrorHttp {
+  return { status, headers: new HeaderMap(Object.entries(headers)) as unknown as Record<string, string> };
 }

@@ -55,7 +55,7 @@ export async function readAuditStoreConfig(env: NodeJS.ProcessEnv, databaseUrl: 
   if (!key) {
     throw new Error('Set AUDIT_HMAC_KEY (hex) or AUDIT_HMAC_KEY_FILE: the key that chains the security log, kept outside the database.');
   }
-  return { databaseUrl: env.AUDIT_DATABASE_URL ?? databaseUrl, key };
+  return { databaseUrl: env['AUDIT_DATABASE_URL'] ?? databaseUrl, key };
 }
 
 /** Requests whose events one append may carry; enough to absorb a burst, small enough to stay one quick statement. */

@@ -16,7 +16,7 @@ export function benchmarkSwitch(name: BenchmarkSwitch, env: NodeJS.ProcessEnv = 
   const value = env[name];
   if (value === undefined || value === '' || value === '0') return false;
   if (value !== '1') throw new Error(`${name} must be 1 or unset; it is "${value}".`);
-  if (env.NODE_ENV === 'production') {
+  if (env['NODE_ENV'] === 'production') {
     throw new Error(`${name} is a benchmark-only switch and is refused when NODE_ENV=production. Unset it.`);
   }
   createLogger('benchmark').error({ switch: name }, `BENCHMARK ONLY: ${switchedOff[name]}. Never run like this with real patients.`);

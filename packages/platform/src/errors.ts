@@ -33,7 +33,7 @@ const publicCodes = new Set<string>([
 
 /** An error raised on purpose, with a code a client can act on: safe to show as it is. */
 export function isPublicError(error: unknown): error is GraphQLError {
-  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
   return typeof code === 'string' && publicCodes.has(code);
 }
 
@@ -75,7 +75,7 @@ export function serviceUnavailable(message: string, cause?: unknown): GraphQLErr
 export function maskInternalErrors(onInternal: (error: unknown) => void) {
   return (asFormatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const formatted = asClientSeesIt(asFormatted, error);
-    const code = formatted.extensions?.code;
+    const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && publicCodes.has(code)) return formatted;
     onInternal(unwrapResolverError(error));
     return {

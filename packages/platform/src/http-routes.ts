@@ -30,7 +30,7 @@ const statusOfCode: Record<string, number> = {
  */
 export function answerError(res: http.ServerResponse, error: unknown, logger: Logger): void {
   if (isPublicError(error)) {
-    const code = String(error.extensions.code);
+    const code = String(error.extensions['code']);
     if (error.originalError) logger.error({ err: error.originalError }, error.message);
     sendJson(res, statusOfCode[code] ?? 400, { errors: [{ message: error.message, extensions: error.extensions }] });
     return;

@@ -9,7 +9,7 @@ export type { Logger };
 export function createLogger(service: string): Logger {
   return pino({
     name: service,
-    level: process.env.LOG_LEVEL ?? 'info',
+    level: process.env['LOG_LEVEL'] ?? 'info',
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     // A log line must never carry a credential.

@@ -26,17 +26,17 @@ export interface SubgraphConfig {
  * reachable from other machines unless an operator says so.
  */
 export async function readSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): Promise<SubgraphConfig> {
-  const databaseUrl = env.DATABASE_URL;
+  const databaseUrl = env['DATABASE_URL'];
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: point it at the PostgreSQL server to use.');
   const port = subgraphPort(name, env);
   const subgraphUrls = subgraphUrlsFromEnv(env);
-  const servicePrivateKey = env.SERVICE_PRIVATE_JWK_FILE ? await loadKeyFromFile(env.SERVICE_PRIVATE_JWK_FILE, 'private') : undefined;
+  const servicePrivateKey = env['SERVICE_PRIVATE_JWK_FILE'] ? await loadKeyFromFile(env['SERVICE_PRIVATE_JWK_FILE'], 'private') : undefined;
   return {
     databaseUrl,
-    host: env.SUBGRAPH_HOST ?? '127.0.0.1',
+    host: env['SUBGRAPH_HOST'] ?? '127.0.0.1',
     port,
     gatewayPublicKey: await readGatewayPublicKey(env),
-    trustedServices: env.TRUSTED_SERVICE_KEYS_FILE ? await readTrustedServices(env.TRUSTED_SERVICE_KEYS_FILE) : {},
+    trustedServices: env['TRUSTED_SERVICE_KEYS_FILE'] ? await readTrustedServices(env['TRUSTED_SERVICE_KEYS_FILE']) : {},
     ...(servicePrivateKey ? { servicePrivateKey } : {}),
     subgraphUrls,
     audit: await readAuditStoreConfig(env, databaseUrl),
@@ -44,8 +44,8 @@ export async function readSubgraphConfig(name: SubgraphName, env: NodeJS.Process
 }
 
 async function readGatewayPublicKey(env: NodeJS.ProcessEnv): Promise<JWK> {
-  if (env.GATEWAY_PUBLIC_JWK) return loadKeyFromEnv('GATEWAY_PUBLIC_JWK', 'public', env);
-  if (env.GATEWAY_PUBLIC_JWK_FILE) return loadKeyFromFile(env.GATEWAY_PUBLIC_JWK_FILE, 'public');
+  if (env['GATEWAY_PUBLIC_JWK']) return loadKeyFromEnv('GATEWAY_PUBLIC_JWK', 'public', env);
+  if (env['GATEWAY_PUBLIC_JWK_FILE']) return loadKeyFromFile(env['GATEWAY_PUBLIC_JWK_FILE'], 'public');
   throw new Error('Set GATEWAY_PUBLIC_JWK (JSON) or GATEWAY_PUBLIC_JWK_FILE: subgraphs only trust the gateway key.');
 }
 

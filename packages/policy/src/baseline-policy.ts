@@ -6,6 +6,6 @@ import { loadPolicy, type Policy } from './policy-document.js';
  * (policy/baseline.json). Loaded once per process.
  */
 export function policyFromEnvironment(env: NodeJS.ProcessEnv = process.env): Policy {
-  const file = env.POLICY_FILE ?? new URL('../policy/baseline.json', import.meta.url);
+  const file = env['POLICY_FILE'] ?? new URL('../policy/baseline.json', import.meta.url);
   return loadPolicy(JSON.parse(readFileSync(file, 'utf8')));
 }

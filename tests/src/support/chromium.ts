@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const candidate = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 
 /**
  * Debian's Chromium (`apt-get install -y chromium`), or the one CHROMIUM_PATH names; no browser is ever
@@ -14,7 +14,7 @@ export const noChromiumReason = `no Chromium at ${candidate} (install Debian's: 
 /** A headless Chromium with a fresh profile that reaches nothing on its own (no updates, sync or QUIC). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath,
+    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
     headless: true,
     args: [
       // Tests run as root in CI, where Chromium's sandbox cannot start.

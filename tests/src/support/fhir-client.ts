@@ -20,7 +20,7 @@ export async function fhir<T = Resource>(
   options: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<FhirResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/fhir+json', ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/fhir+json';
   const response = await fetch(path.startsWith('http') ? path : `${fhirBase()}/${path}`, {
     method: options.method ?? 'GET',

@@ -20,7 +20,7 @@ export async function graphql<T = Record<string, unknown>>(
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   const authorization = options.authorization ?? (options.token ? `Bearer ${options.token}` : undefined);
-  if (authorization) headers.authorization = authorization;
+  if (authorization) headers['authorization'] = authorization;
   const response = await fetch(options.url ?? stackState().gatewayUrl, {
     method: 'POST',
     headers,

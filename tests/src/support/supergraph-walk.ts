@@ -176,7 +176,7 @@ export function valuesAt(targets: ReadonlySet<string>, data: unknown, path = '')
   if (Array.isArray(data)) return data.flatMap((item, i) => valuesAt(targets, item, `${path}.${i}`));
   if (data === null || typeof data !== 'object') return [];
   const record = data as Record<string, unknown>;
-  const typeName = typeof record.__typename === 'string' ? record.__typename : 'Query';
+  const typeName = typeof record['__typename'] === 'string' ? record['__typename'] : 'Query';
   const found: string[] = [];
   for (const [field, value] of Object.entries(record)) {
     if (field === '__typename') continue;

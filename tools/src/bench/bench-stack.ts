@@ -80,7 +80,7 @@ export async function startBenchStack(settings: StackSettings, prepare: (databas
     stop: async () => {
       await stack.stop();
       await database.dispose();
-      if (process.env.EPR_KEEP_BENCH_LOGS === '1') console.log(`Logs kept in ${logDir}`);
+      if (process.env['EPR_KEEP_BENCH_LOGS'] === '1') console.log(`Logs kept in ${logDir}`);
       else await rm(workDir, { recursive: true, force: true });
     },
   };

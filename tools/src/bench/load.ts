@@ -45,7 +45,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
         setupRequest: (request) => {
           const body = plan.body();
           const headers: Record<string, string> = { 'content-type': 'application/json' };
-          if (plan.authorization) headers.authorization = plan.authorization(body);
+          if (plan.authorization) headers['authorization'] = plan.authorization(body);
           return { ...request, headers, body };
         },
         // A GraphQL error arrives with status 200: it is a failed request, not a fast one.

@@ -80,7 +80,7 @@ try {
   let deepCursor: string | null = null;
   for (let page = 0; page < 10; page += 1) {
     const data = await send(trackingList, { organisation, censusDate: census, after: deepCursor });
-    deepCursor = data.patientTrackingList.endCursor as string;
+    deepCursor = data['patientTrackingList'].endCursor as string;
   }
 
   const cases: [string, () => Promise<unknown>][] = [
@@ -105,7 +105,7 @@ try {
   }
   const result = await send(performanceQuery, { organisation, censusDate: census });
   console.log(`\n${lines.join('\n')}`);
-  const { incompletePathways, within18Weeks, percentWithin18Weeks } = result.rttPerformance;
+  const { incompletePathways, within18Weeks, percentWithin18Weeks } = result['rttPerformance'];
   console.log(
     `\n${organisation} on ${census}: ${incompletePathways} incomplete pathways, ${within18Weeks} within 18 weeks (${percentWithin18Weeks} %).`,
   );

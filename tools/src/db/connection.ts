@@ -13,11 +13,11 @@ export interface ResolvedDatabase extends RunningPostgres {
  * default 5433).
  */
 export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Promise<ResolvedDatabase> {
-  if (env.DATABASE_URL) {
-    return { url: env.DATABASE_URL, stop: async () => undefined, description: `DATABASE_URL ${redact(env.DATABASE_URL)}` };
+  if (env['DATABASE_URL']) {
+    return { url: env['DATABASE_URL'], stop: async () => undefined, description: `DATABASE_URL ${redact(env['DATABASE_URL'])}` };
   }
-  const dataDir = env.EPR_POSTGRES_DATA_DIR || defaultDataDir();
-  const port = env.EPR_POSTGRES_PORT ? parsePort(env.EPR_POSTGRES_PORT) : DEFAULT_EMBEDDED_PORT;
+  const dataDir = env['EPR_POSTGRES_DATA_DIR'] || defaultDataDir();
+  const port = env['EPR_POSTGRES_PORT'] ? parsePort(env['EPR_POSTGRES_PORT']) : DEFAULT_EMBEDDED_PORT;
   const server = await startEmbeddedPostgres({ dataDir, port });
   const how = server.reused ? 'already running' : 'started';
   return { ...server, description: `embedded PostgreSQL ${how} at ${redact(server.url)} (data ${dataDir})` };

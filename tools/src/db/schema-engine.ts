@@ -36,7 +36,7 @@ function loadSchemaEngine(): Promise<SchemaEngineClass> {
     const wasm = new WebAssembly.Module(await readFile(gluePath.replace(/\.js$/, '.wasm')));
     const instance = new WebAssembly.Instance(wasm, { './schema_engine_bg.js': glue });
     glue.__wbg_set_wasm(instance.exports);
-    (instance.exports.__wbindgen_start as () => void)();
+    (instance.exports['__wbindgen_start'] as () => void)();
     return glue.SchemaEngine;
   })();
   return engineClass;

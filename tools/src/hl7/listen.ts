@@ -18,7 +18,7 @@ Usage: npm run -s hl7:listen -- --url <gateway GraphQL URL> --token <session tok
 
 function start(args: string[]): net.Server {
   const { url, token, values } = parseFeedArgs(args, ['port', 'host'], usage);
-  const port = Number(values.port);
+  const port = Number(values['port']);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port is a port number.\n\n${usage}`);
   const applier = new AdtApplier(new GatewayClient(url, token));
   // Medplum's Hl7Connection frames and unframes MLLP over our own server, so we choose the address it binds.
@@ -35,8 +35,8 @@ function start(args: string[]): net.Server {
     });
     connection.addEventListener('error', (event) => process.stderr.write(`connection error: ${event.error.message}\n`));
   });
-  server.listen(port, values.host ?? '127.0.0.1', () =>
-    process.stdout.write(`HL7 v2 MLLP listener on ${values.host ?? '127.0.0.1'}:${port}\n`),
+  server.listen(port, values['host'] ?? '127.0.0.1', () =>
+    process.stdout.write(`HL7 v2 MLLP listener on ${values['host'] ?? '127.0.0.1'}:${port}\n`),
   );
   return server;
 }

@@ -65,7 +65,7 @@ function appointment(
   n: number,
   outcome: 'ATTENDED' | 'DID_NOT_ATTEND',
   communicatedClearly: boolean | null = null,
-): DemoPathwayEvent['appointment'] {
+): NonNullable<DemoPathwayEvent['appointment']> {
   const a = appointments[n - 1]!;
   return { id: a.id, startsAt: a.startsAt, outcome, first: true, communicatedClearly };
 }

@@ -112,8 +112,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const root = repoRoot();
   const common = {
     ...process.env,
-    LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'info',
-    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    LOG_LEVEL: options.logLevel ?? process.env['LOG_LEVEL'] ?? 'info',
+    NODE_ENV: process.env['NODE_ENV'] ?? 'production',
     ...options.env,
   };
   const services: ServiceProcess[] = [];

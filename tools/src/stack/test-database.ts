@@ -13,9 +13,9 @@ export interface TestDatabase {
  * else on a throw-away embedded PostgreSQL. Nothing a developer has locally is touched.
  */
 export async function createTestDatabase(purpose: string): Promise<TestDatabase> {
-  if (process.env.DATABASE_URL) {
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL, purpose);
-    return { url: scratch.url, serverUrl: process.env.DATABASE_URL, dispose: () => scratch.drop() };
+  if (process.env['DATABASE_URL']) {
+    const scratch = await createScratchDatabase(process.env['DATABASE_URL'], purpose);
+    return { url: scratch.url, serverUrl: process.env['DATABASE_URL'], dispose: () => scratch.drop() };
   }
   const server = await startThrowawayPostgres();
   try {

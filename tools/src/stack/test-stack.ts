@@ -49,7 +49,7 @@ export async function startTestStack(): Promise<{ stateFile: string; stop: () =>
         await stack.stop();
         await database.dispose();
         // Logs stay when a run failed, so the reason can be read; a clean run leaves nothing behind.
-        if (process.env.EPR_KEEP_TEST_LOGS !== '1') await rm(workDir, { recursive: true, force: true });
+        if (process.env['EPR_KEEP_TEST_LOGS'] !== '1') await rm(workDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

@@ -80,5 +80,5 @@ export function toFhirPatient(node: PatientNode): Patient {
 }
 
 function humanName(name: Name, use: HumanName['use']): HumanName {
-  return { use, family: name.family, given: name.given.split(/\s+/).filter(Boolean) };
+  return { ...(use ? { use } : {}), family: name.family, given: name.given.split(/\s+/).filter(Boolean) };
 }

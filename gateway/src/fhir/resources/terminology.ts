@@ -14,7 +14,8 @@ const ukCore = 'https://fhir.hl7.org.uk/StructureDefinition/';
 
 /** The UK Core profile a resource type is served in. */
 export function ukCoreMeta(resourceType: string, sealLevel?: string): Meta {
-  return { profile: [`${ukCore}UKCore-${resourceType}`], ...(sealLevel ? { security: sealLabel(sealLevel) } : {}) };
+  const security = sealLevel ? sealLabel(sealLevel) : undefined;
+  return { profile: [`${ukCore}UKCore-${resourceType}`], ...(security ? { security } : {}) };
 }
 
 /**

@@ -97,9 +97,9 @@ export class BundleRun {
     const failure = result.errors[0];
     if (failure)
       throw fromGraphQLCode(
-        failure.extensions?.code,
+        failure.extensions?.['code'],
         `Entry ${entry.index}: ${failure.message}`,
-        fieldPath(entry, failure.extensions?.field),
+        fieldPath(entry, failure.extensions?.['field']),
       );
     const id = result.data![mutation]!.id;
     if (entry.type === 'Patient') this.bind(entry, id);
@@ -147,7 +147,7 @@ export class BundleRun {
     for (const [type, list] of Object.entries(lists)) {
       const refusal = errorsAt(result, `patient.${list.field}`)[0];
       if (refusal) {
-        this.refusals.set(`${patientId}|${type}`, fromGraphQLCode(refusal.extensions?.code, `${refusal.message} (entry ${index})`));
+        this.refusals.set(`${patientId}|${type}`, fromGraphQLCode(refusal.extensions?.['code'], `${refusal.message} (entry ${index})`));
         continue;
       }
       record[type] = (result.data.patient[list.field] ?? []).map((item) => ({

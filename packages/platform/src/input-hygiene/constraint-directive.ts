@@ -19,10 +19,10 @@ export function inputRuleOf(input: GraphQLArgument | GraphQLInputField): InputRu
   const given = directive ? argumentsOf(directive) : {};
   return {
     text: {
-      maxLength: typeof given.maxLength === 'number' ? given.maxLength : defaultTextRule.maxLength,
-      multiline: given.multiline === true,
+      maxLength: typeof given['maxLength'] === 'number' ? given['maxLength'] : defaultTextRule.maxLength,
+      multiline: given['multiline'] === true,
     },
-    maxItems: typeof given.maxItems === 'number' ? given.maxItems : defaultMaxItems,
+    maxItems: typeof given['maxItems'] === 'number' ? given['maxItems'] : defaultMaxItems,
   };
 }
 

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { HeaderMap } from '@apollo/server';
+import { errorHttp } from '../apollo-http.js';
 import type { OperationLimits } from './limits.js';
 
 export const operationLimitCode = 'OPERATION_TOO_COMPLEX';
@@ -39,7 +39,7 @@ export function operationLimitExceeded(limit: LimitName, max: number, found?: nu
       limit,
       max,
       ...(found !== undefined ? { found } : {}),
-      http: { status: 400, headers: new HeaderMap() },
+      http: errorHttp(400),
     },
   });
 }
@@ -54,11 +54,11 @@ const tooManyTokens = /^Syntax Error: Document contains more th[ae]t (\d+) token
  */
 export function withLimitCode(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (original instanceof GraphQLError && original.extensions.code === operationLimitCode) {
+  if (original instanceof GraphQLError && original.extensions['code'] === operationLimitCode) {
     const { http: _http, ...extensions } = original.extensions;
     return { message: original.message, extensions };
   }
-  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tooManyTokens.exec(formatted.message) : null;
+  const tokens = formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' ? tooManyTokens.exec(formatted.message) : null;
   if (tokens) {
     const refusal = operationLimitExceeded('tokens', Number(tokens[1]));
     const { http: _http, ...extensions } = refusal.extensions;

@@ -1,5 +1,6 @@
 import { GraphQLError, Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
-import { HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import { errorHttp } from '../apollo-http.js';
+import { type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import type { OperationLimits } from './limits.js';
 import { operationLimitExceeded } from './limit-error.js';
 import { estimateOperationCost } from './operation-cost.js';
@@ -62,5 +63,5 @@ function unresolvedOperation<TContext extends BaseContext>({ request, document }
 }
 
 function clientError(message: string, code: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400, headers: new HeaderMap() } } });
+  return new GraphQLError(message, { extensions: { code, http: errorHttp(400) } });
 }

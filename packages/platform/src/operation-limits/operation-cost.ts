@@ -50,7 +50,7 @@ function listSizeEstimator(pagedTypes: ReadonlySet<string>, assumedListSize: num
     // the whole schema at once.
     if (field.name.startsWith('__')) return 0;
     const slice = slicingArguments.map((name): unknown => args[name]).find((value): value is number => typeof value === 'number');
-    const representations: unknown = args.representations;
+    const representations: unknown = args['representations'];
     const entities = field.name === '_entities' && Array.isArray(representations) ? representations.length : undefined;
     const items = slice ?? entities ?? (isList(field.type) ? (pagedTypes.has(type.name) ? 1 : assumedListSize) : 1);
     return 1 + Math.max(items, 0) * childComplexity;

@@ -43,7 +43,7 @@ describe('FHIR AuditEvent export', () => {
       ],
       source: { site: 'patient' },
     });
-    expect(resource.entity).toEqual(
+    expect(resource['entity']).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ what: { reference: 'Patient/5e1f0c3a-0000-4000-8000-000000000001' } }),
         expect.objectContaining({ what: { reference: 'Problem/7f3c' } }),
@@ -55,12 +55,12 @@ describe('FHIR AuditEvent export', () => {
   test('a refusal is a minor failure with its reason', () => {
     const denied = toFhirAuditEvent({ ...event, outcome: 'DENIED', basisKind: 'DECISION', basisDetail: 'no legitimate relationship' });
     expect(denied).toMatchObject({ outcome: '4', outcomeDesc: 'no legitimate relationship' });
-    expect(denied.purposeOfEvent).toBeUndefined();
+    expect(denied['purposeOfEvent']).toBeUndefined();
   });
 
   test('a page exports as a collection Bundle', () => {
     const bundle = toFhirBundle([event], new Date('2026-11-25T00:00:00Z'));
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection', timestamp: '2026-11-25T00:00:00.000Z' });
-    expect(bundle.entry).toEqual([{ fullUrl: 'urn:epr:audit-event:42', resource: toFhirAuditEvent(event) }]);
+    expect(bundle['entry']).toEqual([{ fullUrl: 'urn:epr:audit-event:42', resource: toFhirAuditEvent(event) }]);
   });
 });

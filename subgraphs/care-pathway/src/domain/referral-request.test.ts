@@ -19,8 +19,8 @@ function fieldOf(fn: () => unknown): unknown {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(GraphQLError);
-    expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
-    return (error as GraphQLError).extensions.field;
+    expect((error as GraphQLError).extensions['code']).toBe('BAD_USER_INPUT');
+    return (error as GraphQLError).extensions['field'];
   }
   throw new Error('expected a BAD_USER_INPUT error');
 }

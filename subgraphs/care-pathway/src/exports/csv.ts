@@ -7,7 +7,7 @@ import { stringify as stringifyNow } from 'csv-stringify/sync';
  * carriage return: OWASP "CSV injection") gets an apostrophe in front, so it shows as text; numbers stay numbers.
  */
 function csvOptions(columns: Options['columns'], header: boolean): Options {
-  return { header, columns, escape_formulas: true, cast: { boolean: (value) => (value ? 'true' : 'false') } };
+  return { header, ...(columns ? { columns } : {}), escape_formulas: true, cast: { boolean: (value) => (value ? 'true' : 'false') } };
 }
 
 /** A streaming CSV writer with a header row, for a file of rows. */

@@ -11,7 +11,7 @@ function codeAndField(fn: () => unknown): unknown {
   try {
     fn();
   } catch (error) {
-    return { code: (error as GraphQLError).extensions.code, field: (error as GraphQLError).extensions.field };
+    return { code: (error as GraphQLError).extensions['code'], field: (error as GraphQLError).extensions['field'] };
   }
   throw new Error('expected an error');
 }

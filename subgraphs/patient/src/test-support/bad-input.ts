@@ -5,7 +5,7 @@ export function badInputField(fn: () => unknown): unknown {
   try {
     fn();
   } catch (error) {
-    if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return error.extensions.field;
+    if (error instanceof GraphQLError && error.extensions['code'] === 'BAD_USER_INPUT') return error.extensions['field'];
     throw error;
   }
   throw new Error('expected a BAD_USER_INPUT error, but nothing was thrown');

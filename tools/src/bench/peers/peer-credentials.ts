@@ -18,8 +18,8 @@ export function peerCredentialsEnv(credentials: PeerCredentials): Record<string,
 
 /** In the peer's process: the `authorization` value for a call to `url` with `body`. */
 export async function peerSigner(env: NodeJS.ProcessEnv = process.env): Promise<(url: string, body: string) => string> {
-  if (!env.BENCH_CREDENTIALS) throw new Error('BENCH_CREDENTIALS is not set.');
-  const { keyDir, caller, subgraphUrls } = JSON.parse(env.BENCH_CREDENTIALS) as PeerCredentials;
+  if (!env['BENCH_CREDENTIALS']) throw new Error('BENCH_CREDENTIALS is not set.');
+  const { keyDir, caller, subgraphUrls } = JSON.parse(env['BENCH_CREDENTIALS']) as PeerCredentials;
   const names = new Map(Object.entries(subgraphUrls).map(([name, url]) => [url, name]));
   const signedFor = await perCallCredentials(keyDir, caller);
   return (url, body) => {
