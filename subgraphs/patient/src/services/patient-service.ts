@@ -1,4 +1,4 @@
-import { conflict, notFound } from '@epr/platform';
+import { conflict, notFound, sqlOn } from '@epr/platform';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import { parseLocalIdentifier } from '../domain/demographics.js';
 import { pageOf, type Page, type ScoreCursor } from '../domain/pagination.js';
@@ -87,7 +87,7 @@ export class PatientService {
       validateRegistration(input),
       async (tx, created) => {
         await stores.duplicates.detect(tx, created);
-        await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+        await relationships.careRelationship(sqlOn(tx), {
           patientId: created.id,
           holder: { kind: 'ORGANISATION', id: caller.organisationOds },
           type: 'REGISTRATION',
