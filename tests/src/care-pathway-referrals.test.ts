@@ -103,7 +103,7 @@ describe('receiving a referral', () => {
   });
 
   test.each([
-    ['a date received in the future', { receivedOn: '2999-01-01' }, 'input.receivedOn'],
+    ['a date received in the future', { receivedOn: '2099-01-01' }, 'input.receivedOn'],
     ['a date that does not exist', { receivedOn: '2026-02-30' }, 'input.receivedOn'],
     ['a UBRN that is not 12 digits', { ubrn: '12345' }, 'input.ubrn'],
     ['a receiving organisation that is not an ODS code', { receivingOrganisation: 'Northfield Hospital' }, 'input.receivingOrganisation'],

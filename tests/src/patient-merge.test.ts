@@ -1,7 +1,6 @@
-import pg from 'pg';
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { receiveReferral } from './support/referrals.js';
-import { stackState } from './support/stack-state.js';
+import { sql } from './support/stack-database.js';
 
 // Duplicates across providers: found at registration, listed for the data quality team, merged and unmerged,
 // with a referral held by care-pathway following the merge through federation.
@@ -18,16 +17,6 @@ async function ok<T>(query: string, variables: Record<string, unknown> = {}): Pr
   const body = await asClerk<T>(query, variables);
   expect(body.errors).toBeUndefined();
   return body.data!;
-}
-
-async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stackState().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 const register = `mutation ($input: RegisterPatientInput!) {

@@ -176,7 +176,7 @@ describe('bad RTT events get typed errors and change nothing', () => {
     ['a stop with no running clock (treated already)', [['30', '2026-02-01']], ['30', '2026-03-01'], 'input.rttStatus'],
     ['a new clock after monitoring with 10 instead of 11', [['31', '2026-02-01']], ['10', '2026-03-01'], 'input.rttStatus'],
     ['an unknown status code', [], ['37', '2026-02-01'], 'input.rttStatus'],
-    ['a date in the future', [], ['30', '2999-01-01'], 'input.occurredOn'],
+    ['a date in the future', [], ['30', '2099-01-01'], 'input.occurredOn'],
   ] as [string, [string, string][], [string, string], string][])('%s', async (_label, before, [code, on], field) => {
     const id = await newPathway();
     for (const [c, d] of before) expect((await record(id, c, d)).body.errors).toBeUndefined();

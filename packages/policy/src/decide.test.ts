@@ -1,4 +1,5 @@
-import { decide } from './decide.js';
+import { decide, patientFactsMatter } from './decide.js';
+import { activities } from './activities.js';
 import { policyFromEnvironment } from './baseline-policy.js';
 import { loadPolicy, PolicyError, roleGrants } from './policy-document.js';
 import type { AccessRequest, ItemFacts, PatientFacts, RelationshipType, SealLevel, Subject } from './facts.js';
@@ -290,6 +291,38 @@ describe('consent', () => {
       'ALLOW',
     );
     expect(effect({ subject: subjects.clinician, activity: 'clinical.read', patient: optedOut })).toBe('ALLOW');
+  });
+});
+
+describe('when patient facts cannot matter', () => {
+  const everyFact: PatientFacts[] = [
+    patientFacts('none'),
+    patientFacts('active'),
+    patientFacts('emergency'),
+    patientFacts('none', { nationalOptOut: true }),
+    patientFacts('none', { doNotShare: true }),
+  ];
+
+  test('deciding without them gives the same answer as with any facts, for every role, activity and purpose', () => {
+    let skipped = 0;
+    for (const subject of Object.values(subjects)) {
+      for (const activity of activities) {
+        for (const purpose of ['DIRECT_CARE', 'SECONDARY_USE'] as const) {
+          if (patientFactsMatter(policy, subject, activity, purpose)) continue;
+          skipped += 1;
+          const without = decide(policy, { subject, activity, now, purpose });
+          for (const patient of everyFact) expect(decide(policy, { subject, activity, patient, now, purpose })).toEqual(without);
+        }
+      }
+    }
+    expect(skipped).toBeGreaterThan(0);
+  });
+
+  test('they matter for clinical content, for secondary use and for a patient reading their own record', () => {
+    expect(patientFactsMatter(policy, subjects.clinician, 'clinical.read', 'DIRECT_CARE')).toBe(true);
+    expect(patientFactsMatter(policy, subjects.clerk, 'demographics.read', 'SECONDARY_USE')).toBe(true);
+    expect(patientFactsMatter(policy, subjects.patient, 'appointments.read', 'DIRECT_CARE')).toBe(true);
+    expect(patientFactsMatter(policy, subjects.clerk, 'demographics.read', 'DIRECT_CARE')).toBe(false);
   });
 });
 

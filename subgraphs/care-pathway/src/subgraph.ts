@@ -9,12 +9,14 @@ import { PathwayEventStore } from './data/pathway-event-store.js';
 import { AssessmentStore } from './data/assessment-store.js';
 import { ClinicalDocumentStore } from './data/clinical-document-store.js';
 import { RttReportStore } from './data/rtt-report-store.js';
+import { TrackingListExportStore } from './data/tracking-list-export-store.js';
 import { ReferralWriter } from './data/referral-writer.js';
 import { ClockEventWriter } from './data/clock-event-writer.js';
 import { PathwayLedger } from './data/pathway-ledger.js';
 import { createLoaders, forgetAll } from './data/loaders.js';
 import { directoryReceivingTeams } from './data/receiving-teams.js';
 import { createServices, type ServiceStores } from './services/index.js';
+import { exportRoutes } from './exports/routes.js';
 
 /** The care-pathway subgraph: referrals, RTT pathways, timelines and clinical documentation. */
 export const carePathwaySubgraph: SubgraphDefinition<Context> = {
@@ -42,6 +44,8 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
       assessments: readers.assessments,
       documents: readers.documents,
       reports: new RttReportStore(db),
+      // Each running export holds one connection of the pool (10) while it streams.
+      exports: new TrackingListExportStore(pool, 2),
       receivingTeams: directoryReceivingTeams(serviceClient),
     };
     return {
@@ -62,6 +66,7 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
         );
         return { ...base, ...services };
       },
+      routes: exportRoutes,
       close: () => db.$disconnect(),
     };
   },

@@ -1,4 +1,5 @@
 import type { RttReportStore } from '../data/rtt-report-store.js';
+import type { TrackingListExportStore } from '../data/tracking-list-export-store.js';
 import type { ReferralWriter } from '../data/referral-writer.js';
 import type { ClockEventWriter } from '../data/clock-event-writer.js';
 import type { AssessmentStore } from '../data/assessment-store.js';
@@ -18,6 +19,7 @@ export interface ServiceStores {
   assessments: AssessmentStore;
   documents: ClinicalDocumentStore;
   reports: RttReportStore;
+  exports: TrackingListExportStore;
   /** The directory's answer to "which teams receive referrals for this service?" */
   receivingTeams: ReceivingTeams;
 }
@@ -38,7 +40,7 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
     referrals: new ReferralService(request, stores.referrals, pathways, stores.receivingTeams),
     assessments: new AssessmentService(request, stores.assessments, pathways),
     documents: new PathwayDocumentService(request, stores.documents, pathways),
-    reports: new RttReportService(request, stores.reports),
+    reports: new RttReportService(request, stores.reports, stores.exports),
   };
 }
 

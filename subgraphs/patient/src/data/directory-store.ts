@@ -56,7 +56,13 @@ export interface TeamMembershipRecord {
 }
 
 const organisationColumns = { id: true, odsCode: true, name: true } as const satisfies Prisma.OrganisationSelect;
-const careTeamColumns = { id: true, code: true, name: true, organisationId: true, referralServices: true } as const satisfies Prisma.CareTeamSelect;
+const careTeamColumns = {
+  id: true,
+  code: true,
+  name: true,
+  organisationId: true,
+  referralServices: true,
+} as const satisfies Prisma.CareTeamSelect;
 const roleProfileColumns = {
   id: true,
   userId: true,
@@ -102,7 +108,11 @@ export class DirectoryStore {
    */
   async referralTeams(odsCode: string, service: string): Promise<CareTeamRecord[]> {
     const wanted = service.trim().toLowerCase();
-    const teams = await this.db.careTeam.findMany({ where: { organisation: { odsCode } }, select: careTeamColumns, orderBy: { id: 'asc' } });
+    const teams = await this.db.careTeam.findMany({
+      where: { organisation: { odsCode } },
+      select: careTeamColumns,
+      orderBy: { id: 'asc' },
+    });
     return teams.filter((team) => team.referralServices.some((offered) => offered.trim().toLowerCase() === wanted));
   }
 

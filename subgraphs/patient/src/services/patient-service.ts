@@ -107,10 +107,10 @@ export class PatientService {
     const { stores, loaders, writes } = this.request;
     const message = await unappliedMessage(this.request, messageInput);
     const current = await this.changeable(input.id, 'input.id');
-    const changes = validatePatientUpdate(input, current);
+    // Checked again against the patient as it is once locked: another change may have landed meanwhile.
     const patient = await stores.patients.update(
       current.id,
-      changes,
+      (locked) => validatePatientUpdate(input, locked),
       async (tx, updated) => {
         await stores.duplicates.detect(tx, updated);
         await recordMessage(this.request, tx, message, updated.id);
