@@ -338,12 +338,19 @@ describe('policy documents', () => {
     expect(() => loadPolicy({ activities: { 'clinical.read': { includes: ['nope'] } }, jobRoles: {} })).toThrow(/unknown activity "nope"/);
   });
 
-  test('the interface engine registers, merges and admits patients, and never reads clinical content', () => {
+  test('the interface engine registers, merges and admits patients, receives referrals, and never reads clinical content', () => {
     const engine: Subject = { kind: 'user', userId: 'interface.engine', jobRoleCode: 'IFENGINE', organisationOds: 'RX1', teamIds: [] };
-    for (const activity of ['demographics.write', 'demographics.read', 'admissions.manage'] as const) {
+    // It reads back the referral metadata it received (the answer to its own write); the reason stays clinical content.
+    for (const activity of [
+      'demographics.write',
+      'demographics.read',
+      'admissions.manage',
+      'referrals.create',
+      'referrals.read',
+    ] as const) {
       expect(effect({ subject: engine, activity })).toBe('ALLOW');
     }
-    for (const activity of ['clinical.read', 'referrals.read', 'appointments.read', 'audit.read'] as const) {
+    for (const activity of ['clinical.read', 'appointments.read', 'audit.read'] as const) {
       expect(effect({ subject: engine, activity, patient: patientFacts('active') })).toBe('DENY');
     }
   });

@@ -1,4 +1,4 @@
-import type { Sql } from '../sql.js';
+import type { Sql, SqlExecutor, SqlQuery } from '../sql.js';
 import type { Transactions } from './audited-writes.js';
 
 /** The part of a subgraph's Prisma client that opens interactive transactions. */
@@ -7,7 +7,7 @@ interface PrismaTransactions<Tx, O> {
 }
 
 /** The part of Prisma's transaction client that runs SQL written with `sql` (Prisma.sql). */
-interface RawSql {
+export interface RawSql {
   $executeRaw(statement: Sql): Promise<number>;
   $queryRaw<R>(statement: Sql): Promise<R>;
 }
@@ -16,7 +16,17 @@ interface RawSql {
 export function prismaTransactions<Tx extends RawSql, O>(db: PrismaTransactions<Tx, O>): Transactions<Tx, O> {
   return {
     begin: (work, options) => db.$transaction(work, options),
-    sqlOf: (tx) => (statement) => tx.$executeRaw(statement),
-    queryOf: (tx) => (statement) => tx.$queryRaw(statement),
+    sqlOf: sqlOn,
+    queryOf: queryOn,
   };
+}
+
+/** SQL on a Prisma transaction's connection (e.g. the shared access-control store, inside a care process's write). */
+export function sqlOn(tx: RawSql): SqlExecutor {
+  return (statement) => tx.$executeRaw(statement);
+}
+
+/** A query on a Prisma transaction's connection, giving back its rows. */
+export function queryOn(tx: RawSql): SqlQuery {
+  return <R>(statement: Sql) => tx.$queryRaw<R[]>(statement);
 }

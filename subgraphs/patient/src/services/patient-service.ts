@@ -1,4 +1,4 @@
-import { conflict, notFound, pageOf, type Page } from '@epr/platform';
+import { conflict, notFound, pageOf, sqlOn, type Page } from '@epr/platform';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import { parseLocalIdentifier } from '../domain/demographics.js';
 import { type ScoreCursor } from '../domain/pagination.js';
@@ -81,13 +81,13 @@ export class PatientService {
 
   /** Registration gives the registering organisation a legitimate relationship, in the same transaction. */
   async register(input: RegisterPatientRequest, messageInput?: InterfaceMessageInput | null): Promise<PatientRecord> {
-    const { stores, relationships, caller, writes, sql } = this.request;
+    const { stores, relationships, caller, writes } = this.request;
     const message = await unappliedMessage(this.request, messageInput);
     return stores.patients.register(
       validateRegistration(input),
       async (tx, created) => {
         await stores.duplicates.detect(tx, created);
-        await relationships.careRelationship(sql.sqlOf(tx), {
+        await relationships.careRelationship(sqlOn(tx), {
           patientId: created.id,
           holder: { kind: 'ORGANISATION', id: caller.organisationOds },
           type: 'REGISTRATION',
