@@ -180,8 +180,8 @@ describe('roles: no clinical content by any path for the booking clerk and the p
     ],
     [
       'a clinic list (federation _entities)',
-      `{ clinicList(organisation: "RX1", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { patient { allergies { id } } } }`,
-      'clinicList.0.patient.allergies',
+      `{ clinicList(organisation: "RX1", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { edges { node { patient { allergies { id } } } } } }`,
+      'clinicList.edges.0.node.patient.allergies',
     ],
   ];
   test.each(paths)('booking clerk, %s', async (_label, query, path) => {
@@ -373,19 +373,37 @@ describe('the patient in the portal: her own record only', () => {
       `{ searchPatients(criteria: { familyName: "Matrixon" }) { edges { node { id } } } }`,
     );
     expect(search.data!.searchPatients.edges).toEqual([]);
-    const clinicList = await as<{ clinicList: { patient: { id: string } }[] }>(
-      'olivia',
-      `{ clinicList(organisation: "RX1", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { patient { id } } }`,
-    );
-    expect(clinicList.errors).toBeUndefined();
-    expect(clinicList.data!.clinicList.length).toBeGreaterThan(0);
-    expect(clinicList.data!.clinicList.every((a) => a.patient.id === oliviaBennett)).toBe(true);
+    // Each page is cut before the policy decides, so hers are spread over the pages of everyone's: read them all.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page += 1) {
+      const clinicList: Awaited<ReturnType<typeof as<ClinicListPage>>> = await as<ClinicListPage>(
+        'olivia',
+        `query ($after: String) {
+          clinicList(organisation: "RX1", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", first: 500, after: $after) {
+            edges { node { patient { id } } }
+            pageInfo { hasNextPage endCursor }
+          }
+        }`,
+        { after },
+      );
+      expect(clinicList.errors).toBeUndefined();
+      seen.push(...clinicList.data!.clinicList.edges.map((edge) => edge.node.patient.id));
+      if (!clinicList.data!.clinicList.pageInfo.hasNextPage) break;
+      after = clinicList.data!.clinicList.pageInfo.endCursor;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((id) => id === oliviaBennett)).toBe(true);
   });
 
   test('she cannot search the security log', async () => {
     expect(codesAt(await as('olivia', `{ accessEvents { edges { node { id } } } }`), 'accessEvents')).toEqual(['FORBIDDEN']);
   });
 });
+
+type ClinicListPage = {
+  clinicList: { edges: { node: { patient: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+};
 
 describe('consent', () => {
   let optOutAnalyst: Staff;

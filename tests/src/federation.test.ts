@@ -1,15 +1,13 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
+import { as, demoPatients, people, tokenOf } from './support/people.js';
 import { sqlStatements } from './support/sql-counter.js';
 
-const clinician = { user: 'dr.amelia.hart', role: 'rp-hart-rx1' };
-// The one role that sees all four subgraphs' parts of a record: the patient, in the portal, for her own.
-const portalPatient = { user: 'olivia.bennett', role: 'rp-bennett-portal' };
-const privacyOfficer = { user: 'privacy.priya.shah', role: 'rp-shah-rx1' };
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const oliviaBennett = demoPatients.olivia.id;
 
 describe('one query across the four subgraphs', () => {
   test('a patient comes back with demographics, referrals, appointments and the access trail', async () => {
-    const token = await tokenFor(portalPatient.user, portalPatient.role);
+    // The one role that sees all four subgraphs' parts of a record: the patient, in the portal, for her own.
+    const token = await tokenOf('olivia');
     const { status, body } = await graphql<{ patient: Record<string, any> }>(
       `
         query ($id: ID!) {
@@ -65,7 +63,7 @@ describe('one query across the four subgraphs', () => {
   });
 
   test('the gateway records who read the patient, in the role they selected', async () => {
-    const token = await tokenFor(clinician.user, clinician.role);
+    const token = await tokenOf('consultant');
     await graphql(
       `
         query ($id: ID!) {
@@ -90,31 +88,30 @@ describe('one query across the four subgraphs', () => {
           }
         }
       `,
-      { token: await tokenFor(privacyOfficer.user, privacyOfficer.role), variables: { id: oliviaBennett } },
+      { token: await tokenOf('privacyOfficer'), variables: { id: oliviaBennett } },
     );
     expect(body.data!.patient.accessEvents).toContainEqual({
       action: 'patient.read',
       subgraph: 'patient',
-      userId: 'dr.amelia.hart',
+      userId: people.consultant.userId,
       jobRoleCode: 'R8000',
       organisation: 'RX1',
     });
   });
 
   test('each entity batch costs one SQL statement, whatever the list size', async () => {
-    const token = await tokenFor(clinician.user, clinician.role);
+    const token = await tokenOf('consultant');
     const clinicList = `query ($from: DateTime!, $to: DateTime!) {
-      clinicList(organisation: "RX1", from: $from, to: $to) {
-        clinicName
-        patient { nhsNumber name { family } referrals { specialty } }
+      clinicList(organisation: "RX1", from: $from, to: $to, first: 500) {
+        edges { node { clinicName patient { nhsNumber name { family } referrals { specialty } } } }
       }
     }`;
     const costOf = async (from: string, to: string) => {
       const before = { patient: await sqlStatements('patient'), carePathway: await sqlStatements('care-pathway') };
-      const { body } = await graphql<{ clinicList: unknown[] }>(clinicList, { token, variables: { from, to } });
+      const { body } = await graphql<{ clinicList: { edges: unknown[] } }>(clinicList, { token, variables: { from, to } });
       expect(body.errors).toBeUndefined();
       return {
-        size: body.data!.clinicList.length,
+        size: body.data!.clinicList.edges.length,
         patient: (await sqlStatements('patient')) - before.patient,
         carePathway: (await sqlStatements('care-pathway')) - before.carePathway,
       };
@@ -126,5 +123,49 @@ describe('one query across the four subgraphs', () => {
     // One `_entities` call per subgraph, answered by one SELECT, for one patient or for all of them.
     expect(one).toMatchObject({ patient: 1, carePathway: 1 });
     expect(all).toMatchObject({ patient: 1, carePathway: 1 });
+  });
+});
+
+describe('a clinic list is paged', () => {
+  const clinicList = `query ($first: Int, $after: String) {
+    clinicList(organisation: "RX1", from: "2026-01-01T00:00:00Z", to: "2028-01-01T00:00:00Z", first: $first, after: $after) {
+      edges { cursor node { id startsAt } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  type ClinicList = {
+    clinicList: {
+      edges: { cursor: string; node: { id: string; startsAt: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+
+  test('page by page, earliest first, every appointment once: the same list as one page', async () => {
+    const whole = await as<ClinicList>('consultant', clinicList, { first: 500 });
+    expect(whole.errors).toBeUndefined();
+    const all = whole.data!.clinicList.edges.map((edge) => edge.node);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.map((a) => a.startsAt)).toEqual([...all.map((a) => a.startsAt)].sort());
+
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < all.length + 1; pages += 1) {
+      const page: Awaited<ReturnType<typeof as<ClinicList>>> = await as<ClinicList>('consultant', clinicList, { first: 2, after });
+      expect(page.errors).toBeUndefined();
+      const { edges, pageInfo } = page.data!.clinicList;
+      expect(edges.length).toBeLessThanOrEqual(2);
+      paged.push(...edges.map((edge) => edge.node.id));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    expect(paged).toEqual(all.map((a) => a.id));
+  });
+
+  test('a page size out of range and a cursor this list did not give out are BAD_USER_INPUT, naming the argument', async () => {
+    const tooMany = await as<ClinicList>('consultant', clinicList, { first: 501 });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const forged = Buffer.from(JSON.stringify(['not a time', 'not an id'])).toString('base64url');
+    const badCursor = await as<ClinicList>('consultant', clinicList, { first: 2, after: forged });
+    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

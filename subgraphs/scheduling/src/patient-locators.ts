@@ -11,4 +11,5 @@ export const patientOf: PatientLocators = {
   Patient: (patient: PatientRef) => patient.id,
   Appointment: (appointment: AppointmentRecord) => appointment.patientId,
   Cancellation: (cancellation: CancellationView) => cancellation.patientId,
+  AppointmentEdge: (edge: { node: AppointmentRecord }) => edge.node.patientId,
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { graphql, tokenFor, type GraphQLResponse } from './gateway-client.js';
 import { stackState } from './stack-state.js';
+import { patients, type DemoPatient } from '@epr/tools/seed/demo-data';
 
 /** The demo staff and patients (tools/src/seed/demo-data.ts), by what they are in a test: user and role profile. */
 export const people = {
@@ -20,6 +21,24 @@ export const people = {
 } as const;
 
 export type Person = keyof typeof people;
+
+function demoPatient(givenName: string): DemoPatient {
+  const found = patients.find((patient) => patient.givenName === givenName);
+  if (!found) throw new Error(`No demo patient called ${givenName} (tools/src/seed/demo-data.ts)`);
+  return found;
+}
+
+/** The demo patients, by given name: the ids and NHS numbers the seed gives them (one source: the seed's data). */
+export const demoPatients = {
+  olivia: demoPatient('Olivia'),
+  jonathan: demoPatient('Jonathan'),
+  aisha: demoPatient('Aisha'),
+  george: demoPatient('George'),
+  priya: demoPatient('Priya'),
+  thomas: demoPatient('Thomas'),
+  grace: demoPatient('Grace'),
+  william: demoPatient('William'),
+} as const;
 
 /** Someone who can sign in: a demo person, or staff made for one test. */
 export interface Staff {

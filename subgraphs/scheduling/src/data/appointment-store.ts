@@ -43,6 +43,12 @@ export const appointmentColumns = {
   backEntered: true,
 } as const;
 
+/** Where a clinic list stands: the start and id of the last appointment a page gave. */
+export interface ClinicListPosition {
+  startsAt: Date;
+  id: string;
+}
+
 const earliestFirst = [{ startsAt: 'asc' }, { id: 'asc' }] as const;
 
 /** Appointment reads; each takes a batch of keys and costs one SQL statement. */
@@ -54,9 +60,17 @@ export class AppointmentStore {
   }
 
   /** A clinic list; served by the (organisation, starts_at) index. */
-  findForOrganisationBetween(organisation: string, from: Date, to: Date, limit: number): Promise<AppointmentRecord[]> {
+  /** The organisation's appointments in [from, to), earliest first, after `after` (keyset on start and id). */
+  findForOrganisationBetween(
+    organisation: string,
+    from: Date,
+    to: Date,
+    after: ClinicListPosition | null,
+    limit: number,
+  ): Promise<AppointmentRecord[]> {
+    const afterPosition = after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {};
     return this.db.appointment.findMany({
-      where: { organisation, startsAt: { gte: from, lt: to } },
+      where: { organisation, startsAt: { gte: from, lt: to }, ...afterPosition },
       select: appointmentColumns,
       orderBy: [...earliestFirst],
       take: limit,

@@ -1,8 +1,30 @@
-import { badUserInput, type RequestPolicy, parseInstant } from '@epr/platform';
+import {
+  badUserInput,
+  connectionOf,
+  decodeCursor,
+  encodeCursor,
+  invalidCursor,
+  isUuid,
+  pageOf,
+  pageSize,
+  parseInstant,
+  type Connection,
+  type RequestPolicy,
+} from '@epr/platform';
 import type { Loaders } from '../data/loaders.js';
-import type { AppointmentRecord, AppointmentStore } from '../data/appointment-store.js';
+import type { AppointmentRecord, AppointmentStore, ClinicListPosition } from '../data/appointment-store.js';
 
-const clinicListLimit = 500;
+/** The most appointments one page of a clinic list holds (the SDL says so to clients). */
+const maxClinicListPage = 500;
+
+/** What a clinic list asks for: the organisation, the period, and which page. */
+export interface ClinicListRequest {
+  organisation: string;
+  from: string;
+  to: string;
+  first?: number | null;
+  after?: string | null;
+}
 
 /** Why an appointment was cancelled, with the patient it belongs to (so its fields can be decided). */
 export interface CancellationView {
@@ -31,11 +53,26 @@ export class AppointmentService {
     return this.policy.reveal('appointments.read', await this.loaders.appointmentById.load(id), action);
   }
 
-  async clinicList(organisation: string, from: string, to: string): Promise<AppointmentRecord[]> {
-    const start = parseInstant(from, 'from');
-    const end = parseInstant(to, 'to');
+  /**
+   * One page of a clinic list. The page is cut from the organisation's appointments before the policy decides
+   * on each; those the caller may not see are left out of it, so a page can hold fewer than `first`. A cursor
+   * only ever points at an appointment the caller sees, so a page with none of theirs is not handed out: the
+   * next one is read instead, until one has some or the list ends.
+   */
+  async clinicList(request: ClinicListRequest): Promise<Connection<{ node: AppointmentRecord }>> {
+    const start = parseInstant(request.from, 'from');
+    const end = parseInstant(request.to, 'to');
     if (end <= start) throw badUserInput('`to` must be after `from`.', 'to');
-    return this.reveal(await this.store.findForOrganisationBetween(organisation, start, end, clinicListLimit));
+    const size = pageSize(request.first, maxClinicListPage);
+    let after = request.after ? clinicListPosition(request.after) : null;
+    for (;;) {
+      const page = pageOf(await this.store.findForOrganisationBetween(request.organisation, start, end, after, size + 1), size);
+      const items = await this.reveal(page.items);
+      if (items.length > 0 || !page.hasNextPage) {
+        return connectionOf({ items, hasNextPage: page.hasNextPage }, clinicListCursor, (node) => ({ node }));
+      }
+      after = page.items.at(-1)!;
+    }
   }
 
   async forPatient(patientId: string): Promise<AppointmentRecord[]> {
@@ -57,4 +94,13 @@ export class AppointmentService {
   private reveal(appointments: AppointmentRecord[]): Promise<AppointmentRecord[]> {
     return this.policy.revealAll('appointments.read', appointments, action);
   }
+}
+
+const clinicListCursor = (appointment: AppointmentRecord) => encodeCursor([appointment.startsAt.toISOString(), appointment.id]);
+
+function clinicListPosition(cursor: string): ClinicListPosition {
+  const [startsAt = '', id = ''] = decodeCursor(cursor, 2, 'after');
+  const position = { startsAt: new Date(startsAt), id };
+  if (Number.isNaN(position.startsAt.getTime()) || !isUuid(id)) throw invalidCursor('after');
+  return position;
 }
