@@ -1,7 +1,9 @@
 // Two projects so the fast, database-free tests run apart from the black-box ones:
 //   unit        — pure domain and rule tests beside the code (src/**/*.test.ts), plus in-process tests
 //                 that may start an embedded PostgreSQL (*.db.test.ts).
-//   integration — tests/**: the real stack (PostgreSQL, four HTTP subgraphs, the gateway) driven over HTTP.
+//   federation  — tests/src/in-process/**: the four subgraphs and a gateway in the test process, no HTTP, on a
+//                 PostgreSQL of each test file's own (RequestPolicy, the shield rules, each service class).
+//   integration — the rest of tests/**: the real stack (PostgreSQL, four HTTP subgraphs, the gateway) over HTTP.
 const swc = [
   '@swc/jest',
   {
@@ -31,8 +33,14 @@ export default {
     },
     {
       ...common,
+      displayName: 'federation',
+      testMatch: ['<rootDir>/tests/src/in-process/**/*.test.ts'],
+    },
+    {
+      ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/src/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/src/in-process/'],
       globalSetup: '<rootDir>/tests/src/support/global-setup.mjs',
       globalTeardown: '<rootDir>/tests/src/support/global-teardown.mjs',
     },

@@ -1,7 +1,7 @@
 import { parse, graphql as execute } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { deriveFieldRules, protectSchema, subgraphNames, type PatientLocators, type SubgraphName } from '@epr/platform';
-import { subgraphSdl, subgraphSdlSchema } from './support/subgraph-sdl.js';
+import { subgraphSdl, subgraphSdlSchema } from '../support/subgraph-sdl.js';
 import { patientOf as patientLocators } from '@epr/subgraph-patient/patient-locators';
 import { patientOf as carePathwayLocators } from '@epr/subgraph-care-pathway/patient-locators';
 import { patientOf as schedulingLocators } from '@epr/subgraph-scheduling/patient-locators';
