@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { editedSchemaCopy } from './schema-copy.js';
 import {
   buildSchema,
   isEnumType,
@@ -65,13 +65,9 @@ describe('the published API schema (schema/api.graphql)', () => {
   describe('when a subgraph SDL changes and api.graphql is not recomposed', () => {
     let changedDir: string;
     beforeAll(async () => {
-      changedDir = await mkdtemp(join(tmpdir(), 'epr-api-schema-'));
-      await cp(schemaDir, changedDir, { recursive: true });
-      const file = join(changedDir, 'patient.graphql');
-      const sdl = await readFile(file, 'utf8');
-      const changed = sdl.replace('"Date of birth."', '"Date of birth, as registered."');
-      expect(changed).not.toBe(sdl);
-      await writeFile(file, changed);
+      changedDir = await editedSchemaCopy(schemaDir, 'patient.graphql', (sdl) =>
+        sdl.replace('"Date of birth."', '"Date of birth, as registered."'),
+      );
     });
     afterAll(() => rm(changedDir, { recursive: true, force: true }));
 

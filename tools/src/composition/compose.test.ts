@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../db/repo-root.js';
 import { composeSupergraph } from './compose.js';
+import { editedSchemaCopy } from './schema-copy.js';
 
 const schemaDir = join(repoRoot(), 'schema');
 const composeCli = join(repoRoot(), 'tools', 'dist', 'compose.js');
@@ -21,17 +21,13 @@ describe('supergraph composition', () => {
   describe('with a stale committed supergraph', () => {
     let staleDir: string;
     beforeAll(async () => {
-      staleDir = await mkdtemp(join(tmpdir(), 'epr-compose-stale-'));
-      await cp(schemaDir, staleDir, { recursive: true });
       // A subgraph SDL gains a field and the supergraph is not recomposed: what a forgotten `npm run compose` leaves.
-      const file = join(staleDir, 'scheduling.graphql');
-      const sdl = await readFile(file, 'utf8');
-      const changed = sdl.replace(
-        /(type Query \{\n)/,
-        '$1  "A field the committed supergraph does not know yet."\n  staleCheck: Boolean @guard(class: REFERENCE)\n',
+      staleDir = await editedSchemaCopy(schemaDir, 'scheduling.graphql', (sdl) =>
+        sdl.replace(
+          /(type Query \{\n)/,
+          '$1  "A field the committed supergraph does not know yet."\n  staleCheck: Boolean @guard(class: REFERENCE)\n',
+        ),
       );
-      expect(changed).not.toBe(sdl);
-      await writeFile(file, changed);
     });
     afterAll(() => rm(staleDir, { recursive: true, force: true }));
 
@@ -67,12 +63,10 @@ describe('supergraph composition', () => {
   describe('with a broken subgraph SDL', () => {
     let brokenDir: string;
     beforeAll(async () => {
-      brokenDir = await mkdtemp(join(tmpdir(), 'epr-compose-'));
-      await cp(schemaDir, brokenDir, { recursive: true });
       // Two subgraphs disagree on a shared field's type: a classic composition error.
-      const file = join(brokenDir, 'scheduling.graphql');
-      const sdl = await readFile(file, 'utf8');
-      await writeFile(file, sdl.replace(/(type Patient @key\(fields: "id"\)[^{]*\{\n {2}"[^"]*"\n {2}id: )ID!/, '$1Int!'));
+      brokenDir = await editedSchemaCopy(schemaDir, 'scheduling.graphql', (sdl) =>
+        sdl.replace(/(type Patient @key\(fields: "id"\)[^{]*\{\n {2}"[^"]*"\n {2}id: )ID!/, '$1Int!'),
+      );
     });
     afterAll(() => rm(brokenDir, { recursive: true, force: true }));
 

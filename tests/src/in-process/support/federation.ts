@@ -265,3 +265,18 @@ export class InProcessFederation {
     };
   }
 }
+
+/** For a test file: the federation is started before its tests and closed after them; call the result to reach it. */
+export function inProcessFederation(): () => InProcessFederation {
+  let federation: InProcessFederation | undefined;
+  beforeAll(async () => {
+    federation = await InProcessFederation.start();
+  }, 120_000);
+  afterAll(async () => {
+    await federation?.close();
+  });
+  return () => {
+    if (!federation) throw new Error('The in-process federation is not running (it starts in beforeAll).');
+    return federation;
+  };
+}
