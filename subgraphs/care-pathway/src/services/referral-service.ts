@@ -1,3 +1,4 @@
+import { oneShownAs, recordOf, shownAs, type MergedPatientRef } from '@epr/platform';
 import type { ReferralRecord } from '../data/referral-store.js';
 import type { ReferralWriter } from '../data/referral-writer.js';
 import { isUuid } from '../domain/input-rules.js';
@@ -42,10 +43,22 @@ export class ReferralService {
     return policy.reveal('referrals.read', await loaders.referralById.load(id.toLowerCase()), 'referral.read');
   }
 
-  async forPatient(patientId: string): Promise<ReferralRecord[]> {
-    if (!isUuid(patientId)) return [];
+  /**
+   * A patient's referrals, those of every duplicate merged into it included (one statement for all of them),
+   * decided for the patient being read — the survivor — and shown as its own.
+   */
+  async forPatient(patient: MergedPatientRef): Promise<ReferralRecord[]> {
+    const { survivorId, patientIds } = recordOf(patient);
+    if (!patientIds.every(isUuid)) return [];
     const { policy, loaders } = this.request;
-    return policy.revealAll('referrals.read', await loaders.referralsByPatientId.load(patientId), 'referral.read');
+    const referrals = shownAs(survivorId, await loaders.referralsByRecord.load(patientIds));
+    return policy.revealAll('referrals.read', referrals, 'referral.read');
+  }
+
+  /** The referral that started a pathway, shown as the pathway's patient's (through a merged record too). */
+  async ofPathway(pathway: { referralId: string; patientId: string }): Promise<ReferralRecord | null> {
+    const referral = await this.request.loaders.referralById.load(pathway.referralId);
+    return this.request.policy.reveal('referrals.read', oneShownAs(pathway.patientId, referral), 'referral.read');
   }
 
   /** Receipt of a referral by the provider: referral, pathway and clock start in one transaction. */
@@ -67,7 +80,7 @@ export class ReferralService {
     const { caller, writes, now, forgetReads } = this.request;
     const command = validateTriage(input);
     const referral = await this.byId(input.referralId);
-    const pathway = referral && (await this.pathways.forReferral(referral.id));
+    const pathway = referral && (await this.pathways.forReferral(referral));
     if (!referral || !pathway) throw notFound('No referral awaiting triage has this id.', 'input.referralId');
     try {
       const triaged = await this.writer.triage(

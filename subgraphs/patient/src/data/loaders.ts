@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { groupByKeys, orderByKeys, type Consent, type ConsentRegister } from '@epr/platform';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import { isUuid } from '../domain/identifiers.js';
+import { maxMergeChain } from '../domain/merge.js';
 import type { LocalIdentifierRecord, PatientRecord, PatientStore, PreviousNameRecord } from './patient-store.js';
 import type {
   CareTeamRecord,
@@ -31,6 +32,8 @@ export interface Loaders {
   patientByNhsNumber: DataLoader<string, PatientRecord | null>;
   patientByLocalIdentifier: DataLoader<LocalIdentifierKey, LocalIdentifierRecord | null, string>;
   patientsReplacedBy: DataLoader<string, PatientRecord[]>;
+  /** Every patient merged into a survivor, directly or through a chain of merges. */
+  mergedIntoPatientId: DataLoader<string, string[]>;
   previousNamesByPatientId: DataLoader<string, PreviousNameRecord[]>;
   localIdentifiersByPatientId: DataLoader<string, LocalIdentifierRecord[]>;
   openDuplicatesByPatientId: DataLoader<string, DuplicateCandidateRecord[]>;
@@ -84,6 +87,11 @@ export function createLoaders(
       { cacheKeyFn: localIdentifierKey },
     ),
     patientsReplacedBy: new DataLoader(async (ids) => groupByKeys(ids, await patients.findReplacedBy(ids), (p) => p.replacedById!)),
+    mergedIntoPatientId: new DataLoader(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const merged = valid.length ? await patients.mergedInto(valid, maxMergeChain) : [];
+      return groupByKeys(ids, merged, (m) => m.survivorId).map((group) => group.map((m) => m.patientId));
+    }),
     previousNamesByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await patients.previousNamesOf(ids), (n) => n.patientId)),
     localIdentifiersByPatientId: new DataLoader(async (ids) =>
       groupByKeys(ids, await patients.localIdentifiersOf(ids), (identifier) => identifier.patientId),
