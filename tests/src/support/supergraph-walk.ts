@@ -38,6 +38,16 @@ export function fieldsOfClass(dataClass: DataClass): Set<string> {
   return found;
 }
 
+/**
+ * Whether reaching `typeName` again would go round a cycle. A type that refers to itself directly (an item's
+ * `previousVersions`, an appointment's `rescheduledTo`, a patient's `replacedBy`) is walked one step more, so what
+ * such a field hands out is walked too; any other return to a type on the path ends it.
+ */
+function revisits(path: readonly string[], typeName: string): boolean {
+  const seen = path.filter((name) => name === typeName).length;
+  return seen > 1 || (seen === 1 && path.at(-1) !== typeName);
+}
+
 /** Argument text for fields that need arguments: `Type.field` → `(a: …, b: …)`. */
 export type ArgumentTable = Record<string, string>;
 
@@ -50,7 +60,7 @@ export interface WalkQuery {
  * For each root field of the schema's Query: one query selecting every path from it to a field in `targets`,
  * with the whole of each target selected (its own fields are in the same class) — or, with `everything`, every
  * field reachable at all, so that clinical text in a field classified as something else shows too. Types are
- * not revisited along a path, so cycles end; `__typename` is selected everywhere so a response can be walked
+ * not revisited along a path (but for one step of a type's reference to itself), so cycles end; `__typename` is selected everywhere so a response can be walked
  * against the schema. A field that needs an argument not in `args` is reported, so a new root field cannot slip
  * past the walk.
  */
@@ -93,7 +103,7 @@ export function queriesReaching(
         if (target) parts.push(`${field.name}${argumentText}`);
         continue;
       }
-      if (!isCompositeType(named) || path.includes(named.name) || path.length >= maxDepth) continue;
+      if (!isCompositeType(named) || revisits(path, named.name) || path.length >= maxDepth) continue;
       const sub = reaching(named, [...path, named.name], target);
       if (sub) parts.push(`${field.name}${argumentText} { ${sub} }`);
     }
