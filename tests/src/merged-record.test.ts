@@ -174,6 +174,17 @@ describe('a merged record across subgraphs', () => {
     expect(body.data).toEqual({ referral: survivor, pathway: survivor, appointment: survivor });
   });
 
+  test("federation joins from the survivor's lists reach the duplicate's items (`_entities` in each subgraph)", async () => {
+    const body = await as<{ patient: { pathways: { id: string; appointments: { id: string }[] }[] } }>(
+      sides.a.clinician,
+      `query ($id: ID!) { patient(id: $id) { pathways { id appointments { id } } } }`,
+      { id: sides.a.patientId },
+    );
+    expect(body.errors).toBeUndefined();
+    const bPathway = body.data!.patient.pathways.find((p) => p.id === sides.b.referral.pathwayId);
+    expect(bPathway?.appointments).toEqual([{ id: sides.b.appointmentId }]);
+  });
+
   test("someone with a relationship with the duplicate only gets none of the survivor's clinical content", async () => {
     const view = await record(sides.b.clinician, sides.a.patientId);
     const patient = view.data!.patient!;
