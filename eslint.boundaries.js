@@ -28,13 +28,17 @@ export const boundaryRules = [
     },
   },
   {
-    files: [`${subgraphSources}/resolvers/**/*.ts`],
+    // Resolvers, and the file endpoints beside them (exports/), are the thin outer floor.
+    files: [`${subgraphSources}/resolvers/**/*.ts`, `${subgraphSources}/exports/**/*.ts`],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { ...dataLayer, message: 'Resolvers call services (src/services/); stores, loaders and writers are the services’ to use.' },
+            {
+              ...dataLayer,
+              message: 'Resolvers and export routes call services (src/services/); stores, loaders and writers are the services’ to use.',
+            },
             databaseDrivers,
           ],
         },

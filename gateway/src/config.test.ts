@@ -1,4 +1,7 @@
-import { availableParallelism } from 'node:os';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultOperationLimits } from '@epr/platform';
 import { readGatewayConfig, readGatewayWorkers } from './config.js';
 
 const required = {
@@ -33,5 +36,37 @@ describe('gateway performance settings from the environment', () => {
       subgraphConnections: 16,
       compressMinBytes: 0,
     });
+  });
+});
+
+describe('hardening settings from the environment', () => {
+  test('limits, timeouts and rate limits are read with their defaults', () => {
+    const config = readGatewayConfig({
+      ...required,
+      OPERATION_MAX_DEPTH: '8',
+      GATEWAY_SUBGRAPH_TIMEOUT_MS: '2500',
+      GATEWAY_RATE_LIMITS: 'off',
+    });
+    expect(config.limits).toEqual({ ...defaultOperationLimits, maxDepth: 8 });
+    expect(config.resilience).toEqual({ timeoutMs: 2500 });
+    expect(config.rateLimits).toBe('off');
+    expect(() => readGatewayConfig({ ...required, OPERATION_MAX_COST: '0' })).toThrow(
+      /OPERATION_MAX_COST must be a whole number of at least 1/,
+    );
+  });
+
+  test('a trusted documents manifest means only its documents run, unless arbitrary ones are allowed', async () => {
+    const body = '{ me { displayName } }';
+    const file = join(await mkdtemp(join(tmpdir(), 'epr-documents-')), 'documents.json');
+    await writeFile(file, JSON.stringify({ whoAmI: body }));
+    expect(readGatewayConfig(required).documents?.requireTrusted).toBe(false);
+    const trusted = readGatewayConfig({ ...required, GATEWAY_TRUSTED_DOCUMENTS: file }).documents;
+    expect(trusted?.requireTrusted).toBe(true);
+    expect(trusted?.trusted.body('whoAmI')).toBe(body);
+    expect(
+      readGatewayConfig({ ...required, GATEWAY_TRUSTED_DOCUMENTS: file, GATEWAY_ALLOW_ARBITRARY_DOCUMENTS: 'true' }).documents
+        ?.requireTrusted,
+    ).toBe(false);
+    expect(() => readGatewayConfig({ ...required, GATEWAY_ALLOW_ARBITRARY_DOCUMENTS: 'yes' })).toThrow(/"true" or "false"/);
   });
 });

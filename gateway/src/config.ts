@@ -2,6 +2,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { JwksSource } from '@epr/identity';
 import { policyFromEnvironment } from '@epr/policy';
+import { readOperationLimits, wholeNumberSetting, type OperationLimits } from '@epr/platform';
+import type { SubgraphResilience } from './resilience/subgraph-guard.js';
+import { readRateLimits, type RateLimits } from './rate-limits/rate-limits.js';
+import { TrustedDocuments } from './documents/trusted-documents.js';
 import { readExplorerSwitch } from './http/explorer.js';
 import { readCorsOrigins } from './http/cors.js';
 
@@ -23,6 +27,14 @@ export interface GatewayConfig {
   pagesDir?: string;
   /** Performance settings; each has a measured default (docs/benchmarks.md, "gateway"). */
   tuning?: Partial<GatewayTuning>;
+  /** How large one operation may be (`OPERATION_MAX_*`); the platform's defaults otherwise. */
+  limits?: Partial<OperationLimits>;
+  /** Subgraph timeout and circuit breaker (`GATEWAY_SUBGRAPH_TIMEOUT_MS`, `GATEWAY_BREAKER_*`). */
+  resilience?: Partial<SubgraphResilience>;
+  /** Rate limits per session, user and address (`GATEWAY_RATE_LIMITS`, `GATEWAY_RATE_LIMITS_FILE`); the defaults if absent. */
+  rateLimits?: RateLimits | 'off';
+  /** Trusted documents (`GATEWAY_TRUSTED_DOCUMENTS`), and whether only they may run (unless `GATEWAY_ALLOW_ARBITRARY_DOCUMENTS`). */
+  documents?: { trusted: TrustedDocuments; requireTrusted: boolean };
 }
 
 export interface GatewayTuning {
@@ -32,6 +44,10 @@ export interface GatewayTuning {
   queryPlanCacheMiB: number;
   /** Responses at least this large are compressed for clients that accept it; 0 never (`GATEWAY_COMPRESS_MIN_BYTES`). */
   compressMinBytes: number;
+  /** Memory for parsed and validated documents, in MiB of heap (`GATEWAY_DOCUMENT_CACHE_MIB`). */
+  documentCacheMiB: number;
+  /** Memory for automatic persisted queries registered by clients, in MiB (`GATEWAY_APQ_CACHE_MIB`). */
+  persistedQueryCacheMiB: number;
 }
 
 export const defaultTuning: GatewayTuning = {
@@ -40,6 +56,9 @@ export const defaultTuning: GatewayTuning = {
   // About one TCP initial congestion window (10 × 1460 bytes): a smaller answer arrives in the first flight
   // anyway, so compressing it would spend CPU to save no round trip.
   compressMinBytes: 14_600,
+  // Room for about a thousand distinct operations of a portal's size: far more than the portals send.
+  documentCacheMiB: 16,
+  persistedQueryCacheMiB: 8,
 };
 
 const defaultSupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -80,8 +99,31 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...optionalCount(env, 'GATEWAY_SUBGRAPH_CONNECTIONS', 'subgraphConnections', 0),
       ...optionalCount(env, 'GATEWAY_QUERY_PLAN_CACHE_MIB', 'queryPlanCacheMiB', 1),
       ...optionalCount(env, 'GATEWAY_COMPRESS_MIN_BYTES', 'compressMinBytes', 0),
+      ...optionalCount(env, 'GATEWAY_DOCUMENT_CACHE_MIB', 'documentCacheMiB', 1),
+      ...optionalCount(env, 'GATEWAY_APQ_CACHE_MIB', 'persistedQueryCacheMiB', 1),
+    },
+    limits: readOperationLimits(env),
+    rateLimits: readRateLimits(env),
+    documents: readDocumentSettings(env),
+    resilience: {
+      ...optionalCount(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 'timeoutMs', 1),
+      ...optionalCount(env, 'GATEWAY_BREAKER_FAILURES', 'breakerFailures', 1),
+      ...optionalCount(env, 'GATEWAY_BREAKER_PROBE_MS', 'breakerProbeMs', 1),
     },
   };
+}
+
+/**
+ * `GATEWAY_TRUSTED_DOCUMENTS` names the manifest of the first-party clients' operations, and then only they run
+ * (production); `GATEWAY_ALLOW_ARBITRARY_DOCUMENTS=true` lets other documents run beside them (partner
+ * development). Without a manifest any document runs.
+ */
+function readDocumentSettings(env: NodeJS.ProcessEnv): GatewayConfig['documents'] {
+  const allowArbitrary = env.GATEWAY_ALLOW_ARBITRARY_DOCUMENTS ?? 'false';
+  if (allowArbitrary !== 'true' && allowArbitrary !== 'false')
+    throw new Error(`GATEWAY_ALLOW_ARBITRARY_DOCUMENTS must be "true" or "false"; it is "${allowArbitrary}".`);
+  if (!env.GATEWAY_TRUSTED_DOCUMENTS) return { trusted: TrustedDocuments.none(), requireTrusted: false };
+  return { trusted: TrustedDocuments.fromFile(env.GATEWAY_TRUSTED_DOCUMENTS), requireTrusted: allowArbitrary === 'false' };
 }
 
 /** How many gateway processes share the port (`GATEWAY_WORKERS`: a number, or `auto` for one per core). */
@@ -91,11 +133,8 @@ export function readGatewayWorkers(env: NodeJS.ProcessEnv = process.env): number
 }
 
 function optionalCount<K extends string>(env: NodeJS.ProcessEnv, name: string, key: K, min: number): Partial<Record<K, number>> {
-  const text = env[name];
-  if (text === undefined || text === '') return {};
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}; it is "${text}".`);
-  return { [key]: value } as Partial<Record<K, number>>;
+  const value = wholeNumberSetting(env, name, min);
+  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, number>>);
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -7,7 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
-import { createLogger, sendJson, serveHttp, errorBody, ErrorCode } from '@epr/platform';
+import { createLogger, sendJson, serveHttp, errorBody, ErrorCode, defaultOperationLimits, operationLimitOptions } from '@epr/platform';
 import { builtPages, defaultTuning, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { supergraphFromFile } from './supergraph-file.js';
@@ -16,10 +16,20 @@ import { SubgraphRegistry } from './subgraph-registry.js';
 import { RoleProfileDirectory } from './role-profile-directory.js';
 import { formatGatewayError } from './format-error.js';
 import { createSubgraphFetcher } from './subgraph-fetcher.js';
+import { defaultResilience } from './resilience/subgraph-guard.js';
+import { RequestBudgets } from './rate-limits/request-budgets.js';
+import { defaultRateLimits } from './rate-limits/rate-limits.js';
+import { rateLimitedDoor } from './rate-limits/rate-limited-door.js';
+import { rateLimitedError } from './rate-limits/refusal.js';
+import { documentCache, persistedQueryCache } from './documents/document-caches.js';
+import { documentPolicy } from './documents/document-policy.js';
+import { TrustedDocuments } from './documents/trusted-documents.js';
 import type { GatewayRoute } from './http/route.js';
 import { sessionDoor } from './http/session.js';
 import { graphqlRoute } from './http/graphql-route.js';
 import { healthRoutes } from './http/health-routes.js';
+import { reportRoutes } from './http/report-routes.js';
+import { ReportExports } from './report-exports.js';
 import { corsPolicy } from './http/cors.js';
 import { introspectionSwitchedOff } from './http/explorer.js';
 import { webPageRoutes } from './http/web-pages.js';
@@ -47,7 +57,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const directory = new RoleProfileDirectory(() => registry.url('patient'), signer, config.session.maxSessionAgeSeconds);
   const tuning = { ...defaultTuning, ...config.tuning };
   const explorerOn = config.explorer ?? false;
-  const subgraphs = createSubgraphFetcher(tuning.subgraphConnections);
+  const subgraphs = createSubgraphFetcher(tuning.subgraphConnections, { ...defaultResilience, ...config.resilience }, logger);
+  const budgets = config.rateLimits === 'off' ? undefined : new RequestBudgets(config.rateLimits ?? defaultRateLimits);
+  // Checked before the gateway plans an operation: a refused one costs a parse and a validation pass, no more.
+  // Within the limits, the operation's cost is charged to the caller's rate limits.
+  const limits = operationLimitOptions<GatewayContext>({ ...defaultOperationLimits, ...config.limits }, async ({ caller }, cost) => {
+    const refused = budgets?.charge(caller, cost);
+    if (refused) throw rateLimitedError(refused);
+  });
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
@@ -55,14 +72,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     experimental_approximateQueryPlanStoreMiB: tuning.queryPlanCacheMiB,
     logger,
   });
+  const documents = config.documents ?? { trusted: TrustedDocuments.none(), requireTrusted: false };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Both bounded, so unique documents sent in a flood cannot take more memory than this.
+    documentStore: documentCache(tuning.documentCacheMiB),
+    persistedQueries: documents.requireTrusted ? false : { cache: persistedQueryCache(tuning.persistedQueryCacheMiB) },
+    parseOptions: limits.parseOptions,
     // Introspection follows the explorer switch; with it off, errors do not suggest field names either.
     introspection: true,
-    validationRules: explorerOn ? [] : [introspectionSwitchedOff],
+    validationRules: [...limits.validationRules, ...(explorerOn ? [] : [introspectionSwitchedOff])],
     hideSchemaDetailsFromClientErrors: !explorerOn,
     plugins: [
+      ...limits.plugins,
       // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
       ApolloServerPluginLandingPageDisabled(),
       // Nothing about patients' queries leaves for Apollo's cloud, even if an APOLLO_KEY is set; and without
@@ -74,11 +97,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   await apollo.start();
 
-  const session = sessionDoor({ verifier, directory, signer, logger });
+  const door = sessionDoor({ verifier, directory, signer, logger });
+  const session = budgets ? rateLimitedDoor(door, budgets) : door;
+  const reportExports = new ReportExports(() => registry.url('care-pathway'));
   const routes: GatewayRoute[] = [
-    ...healthRoutes(registry),
-    graphqlRoute(apollo, session, tuning.compressMinBytes),
+    ...healthRoutes(registry, subgraphs),
+    graphqlRoute(apollo, session, tuning.compressMinBytes, documentPolicy(documents.trusted, documents.requireTrusted)),
     fhirRoute(apollo, session, policyFromEnvironment(), logger),
+    reportRoutes(session, reportExports),
     ...(await webPageRoutes({ explorer: explorerOn, pagesDir: config.pagesDir ?? builtPages })),
   ];
   const cors = corsPolicy(config.corsOrigins ?? []);
@@ -101,6 +127,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await server.close();
       await apollo.stop();
       await subgraphs.close();
+      await reportExports.close();
     },
   };
 }

@@ -1,7 +1,6 @@
-import pg from 'pg';
 import { graphql, type GraphQLResponse } from './support/gateway-client.js';
 import { as, people, staffAt, tokenOf, type Person, type Staff } from './support/people.js';
-import { stackState } from './support/stack-state.js';
+import { sql } from './support/stack-database.js';
 
 /*
  * The access-control matrix through the real gateway: roles × relationship states (none, active, expired,
@@ -15,16 +14,6 @@ type Response<T> = GraphQLResponse<T>['body'];
 
 function codesAt(response: Response<unknown>, path: string): unknown[] {
   return (response.errors ?? []).filter((e) => (e.path ?? []).join('.') === path).map((e) => e.extensions?.code);
-}
-
-async function sql(text: string, values: unknown[]): Promise<void> {
-  const client = new pg.Client({ connectionString: stackState().databaseUrl });
-  await client.connect();
-  try {
-    await client.query(text, values);
-  } finally {
-    await client.end();
-  }
 }
 
 const record = `query ($id: ID!, $justification: String) {

@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { as, staffAt, type Person, type Staff } from './support/people.js';
-import { apiSchema, fieldsOfClass, queriesReaching, valuesAt, type ArgumentTable } from './support/supergraph-walk.js';
+import {
+  apiSchema,
+  entityQueriesReaching,
+  fieldsOfClass,
+  queriesReaching,
+  subgraphNames,
+  subgraphSchema,
+  valuesAt,
+  type ArgumentTable,
+} from './support/supergraph-walk.js';
+import { callerFor, callSubgraph, stackSigner } from './support/subgraph-call.js';
+import { people } from './support/people.js';
 import { openSession, uniqueService, client, bookMutation } from './scheduling-fixtures.js';
 import { tokenOf } from './support/people.js';
+import type { RunningGateway } from '@epr/gateway/gateway-server';
+import { startExtraGateway } from './support/extra-gateway.js';
 
 /*
  * No clinical content by any path of the supergraph for roles without clinical grounds. The test walks the
@@ -30,6 +43,20 @@ function nhsNumber(): string {
 }
 
 const ids: Record<string, string> = {};
+
+// The walk's queries select every path there is — up to 200 000 characters and an estimated cost of millions —
+// far past what the gateway lets a client send in one operation. They go through a gateway of their own, with the
+// operation limits raised and no rate limits, over the stack's subgraphs (whose own limits leave such room).
+let walker: RunningGateway;
+beforeAll(async () => {
+  walker = await startExtraGateway({
+    limits: { maxDepth: 20, maxAliases: 200, maxTokens: 100_000, maxCost: 1_000_000_000 },
+    rateLimits: 'off',
+  });
+});
+afterAll(() => walker.close());
+// That gateway runs in this process, planning the walk's queries beside the test itself: give it time.
+const walkTimeout = 60_000;
 const practiceTeam = 'ca7e7ea0-0000-4000-8000-000000000006';
 
 async function ok<T>(who: Person | Staff, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -215,34 +242,38 @@ describe('the walk', () => {
     );
   });
 
-  test('clinicians with a relationship see every planted text through it (so the walk reaches the data)', async () => {
-    const seen = new Set<string>();
-    for (const who of ['gp', 'consultant'] as const) {
-      for (const { query } of walk()) {
-        const body = JSON.stringify(await as(who, query));
-        for (const match of body.matchAll(new RegExp(`${marker} ([a-z ]+)`, 'g'))) seen.add(match[1]!);
+  test(
+    'clinicians with a relationship see every planted text through it (so the walk reaches the data)',
+    async () => {
+      const seen = new Set<string>();
+      for (const who of ['gp', 'consultant'] as const) {
+        for (const { query } of walk()) {
+          const body = JSON.stringify(await as(who, query, {}, walker.url));
+          for (const match of body.matchAll(new RegExp(`${marker} ([a-z ]+)`, 'g'))) seen.add(match[1]!);
+        }
       }
-    }
-    expect([...seen].sort()).toEqual(
-      [
-        'allergy',
-        'amended dosage',
-        'assessment title',
-        'contribution',
-        'document section',
-        'document title',
-        'dosage',
-        'letter body',
-        'letter title',
-        'locked problem',
-        'problem',
-        'referral reason',
-        'rejection reason',
-        'second referral',
-        'timeline note',
-      ].sort(),
-    );
-  });
+      expect([...seen].sort()).toEqual(
+        [
+          'allergy',
+          'amended dosage',
+          'assessment title',
+          'contribution',
+          'document section',
+          'document title',
+          'dosage',
+          'letter body',
+          'letter title',
+          'locked problem',
+          'problem',
+          'referral reason',
+          'rejection reason',
+          'second referral',
+          'timeline note',
+        ].sort(),
+      );
+    },
+    walkTimeout,
+  );
 });
 
 const roles: [string, () => Promise<Person | Staff>][] = [
@@ -255,18 +286,91 @@ const roles: [string, () => Promise<Person | Staff>][] = [
   ['a nurse of another trust with no relationship', () => staffAt('RXQ', 'R8001')],
 ];
 
-describe.each(roles)('%s', (_label, who) => {
-  test('gets no clinical content by any path of the supergraph', async () => {
-    const caller = await who();
+/** The representation the gateway would send for each entity type the subgraphs resolve, by its key. */
+function representationOf(typeName: string): Record<string, string> | null {
+  const byType: Record<string, Record<string, string>> = {
+    Patient: { id: ids.patient! },
+    Referral: { id: ids.referral! },
+    Pathway: { id: ids.pathway! },
+    Appointment: { id: ids.appointment! },
+    Clinic: { id: ids.clinic! },
+    Slot: { id: ids.slot! },
+    Organisation: { odsCode: 'RX1' },
+    CareTeam: { id: practiceTeam },
+  };
+  const representation = byType[typeName];
+  return representation ? { __typename: typeName, ...representation } : null;
+}
+
+/** `_entities` queries of every subgraph, for every entity type it resolves, to the clinical fields and to everything. */
+function entityWalk() {
+  const found: { subgraph: (typeof subgraphNames)[number]; typeName: string; query: string }[] = [];
+  const missing: string[] = [];
+  for (const subgraph of subgraphNames) {
+    const schema = subgraphSchema(subgraph);
+    for (const everything of [false, true]) {
+      const { queries, missingArguments } = entityQueriesReaching(schema, clinical, argumentTable(), { everything });
+      missing.push(...missingArguments.map((key) => `${subgraph}: ${key}`));
+      found.push(...queries.map((q) => ({ subgraph, ...q })));
+    }
+  }
+  // A new entity type must be given a representation here, so the walk cannot pass it by.
+  expect(found.filter(({ typeName }) => !representationOf(typeName)).map(({ subgraph, typeName }) => `${subgraph}: ${typeName}`)).toEqual(
+    [],
+  );
+  return { found, missing };
+}
+
+describe('`_entities`, sent straight to each subgraph as the gateway would', () => {
+  test('reaches every planted text for a clinician with a relationship (so the walk reaches the data)', async () => {
+    const signer = await stackSigner();
+    const consultant = await callerFor(people.consultant);
+    const seen = new Set<string>();
+    const { found, missing } = entityWalk();
+    expect(missing).toEqual([]);
+    for (const { subgraph, typeName, query } of found) {
+      const { body } = await callSubgraph(subgraph, signer, consultant, query, { representations: [representationOf(typeName)] });
+      for (const match of JSON.stringify(body).matchAll(new RegExp(`${marker} ([a-z ]+)`, 'g'))) seen.add(match[1]!);
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['referral reason', 'timeline note', 'letter body', 'contribution', 'problem']));
+  });
+
+  test.each(roles)('gives %s no clinical content, for any entity of any subgraph', async (_label, who) => {
+    const signer = await stackSigner();
+    const person = await who();
+    const caller = await callerFor(typeof person === 'string' ? people[person] : person);
     const leaks: string[] = [];
-    for (const { rootField, query } of [...walk(), ...walk(true)]) {
-      const body = await as(caller, query);
-      leaks.push(...valuesAt(clinical, body.data).map((at) => `${rootField}: ${at}`));
-      if (JSON.stringify(body).includes(marker)) leaks.push(`${rootField}: planted clinical text in ${JSON.stringify(body)}`);
+    for (const { subgraph, typeName, query } of entityWalk().found) {
+      const { body } = await callSubgraph(subgraph, signer, { ...caller, requestId: randomUUID() }, query, {
+        representations: [representationOf(typeName)],
+      });
+      const where = `${subgraph} _entities(${typeName})`;
+      leaks.push(...valuesAt(clinical, body.data).map((at) => `${where}: ${at}`));
+      if (JSON.stringify(body).includes(marker)) leaks.push(`${where}: planted clinical text in ${JSON.stringify(body)}`);
       for (const error of body.errors ?? []) {
-        if (!['FORBIDDEN', 'NOT_FOUND'].includes(String(error.extensions?.code))) leaks.push(`${rootField}: ${JSON.stringify(error)}`);
+        if (!['FORBIDDEN', 'NOT_FOUND'].includes(String(error.extensions?.code))) leaks.push(`${where}: ${JSON.stringify(error)}`);
       }
     }
     expect(leaks).toEqual([]);
   });
+});
+
+describe.each(roles)('%s', (_label, who) => {
+  test(
+    'gets no clinical content by any path of the supergraph',
+    async () => {
+      const caller = await who();
+      const leaks: string[] = [];
+      for (const { rootField, query } of [...walk(), ...walk(true)]) {
+        const body = await as(caller, query, {}, walker.url);
+        leaks.push(...valuesAt(clinical, body.data).map((at) => `${rootField}: ${at}`));
+        if (JSON.stringify(body).includes(marker)) leaks.push(`${rootField}: planted clinical text in ${JSON.stringify(body)}`);
+        for (const error of body.errors ?? []) {
+          if (!['FORBIDDEN', 'NOT_FOUND'].includes(String(error.extensions?.code))) leaks.push(`${rootField}: ${JSON.stringify(error)}`);
+        }
+      }
+      expect(leaks).toEqual([]);
+    },
+    walkTimeout,
+  );
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { as, staffAt, tokenOf, type Person, type Staff } from './support/people.js';
-import { referPatient, type ReferralMade } from './support/referrals.js';
+import { clinicianReceiving, receivedReferral } from './support/referrals.js';
 import { sqlStatements } from './support/sql-counter.js';
 import { bookMutation, client, hoursFromNow, openSession, uniqueService } from './scheduling-fixtures.js';
 
@@ -9,7 +9,7 @@ import { bookMutation, client, hoursFromNow, openSession, uniqueService } from '
  * record lists it all the same — referrals, pathways (with their timelines) and appointments of every patient
  * merged into it, through chains of merges — decided for the survivor, and an unmerge splits the lists again at
  * once. Each organisation here is the test's own, so who holds a relationship with whom is exactly what the
- * test sets up: registration gives the registering organisation one, a referral the receiving organisation.
+ * test sets up: registration gives the registering organisation one, a referral the receiving service's care team (the clinician's).
  */
 const suffix = randomUUID().slice(0, 4).toUpperCase();
 const orgA = `MRA${suffix}`;
@@ -20,7 +20,7 @@ interface Side {
   clerk: Staff;
   clinician: Staff;
   patientId: string;
-  referral: ReferralMade;
+  referral: { id: string; pathwayId: string };
   appointmentId: string;
   note: string;
 }
@@ -37,16 +37,25 @@ async function ok<T = Record<string, any>>(who: Person | Staff, query: string, v
 /** A patient registered, referred and booked at `ods`, with a clinician there who holds relationships through them. */
 async function side(ods: string, familyName: string): Promise<Side> {
   const clerk = await staffAt(ods, 'R8010');
-  const clinician = await staffAt(ods, 'R8000');
+  // The clinician's team receives the referral's specialty, so the referral gives it its relationship.
+  const specialty = `Merge ${ods}`;
+  const clinician = await clinicianReceiving(ods, specialty);
   const { registerPatient } = await ok<{ registerPatient: { id: string } }>(
     clerk,
     `mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`,
     { input: { givenName: 'Morwenna', familyName, birthDate: '1971-03-09' } },
   );
   const patientId = registerPatient.id;
-  const referral = await referPatient(patientId, { receivingOrganisation: ods, specialty: `Merge ${ods}`, reason: `Reason ${ods}` });
+  const received = await receivedReferral({
+    patientId,
+    receivingOrganisation: ods,
+    specialty,
+    reason: `Reason ${ods}`,
+    receivedOn: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+  });
+  const referral = { id: received.id, pathwayId: received.pathway.id };
   const note = `Timeline note ${ods}`;
-  await ok('gp', `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { id } }`, {
+  await ok(clinician, `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { id } }`, {
     input: {
       pathwayId: referral.pathwayId,
       rttStatus: '10',

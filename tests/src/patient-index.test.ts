@@ -200,7 +200,7 @@ describe('bad input is refused with a typed error, and nothing is written', () =
 
   test.each([
     ['an invalid NHS number', { nhsNumber: '9990012033' }, 'BAD_USER_INPUT', 'input.nhsNumber', /check digit/],
-    ['a birth date in the future', { birthDate: '2999-01-01' }, 'BAD_USER_INPUT', 'input.birthDate', /future/],
+    ['a birth date in the future', { birthDate: '2099-01-01' }, 'BAD_USER_INPUT', 'input.birthDate', /future/],
     [
       'a postcode that is not one',
       { address: { lines: ['1 Road'], postcode: 'LS1 ZZZ' } },

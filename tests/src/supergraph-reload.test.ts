@@ -1,12 +1,11 @@
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGateway, type RunningGateway } from '@epr/gateway/gateway-server';
+import type { RunningGateway } from '@epr/gateway/gateway-server';
 import { composeSupergraph } from '@epr/tools/composition/compose';
 import { repoRoot } from '@epr/tools/db/repo-root';
-import { DEV_AUDIENCE, DEV_ISSUER, devIssuerKeyFiles, gatewayKeyFiles } from '@epr/tools/dev-issuer/index';
 import { graphql, tokenFor } from './support/gateway-client.js';
-import { stackState } from './support/stack-state.js';
+import { startExtraGateway } from './support/extra-gateway.js';
 
 /** Writes the file the way a deploy should: a complete new file renamed into place. */
 async function publish(file: string, sdl: string): Promise<void> {
@@ -31,20 +30,7 @@ describe('the gateway reloads a changed supergraph without a restart', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'epr-reload-'));
     await cp(join(repoRoot(), 'schema', 'supergraph.graphql'), join(dir, 'supergraph.graphql'));
-    const { keyDir, subgraphUrls } = stackState();
-    gateway = await startGateway({
-      host: '127.0.0.1',
-      port: 0,
-      supergraphFile: join(dir, 'supergraph.graphql'),
-      session: {
-        issuer: DEV_ISSUER,
-        audience: DEV_AUDIENCE,
-        jwks: { file: devIssuerKeyFiles(keyDir).jwks },
-        maxSessionAgeSeconds: 12 * 3600,
-      },
-      privateKey: { file: gatewayKeyFiles(keyDir).privateKey },
-      subgraphUrls,
-    });
+    gateway = await startExtraGateway({ supergraphFile: join(dir, 'supergraph.graphql') });
     token = await tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
   });
 

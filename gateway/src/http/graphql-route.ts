@@ -1,19 +1,30 @@
 import type { ApolloServer } from '@apollo/server';
-import { executeGraphQLOverHttp, readJsonBodyOrAnswer400 } from '@epr/platform';
+import { errorBody, executeGraphQLOverHttp, readJsonBodyOrAnswer400, sendJson } from '@epr/platform';
+import type { DocumentDecision } from '../documents/document-policy.js';
 import type { GatewayContext } from '../context.js';
 import { responseWriter } from '../response-compression.js';
 import { routeAt, type GatewayRoute } from './route.js';
 import type { SessionDoor } from './session.js';
 
-/** GraphQL at /graphql: a signed-in session, then Apollo plans and runs the operation over the subgraphs. */
-export function graphqlRoute(apollo: ApolloServer<GatewayContext>, session: SessionDoor, compressMinBytes: number): GatewayRoute {
+/**
+ * GraphQL at /graphql: a signed-in session, a document the gateway may run (see document-policy.ts), then
+ * Apollo plans and runs the operation over the subgraphs.
+ */
+export function graphqlRoute(
+  apollo: ApolloServer<GatewayContext>,
+  session: SessionDoor,
+  compressMinBytes: number,
+  documents: (method: string, body: unknown) => DocumentDecision,
+): GatewayRoute {
   return routeAt('/graphql', async (req, res) => {
     const context = await session.open(req, res);
     if (!context) return;
     const parsed = await readJsonBodyOrAnswer400(req, res);
     if (!parsed) return;
+    const decision = documents(req.method ?? 'POST', parsed.body);
+    if ('status' in decision) return sendJson(res, decision.status, errorBody(decision.message, decision.code));
     const started = performance.now();
-    await executeGraphQLOverHttp(apollo, req, res, parsed.body, async () => context, responseWriter(req, compressMinBytes));
+    await executeGraphQLOverHttp(apollo, req, res, decision.body, async () => context, responseWriter(req, compressMinBytes));
     context.logger.info(
       {
         status: res.statusCode,

@@ -9,7 +9,7 @@ import { RequestHeaderError, requestIdsFor, type RequestIds } from './request-id
 
 /** Why a request was turned away at the door, for a route to answer in its own format (GraphQL errors, FHIR OperationOutcome). */
 export interface Refusal {
-  status: 400 | 401 | 503;
+  status: 400 | 401 | 429 | 503;
   code: string;
   message: string;
   /** For 401: which check failed (expired, bad signature, …). */

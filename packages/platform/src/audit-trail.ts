@@ -1,8 +1,8 @@
 import type { Caller } from '@epr/identity';
 import type { AuditAction } from '@epr/policy';
 import type { AuditStore, AuditEventRow } from './audit-store.js';
-import type { SqlExecutor } from './policy/relationship-register.js';
 import { serviceUnavailable } from './errors.js';
+import type { SqlExecutor } from './policy/relationship-register.js';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
 
@@ -109,6 +109,18 @@ export class AuditTrail {
 
   private rows(entries: PendingRecords): AuditEventRow[] {
     return entries.map(({ record, items }) => this.row(record, [...items]));
+  }
+
+  /**
+   * Appends what was recorded before data leaves outside GraphQL (an export's chunk): a log that cannot be
+   * written stops the answer with SERVICE_UNAVAILABLE, as the GraphQL plugin does.
+   */
+  async commit(): Promise<void> {
+    try {
+      await this.flush();
+    } catch (error) {
+      throw serviceUnavailable('The security log could not be written, so no patient data was returned. Try again shortly.', error);
+    }
   }
 
   private row(record: AccessRecord, items: string[]): AuditEventRow {

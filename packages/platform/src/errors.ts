@@ -1,5 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { asClientSeesIt } from './client-errors.js';
+import { operationLimitCode } from './operation-limits/limit-error.js';
 
 /**
  * The error codes clients can act on. Anything else is an internal error and is masked.
@@ -12,6 +14,9 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   SlotUnavailable: 'SLOT_UNAVAILABLE',
+  OperationLimitExceeded: operationLimitCode,
+  OperationNotSupported: 'OPERATION_NOT_SUPPORTED',
+  RateLimited: 'RATE_LIMITED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -50,10 +55,12 @@ export function notFound(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.NotFound, ...(field ? { field } : {}) } });
 }
 
-/** The service cannot do this right now (`cause`, kept for the logs only, says why); the client may retry. */
+/** Cannot serve now; `cause` (e.g. the database error) is kept for the log, never shown. */
 export function serviceUnavailable(message: string, cause?: unknown): GraphQLError {
-  const originalError = cause instanceof Error ? cause : undefined;
-  return new GraphQLError(message, { extensions: { code: ErrorCode.ServiceUnavailable }, ...(originalError ? { originalError } : {}) });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.ServiceUnavailable },
+    ...(cause instanceof Error ? { originalError: cause } : {}),
+  });
 }
 
 /**
@@ -61,7 +68,8 @@ export function serviceUnavailable(message: string, cause?: unknown): GraphQLErr
  * replaced by a generic message so no SQL, stack or internal name reaches a client. The original is logged.
  */
 export function maskInternalErrors(onInternal: (error: unknown) => void) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (asFormatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = asClientSeesIt(asFormatted, error);
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && publicCodes.has(code)) return formatted;
     onInternal(unwrapResolverError(error));

@@ -9,6 +9,7 @@ import { forbidden, isPublicError } from './errors.js';
 import { benchmarkSwitch } from './benchmark-switches.js';
 import { mutationScopeMiddleware } from './writes/mutation-scope.js';
 import { deriveFieldRules, locatePatient, type FieldRules, type PatientLocators } from './guard/field-rules.js';
+import { guardInputs, platformScalars } from './input-hygiene/index.js';
 
 /**
  * The federation plumbing every subgraph must expose for the gateway to plan and join. `_entities` only
@@ -68,15 +69,17 @@ function mergeRules(a: FieldRules, b: FieldRules): FieldRules {
 
 /**
  * A subgraph's executable schema: its SDL file (from the repo's schema/ folder, the contract the supergraph is
- * composed from), its resolvers, and the shield rules derived from the SDL's `@guard` classification. A field
- * without a class, or a patient-bound field whose type cannot name its patient, stops the subgraph at start-up.
+ * composed from), its resolvers with the platform's scalars, the shield rules derived from the SDL's `@guard`
+ * classification, and every input checked before anything else runs. A field without a class, or a
+ * patient-bound field whose type cannot name its patient, stops the subgraph at start-up.
  */
 export function buildProtectedSubgraphSchema(sdlFile: URL, resolvers: unknown, patientOf: PatientLocators): GraphQLSchema {
+  const scalars = Object.fromEntries(platformScalars.map((scalar) => [scalar.name, scalar]));
   const schema = buildSubgraphSchema({
     typeDefs: parse(readFileSync(sdlFile, 'utf8')),
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    resolvers: { ...scalars, ...(resolvers as GraphQLResolverMap<unknown>) },
   });
   const { rules, problems } = deriveFieldRules(schema, patientOf);
   if (problems.length > 0) throw new Error(`The schema in ${sdlFile.pathname} is not fully guarded:\n  ${problems.join('\n  ')}`);
-  return protectSchema(schema, rules, patientOf);
+  return guardInputs(protectSchema(schema, rules, patientOf));
 }

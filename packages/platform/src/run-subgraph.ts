@@ -14,6 +14,7 @@ import { AccessControlStore } from './policy/access-control-store.js';
 import { RequestPolicy } from './policy/request-policy.js';
 import { RelationshipRegister } from './policy/relationship-register.js';
 import { ConsentRegister } from './policy/consent-register.js';
+import type { SubgraphRoute } from './http-routes.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
 export interface SubgraphDefinition<TServices extends object> {
@@ -41,6 +42,8 @@ export interface BuiltSubgraph<TServices extends object> {
   schema: GraphQLSchema;
   /** Adds the subgraph's per-request services (all its resolvers may call) to the platform's context. */
   createContext: (base: SubgraphContext) => SubgraphContext & TServices;
+  /** HTTP endpoints beside /graphql, for the gateway only (e.g. streamed exports). */
+  routes?: readonly SubgraphRoute<SubgraphContext & TServices>[];
   close?: () => Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export async function startSubgraph<TServices extends object>(
     checkReadiness: async () => {
       await pool.query('SELECT 1');
     },
+    ...(built.routes ? { routes: built.routes } : {}),
   });
   return {
     url: server.url,

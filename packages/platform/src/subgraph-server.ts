@@ -12,6 +12,8 @@ import { answer400Unless, parseJsonBody, readBodyBytes } from './http-body.js';
 import { runInRequestScope } from './request-scope.js';
 import { metrics } from './metrics.js';
 import { serveHttp } from './http-service.js';
+import { operationLimitOptions, readOperationLimits, subgraphOperationLimits } from './operation-limits/index.js';
+import { answerError, type SubgraphRoute } from './http-routes.js';
 
 const rejected = metrics.counter(
   'epr_unsigned_requests_rejected_total',
@@ -31,6 +33,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   createContext: (caller: Caller, logger: Logger) => TContext;
   /** Throws when the subgraph cannot serve (e.g. its database is unreachable). */
   checkReadiness: () => Promise<void>;
+  /** Endpoints beside /graphql (e.g. streamed exports), behind the same credential check. */
+  routes?: readonly SubgraphRoute<TContext>[];
 }
 
 export interface RunningServer {
@@ -47,11 +51,15 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
   const { logger } = options;
+  // The gateway applies the same limits before planning; here they refuse what the gateway would never send.
+  const limits = operationLimitOptions<TContext>(subgraphOperationLimits(readOperationLimits()));
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     // The gateway already validated the operation against the supergraph; ftv1 traces would cost CPU per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditBeforeResponsePlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditBeforeResponsePlugin(), ...limits.plugins],
     formatError: maskInternalErrors((error) => logger.error({ err: error }, 'internal error')),
   });
   await apollo.start();
@@ -72,30 +80,55 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
       return void res.end(metrics.render());
     }
-    if (path !== '/graphql') return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));
+    const route = req.method === 'GET' ? options.routes?.find((r) => r.path === path) : undefined;
+    if (path !== '/graphql' && !route)
+      return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));
 
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
     if (!token) return refuse(res, 'missing');
-    // The credential covers the body's exact bytes, so they are read (within the size limit) before anything else.
+    // The credential covers the body's exact bytes (none for a route's GET), so they are read (within the size
+    // limit) before anything else.
     const bytes = await answer400Unless(res, () => readBodyBytes(req));
     if (!bytes) return;
     const caller = await authenticate(token, bytes);
     if (typeof caller === 'string') return refuse(res, caller);
-    const parsed = await answer400Unless(res, () => ({ body: parseJsonBody(bytes) }));
-    if (!parsed) return;
-    const { body } = parsed;
     const requestLogger = logger.child({
       requestId: caller.requestId,
       ...(caller.correlationId !== undefined && { correlationId: caller.correlationId }),
     });
     const scope = { requestId: caller.requestId, sqlStatements: 0 };
     const started = performance.now();
+    if (route)
+      return runInRequestScope(scope, () => serveRoute(route, req, res, options.createContext(caller, requestLogger), requestLogger));
+    const parsed = await answer400Unless(res, () => ({ body: parseJsonBody(bytes) }));
+    if (!parsed) return;
+    const { body } = parsed;
     await runInRequestScope(scope, () =>
       executeGraphQLOverHttp(apollo, req, res, body, async () => options.createContext(caller, requestLogger)),
     );
     served.inc();
     requestLogger.debug({ ms: Math.round(performance.now() - started), sqlStatements: scope.sqlStatements }, 'graphql request');
+  }
+
+  async function serveRoute(
+    route: SubgraphRoute<TContext>,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    context: TContext,
+    requestLogger: Logger,
+  ): Promise<void> {
+    try {
+      await route.handle(req, res, context);
+    } catch (error) {
+      // What the route recorded before it failed (a refusal, say) is still written; no data goes with the error.
+      await context.audit.flush().catch((flushError: unknown) => requestLogger.error({ err: flushError }, 'audit store unavailable'));
+      if (!res.headersSent) return answerError(res, error, requestLogger);
+      // Part of the answer has left: end the connection abruptly, so the client sees a failed transfer rather
+      // than a file that looks complete.
+      requestLogger.error({ err: error }, 'route failed after its answer began');
+      res.destroy();
+    }
   }
 
   /** The caller, or why the credential was refused. */

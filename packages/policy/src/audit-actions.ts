@@ -74,6 +74,7 @@ export const auditActions = {
   'rtt.performance.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'rtt.completed.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'rtt.new-clock-starts.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
+  'rtt.return.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'admission.read': { area: 'your hospital stays', verb: 'Viewed' },
   'admission.create': { area: 'your hospital stays', verb: 'Recorded an admission in' },
   'admission.discharge': { area: 'your hospital stays', verb: 'Recorded a discharge in' },

@@ -1,4 +1,5 @@
-import { decide } from './decide.js';
+import { decide, patientFactsMatter } from './decide.js';
+import { activities } from './activities.js';
 import { policyFromEnvironment } from './baseline-policy.js';
 import { loadPolicy, PolicyError, roleGrants } from './policy-document.js';
 import type { AccessRequest, ItemFacts, PatientFacts, RelationshipType, SealLevel, Subject } from './facts.js';
@@ -318,6 +319,38 @@ describe('consent', () => {
   });
 });
 
+describe('when patient facts cannot matter', () => {
+  const everyFact: PatientFacts[] = [
+    patientFacts('none'),
+    patientFacts('active'),
+    patientFacts('emergency'),
+    patientFacts('none', { nationalOptOut: true }),
+    patientFacts('none', { doNotShare: true }),
+  ];
+
+  test('deciding without them gives the same answer as with any facts, for every role, activity and purpose', () => {
+    let skipped = 0;
+    for (const subject of Object.values(subjects)) {
+      for (const activity of activities) {
+        for (const purpose of ['DIRECT_CARE', 'SECONDARY_USE'] as const) {
+          if (patientFactsMatter(policy, subject, activity, purpose)) continue;
+          skipped += 1;
+          const without = decide(policy, { subject, activity, now, purpose });
+          for (const patient of everyFact) expect(decide(policy, { subject, activity, patient, now, purpose })).toEqual(without);
+        }
+      }
+    }
+    expect(skipped).toBeGreaterThan(0);
+  });
+
+  test('they matter for clinical content, for secondary use and for a patient reading their own record', () => {
+    expect(patientFactsMatter(policy, subjects.clinician, 'clinical.read', 'DIRECT_CARE')).toBe(true);
+    expect(patientFactsMatter(policy, subjects.clerk, 'demographics.read', 'SECONDARY_USE')).toBe(true);
+    expect(patientFactsMatter(policy, subjects.patient, 'appointments.read', 'DIRECT_CARE')).toBe(true);
+    expect(patientFactsMatter(policy, subjects.clerk, 'demographics.read', 'DIRECT_CARE')).toBe(false);
+  });
+});
+
 describe('policy documents', () => {
   test('includes are expanded', () => {
     expect(roleGrants(policy, 'R8000', 'clinical.read')).toBe(true);
@@ -330,12 +363,19 @@ describe('policy documents', () => {
     expect(() => loadPolicy({ activities: { 'clinical.read': { includes: ['nope'] } }, jobRoles: {} })).toThrow(/unknown activity "nope"/);
   });
 
-  test('the interface engine registers, merges and admits patients, and never reads clinical content', () => {
+  test('the interface engine registers, merges and admits patients, receives referrals, and never reads clinical content', () => {
     const engine: Subject = { kind: 'user', userId: 'interface.engine', jobRoleCode: 'IFENGINE', organisationOds: 'RX1', teamIds: [] };
-    for (const activity of ['demographics.write', 'demographics.read', 'admissions.manage'] as const) {
+    // It reads back the referral metadata it received (the answer to its own write); the reason stays clinical content.
+    for (const activity of [
+      'demographics.write',
+      'demographics.read',
+      'admissions.manage',
+      'referrals.create',
+      'referrals.read',
+    ] as const) {
       expect(effect({ subject: engine, activity })).toBe('ALLOW');
     }
-    for (const activity of ['clinical.read', 'referrals.read', 'appointments.read', 'audit.read'] as const) {
+    for (const activity of ['clinical.read', 'appointments.read', 'audit.read'] as const) {
       expect(effect({ subject: engine, activity, patient: patientFacts('active') })).toBe('DENY');
     }
   });

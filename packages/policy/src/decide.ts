@@ -1,5 +1,5 @@
 import { relationshipBound, type Activity } from './activities.js';
-import type { AccessRequest, Basis, Decision, PatientFacts, RelationshipType } from './facts.js';
+import type { AccessRequest, Basis, Decision, PatientFacts, Purpose, RelationshipType, Subject } from './facts.js';
 import type { Policy } from './policy-document.js';
 import { checkJustification } from './justification.js';
 
@@ -12,7 +12,11 @@ const activityWords: Partial<Record<Activity, string>> = {
   'appointments.manage': 'booking appointments',
   'admissions.manage': 'recording admissions and discharges',
   'referrals.read': 'viewing referrals',
-  'referrals.manage': 'managing referrals',
+  'referrals.create': 'recording referrals',
+  'referrals.refer': 'referring patients',
+  'referrals.register_letter': 'registering paper referral letters',
+  'referrals.receive_feed': 'receiving referrals from an interface',
+  'referrals.manage': 'triaging referrals',
   'audit.read': 'reviewing the security log',
   'alerts.manage': 'managing privacy alerts',
   'pathway.report': 'running RTT reports',
@@ -94,4 +98,17 @@ function clinicalGrounds(patient: PatientFacts, now: Date): Basis | null {
   }
   if (patient.emergency && patient.emergency.expiresAt > now) return { kind: 'EMERGENCY', detail: patient.emergency.reason };
   return null;
+}
+
+/**
+ * Whether one patient's facts (relationships, emergency access, consent) can change the decision for this subject,
+ * activity and purpose. They cannot when the role lacks the activity (refused whatever the facts), nor for a role
+ * not bound to its own record reading, for direct care, what needs no relationship (demographics, referrals,
+ * appointments) with no item in question. A large batch (an export) then skips looking facts up where they could
+ * not matter: `decide` without a patient gives the same answer as with any facts (decide.test.ts proves it).
+ */
+export function patientFactsMatter(policy: Policy, subject: Subject, activity: Activity, purpose: Purpose): boolean {
+  const role = policy.jobRoles.get(subject.jobRoleCode);
+  if (subject.kind !== 'user' || !role || !role.activities.has(activity)) return false;
+  return role.scope === 'self' || purpose === 'SECONDARY_USE' || relationshipBound.has(activity);
 }

@@ -32,13 +32,14 @@ export function tokenOf(who: Person | Staff): Promise<string> {
   return tokenFor(userId, roleProfileId);
 }
 
-/** Runs one operation through the gateway as `who`, and gives back its body. */
+/** Runs one operation through the gateway (the stack's, or the one at `url`) as `who`, and gives back its body. */
 export async function as<T = Record<string, any>>(
   who: Person | Staff,
   query: string,
   variables: Record<string, unknown> = {},
+  url?: string,
 ): Promise<GraphQLResponse<T>['body']> {
-  return (await graphql<T>(query, { token: await tokenOf(who), variables })).body;
+  return (await graphql<T>(query, { token: await tokenOf(who), variables, ...(url ? { url } : {}) })).body;
 }
 
 /**

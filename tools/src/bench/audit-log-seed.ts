@@ -31,8 +31,11 @@ export async function seedSecurityLog(databaseUrl: string, key: Buffer, count: n
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of one statement, as text. */
-export async function explain(databaseUrl: string, sql: string, params: unknown[]): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'epr-bench-explain' });
+export async function explain(databaseUrl: string, sql: string, params: unknown[], settings: Record<string, string> = {}): Promise<string> {
+  const options = Object.entries(settings)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'epr-bench-explain', ...(options ? { options } : {}) });
   await client.connect();
   try {
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);

@@ -39,14 +39,31 @@ export async function startBenchStack(settings: StackSettings, prepare: (databas
   const subgraphs = {} as Record<Subgraph, number>;
   for (const s of SUBGRAPHS) subgraphs[s] = await findFreePort();
   const ports: StackPorts = { gateway: await findFreePort(), subgraphs };
+  // Benchmarks drive one user as hard as the system answers, to measure capacity: rate limits would measure
+  // themselves instead. `bench:abuse`, which is about them, turns them back on.
   const start = (s: StackSettings, seed: boolean) =>
-    startStack({ databaseUrl: database.url, ports, keyDir, logDir, seed, env: s.env, gatewayEnv: s.gatewayEnv });
+    startStack({
+      databaseUrl: database.url,
+      ports,
+      keyDir,
+      logDir,
+      seed,
+      env: s.env,
+      gatewayEnv: { GATEWAY_RATE_LIMITS: 'off', ...s.gatewayEnv },
+    });
 
   let stack: RunningStack;
   try {
     stack = await start(settings, true);
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
+  try {
     await prepare(database.url);
   } catch (error) {
+    // Services already started must not outlive a failed preparation.
+    await stack.stop();
     await database.dispose();
     throw error;
   }

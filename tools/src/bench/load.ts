@@ -14,6 +14,8 @@ export interface LoadPlan {
   seconds: number;
   /** Requests per second across all connections; absent means as fast as the system answers. */
   rate?: number;
+  /** If given, counts the answers by HTTP status (e.g. how many of a flood were refused with 429). */
+  statuses?: Map<number, number>;
 }
 
 export interface LoadResult {
@@ -49,6 +51,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
         // A GraphQL error arrives with status 200: it is a failed request, not a fast one.
         onResponse: (status, body) => {
           if (status >= 300 || body.includes('"errors":')) failed += 1;
+          plan.statuses?.set(status, (plan.statuses.get(status) ?? 0) + 1);
         },
       },
     ],

@@ -25,7 +25,13 @@ async function restrictedImports(file: string): Promise<string[]> {
 describe('layer boundaries', () => {
   test('a resolver that imports a store is refused', async () => {
     expect(await restrictedImports('resolvers/resolver-reaching-a-store.ts')).toEqual([
-      expect.stringMatching(/no-restricted-imports: .*Resolvers call services/),
+      expect.stringMatching(/no-restricted-imports: .*Resolvers and export routes call services/),
+    ]);
+  });
+
+  test('a file endpoint that imports a store is refused', async () => {
+    expect(await restrictedImports('exports/export-reaching-a-store.ts')).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*export routes call services/),
     ]);
   });
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import {
   decide,
+  patientFactsMatter,
   type Activity,
   type AuditAction,
   type Decision,
@@ -63,7 +64,7 @@ export class RequestPolicy {
   constructor(
     private readonly policy: Policy,
     caller: Caller,
-    store: AccessControlStore,
+    private readonly store: AccessControlStore,
     private readonly audit: AuditTrail,
     private readonly now: Date = new Date(),
   ) {
@@ -133,6 +134,29 @@ export class RequestPolicy {
   async visiblePatients(activity: Activity, patientIds: readonly string[], action: AuditAction, purpose?: Purpose): Promise<Set<string>> {
     const decisions = await Promise.all(patientIds.map((id) => this.forPatient(activity, id, action, purpose)));
     return new Set(patientIds.filter((_, i) => decisions[i]!.effect === 'ALLOW'));
+  }
+
+  /**
+   * Exports: each of `activities` decided for every patient of a large batch (a chunk of a streamed file), with
+   * at most one statement for their facts, and none when they cannot change the answer (`patientFactsMatter`).
+   * Nothing is memoised, so a million patients cost constant memory, and nothing is recorded here: the caller
+   * records the batch as one event naming the patients (see the care-pathway subgraph's TrackingListExport).
+   */
+  async decideEach(activities: readonly Activity[], patientIds: readonly string[], purpose: Purpose): Promise<Map<Activity, Decision[]>> {
+    const needFacts = activities.some((activity) => patientFactsMatter(this.policy, this.subject, activity, purpose));
+    const facts = needFacts && patientIds.length ? await this.store.patientFacts(this.subject, patientIds) : null;
+    return new Map(
+      activities.map((activity) => {
+        if (!facts) {
+          const decision = decide(this.policy, { subject: this.subject, activity, now: this.now, purpose });
+          return [activity, patientIds.map(() => decision)];
+        }
+        return [
+          activity,
+          facts.map((patient) => decide(this.policy, { subject: this.subject, activity, patient, now: this.now, purpose })),
+        ];
+      }),
+    );
   }
 
   /**

@@ -1,4 +1,5 @@
 import { excludeNationalOptOuts } from '@epr/platform';
+import type { Purpose } from '@epr/policy';
 import { Prisma, type ReferralPriority } from '../__generated__/prisma/client.js';
 import type { Db } from './prisma.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
@@ -29,8 +30,9 @@ export interface IncompleteBandRow {
   withDecisionToAdmit: number;
 }
 
-/** Stopped clocks of one kind in one weekly band. */
+/** Stopped clocks of one specialty and kind in one weekly band. */
 export interface CompletedBandRow {
+  specialty: string;
   admitted: boolean;
   band: number;
   pathways: number;
@@ -59,16 +61,42 @@ function openOn(census: CalendarDate): Prisma.Sql {
     AND (p.ended_on IS NULL OR (p.ended_on > ${census}::date AND p.end_reason NOT IN ('NULLIFIED', 'REFERRAL_REJECTED')))`;
 }
 
-// Reports are a secondary use: patients with a national data opt-out are left out of every figure and list.
-const optedOutLeftOut = Prisma.raw(excludeNationalOptOuts('p.patient_id'));
+// A secondary use (every aggregate, and a tracking list read for analysis) leaves out patients with a national
+// data opt-out; a tracking list worked for direct care (the booking office's) keeps them: the opt-out never
+// blocks direct care.
+const optedOutLeftOut = Prisma.raw(`AND ${excludeNationalOptOuts('p.patient_id')}`);
 
-function inScope(scope: ReportScope): Prisma.Sql {
+function inScope(scope: ReportScope, purpose: Purpose = 'SECONDARY_USE'): Prisma.Sql {
   const specialty = scope.specialty === null ? Prisma.empty : Prisma.sql`AND p.specialty = ${scope.specialty}`;
-  return Prisma.sql`p.organisation = ${scope.organisation} ${specialty} AND ${optedOutLeftOut}`;
+  return Prisma.sql`p.organisation = ${scope.organisation} ${specialty} ${purpose === 'SECONDARY_USE' ? optedOutLeftOut : Prisma.empty}`;
 }
 
 /** The completed-pathway stops of the monthly return (parts 1a and 1b). */
 const completedReasons = Prisma.sql`('FIRST_DEFINITIVE_TREATMENT', 'ACTIVE_MONITORING', 'DECISION_NOT_TO_TREAT', 'PATIENT_DECLINED', 'PATIENT_DIED')`;
+
+/**
+ * The tracking list's statement: open clocks at the census date, longest wait first (then by id, the keyset),
+ * with `columns` and `joins` added for an export. One statement for a page and for a whole streamed list, so
+ * both list exactly the same clocks.
+ */
+export function trackingListSql(
+  scope: ReportScope,
+  census: CalendarDate,
+  purpose: Purpose,
+  columns: Prisma.Sql,
+  joins: Prisma.Sql,
+  keyset: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`
+      SELECT p.id::text AS "periodId", p.pathway_id::text AS "pathwayId", p.patient_id::text AS "patientId", p.specialty,
+             r.priority::text AS "priority", p.started_on::text AS "clockStartedOn",
+             (p.decision_to_admit_on IS NOT NULL AND p.decision_to_admit_on <= ${census}::date) AS "decisionToAdmit" ${columns}
+      FROM rtt_period p
+      JOIN pathway pw ON pw.id = p.pathway_id
+      JOIN referral r ON r.id = pw.referral_id ${joins}
+      WHERE ${inScope(scope, purpose)} AND ${openOn(census)} ${keyset}
+      ORDER BY p.started_on, p.id`;
+}
 
 /**
  * RTT reports, aggregated in SQL over the clock-period fact table (rtt_period): one statement each, served by
@@ -82,21 +110,15 @@ export class RttReportStore {
   trackingList(
     scope: ReportScope,
     census: CalendarDate,
+    purpose: Purpose,
     after: { startedOn: CalendarDate; periodId: string } | null,
     limit: number,
   ): Promise<TrackingListRow[]> {
     const keyset =
       after === null ? Prisma.empty : Prisma.sql`AND (p.started_on, p.id) > (${after.startedOn}::date, ${after.periodId}::uuid)`;
-    return this.db.$queryRaw<TrackingListRow[]>`
-      SELECT p.id::text AS "periodId", p.pathway_id::text AS "pathwayId", p.patient_id::text AS "patientId", p.specialty,
-             r.priority::text AS "priority", p.started_on::text AS "clockStartedOn",
-             (p.decision_to_admit_on IS NOT NULL AND p.decision_to_admit_on <= ${census}::date) AS "decisionToAdmit"
-      FROM rtt_period p
-      JOIN pathway pw ON pw.id = p.pathway_id
-      JOIN referral r ON r.id = pw.referral_id
-      WHERE ${inScope(scope)} AND ${openOn(census)} ${keyset}
-      ORDER BY p.started_on, p.id
-      LIMIT ${limit}`;
+    return this.db.$queryRaw<
+      TrackingListRow[]
+    >`${trackingListSql(scope, census, purpose, Prisma.empty, Prisma.empty, keyset)} LIMIT ${limit}`;
   }
 
   /** Open clocks at the census date, counted by specialty and weekly band. */
@@ -112,11 +134,11 @@ export class RttReportStore {
   /** Clocks stopped from `from` to `to` (inclusive) as completed pathways, by kind and weekly band of the wait. */
   completedByBand(scope: ReportScope, from: CalendarDate, to: CalendarDate): Promise<CompletedBandRow[]> {
     return this.db.$queryRaw<CompletedBandRow[]>`
-      SELECT (p.end_reason = 'FIRST_DEFINITIVE_TREATMENT' AND p.admitted) AS "admitted",
+      SELECT p.specialty, (p.end_reason = 'FIRST_DEFINITIVE_TREATMENT' AND p.admitted) AS "admitted",
              ${bandOf(Prisma.sql`p.ended_on - p.started_on`)} AS "band", count(*)::int AS "pathways"
       FROM rtt_period p
       WHERE ${inScope(scope)} AND p.ended_on BETWEEN ${from}::date AND ${to}::date AND p.end_reason IN ${completedReasons}
-      GROUP BY 1, 2`;
+      GROUP BY 1, 2, 3`;
   }
 
   /** Clocks started from `from` to `to` (inclusive), by specialty; nullified and rejected ones do not count. */

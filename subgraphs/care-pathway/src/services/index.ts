@@ -1,8 +1,10 @@
 import type { RttReportStore } from '../data/rtt-report-store.js';
+import type { TrackingListExportStore } from '../data/tracking-list-export-store.js';
 import type { ReferralWriter } from '../data/referral-writer.js';
 import type { ClockEventWriter } from '../data/clock-event-writer.js';
 import type { AssessmentStore } from '../data/assessment-store.js';
 import type { ClinicalDocumentStore } from '../data/clinical-document-store.js';
+import type { ReceivingTeams } from '../data/receiving-teams.js';
 import { AssessmentService } from './assessment-service.js';
 import { PathwayDocumentService } from './pathway-document-service.js';
 import { PathwayService } from './pathway-service.js';
@@ -17,6 +19,9 @@ export interface ServiceStores {
   assessments: AssessmentStore;
   documents: ClinicalDocumentStore;
   reports: RttReportStore;
+  exports: TrackingListExportStore;
+  /** The directory's answer to "which teams receive referrals for this service?" */
+  receivingTeams: ReceivingTeams;
 }
 
 /** The care-pathway subgraph's services for one request: everything its resolvers may call. */
@@ -32,10 +37,10 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
   const pathways = new PathwayService(request, stores.clock);
   return {
     pathways,
-    referrals: new ReferralService(request, stores.referrals, pathways),
+    referrals: new ReferralService(request, stores.referrals, pathways, stores.receivingTeams),
     assessments: new AssessmentService(request, stores.assessments, pathways),
     documents: new PathwayDocumentService(request, stores.documents, pathways),
-    reports: new RttReportService(request, stores.reports),
+    reports: new RttReportService(request, stores.reports, stores.exports),
   };
 }
 

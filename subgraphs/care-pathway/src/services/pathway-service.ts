@@ -1,4 +1,4 @@
-import { badUserInput, oneShownAs, recordOf, shownAs, type MergedPatientRef } from '@epr/platform';
+import { badUserInput, forbidden, oneShownAs, recordOf, shownAs, type MergedPatientRef } from '@epr/platform';
 import { writeAction } from '@epr/policy';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { RttPeriodRecord } from '../data/rtt-period-store.js';
@@ -117,6 +117,10 @@ export class PathwayService {
     const recording = parseRttEventRequest(input, calendarDateInEngland(now()));
     const pathway = await this.byId(input.pathwayId);
     if (!pathway) throw notFound('No pathway has this id.', 'input.pathwayId');
+    // The provider's own record of its clock: a discharge recorded here also ends its teams' relationships.
+    if (pathway.organisation !== caller.organisationOds) {
+      throw forbidden(`Only ${pathway.organisation}, the provider on this pathway, records its RTT events.`);
+    }
     const written = writes.for((done: RecordedOnPathway | null) =>
       done
         ? [

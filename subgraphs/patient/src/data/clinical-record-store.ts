@@ -15,6 +15,7 @@ import type { Db, Tx } from './prisma.js';
 export interface CreatedItem {
   id: string;
 }
+import { lockCurrentPatient } from './patient-lock.js';
 
 /** Who recorded a clinical item, where, for which team and when, and how far it is sealed. */
 export interface Provenance {
@@ -304,7 +305,9 @@ export class ClinicalRecordStore {
     by: Authorship,
     transaction: Transaction<Tx, CreatedItem>,
   ): Promise<ProblemRecord> {
-    const { id } = await transaction((tx) => tx.problem.create({ data: { patientId, ...entry, ...by }, select: { id: true } }));
+    const { id } = await this.addTo(patientId, transaction, (tx) =>
+      tx.problem.create({ data: { patientId, ...entry, ...by }, select: { id: true } }),
+    );
     return this.readOne(this.db, problem, id);
   }
 
@@ -314,7 +317,9 @@ export class ClinicalRecordStore {
     by: Authorship,
     transaction: Transaction<Tx, CreatedItem>,
   ): Promise<AllergyRecord> {
-    const { id } = await transaction((tx) => tx.allergy.create({ data: { patientId, ...entry, ...by }, select: { id: true } }));
+    const { id } = await this.addTo(patientId, transaction, (tx) =>
+      tx.allergy.create({ data: { patientId, ...entry, ...by }, select: { id: true } }),
+    );
     return this.readOne(this.db, allergy, id);
   }
 
@@ -324,7 +329,9 @@ export class ClinicalRecordStore {
     by: Authorship,
     transaction: Transaction<Tx, CreatedItem>,
   ): Promise<MedicationRecord> {
-    const { id } = await transaction((tx) => tx.medication.create({ data: { patientId, ...entry, ...by }, select: { id: true } }));
+    const { id } = await this.addTo(patientId, transaction, (tx) =>
+      tx.medication.create({ data: { patientId, ...entry, ...by }, select: { id: true } }),
+    );
     return this.readOne(this.db, medication, id);
   }
 
@@ -335,8 +342,23 @@ export class ClinicalRecordStore {
     transaction: Transaction<Tx, CreatedItem>,
   ): Promise<ClinicalDocumentRecord> {
     const data = { patientId, ...entry, sections: entry.sections.map((section) => ({ ...section })), ...by };
-    const { id } = await transaction((tx) => tx.clinicalDocument.create({ data, select: { id: true } }));
+    const { id } = await this.addTo(patientId, transaction, (tx) => tx.clinicalDocument.create({ data, select: { id: true } }));
     return this.readOne(this.db, clinicalDocument, id);
+  }
+
+  /**
+   * Adds an item to a patient's record while holding the patient (a merge waits, or is waited for): an item
+   * is never added to a record that was merged away in the meantime, where no one would see it.
+   */
+  private addTo(
+    patientId: string,
+    transaction: Transaction<Tx, CreatedItem>,
+    create: (tx: Tx) => Promise<CreatedItem>,
+  ): Promise<CreatedItem> {
+    return transaction(async (tx) => {
+      await lockCurrentPatient(tx, patientId, 'input.patientId', 'share');
+      return create(tx);
+    });
   }
 
   private change<R extends ClinicalItemRecord, D>(

@@ -1,8 +1,9 @@
 import type { Transaction } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
-import { checkMergeParties, checkUnmerge, nhsNumberToMove, type MergeParty, type MergeRequest } from '../domain/merge.js';
+import { checkMergeParties, checkUnmerge, nhsNumberToMove, type MergeRequest } from '../domain/merge.js';
 import type { Db, Tx } from './prisma.js';
 import type { DuplicateStore } from './duplicate-store.js';
+import { lockPatients } from './patient-lock.js';
 
 const mergeColumns = {
   id: true,
@@ -119,16 +120,6 @@ export class MergeStore {
 }
 
 const uuid = (n: number) => `$${n}::uuid`;
-
-/** Locks the patients' rows for the rest of the transaction; absent ids are simply missing from the map. */
-async function lockPatients(tx: Tx, ids: string[]): Promise<Map<string, MergeParty>> {
-  const rows = await tx.$queryRawUnsafe<MergeParty[]>(
-    `SELECT id, nhs_number AS "nhsNumber", replaced_by_id AS "replacedById"
-       FROM patient.patient WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-    ids,
-  );
-  return new Map(rows.map((row) => [row.id, row]));
-}
 
 /** Re-points the rows of `table` matching `where` ($1 = from, $2 = to) at patient $2; returns their ids. */
 async function moveRows(tx: Tx, table: string, where: string, params: unknown[]): Promise<string[]> {

@@ -3,6 +3,7 @@ import type { Prisma } from '../__generated__/prisma/client.js';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import type { Db, Tx } from './prisma.js';
 import { isUniqueViolation } from './errors.js';
+import { lockCurrentPatient } from './patient-lock.js';
 import { searchPatients, type ScoredPatient, type SearchWindow } from './search/patient-search.js';
 import type { DemographicCriteria } from '../domain/search-criteria.js';
 
@@ -162,14 +163,20 @@ export class PatientStore {
     });
   }
 
+  /**
+   * Changes a patient as `changesFor` says given the patient as it is once locked: two changes at once are
+   * applied one after the other, each to what the other left (so a rename keeps the name it replaced).
+   */
   update(
     id: string,
-    changes: PatientChanges,
+    changesFor: (current: PatientRecord) => PatientChanges,
     afterwards: (tx: Tx, updated: PatientRecord) => Promise<void>,
     transaction: Transaction<Tx, PatientRecord>,
   ): Promise<PatientRecord> {
     return inTransaction(transaction, async (tx) => {
-      const { previousName, registeredGpPractice, ...fields } = changes;
+      await lockCurrentPatient(tx, id, 'input.id', 'update');
+      const current = await tx.patient.findUniqueOrThrow({ where: { id }, select: patientColumns });
+      const { previousName, registeredGpPractice, ...fields } = changesFor(current);
       if (fields.nhsNumber) await assertNhsNumberFree(tx, fields.nhsNumber, 'input.nhsNumber', id);
       if (previousName) await tx.patientPreviousName.create({ data: { patientId: id, ...previousName } });
       const updated = await tx.patient.update({
@@ -188,7 +195,10 @@ export class PatientStore {
   }
 
   addLocalIdentifier(patientId: string, identifier: LocalIdentifierKey, transaction: Transaction<Tx, void>): Promise<void> {
-    return inTransaction(transaction, (tx) => addLocalIdentifiers(tx, patientId, [identifier], () => 'input.identifier'));
+    return inTransaction(transaction, async (tx) => {
+      await lockCurrentPatient(tx, patientId, 'input.patientId', 'share');
+      await addLocalIdentifiers(tx, patientId, [identifier], () => 'input.identifier');
+    });
   }
 }
 

@@ -36,5 +36,6 @@ export const Query: QueryResolvers = {
   document: (_parent, { id }, { clinicalRecord }) => clinicalRecord.document(id),
   organisation: (_parent, { odsCode }, { directory }) => directory.organisationByOds(odsCode),
   careTeam: (_parent, { id }, { directory }) => directory.careTeam(id),
+  _referralTeams: (_parent, { organisation, service }, { directory }) => directory.referralTeams(organisation, service),
   _sessionRoleProfile: (_parent, { userId, roleProfileId }, { directory }) => directory.sessionRoleProfile(userId, roleProfileId),
 };

@@ -1,4 +1,4 @@
-import { conflict, notFound } from '@epr/platform';
+import { conflict, notFound, sqlOn } from '@epr/platform';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import { parseLocalIdentifier } from '../domain/demographics.js';
 import { pageOf, type Page, type ScoreCursor } from '../domain/pagination.js';
@@ -94,7 +94,7 @@ export class PatientService {
       validateRegistration(input),
       async (tx, created) => {
         await stores.duplicates.detect(tx, created);
-        await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+        await relationships.careRelationship(sqlOn(tx), {
           patientId: created.id,
           holder: { kind: 'ORGANISATION', id: caller.organisationOds },
           type: 'REGISTRATION',
@@ -114,10 +114,10 @@ export class PatientService {
     const { stores, loaders, writes } = this.request;
     const message = await unappliedMessage(this.request, messageInput);
     const current = await this.changeable(input.id, 'input.id');
-    const changes = validatePatientUpdate(input, current);
+    // Checked again against the patient as it is once locked: another change may have landed meanwhile.
     const patient = await stores.patients.update(
       current.id,
-      changes,
+      (locked) => validatePatientUpdate(input, locked),
       async (tx, updated) => {
         await stores.duplicates.detect(tx, updated);
         await recordMessage(this.request, tx, message, updated.id);
