@@ -111,14 +111,32 @@ beforeAll(async () => {
       },
     )
   ).recordMedication.id;
-  await ok('gp', `mutation ($input: FileClinicalDocumentInput!) { fileClinicalDocument(input: $input) { id } }`, {
-    input: {
-      patientId,
-      type: { conceptId: '371530004', term: 'Clinical consultation report' },
-      title: planted('document title'),
-      authoredAt: '2026-10-01T10:00:00Z',
-      sections: [{ title: 'Plan', text: planted('document section') }],
+  const filed = await ok<{ fileClinicalDocument: { id: string } }>(
+    'gp',
+    `mutation ($input: FileClinicalDocumentInput!) { fileClinicalDocument(input: $input) { id } }`,
+    {
+      input: {
+        patientId,
+        type: { conceptId: '371530004', term: 'Clinical consultation report' },
+        title: planted('document title'),
+        authoredAt: '2026-10-01T10:00:00Z',
+        sections: [{ title: 'Plan', text: planted('document section') }],
+      },
     },
+  );
+  ids['document'] = filed.fileClinicalDocument.id;
+  // A corrected item: its earlier version (planted 'dosage') is reached through previousVersions only.
+  await ok('gp', `mutation ($input: AmendMedicationInput!) { amendMedication(input: $input) { id } }`, {
+    input: { id: ids['medication'], dosage: planted('amended dosage'), reason: 'Dose corrected' },
+  });
+  // An item entered in error is in no list: no path of the walk reaches it, not even for its author.
+  const wrong = await ok<{ recordAllergy: { id: string } }>(
+    'gp',
+    `mutation ($input: RecordAllergyInput!) { recordAllergy(input: $input) { id } }`,
+    { input: { patientId, substance: { conceptId: '91936005', term: planted('entered in error') }, severity: 'MILD' } },
+  );
+  await ok('gp', `mutation ($input: MarkEnteredInErrorInput!) { markEnteredInError(input: $input) { id } }`, {
+    input: { kind: 'ALLERGY', id: wrong.recordAllergy.id, reason: 'Wrong patient' },
   });
 
   const referral = `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { id pathway { id } } }`;
@@ -184,6 +202,7 @@ function argumentTable(): ArgumentTable {
     'Query.problem': `(id: "${ids['problem']}")`,
     'Query.allergy': `(id: "${ids['allergy']}")`,
     'Query.medication': `(id: "${ids['medication']}")`,
+    'Query.document': `(id: "${ids['document']}")`,
     'Query.referral': `(id: "${ids['referral']}")`,
     'Query.pathway': `(id: "${ids['pathway']}")`,
     'Query.patientTrackingList': `(first: 500)`,
@@ -236,6 +255,7 @@ describe('the walk', () => {
       expect([...seen].sort()).toEqual(
         [
           'allergy',
+          'amended dosage',
           'assessment title',
           'contribution',
           'document section',

@@ -8,6 +8,7 @@ export const activities = [
   'clinical.read',
   'clinical.write',
   'sealed.override',
+  'clinical.read_entered_in_error',
   'emergency.access',
   'relationship.self_claim',
   'relationship.grant',

@@ -254,6 +254,31 @@ describe('seals × relationship', () => {
   });
 });
 
+describe('entered in error', () => {
+  const inError = (extra: Partial<ItemFacts> = {}) => item('NONE', { enteredInError: true, ...extra });
+  const read = (subject: Subject, facts: ItemFacts, state: RelationshipState = 'active') =>
+    effect({ subject, activity: 'clinical.read', patient: patientFacts(state), item: facts });
+
+  test('its authoring team and its author still read it', () => {
+    expect(read({ ...subjects.clinician, teamIds: ['oncology'] }, inError())).toBe('ALLOW');
+    expect(read(subjects.nurse, inError({ authoringTeamId: null, authorUserId: 'nurse.okafor' }))).toBe('ALLOW');
+  });
+
+  test('other clinicians with a relationship, and the patient, do not: it is as if it were not there', () => {
+    expect(read(subjects.clinician, inError())).toBe('HIDE');
+    expect(read(subjects.patient, inError())).toBe('HIDE');
+    expect(read(subjects.clinician, inError(), 'emergency')).toBe('HIDE');
+  });
+
+  test('a role that reviews such entries reads it, with the usual relationship, seal and consent checks', () => {
+    expect(read(subjects.caldicott, inError())).toBe('ALLOW');
+    expect(read(subjects.caldicott, inError(), 'none')).toBe('DENY');
+    expect(read(subjects.caldicott, inError({ sealLevel: 'SEALED' }))).toBe('PLACEHOLDER');
+    expect(read(subjects.caldicott, inError({ sealLevel: 'SEALED_AND_LOCKED' }))).toBe('HIDE');
+    expect(read(subjects.privacyOfficer, inError())).toBe('DENY');
+  });
+});
+
 describe('consent', () => {
   test('do-not-share hides items recorded by another organisation, not the reader’s own', () => {
     const facts = patientFacts('active', { doNotShare: true });

@@ -35,6 +35,24 @@ export function fieldsOfClass(dataClass: DataClass): Set<string> {
   return found;
 }
 
+/**
+ * Whether reaching `typeName` again would go round a cycle. A type that refers to itself directly (an item's
+ * `previousVersions`, an appointment's `rescheduledTo`, a patient's `replacedBy`) is walked one step more, so what
+ * such a field hands out is walked too; any other return to a type on the path ends it.
+ */
+function revisits(path: readonly string[], typeName: string): boolean {
+  const seen = path.filter((name) => name === typeName).length;
+  return seen > 1 || (seen === 1 && path.at(-1) !== typeName);
+}
+
+/**
+ * Whether a subgraph only declares the field for `@requires`/`@key` (`@external`): it never resolves it — the gateway
+ * sends its value in the representation — so a query selecting it is one the gateway would never send.
+ */
+function isExternal(field: GraphQLField<unknown, unknown>): boolean {
+  return field.astNode?.directives?.some((directive) => directive.name.value === 'external') ?? false;
+}
+
 /** Argument text for fields that need arguments: `Type.field` → `(a: …, b: …)`. */
 export type ArgumentTable = Record<string, string>;
 
@@ -47,7 +65,7 @@ export interface WalkQuery {
  * For each root field of the schema's Query: one query selecting every path from it to a field in `targets`,
  * with the whole of each target selected (its own fields are in the same class) — or, with `everything`, every
  * field reachable at all, so that clinical text in a field classified as something else shows too. Types are
- * not revisited along a path, so cycles end; `__typename` is selected everywhere so a response can be walked
+ * not revisited along a path (but for one step of a type's reference to itself), so cycles end; `__typename` is selected everywhere so a response can be walked
  * against the schema. A field that needs an argument not in `args` is reported, so a new root field cannot slip
  * past the walk.
  */
@@ -151,6 +169,7 @@ class SelectionWalker {
     if (!isObjectType(type)) return null;
     const parts: string[] = [];
     for (const field of Object.values(type.getFields())) {
+      if (isExternal(field)) continue;
       const key = `${type.name}.${field.name}`;
       const target = whole || this.everything || this.targets.has(key);
       const named = getNamedType(field.type);
@@ -160,7 +179,7 @@ class SelectionWalker {
         if (target) parts.push(`${field.name}${argumentText}`);
         continue;
       }
-      if (!isCompositeType(named) || path.includes(named.name) || path.length >= this.maxDepth) continue;
+      if (!isCompositeType(named) || revisits(path, named.name) || path.length >= this.maxDepth) continue;
       const sub = this.selection(named, [...path, named.name], target);
       if (sub) parts.push(`${field.name}${argumentText} { ${sub} }`);
     }

@@ -1,4 +1,4 @@
-import { forbidden, isUuid, notFound } from '@epr/platform';
+import { forbidden, isUuid, notFound, oneShownAs, recordOf, shownAs, type MergedPatientRef } from '@epr/platform';
 import type { Activity } from '@epr/policy';
 import type { ReferralRecord } from '../data/referral-store.js';
 import type { ReferralWriter } from '../data/referral-writer.js';
@@ -50,10 +50,22 @@ export class ReferralService {
     return policy.reveal('referrals.read', await loaders.referralById.load(id.toLowerCase()), 'referral.read');
   }
 
-  async forPatient(patientId: string): Promise<ReferralRecord[]> {
-    if (!isUuid(patientId)) return [];
+  /**
+   * A patient's referrals, those of every duplicate merged into it included (one statement for all of them),
+   * decided for the patient being read — the survivor — and shown as its own.
+   */
+  async forPatient(patient: MergedPatientRef): Promise<ReferralRecord[]> {
+    const { survivorId, patientIds } = recordOf(patient);
+    if (!patientIds.every(isUuid)) return [];
     const { policy, loaders } = this.request;
-    return policy.revealAll('referrals.read', await loaders.referralsByPatientId.load(patientId), 'referral.read');
+    const referrals = shownAs(survivorId, await loaders.referralsByRecord.load(patientIds));
+    return policy.revealAll('referrals.read', referrals, 'referral.read');
+  }
+
+  /** The referral that started a pathway, shown as the pathway's patient's (through a merged record too). */
+  async ofPathway(pathway: { referralId: string; patientId: string }): Promise<ReferralRecord | null> {
+    const referral = await this.request.loaders.referralById.load(pathway.referralId);
+    return this.request.policy.reveal('referrals.read', oneShownAs(pathway.patientId, referral), 'referral.read');
   }
 
   /**
@@ -92,7 +104,7 @@ export class ReferralService {
     const { caller, writes, now, forgetReads } = this.request;
     const command = validateTriage(input);
     const referral = await this.byId(input.referralId);
-    const pathway = referral && (await this.pathways.forReferral(referral.id));
+    const pathway = referral && (await this.pathways.forReferral(referral));
     if (!referral || !pathway) throw notFound('No referral awaiting triage has this id.', 'input.referralId');
     await this.requireReceivingCare(referral);
     const redirectTeamIds =

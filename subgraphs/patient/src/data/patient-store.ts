@@ -1,5 +1,5 @@
 import { badUserInput, conflict, type Transaction, isUniqueViolation } from '@epr/platform';
-import type { Prisma } from '../__generated__/prisma/client.js';
+import { Prisma } from '../__generated__/prisma/client.js';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import type { Db, Tx } from './prisma.js';
 import { lockCurrentPatient } from './patient-lock.js';
@@ -96,6 +96,22 @@ export class PatientStore {
       select: patientColumns,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
+  }
+
+  /**
+   * For each survivor, every patient merged into it — directly or through a chain of merges (A into B, then B into
+   * C), up to `maxDepth` merges deep — in one statement for the batch. An undone merge no longer links them.
+   */
+  async mergedInto(survivorIds: readonly string[], maxDepth: number): Promise<{ survivorId: string; patientId: string }[]> {
+    return this.db.$queryRaw(
+      Prisma.sql`WITH RECURSIVE merged (survivor_id, patient_id, depth) AS (
+         SELECT p.replaced_by_id, p.id, 1 FROM patient.patient p WHERE p.replaced_by_id = ANY(${[...survivorIds]}::uuid[])
+         UNION ALL
+         SELECT m.survivor_id, p.id, m.depth + 1 FROM merged m JOIN patient.patient p ON p.replaced_by_id = m.patient_id
+          WHERE m.depth < ${maxDepth}::int
+       )
+       SELECT survivor_id::text AS "survivorId", patient_id::text AS "patientId" FROM merged ORDER BY depth, patient_id`,
+    );
   }
 
   previousNamesOf(patientIds: readonly string[]): Promise<PreviousNameRecord[]> {

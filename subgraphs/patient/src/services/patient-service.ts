@@ -10,9 +10,7 @@ import type { ScoredPatient } from '../data/search/patient-search.js';
 import type { ServiceRequest } from './request.js';
 import type { InterfaceMessageInput } from '../__generated__/resolvers-types.js';
 import { recordMessage, unappliedMessage } from './interface-messages.js';
-
-// Merges chain (A into B, later B into C); a longer chain than this means corrupt data, not a real history.
-const maxMergeChain = 16;
+import { maxMergeChain } from '../domain/merge.js';
 
 /**
  * Patients in the master patient index: single reads, look-ups by NHS number or local identifier, search, merge
@@ -56,6 +54,15 @@ export class PatientService {
       'patient.read',
     );
     return patients.filter((p) => visible.has(p.id));
+  }
+
+  /**
+   * Every patient id the record of `patient` (a current patient, the survivor of its merges) is filed under: its
+   * own first, then every patient merged into it, directly or through an earlier merge. Other subgraphs list
+   * what they hold under these ids as this patient's; the patient was revealed before this is asked.
+   */
+  async recordPatientIds(patient: PatientRecord): Promise<string[]> {
+    return [patient.id, ...(await this.request.loaders.mergedIntoPatientId.load(patient.id))];
   }
 
   async previousNames(patientId: string): Promise<PreviousNameRecord[]> {
