@@ -1,5 +1,5 @@
 import { graphql, type GraphQLResponse } from './support/gateway-client.js';
-import { as, people, staffAt, tokenOf, type Person, type Staff } from './support/people.js';
+import { as, demoPatients, people, type Person, type Staff, staffAt, tokenOf } from './support/people.js';
 import { sql } from './support/stack-database.js';
 
 /*
@@ -8,7 +8,7 @@ import { sql } from './support/stack-database.js';
  * The patient under test is registered by a GP practice, so only that practice starts with a relationship.
  */
 const practiceTeam = 'ca7e7ea0-0000-4000-8000-000000000006';
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const oliviaBennett = demoPatients.olivia.id;
 
 type Response<T> = GraphQLResponse<T>['body'];
 
@@ -86,7 +86,7 @@ describe('relationship states × seals (a clinician at another organisation)', (
     expect(claim.errors).toBeUndefined();
     expect(claim.data!['claimLegitimateRelationship']).toMatchObject({
       type: 'SELF_CLAIM',
-      holderUserId: 'dr.amelia.hart',
+      holderUserId: people.consultant.userId,
       expiresAt: expect.any(String),
     });
     const view = await as<RecordView>('consultant', record, { id: patientId });
@@ -139,7 +139,7 @@ describe('relationship states × seals (a clinician at another organisation)', (
         id: patientId,
       },
     );
-    expect(grant.data!['grantLegitimateRelationship']).toEqual({ type: 'COLLEAGUE_GRANT', holderUserId: 'cg.helen.ward' });
+    expect(grant.data!['grantLegitimateRelationship']).toEqual({ type: 'COLLEAGUE_GRANT', holderUserId: people.caldicott.userId });
     expect(terms(await as<RecordView>('caldicott', record, { id: patientId }))).toEqual(['Hypertensive disorder']);
     const opened = await as<RecordView>('caldicott', record, {
       id: patientId,
@@ -256,27 +256,27 @@ describe('roles: no clinical content by any path for the booking clerk and the p
     expect(events).toContainEqual({
       action: 'clinical.read',
       outcome: 'DENIED',
-      userId: 'dr.amelia.hart',
+      userId: people.consultant.userId,
       basis: { kind: 'DECISION', detail: 'no_relationship' },
     });
     expect(events).toContainEqual(
       expect.objectContaining({
         action: 'relationship.self_claim',
-        userId: 'dr.amelia.hart',
+        userId: people.consultant.userId,
         basis: { kind: 'SELF_CLAIM', detail: 'LR01' },
       }),
     );
     expect(events).toContainEqual(
       expect.objectContaining({
         action: 'emergency.access',
-        userId: 'nurse.ben.okafor',
+        userId: people.nurse.userId,
         basis: { kind: 'EMERGENCY', detail: 'Collapsed in ED, unresponsive' },
       }),
     );
     expect(events).toContainEqual(
       expect.objectContaining({
         action: 'seal.override',
-        userId: 'cg.helen.ward',
+        userId: people.caldicott.userId,
         basis: { kind: 'SEAL_OVERRIDE', detail: 'Safeguarding review requested by the court' },
       }),
     );
@@ -445,8 +445,8 @@ describe('consent', () => {
     const sees = async (who: Person | Staff) => (terms(await as<RecordView>(who, record, { id: oliviaBennett })) ?? []).includes('Asthma');
     expect(await sees('consultant')).toBe(true);
     const nominate = `mutation ($itemId: ID!, $userIds: [ID!]!) { nominateItemViewers(kind: PROBLEM, itemId: $itemId, userIds: $userIds) }`;
-    const named = await as('olivia', nominate, { itemId, userIds: ['nurse.ben.okafor'] });
-    expect(named.data).toEqual({ nominateItemViewers: ['nurse.ben.okafor'] });
+    const named = await as('olivia', nominate, { itemId, userIds: [people.nurse.userId] });
+    expect(named.data).toEqual({ nominateItemViewers: [people.nurse.userId] });
     try {
       expect(await sees('consultant')).toBe(false);
       expect(await sees('nurse')).toBe(true);
@@ -459,7 +459,7 @@ describe('consent', () => {
 
   test('she can only nominate for her own items, and only people in the directory', async () => {
     const nominate = `mutation ($itemId: ID!, $userIds: [ID!]!) { nominateItemViewers(kind: PROBLEM, itemId: $itemId, userIds: $userIds) }`;
-    const notHers = await as('olivia', nominate, { itemId: '00000000-0000-4000-8000-000000000000', userIds: ['nurse.ben.okafor'] });
+    const notHers = await as('olivia', nominate, { itemId: '00000000-0000-4000-8000-000000000000', userIds: [people.nurse.userId] });
     expect(notHers.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'itemId' });
     const clinician = await as('consultant', nominate, { itemId: '00000000-0000-4000-8000-000000000000', userIds: [] });
     expect(clinician.errors![0]!.extensions!['code']).toBe('FORBIDDEN');

@@ -1,5 +1,5 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
-import { as } from './support/people.js';
+import { graphql } from './support/gateway-client.js';
+import { as, demoPatients, tokenOf } from './support/people.js';
 import { receivedReferral } from './support/referrals.js';
 
 /*
@@ -99,8 +99,8 @@ describe('emergency access reason', () => {
 
 describe('seal-override justification on an assessment (care-pathway)', () => {
   test('the same rule refuses a short one, naming the argument', async () => {
-    const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
-    const hart = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+    const georgeMcAllister = demoPatients.george.id;
+    const hart = await tokenOf('consultant');
     // Received for RX1's cardiology team, so Dr Hart (a member) may open the pathway's clinical content.
     const { pathway } = await receivedReferral({
       patientId: georgeMcAllister,

@@ -3,9 +3,10 @@ import type { GraphQLEnumType } from 'graphql';
 import { alertKinds, alertingActions } from '@epr/policy';
 import { apiSchema } from './support/supergraph-walk.js';
 import { appendAsSubgraph, event, withDatabase } from './support/security-log.js';
+import { demoPatients, people } from './support/people.js';
 
-const privacyOfficer = { user: 'privacy.priya.shah', role: 'rp-shah-rx1' };
-const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
+const privacyOfficer = { user: people.privacyOfficer.userId, role: people.privacyOfficer.roleProfileId };
+const georgeMcAllister = demoPatients.george.id;
 
 const alertsQuery = `query ($status: [AlertStatus!]) {
   accessAlerts(status: $status, first: 50) {
@@ -49,7 +50,7 @@ describe('alerts for the privacy officer', () => {
       status: 'OPEN',
       event: {
         action: 'emergency.access',
-        userId: 'dr.amelia.hart',
+        userId: people.consultant.userId,
         organisation: 'RX1',
         patient: { id: georgeMcAllister },
         basis: { kind: 'EMERGENCY', detail: 'Unconscious in ED' },

@@ -2,11 +2,12 @@ import { createScratchDatabase } from '@epr/tools/db/scratch-database';
 import { applyMigrations } from '@epr/tools/db/migrate';
 import { verifySecurityLog } from '@epr/tools/audit/verify-log';
 import { describeFinding } from '@epr/tools/audit/chain-check';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
 import { appendAsSubgraph, event, stackAuditKey, withDatabase } from './support/security-log.js';
+import { demoPatients, tokenOf } from './support/people.js';
 
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const oliviaBennett = demoPatients.olivia.id;
 
 describe('the security log cannot be edited by the application', () => {
   test.each([
@@ -46,7 +47,7 @@ describe('verifier', () => {
         }
       `,
       {
-        token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
+        token: await tokenOf('consultant'),
         variables: { id: oliviaBennett },
       },
     );
@@ -95,7 +96,7 @@ describe('verifier', () => {
 
 describe('fail closed', () => {
   test('with the security log unwritable, a clinical read returns an error and no patient data', async () => {
-    const token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+    const token = await tokenOf('consultant');
     const read = () =>
       graphql<{ patient: unknown }>(
         `

@@ -1,10 +1,10 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { sqlStatements } from './support/sql-counter.js';
+import { demoPatients, people, type Person, tokenOf } from './support/people.js';
 
-const clinician = { user: 'dr.amelia.hart', role: 'rp-hart-rx1' };
-const privacyOfficer = { user: 'privacy.priya.shah', role: 'rp-shah-rx1' };
-const portalPatient = { user: 'olivia.bennett', role: 'rp-bennett-portal' };
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const clinician = people.consultant;
+const privacyOfficer = people.privacyOfficer;
+const oliviaBennett = demoPatients.olivia.id;
 
 interface LoggedEvent {
   subgraph: string;
@@ -20,8 +20,8 @@ interface LoggedEvent {
 }
 
 /** Runs an operation as `who` and returns its data and the request id the gateway gave it. */
-async function asUser(who: { user: string; role: string }, query: string, variables: Record<string, unknown> = {}) {
-  const response = await graphql<Record<string, unknown>>(query, { token: await tokenFor(who.user, who.role), variables });
+async function asUser(who: Person, query: string, variables: Record<string, unknown> = {}) {
+  const response = await graphql<Record<string, unknown>>(query, { token: await tokenOf(who), variables });
   expect(response.body.errors).toBeUndefined();
   return { data: response.body.data!, requestId: response.headers.get('x-request-id')! };
 }
@@ -29,7 +29,7 @@ async function asUser(who: { user: string; role: string }, query: string, variab
 /** What the security log holds for one request, as a privacy officer sees it. */
 async function eventsOf(requestId: string): Promise<LoggedEvent[]> {
   const { data } = await asUser(
-    privacyOfficer,
+    'privacyOfficer',
     `query ($requestId: String!) {
       accessEvents(filter: { requestId: $requestId }, first: 200) {
         edges { node { subgraph action outcome userId roleProfileId jobRoleCode organisation patient { id } category requestId } }
@@ -42,8 +42,8 @@ async function eventsOf(requestId: string): Promise<LoggedEvent[]> {
 }
 
 const asClinician = {
-  userId: clinician.user,
-  roleProfileId: clinician.role,
+  userId: clinician.userId,
+  roleProfileId: clinician.roleProfileId,
   jobRoleCode: 'R8000',
   organisation: 'RX1',
   outcome: 'ALLOWED',
@@ -62,14 +62,14 @@ describe('the security log records every access, once, before the data leaves', 
       ],
     ],
   ])('%s leaves exactly one event per subgraph that served data', async (_label, query, expected) => {
-    const { requestId } = await asUser(clinician, query, { id: oliviaBennett });
+    const { requestId } = await asUser('consultant', query, { id: oliviaBennett });
     const events = await eventsOf(requestId);
     expect(events.map((e) => [e.subgraph, e.action])).toEqual(expected);
     for (const event of events) expect(event).toMatchObject({ ...asClinician, patient: { id: oliviaBennett }, requestId });
   });
 
   test('a subgraph writes its request’s events in one statement, however many fields it served', async () => {
-    const token = await tokenFor(clinician.user, clinician.role);
+    const token = await tokenOf('consultant');
     const before = await sqlStatements('scheduling', 'audit');
     const { body } = await graphql(
       `
@@ -93,9 +93,9 @@ describe('the security log records every access, once, before the data leaves', 
   });
 
   test('reading the security log is itself recorded, against the patient whose events were shown', async () => {
-    const { requestId: read } = await asUser(clinician, `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett });
+    const { requestId: read } = await asUser('consultant', `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett });
     const { data, requestId: review } = await asUser(
-      privacyOfficer,
+      'privacyOfficer',
       `query ($id: ID!) { accessEvents(filter: { patientId: $id }, first: 5) { edges { node { requestId } } } }`,
       { id: oliviaBennett },
     );
@@ -106,8 +106,8 @@ describe('the security log records every access, once, before the data leaves', 
         subgraph: 'audit',
         action: 'audit.read',
         outcome: 'ALLOWED',
-        userId: privacyOfficer.user,
-        roleProfileId: privacyOfficer.role,
+        userId: privacyOfficer.userId,
+        roleProfileId: privacyOfficer.roleProfileId,
         jobRoleCode: 'R0001',
         organisation: 'RX1',
         patient: { id: oliviaBennett },
@@ -123,11 +123,11 @@ describe('privacy officer queries', () => {
     const from = new Date().toISOString();
     const reads = [];
     for (let i = 0; i < 3; i++)
-      reads.push((await asUser(clinician, `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett })).requestId);
+      reads.push((await asUser('consultant', `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett })).requestId);
     const page = async (after: string | null) =>
       (
         await asUser(
-          privacyOfficer,
+          'privacyOfficer',
           `query ($from: DateTime!, $after: String) {
             accessEvents(filter: { userId: "dr.amelia.hart", from: $from, outcome: ALLOWED }, first: 2, after: $after) {
               edges { node { id requestId occurredAt } } pageInfo { hasNextPage endCursor }
@@ -148,7 +148,7 @@ describe('privacy officer queries', () => {
   });
 
   test('bad filters get BAD_USER_INPUT naming the field', async () => {
-    const token = await tokenFor(privacyOfficer.user, privacyOfficer.role);
+    const token = await tokenOf('privacyOfficer');
     const { body } = await graphql(
       `
         {
@@ -178,9 +178,9 @@ describe('privacy officer queries', () => {
   });
 
   test('export as FHIR AuditEvent resources in a Bundle', async () => {
-    const { requestId } = await asUser(clinician, `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett });
+    const { requestId } = await asUser('consultant', `query ($id: ID!) { patient(id: $id) { nhsNumber } }`, { id: oliviaBennett });
     const { data } = await asUser(
-      privacyOfficer,
+      'privacyOfficer',
       `query ($requestId: String!) { accessEvents(filter: { requestId: $requestId }) { fhirBundle edges { node { fhir } } } }`,
       { requestId },
     );
@@ -194,7 +194,7 @@ describe('privacy officer queries', () => {
       resourceType: 'AuditEvent',
       action: 'R',
       outcome: '0',
-      agent: [{ who: { identifier: { value: clinician.user } }, requestor: true }],
+      agent: [{ who: { identifier: { value: clinician.userId } }, requestor: true }],
       entity: expect.arrayContaining([expect.objectContaining({ what: { reference: `Patient/${oliviaBennett}` } })]),
     });
   });
@@ -202,9 +202,9 @@ describe('privacy officer queries', () => {
 
 describe('who has looked at my record (patient portal)', () => {
   test('shows role, organisation and time of each access, but not who the member of staff was', async () => {
-    await asUser(clinician, `query ($id: ID!) { patient(id: $id) { referrals { specialty } } }`, { id: oliviaBennett });
+    await asUser('consultant', `query ($id: ID!) { patient(id: $id) { referrals { specialty } } }`, { id: oliviaBennett });
     const { data } = await asUser(
-      portalPatient,
+      'olivia',
       `query ($id: ID!) {
         patient(id: $id) {
           accessLog(first: 5) { edges { node { occurredAt role organisation { odsCode name } what reason outcome } } pageInfo { hasNextPage } }
@@ -221,7 +221,7 @@ describe('who has looked at my record (patient portal)', () => {
         outcome: 'ALLOWED',
       }),
     );
-    expect(JSON.stringify(log)).not.toContain(clinician.user);
+    expect(JSON.stringify(log)).not.toContain(clinician.userId);
     const times = log.map((entry) => entry['occurredAt'] as string);
     expect(times).toEqual([...times].sort().reverse());
   });
@@ -229,11 +229,10 @@ describe('who has looked at my record (patient portal)', () => {
 
 describe('who has looked at my record: how accessors are named', () => {
   test('the patient\'s own accesses say "You"; staff roles are named from the policy, never "NHS staff"', async () => {
-    const gp = { user: 'gp.david.lee', role: 'rp-lee-a81001' };
-    await asUser(gp, `query ($id: ID!) { patient(id: $id) { name { family } } }`, { id: oliviaBennett });
-    await asUser(portalPatient, `query ($id: ID!) { patient(id: $id) { name { family } referrals { specialty } } }`, { id: oliviaBennett });
+    await asUser('gp', `query ($id: ID!) { patient(id: $id) { name { family } } }`, { id: oliviaBennett });
+    await asUser('olivia', `query ($id: ID!) { patient(id: $id) { name { family } referrals { specialty } } }`, { id: oliviaBennett });
     const { data } = await asUser(
-      portalPatient,
+      'olivia',
       `query ($id: ID!) { patient(id: $id) { accessLog(first: 50) { edges { node { role organisation { odsCode } what reason } } } } }`,
       { id: oliviaBennett },
     );

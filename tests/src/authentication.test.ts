@@ -6,6 +6,7 @@ import { graphql, tokenFor } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
 import { postToSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@epr/tools/dev-issuer/index';
+import { people, tokenOf } from './support/people.js';
 
 const me = '{ me { userId displayName roleProfile { jobRoleCode organisation { odsCode name } } } }';
 
@@ -27,11 +28,11 @@ async function expectRefused(
 
 describe('signing in', () => {
   test('a valid session works in the role it selected', async () => {
-    const { status, body } = await graphql(me, { token: await tokenFor('dr.amelia.hart', 'rp-hart-a81001') });
+    const { status, body } = await graphql(me, { token: await tokenOf('sessionalGp') });
     expect(status).toBe(200);
     expect(body.data).toEqual({
       me: {
-        userId: 'dr.amelia.hart',
+        userId: people.consultant.userId,
         displayName: 'Dr Amelia Hart',
         roleProfile: { jobRoleCode: 'R8000', organisation: { odsCode: 'A81001', name: 'Riverside Medical Practice' } },
       },
@@ -43,15 +44,18 @@ describe('signing in', () => {
   });
 
   test('an expired token is refused', async () => {
-    await expectRefused(graphql(me, { token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1', { expired: true }) }), 'expired');
+    await expectRefused(
+      graphql(me, { token: await tokenFor(people.consultant.userId, people.consultant.roleProfileId, { expired: true }) }),
+      'expired',
+    );
   });
 
   test('a token signed with another key is refused', async () => {
     const other = await generateSigningKeyPair();
     const { importJWK } = await import('jose');
-    const forged = await new SignJWT({ selected_roleid: 'rp-hart-rx1' })
+    const forged = await new SignJWT({ selected_roleid: people.consultant.roleProfileId })
       .setProtectedHeader({ alg: 'EdDSA', kid: other.kid })
-      .setSubject('dr.amelia.hart')
+      .setSubject(people.consultant.userId)
       .setIssuer(DEV_ISSUER)
       .setAudience(DEV_AUDIENCE)
       .setIssuedAt()
@@ -75,8 +79,11 @@ describe('signing in', () => {
 
   test('a role the user does not hold is refused', async () => {
     // A real, active role profile — but another user's.
-    await expectRefused(graphql(me, { token: await tokenFor('dr.amelia.hart', 'rp-shah-rx1') }), 'role_not_held');
-    await expectRefused(graphql(me, { token: await tokenFor('dr.amelia.hart', 'no-such-role') }), 'role_not_held');
+    await expectRefused(
+      graphql(me, { token: await tokenFor(people.consultant.userId, people.privacyOfficer.roleProfileId) }),
+      'role_not_held',
+    );
+    await expectRefused(graphql(me, { token: await tokenFor(people.consultant.userId, 'no-such-role') }), 'role_not_held');
   });
 });
 
@@ -91,7 +98,7 @@ describe('subgraphs trust only the gateway', () => {
   });
 
   test('a user session token sent straight to a subgraph is refused', async () => {
-    const token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+    const token = await tokenOf('consultant');
     const { status } = await graphql(query, { token, url: stackState().subgraphUrls.patient });
     expect(status).toBe(401);
   });
@@ -146,7 +153,7 @@ describe('subgraphs trust only the gateway', () => {
     const lookup = JSON.stringify({
       query:
         'query ($userId: ID!, $roleProfileId: ID!) { _sessionRoleProfile(userId: $userId, roleProfileId: $roleProfileId) { jobRoleCode } }',
-      variables: { userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1' },
+      variables: { userId: people.consultant.userId, roleProfileId: people.consultant.roleProfileId },
     });
     const credential = `Bearer ${(await stackSigner()).sign(system, { audience: 'patient', body: lookup })}`;
     await expectSubgraphRefused(postToSubgraph('patient', body, credential), 'body_mismatch');
@@ -164,7 +171,7 @@ describe('subgraphs trust only the gateway', () => {
     const gatewayKey = await loadKeyFromFile(join(keyDir, 'gateway.private.jwk.json'), 'private');
     const unbound = await new SignJWT({
       kind: 'user',
-      role_profile_id: 'rp-hart-rx1',
+      role_profile_id: people.consultant.roleProfileId,
       job_role_code: 'R8000',
       organisation_ods: 'RX1',
       request_id: 'old-style',
@@ -172,7 +179,7 @@ describe('subgraphs trust only the gateway', () => {
       .setProtectedHeader({ alg: 'EdDSA', typ: 'epr-credential+jwt' })
       .setIssuer('epr-gateway')
       .setAudience('patient')
-      .setSubject('dr.amelia.hart')
+      .setSubject(people.consultant.userId)
       .setIssuedAt()
       .setExpirationTime('60s')
       .sign(await importJWK(gatewayKey, 'EdDSA'));

@@ -1,5 +1,4 @@
-import { tokenFor } from './support/gateway-client.js';
-import { staffAt, tokenOf, type Staff } from './support/people.js';
+import { type Staff, staffAt, tokenOf } from './support/people.js';
 import { receivedReferral } from './support/referrals.js';
 import { eventually } from './support/eventually.js';
 import { stackState } from './support/stack-state.js';
@@ -17,8 +16,8 @@ const database = () => stackState().databaseUrl;
 // for it get room for a busy machine (the wait itself polls; nothing is asserted about how long it takes).
 const deliveryMs = 150_000;
 
-const clerk = async () => client(await tokenFor('clerk.chloe.reid', 'rp-reid-rx1'));
-const clinician = async () => client(await tokenFor('dr.amelia.hart', 'rp-hart-rx1'));
+const clerk = async () => client(await tokenOf('clerk'));
+const clinician = async () => client(await tokenOf('consultant'));
 // The provider's own clinician records its RTT statuses.
 let recorder: Staff;
 const providerClinician = async () => client(await tokenOf(recorder));

@@ -1,10 +1,11 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { receivedReferral } from './support/referrals.js';
+import { demoPatients, people, type Person, tokenOf } from './support/people.js';
 
 // Multi-disciplinary assessments and letters on a pathway of their own. George McAllister is referred to RX1's
 // cardiology service (so its team, Dr Hart and Nurse Okafor, holds a referral relationship) and registered with
 // A81001 (so his GP holds one too).
-const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
+const georgeMcAllister = demoPatients.george.id;
 
 let pathwayId: string;
 
@@ -18,8 +19,8 @@ beforeAll(async () => {
   pathwayId = referral.pathway.id;
 });
 
-async function as(user: string, role: string) {
-  const token = await tokenFor(user, role);
+async function as(who: Person) {
+  const token = await tokenOf(who);
   return <T>(query: string, variables: Record<string, unknown>) => graphql<T>(query, { token, variables });
 }
 
@@ -29,7 +30,7 @@ const contribute = `mutation ($input: ContributeToAssessmentInput!) {
 
 describe('multi-disciplinary assessments', () => {
   test('professionals from different organisations contribute, each authored in their role; sign-off closes it', async () => {
-    const consultant = await as('dr.amelia.hart', 'rp-hart-rx1');
+    const consultant = await as('consultant');
     const started = await consultant<{ startAssessment: { id: string; status: string } }>(
       `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id status } }`,
       { input: { pathwayId, title: 'Pre-operative assessment' } },
@@ -37,8 +38,8 @@ describe('multi-disciplinary assessments', () => {
     expect(started.body.data!.startAssessment.status).toBe('OPEN');
     const assessmentId = started.body.data!.startAssessment.id;
 
-    const nurse = await as('nurse.ben.okafor', 'rp-okafor-rx1');
-    const gp = await as('gp.david.lee', 'rp-lee-a81001');
+    const nurse = await as('nurse');
+    const gp = await as('gp');
     const fromNurse = await nurse<{ contributeToAssessment: unknown }>(contribute, {
       input: { assessmentId, discipline: 'Nursing', content: 'Fit for surgery; lives alone.' },
     });
@@ -48,12 +49,12 @@ describe('multi-disciplinary assessments', () => {
     expect(fromNurse.body.data!.contributeToAssessment).toEqual({
       discipline: 'Nursing',
       sealLevel: 'NONE',
-      author: { userId: 'nurse.ben.okafor', jobRoleCode: 'R8001', organisation: 'RX1' },
+      author: { userId: people.nurse.userId, jobRoleCode: 'R8001', organisation: 'RX1' },
     });
     expect(fromGp.body.data!.contributeToAssessment).toEqual({
       discipline: 'General practice',
       sealLevel: 'SEALED',
-      author: { userId: 'gp.david.lee', jobRoleCode: 'R8000', organisation: 'A81001' },
+      author: { userId: people.gp.userId, jobRoleCode: 'R8000', organisation: 'A81001' },
     });
 
     const signedOff = await consultant<{ signOffAssessment: Record<string, unknown> }>(
@@ -66,7 +67,7 @@ describe('multi-disciplinary assessments', () => {
     // The GP sealed theirs: the consultant sees that it exists, not what it says.
     expect(signedOff.body.data!.signOffAssessment).toEqual({
       status: 'SIGNED_OFF',
-      signedOffBy: { userId: 'dr.amelia.hart', organisation: 'RX1' },
+      signedOffBy: { userId: people.consultant.userId, organisation: 'RX1' },
       contributions: [
         { discipline: 'Nursing', sealed: false },
         { discipline: null, sealed: true },
@@ -87,7 +88,7 @@ describe('multi-disciplinary assessments', () => {
   });
 
   test('an assessment without contributions cannot be signed off (CONFLICT)', async () => {
-    const consultant = await as('dr.amelia.hart', 'rp-hart-rx1');
+    const consultant = await as('consultant');
     const started = await consultant<{ startAssessment: { id: string } }>(
       `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`,
       {
@@ -101,7 +102,7 @@ describe('multi-disciplinary assessments', () => {
   });
 
   test('a contribution with no content is refused naming the field', async () => {
-    const consultant = await as('dr.amelia.hart', 'rp-hart-rx1');
+    const consultant = await as('consultant');
     const started = await consultant<{ startAssessment: { id: string } }>(
       `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`,
       {
@@ -117,7 +118,7 @@ describe('multi-disciplinary assessments', () => {
 
 describe('letters and notes', () => {
   test('a letter added to a pathway is listed newest first and appears on its timeline', async () => {
-    const consultant = await as('dr.amelia.hart', 'rp-hart-rx1');
+    const consultant = await as('consultant');
     const added = await consultant<{ addPathwayDocument: Record<string, unknown> }>(
       `mutation ($input: AddPathwayDocumentInput!) { addPathwayDocument(input: $input) { kind title author { userId jobRoleCode } } }`,
       { input: { pathwayId, kind: 'LETTER', title: 'Clinic letter', body: 'Dear Dr Lee, ...' } },
@@ -125,7 +126,7 @@ describe('letters and notes', () => {
     expect(added.body.data!.addPathwayDocument).toEqual({
       kind: 'LETTER',
       title: 'Clinic letter',
-      author: { userId: 'dr.amelia.hart', jobRoleCode: 'R8000' },
+      author: { userId: people.consultant.userId, jobRoleCode: 'R8000' },
     });
     await consultant(`mutation ($input: AddPathwayDocumentInput!) { addPathwayDocument(input: $input) { id } }`, {
       input: { pathwayId, kind: 'NOTE', title: 'Telephone call', body: 'Patient asked about waiting time.' },
@@ -138,7 +139,7 @@ describe('letters and notes', () => {
   });
 
   test('a letter for an unknown pathway is NOT_FOUND', async () => {
-    const consultant = await as('dr.amelia.hart', 'rp-hart-rx1');
+    const consultant = await as('consultant');
     const { body } = await consultant(`mutation ($input: AddPathwayDocumentInput!) { addPathwayDocument(input: $input) { id } }`, {
       input: { pathwayId: 'ba7e0000-0000-4000-8000-0000000000fc', kind: 'NOTE', title: 'Note', body: 'Text' },
     });

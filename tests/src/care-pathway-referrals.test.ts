@@ -1,12 +1,12 @@
 import pg from 'pg';
-import { graphql, tokenFor } from './support/gateway-client.js';
-import { tokenOf, type Staff } from './support/people.js';
+import { graphql } from './support/gateway-client.js';
+import { demoPatients, type Staff, tokenOf } from './support/people.js';
 import { clinicianReceiving, receiveReferral } from './support/referrals.js';
 import { stackState } from './support/stack-state.js';
 
 // Referrals here go to a provider of their own, so the seeded RX1 waiting list stays as the report tests expect.
 const provider = 'RTTREF';
-const aishaRahman = '5e1f0c3a-0000-4000-8000-000000000003';
+const aishaRahman = demoPatients.aisha.id;
 const specialty = 'Respiratory medicine';
 
 const createReferral = `mutation ($input: CreateReferralInput!) {
@@ -44,7 +44,7 @@ function referralInput(change: Record<string, unknown> = {}) {
 
 // Dr Lee refers Aisha Rahman, his practice's registered patient (a referral sent by its referrer).
 async function asReferrer() {
-  return tokenFor('gp.david.lee', 'rp-lee-a81001');
+  return tokenOf('gp');
 }
 
 // Triage is the receiving service's: a clinician of the provider's respiratory team.
@@ -226,7 +226,7 @@ describe('existing referral reads keep working', () => {
           }
         }
       `,
-      { token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1') },
+      { token: await tokenOf('consultant') },
     );
     expect(body.errors).toBeUndefined();
     // The demo referrals to RX1; other tests refer this patient elsewhere.

@@ -1,10 +1,11 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { sqlStatements } from './support/sql-counter.js';
+import { demoPatients, tokenOf } from './support/people.js';
 
 // Seeded pathways (tools/src/seed/demo-pathways.ts).
 const oliviaCardiology = 'ba7e0000-0000-4000-8000-000000000001';
 const jonathanDermatology = 'ba7e0000-0000-4000-8000-000000000003';
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const oliviaBennett = demoPatients.olivia.id;
 
 interface TimelineEntry {
   kind: string;
@@ -38,7 +39,7 @@ const timelineQuery = `query ($id: ID!, $first: Int, $after: String) {
 }`;
 
 async function readTimeline(id: string, first: number, after: string | null = null) {
-  const token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+  const token = await tokenOf('consultant');
   return graphql<{ pathway: { specialty: string; clockPhase: string; timeline: TimelinePage } }>(timelineQuery, {
     token,
     variables: { id, first, after },
@@ -99,7 +100,7 @@ describe('a pathway timeline through the gateway', () => {
     ['a page size over 200', { first: 201 }, 'first'],
     ['a cursor this API never gave out', { first: 5, after: 'bm90LWEtY3Vyc29y' }, 'after'],
   ])('%s is refused naming the argument', async (_label, variables, field) => {
-    const token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+    const token = await tokenOf('consultant');
     const { body } = await graphql(timelineQuery, { token, variables: { id: oliviaCardiology, ...variables } });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
@@ -111,7 +112,7 @@ describe('a pathway timeline through the gateway', () => {
   });
 
   test('timelines of all a patient’s pathways cost the same number of SQL statements as one', async () => {
-    const token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+    const token = await tokenOf('consultant');
     const costOf = async (query: string) => {
       const before = await sqlStatements('care-pathway');
       const { body } = await graphql(query, { token, variables: { id: oliviaBennett, pathway: oliviaCardiology } });

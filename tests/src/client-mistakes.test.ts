@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
+import { graphql, type GraphQLResponse } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
+import { tokenOf } from './support/people.js';
 
 // What a careless client gets wrong: each is its mistake, so a 4xx with a code it can act on — and nothing
 // the gateway's operators would be paged for.
 let token: string;
 beforeAll(async () => {
-  token = await tokenFor('olivia.bennett', 'rp-bennett-portal');
+  token = await tokenOf('olivia');
 });
 
 async function post(body: unknown, init: { rawBody?: string } = {}) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { sql } from './support/stack-database.js';
+import { tokenOf } from './support/people.js';
 
 // Concurrent clients through the gateway, each a separate request on its own connection: writes to one
 // patient must serialise on that patient, and a write racing a merge must either follow the merge to the
@@ -9,8 +10,8 @@ let clerk: string;
 let clinician: string;
 
 beforeAll(async () => {
-  clerk = await tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
-  clinician = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+  clerk = await tokenOf('clerk');
+  clinician = await tokenOf('consultant');
 });
 
 /** A new patient registered at RX1 (so RX1's clinicians hold a registration relationship with them). */

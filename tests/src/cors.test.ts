@@ -1,7 +1,8 @@
 import { jest } from '@jest/globals';
 import { startOwnGateway, type OwnGateway } from './support/own-gateway.js';
 import { stackState } from './support/stack-state.js';
-import { tokenFor } from './support/gateway-client.js';
+
+import { tokenOf } from './support/people.js';
 
 // These tests start processes of their own (a gateway, Chromium); on a busy shared machine that takes a while.
 jest.setTimeout(120_000);
@@ -62,7 +63,7 @@ describe('CORS for browser portals (GATEWAY_CORS_ORIGINS)', () => {
   });
 
   test('the request itself from a listed origin may be read by the page, request id included', async () => {
-    const response = await post(portal, gateway.origin, await tokenFor('olivia.bennett', 'rp-bennett-portal'));
+    const response = await post(portal, gateway.origin, await tokenOf('olivia'));
     expect(response.status).toBe(200);
     expect(accessControlHeaders(response.headers)).toEqual({
       'access-control-allow-origin': portal,
@@ -79,7 +80,7 @@ describe('CORS for browser portals (GATEWAY_CORS_ORIGINS)', () => {
   });
 
   test('a request from any other origin gets no access-control headers', async () => {
-    const response = await post(elsewhere, gateway.origin, await tokenFor('olivia.bennett', 'rp-bennett-portal'));
+    const response = await post(elsewhere, gateway.origin, await tokenOf('olivia'));
     expect(accessControlHeaders(response.headers)).toEqual({});
   });
 

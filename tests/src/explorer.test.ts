@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { startOwnGateway, type OwnGateway } from './support/own-gateway.js';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
+import { tokenOf } from './support/people.js';
 
 // These tests start processes of their own (a gateway, Chromium); on a busy shared machine that takes a while.
 jest.setTimeout(120_000);
@@ -14,7 +15,7 @@ function ownGatewayWith(settings: Record<string, string | undefined>) {
   const running = {} as { gateway: OwnGateway; token: string };
   beforeAll(async () => {
     running.gateway = await startOwnGateway(settings);
-    running.token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+    running.token = await tokenOf('consultant');
   });
   afterAll(() => running.gateway?.stop());
   return running;

@@ -1,6 +1,6 @@
 import type { Bundle, OperationOutcome, Patient } from '@medplum/fhirtypes';
 import { graphql } from './support/gateway-client.js';
-import { tokenOf, type Person } from './support/people.js';
+import { demoPatients, type Person, tokenOf } from './support/people.js';
 import { fhir, resourcesOf } from './support/fhir-client.js';
 
 /*
@@ -10,8 +10,8 @@ import { fhir, resourcesOf } from './support/fhir-client.js';
 const token = tokenOf;
 const as = async <T = Bundle>(who: Person, path: string) => fhir<T>(path, { token: await token(who) });
 
-const olivia = '5e1f0c3a-0000-4000-8000-000000000001';
-const george = '5e1f0c3a-0000-4000-8000-000000000004';
+const olivia = demoPatients.olivia.id;
+const george = demoPatients.george.id;
 const oliviasHypertension = 'b0b1e000-0000-4000-8000-000000000001';
 
 describe('metadata and sign-in', () => {

@@ -1,20 +1,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '@epr/tools/db/repo-root';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
 import { feedFile, msh, pv1, runTool, scratchDir } from './support/hl7-feed.js';
+import { tokenOf } from './support/people.js';
 
 /*
  * `npm run -s import:hl7`: HL7 v2 ADT files applied through the gateway as the interface engine — the sample
  * feed (registration, admission, update, discharge, merge), a file sent twice, and the messages it must refuse.
  */
-const engine = () => tokenFor('interface.engine', 'rp-interface-rx1');
+const engine = () => tokenOf('engine');
 const importFeed = async (files: string[], extra: string[] = [], token?: string) =>
   runTool('hl7/import.js', ['--url', stackState().gatewayUrl, '--token', token ?? (await engine()), ...extra, ...files]);
 
 async function asClerk<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { body } = await graphql<T>(query, { token: await tokenFor('clerk.chloe.reid', 'rp-reid-rx1'), variables });
+  const { body } = await graphql<T>(query, { token: await tokenOf('clerk'), variables });
   expect(body.errors).toBeUndefined();
   return body.data!;
 }
@@ -157,7 +158,7 @@ describe('importing an ADT file', () => {
             }
           }
         `,
-        { token: await tokenFor('reception.sam.cole', 'rp-cole-a81001') },
+        { token: await tokenOf('reception') },
       );
       const patientId = registered.body.data!.registerPatient.id;
       await graphql(
@@ -169,7 +170,7 @@ describe('importing an ADT file', () => {
           }
         `,
         {
-          token: await tokenFor('gp.david.lee', 'rp-lee-a81001'),
+          token: await tokenOf('gp'),
           variables: { id: patientId },
         },
       );
@@ -186,7 +187,7 @@ describe('importing an ADT file', () => {
               }
             `,
             {
-              token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
+              token: await tokenOf('consultant'),
               variables: { id: patientId },
             },
           )
@@ -202,7 +203,7 @@ describe('importing an ADT file', () => {
       const asClinician = await importFeed(
         [await feedFile(dir, 'a01.hl7', [admission])],
         ['--dead-letter', join(dir, 'd1.hl7')],
-        await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
+        await tokenOf('consultant'),
       );
       expect(asClinician.stdout).toMatch(/^0 accepted, 0 duplicates, 1 rejected/);
       expect(await readFile(join(dir, 'd1.hl7'), 'utf8')).toMatch(/AE Refused by the access policy/);

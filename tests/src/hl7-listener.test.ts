@@ -4,9 +4,10 @@ import { Hl7Message } from '@medplum/core';
 import { Hl7Client } from '@medplum/hl7';
 import { findFreePort } from '@epr/tools/db/free-port';
 import { repoRoot } from '@epr/tools/db/repo-root';
-import { tokenFor } from './support/gateway-client.js';
+
 import { stackState } from './support/stack-state.js';
 import { msh, pv1 } from './support/hl7-feed.js';
+import { tokenOf } from './support/people.js';
 
 /*
  * `npm run -s hl7:listen`: an MLLP listener a PAS's interface engine sends ADT messages to, one connection, one
@@ -17,7 +18,7 @@ let client: Hl7Client;
 
 beforeAll(async () => {
   const port = await findFreePort();
-  const token = await tokenFor('interface.engine', 'rp-interface-rx1');
+  const token = await tokenOf('engine');
   listener = spawn(
     process.execPath,
     [join(repoRoot(), 'tools/dist/hl7/listen.js'), '--url', stackState().gatewayUrl, '--token', token, '--port', String(port)],

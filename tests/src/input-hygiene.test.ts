@@ -16,16 +16,17 @@ import {
 import { subgraphNames, type SubgraphName } from '@epr/platform';
 import { subgraphSdlSchema } from './support/subgraph-sdl.js';
 import { receivedReferral } from './support/referrals.js';
-import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
+import { graphql, type GraphQLResponse } from './support/gateway-client.js';
 import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { sqlStatements } from './support/sql-counter.js';
+import { demoPatients, tokenOf } from './support/people.js';
 
 // Every string, id and date a client can send — every argument of every field of every subgraph, through
 // input objects, lists and nested inputs — is tried with hostile bytes, impossible dates and over-long text.
 // The walk is over the SDL, so a new input is tried as soon as it is added.
 
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
-const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
+const oliviaBennett = demoPatients.olivia.id;
+const georgeMcAllister = demoPatients.george.id;
 const someId = '00000000-0000-4000-8000-000000000000';
 
 /** An input's `@constraint`, read from the SDL (defaults: one line, 200 characters, 100 items). */
@@ -243,8 +244,8 @@ function casesOf(subgraph: SubgraphName): Case[] {
 const cases = subgraphNames.flatMap(casesOf);
 
 beforeAll(async () => {
-  tokens.portal = await tokenFor('olivia.bennett', 'rp-bennett-portal');
-  tokens.clinician = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+  tokens.portal = await tokenOf('olivia');
+  tokens.clinician = await tokenOf('consultant');
   // Received for Cardiology, so Dr Hart's team has the relationship the assessment below needs.
   const referral = await receivedReferral({
     patientId: georgeMcAllister,
@@ -332,7 +333,7 @@ describe('what the findings sent', () => {
   });
 
   test('a name with a right-to-left override is refused; a name in Arabic script is not', async () => {
-    const clerk = await tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
+    const clerk = await tokenOf('clerk');
     const register = (givenName: string) =>
       graphql<{ registerPatient: { name: { given: string } } }>(
         'mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { name { given } } }',

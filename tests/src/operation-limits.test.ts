@@ -1,17 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { defaultOperationLimits, subgraphOperationLimits } from '@epr/platform';
-import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
+import { graphql, type GraphQLResponse } from './support/gateway-client.js';
 import { callSubgraph, stackSigner } from './support/subgraph-call.js';
 import { sqlStatements, statementsFor } from './support/sql-counter.js';
 import { stackState } from './support/stack-state.js';
+import { demoPatients, people, tokenOf } from './support/people.js';
 
 // Every limit is tried as a careless or hostile client would, with one portal account: the cheapest to get.
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const oliviaBennett = demoPatients.olivia.id;
 const limits = defaultOperationLimits;
 let token: string;
 
 beforeAll(async () => {
-  token = await tokenFor('olivia.bennett', 'rp-bennett-portal');
+  token = await tokenOf('olivia');
 });
 
 function expectRefused(response: GraphQLResponse, limit: string, found?: number) {
@@ -105,7 +106,7 @@ describe('operation limits at the gateway', () => {
   test('cost counts list sizes from `first`, also when it comes in a variable', async () => {
     const query = `query ($n: Int) { searchPatients(criteria: { familyName: "Bennett" }, first: $n) {
       edges { node { id referrals { id patient { id referrals { id specialty } } } } } } }`;
-    const clinician = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+    const clinician = await tokenOf('consultant');
     expectRefused(await graphql(query, { token: clinician, variables: { n: 100 } }), 'cost');
     const { status, body } = await graphql(query, { token: clinician, variables: { n: 5 } });
     expect(status).toBe(200);
@@ -169,8 +170,8 @@ describe('operation limits in every subgraph (defence in depth)', () => {
     const signer = await stackSigner();
     const olivia = {
       kind: 'user',
-      userId: 'olivia.bennett',
-      roleProfileId: 'rp-bennett-portal',
+      userId: people.olivia.userId,
+      roleProfileId: people.olivia.roleProfileId,
       jobRoleCode: 'PATIENT',
       organisationOds: 'X26',
       requestId: randomUUID(),

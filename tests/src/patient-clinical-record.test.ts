@@ -1,15 +1,16 @@
 import pg from 'pg';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { receivedReferral } from './support/referrals.js';
 import { statementsFor } from './support/sql-counter.js';
 import { stackState } from './support/stack-state.js';
+import { demoPatients, people, tokenOf } from './support/people.js';
 
 // The clinical record as departmental systems write it and clinicians read it: every item carries its author,
 // organisation, team and seal level.
-const hart = () => tokenFor('dr.amelia.hart', 'rp-hart-rx1');
-const lee = () => tokenFor('gp.david.lee', 'rp-lee-a81001');
+const hart = () => tokenOf('consultant');
+const lee = () => tokenOf('gp');
 const cardiologyTeam = 'ca7e7ea0-0000-4000-8000-000000000001';
-const aishaRahman = '5e1f0c3a-0000-4000-8000-000000000003';
+const aishaRahman = demoPatients.aisha.id;
 
 const provenance = 'sealLevel author { id displayName } authoringOrganisation { odsCode } authoringTeam { code } recordedAt';
 const recordProblem = `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id code { conceptId term } onsetDate status ${provenance} } }`;
@@ -67,7 +68,7 @@ describe('recording the clinical record', () => {
       onsetDate: '2026-10-01',
       status: 'ACTIVE',
       sealLevel: 'NONE',
-      author: { id: 'gp.david.lee', displayName: 'Dr David Lee' },
+      author: { id: people.gp.userId, displayName: 'Dr David Lee' },
       authoringOrganisation: { odsCode: 'A81001' },
       // Dr Lee belongs to one team at the practice, so it is his by default.
       authoringTeam: { code: 'PRACTICE-A81001' },
@@ -205,7 +206,7 @@ describe('the cost of a list', () => {
           }
         `,
         {
-          token: await tokenFor('clerk.chloe.reid', 'rp-reid-rx1'),
+          token: await tokenOf('clerk'),
           variables: {
             input: {
               givenName: `Patient${String.fromCharCode(65 + i)}`,

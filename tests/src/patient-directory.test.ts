@@ -1,4 +1,5 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
+import { people, tokenOf } from './support/people.js';
 
 // The directory: organisations, users, role profiles (user × job role × organisation) and care teams.
 describe('the directory', () => {
@@ -33,11 +34,11 @@ describe('the directory', () => {
           }
         }
       `,
-      { token: await tokenFor('nurse.ben.okafor', 'rp-okafor-rx1') },
+      { token: await tokenOf('nurse') },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!.me.roleProfile).toEqual({
-      id: 'rp-okafor-rx1',
+      id: people.nurse.roleProfileId,
       jobRoleCode: 'R8001',
       user: { displayName: 'Ben Okafor' },
       organisation: { odsCode: 'RX1' },
@@ -47,15 +48,15 @@ describe('the directory', () => {
           name: 'Cardiology',
           organisation: { odsCode: 'RX1' },
           members: [
-            { id: 'rp-hart-rx1', user: { id: 'dr.amelia.hart' } },
-            { id: 'rp-okafor-rx1', user: { id: 'nurse.ben.okafor' } },
+            { id: people.consultant.roleProfileId, user: { id: people.consultant.userId } },
+            { id: people.nurse.roleProfileId, user: { id: people.nurse.userId } },
           ],
         },
         {
           code: 'DERM-RX1',
           name: 'Dermatology',
           organisation: { odsCode: 'RX1' },
-          members: [{ id: 'rp-okafor-rx1', user: { id: 'nurse.ben.okafor' } }],
+          members: [{ id: people.nurse.roleProfileId, user: { id: people.nurse.userId } }],
         },
       ],
     });
@@ -77,7 +78,7 @@ describe('the directory', () => {
           }
         }
       `,
-      { token: await tokenFor('gp.david.lee', 'rp-lee-a81001') },
+      { token: await tokenOf('gp') },
     );
     expect(body.data).toEqual({
       organisation: {
@@ -101,7 +102,7 @@ describe('the directory', () => {
         }
       `,
       {
-        token: await tokenFor('gp.david.lee', 'rp-lee-a81001'),
+        token: await tokenOf('gp'),
       },
     );
     // Other test files add staff of their own to teams (support/people.ts `staffAt`); the demo members are these.
@@ -112,7 +113,7 @@ describe('the directory', () => {
       ...(team.body.data as object),
       careTeam: { ...(team.body.data as { careTeam: object }).careTeam, members: demoMembers },
     }).toEqual({
-      careTeam: { name: 'Riverside practice team', members: [{ id: 'rp-hart-a81001' }, { id: 'rp-lee-a81001' }] },
+      careTeam: { name: 'Riverside practice team', members: [{ id: people.sessionalGp.roleProfileId }, { id: people.gp.roleProfileId }] },
       none: null,
     });
   });

@@ -1,14 +1,15 @@
 import pg from 'pg';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
+import { demoPatients, tokenOf } from './support/people.js';
 
 // The master patient index through the gateway, as a booking clerk and a clinician use it.
-const clerk = () => tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
-const clinician = () => tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+const clerk = () => tokenOf('clerk');
+const clinician = () => tokenOf('consultant');
 
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
-const jonathanSmithJones = '5e1f0c3a-0000-4000-8000-000000000002';
-const thomasONeill = '5e1f0c3a-0000-4000-8000-000000000006';
+const oliviaBennett = demoPatients.olivia.id;
+const jonathanSmithJones = demoPatients.jonathan.id;
+const thomasONeill = demoPatients.thomas.id;
 
 const register = `mutation ($input: RegisterPatientInput!) {
   registerPatient(input: $input) {

@@ -1,12 +1,13 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { receiveReferral } from './support/referrals.js';
 import { sql } from './support/stack-database.js';
+import { people, tokenOf } from './support/people.js';
 
 // Duplicates across providers: found at registration, listed for the data quality team, merged and unmerged,
 // with a referral held by care-pathway following the merge through federation.
 // The clerk registers and merges (data quality work); the clinician records and reads clinical items.
-const clerk = () => tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
-const clinician = () => tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+const clerk = () => tokenOf('clerk');
+const clinician = () => tokenOf('consultant');
 
 async function asClerk<T>(query: string, variables: Record<string, unknown> = {}) {
   const { body } = await graphql<T>(query, { token: await clerk(), variables });
@@ -146,7 +147,7 @@ describe('merging', () => {
       input: { survivorId: known, replacedId: duplicate, reason: 'Same name, birth date and address; ED registration before tracing.' },
     });
     expect(mergePatients).toMatchObject({
-      mergedBy: { id: 'clerk.chloe.reid' },
+      mergedBy: { id: people.clerk.userId },
       survivor: { id: known },
       replaced: { id: duplicate, replacedBy: { id: known } },
       undoneAt: null,
@@ -182,7 +183,7 @@ describe('merging', () => {
       `SELECT reason, merged_by_id FROM patient.patient_merge WHERE survivor_id = $1 AND replaced_id = $2`,
       [known, duplicate],
     );
-    expect(row).toEqual({ reason: expect.stringMatching(/^Same name/), merged_by_id: 'clerk.chloe.reid' });
+    expect(row).toEqual({ reason: expect.stringMatching(/^Same name/), merged_by_id: people.clerk.userId });
     const events = await sql(`SELECT patient_id FROM audit.access_event WHERE action = 'patient.merge' AND patient_id IN ($1, $2)`, [
       known,
       duplicate,
@@ -196,7 +197,7 @@ describe('merging', () => {
     });
     expect(unmergePatient).toMatchObject({
       undoneAt: expect.any(String),
-      undoneBy: { id: 'clerk.chloe.reid' },
+      undoneBy: { id: people.clerk.userId },
       replaced: { id: duplicate, replacedBy: null },
     });
     const { patient } = await ok<{ patient: Record<string, unknown> }>(patientView, { id: duplicate });

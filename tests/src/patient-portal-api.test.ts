@@ -1,10 +1,11 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { demoPatients, people } from './support/people.js';
 
 // What a patient portal needs beyond the record itself: finding her own record from her session, and seeing
 // the nominations she has made.
-const olivia = { user: 'olivia.bennett', role: 'rp-bennett-portal' };
-const clinician = { user: 'dr.amelia.hart', role: 'rp-hart-rx1' };
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const olivia = { user: people.olivia.userId, role: people.olivia.roleProfileId };
+const clinician = { user: people.consultant.userId, role: people.consultant.roleProfileId };
+const oliviaBennett = demoPatients.olivia.id;
 const oliviaHypertension = 'b0b1e000-0000-4000-8000-000000000001';
 
 async function as(who: { user: string; role: string }, query: string, variables: Record<string, unknown> = {}) {
@@ -26,7 +27,7 @@ describe('a patient portal through the gateway', () => {
   test('she sees the nominations she made, with the staff she named; lifting one removes it', async () => {
     const read = `{ me { patient { nominations { kind itemId viewers { id displayName } } } } }`;
     expect(await as(olivia, read)).toEqual({ data: { me: { patient: { nominations: [] } } } });
-    await as(olivia, nominate, { itemId: oliviaHypertension, userIds: ['nurse.ben.okafor', 'gp.david.lee'] });
+    await as(olivia, nominate, { itemId: oliviaHypertension, userIds: [people.nurse.userId, people.gp.userId] });
     try {
       expect(await as(olivia, read)).toEqual({
         data: {
@@ -37,8 +38,8 @@ describe('a patient portal through the gateway', () => {
                   kind: 'PROBLEM',
                   itemId: oliviaHypertension,
                   viewers: [
-                    { id: 'gp.david.lee', displayName: 'Dr David Lee' },
-                    { id: 'nurse.ben.okafor', displayName: 'Ben Okafor' },
+                    { id: people.gp.userId, displayName: 'Dr David Lee' },
+                    { id: people.nurse.userId, displayName: 'Ben Okafor' },
                   ],
                 },
               ],

@@ -4,14 +4,15 @@ import { chromiumPath, launchChromium, noChromiumReason } from './support/chromi
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { startOwnGateway, type OwnGateway } from './support/own-gateway.js';
 import { stackState } from './support/stack-state.js';
+import { demoPatients, people, tokenOf } from './support/people.js';
 
 // These tests start processes of their own (a gateway, Chromium); on a busy shared machine that takes a while.
 jest.setTimeout(120_000);
 
 // The explorer and the reference patient portal as people use them: in a real Chromium, served by the gateway.
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
-const jonathanSmithJones = '5e1f0c3a-0000-4000-8000-000000000002';
-const olivia = { user: 'olivia.bennett', role: 'rp-bennett-portal' };
+const oliviaBennett = demoPatients.olivia.id;
+const jonathanSmithJones = demoPatients.jonathan.id;
+const olivia = { user: people.olivia.userId, role: people.olivia.roleProfileId };
 
 if (!chromiumPath) console.warn(`Browser tests skipped: ${noChromiumReason}.`);
 const inChromium = chromiumPath ? describe : describe.skip;
@@ -103,7 +104,7 @@ inChromium('the reference patient portal (/portal/) in Chromium', () => {
 
   test('who viewed her record comes a page at a time, staff by role and organisation', async () => {
     // A GP reads her record often enough that the log runs past one page (50 accesses).
-    const gp = await tokenFor('gp.david.lee', 'rp-lee-a81001');
+    const gp = await tokenOf('gp');
     for (let read = 0; read < 55; read += 1) {
       await graphql('query ($id: ID!) { patient(id: $id) { name { family } } }', { token: gp, variables: { id: oliviaBennett } });
     }
@@ -148,7 +149,7 @@ inChromium('the reference patient portal (/portal/) in Chromium', () => {
     const { page, problems, close } = await openPortal();
     const hypertension = page.locator('li[data-item="PROBLEM:b0b1e000-0000-4000-8000-000000000001"]');
     try {
-      await hypertension.getByRole('textbox').fill('gp.david.lee');
+      await hypertension.getByRole('textbox').fill(people.gp.userId);
       await hypertension.getByRole('button', { name: 'Save' }).click();
       await page
         .locator('li[data-item="PROBLEM:b0b1e000-0000-4000-8000-000000000001"] .viewers', { hasText: 'Only: Dr David Lee (gp.david.lee)' })
@@ -238,7 +239,7 @@ inChromium('the explorer (/explorer) in Chromium', () => {
       await page.goto(`${gateway.origin}/explorer`);
       await page.locator('.graphiql-container').waitFor();
       await expect(page.getByText('No session token').isVisible()).resolves.toBe(true);
-      await page.getByLabel('Session token').fill(await tokenFor('dr.amelia.hart', 'rp-hart-rx1'));
+      await page.getByLabel('Session token').fill(await tokenOf('consultant'));
       await page.getByText('Signed in as Dr Amelia Hart, R8000 at Northfield University Hospitals NHS Trust').waitFor();
       // Every example operation has its tab.
       const tabs = await page.locator('.graphiql-tab').allInnerTexts();

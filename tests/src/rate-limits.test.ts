@@ -1,14 +1,15 @@
 import type { RunningGateway } from '@epr/gateway/gateway-server';
 import type { RateLimits } from '@epr/gateway/rate-limits/rate-limits';
 import { mintSessionToken } from '@epr/tools/dev-issuer/index';
-import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
+import { graphql, type GraphQLResponse } from './support/gateway-client.js';
 import { startExtraGateway } from './support/extra-gateway.js';
 import { stackState } from './support/stack-state.js';
+import { demoPatients, people, tokenOf } from './support/people.js';
 
 // Each test gets a gateway of its own (fresh buckets), with small allowances so that a few requests use one up.
 // The first requests through a new gateway plan their operations and warm the subgraphs: allow them time.
 const slow = 30_000;
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const oliviaBennett = demoPatients.olivia.id;
 const summary = `query ($id: ID!) { patient(id: $id) {
   id nhsNumber name { given family } birthDate sex
   referrals { id specialty priority receivedOn receivingOrganisation }
@@ -26,7 +27,7 @@ afterEach(async () => {
   await gateway?.close();
 });
 
-const portalToken = () => tokenFor('olivia.bennett', 'rp-bennett-portal');
+const portalToken = () => tokenOf('olivia');
 const ask = (token: string, query = summary) =>
   graphql(query, { token, url: gateway.url, variables: query === summary ? { id: oliviaBennett } : {} });
 
@@ -105,7 +106,7 @@ describe('rate limits per session and per user', () => {
       gateway = await startExtraGateway({ rateLimits: small });
       const token = await portalToken();
       while ((await ask(token)).status === 200);
-      const clinician = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+      const clinician = await tokenOf('consultant');
       const { status, body } = await ask(clinician, '{ me { displayName } }');
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
@@ -135,7 +136,7 @@ describe('failed sign-ins per client address', () => {
     async () => {
       gateway = await startExtraGateway({ rateLimits: small });
       const { token: expired } = await mintSessionToken(
-        { userId: 'olivia.bennett', roleProfileId: 'rp-bennett-portal', expired: true },
+        { userId: people.olivia.userId, roleProfileId: people.olivia.roleProfileId, expired: true },
         { keyDir: stackState().keyDir },
       );
       for (let i = 0; i < 5; i++) expect((await ask(expired, '{ me { displayName } }')).status).toBe(401);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { as, staffAt, type Person, type Staff } from './support/people.js';
+import { as, people, type Person, type Staff, staffAt } from './support/people.js';
 import { withDatabase } from './support/security-log.js';
 import { clinicianReceiving } from './support/referrals.js';
 
@@ -131,7 +131,7 @@ describe('nobody gains a relationship for themself by recording a referral', () 
     const granted = await as(
       'gp',
       `mutation ($patientId: ID!, $to: ID!) { grantLegitimateRelationship(patientId: $patientId, colleagueUserId: $to, reasonCode: "LR01") { expiresAt } }`,
-      { patientId, to: 'dr.amelia.hart' },
+      { patientId, to: people.consultant.userId },
     );
     expect(granted.errors).toBeUndefined();
     const attempt = await as<Created>('consultant', createReferral, referral(patientId, { referringOrganisation: 'RX1' }));

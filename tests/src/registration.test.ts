@@ -1,6 +1,7 @@
 import pg from 'pg';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
+import { tokenOf } from './support/people.js';
 
 const register = `mutation ($input: RegisterPatientInput!) {
   registerPatient(input: $input) { id nhsNumber name { given family } birthDate }
@@ -19,7 +20,7 @@ async function patientCount(): Promise<number> {
 
 describe('registering a patient through the gateway', () => {
   test('a valid registration is stored and can be found by NHS number', async () => {
-    const token = await tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
+    const token = await tokenOf('clerk');
     const { body } = await graphql<{ registerPatient: { id: string; nhsNumber: string } }>(register, {
       token,
       variables: { input: { nhsNumber: '999 000 0646', givenName: 'Harriet', familyName: 'Vane', birthDate: '1988-06-01' } },
@@ -41,7 +42,7 @@ describe('registering a patient through the gateway', () => {
     ['an NHS number of the wrong length', { nhsNumber: '99900006' }, 'input.nhsNumber'],
     ['a birth date in the future', { birthDate: '2099-01-01' }, 'input.birthDate'],
   ])('%s gets BAD_USER_INPUT naming the field, and nothing is written', async (_label, change, field) => {
-    const token = await tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
+    const token = await tokenOf('clerk');
     const before = await patientCount();
     const { status, body } = await graphql(register, {
       token,
@@ -56,7 +57,7 @@ describe('registering a patient through the gateway', () => {
   });
 
   test('an NHS number already registered is a CONFLICT, and nothing is written', async () => {
-    const token = await tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
+    const token = await tokenOf('clerk');
     const before = await patientCount();
     const { body } = await graphql(register, {
       token,

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { demoPatients, people, tokenOf } from './support/people.js';
 
 /*
  * The request id is the gateway's: it is what `x-request-id` returns and what the security log stores, whatever a
  * client sends. A client's own `x-request-id` is kept beside it as a correlation id — stored and filterable, but
  * never able to make two users' requests share one request id.
  */
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const oliviaBennett = demoPatients.olivia.id;
 const readPatient = `query ($id: ID!) { patient(id: $id) { nhsNumber } }`;
 
 interface LoggedEvent {
@@ -30,7 +31,7 @@ async function eventsWhere(filter: Record<string, string>): Promise<LoggedEvent[
         }
       }
     `,
-    { token: await tokenFor('privacy.priya.shah', 'rp-shah-rx1'), variables: { filter } },
+    { token: await tokenOf('privacyOfficer'), variables: { filter } },
   );
   expect(body.errors).toBeUndefined();
   return body.data!.accessEvents.edges.map((edge) => edge.node);
@@ -51,8 +52,8 @@ describe('request ids', () => {
       expect(body.errors).toBeUndefined();
       return { requestId: headers.get('x-request-id')!, correlationId: headers.get('x-correlation-id') };
     };
-    hart = await send('dr.amelia.hart', 'rp-hart-rx1');
-    lee = await send('gp.david.lee', 'rp-lee-a81001');
+    hart = await send(people.consultant.userId, people.consultant.roleProfileId);
+    lee = await send(people.gp.userId, people.gp.roleProfileId);
   });
 
   test('two users sending the same x-request-id get request ids of their own, and their id back as the correlation id', () => {
@@ -72,12 +73,12 @@ describe('request ids', () => {
   test("a request id finds one request's events only", async () => {
     const events = await eventsWhere({ requestId: hart.requestId });
     expect(events.length).toBeGreaterThan(0);
-    expect(events.every((e) => e.userId === 'dr.amelia.hart' && e.correlationId === clientId)).toBe(true);
+    expect(events.every((e) => e.userId === people.consultant.userId && e.correlationId === clientId)).toBe(true);
   });
 
   test('without an x-request-id the gateway still names the request, and there is no correlation id', async () => {
     const { body, headers } = await graphql(readPatient, {
-      token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
+      token: await tokenOf('consultant'),
       variables: { id: oliviaBennett },
     });
     expect(body.errors).toBeUndefined();
@@ -94,7 +95,7 @@ describe('request ids', () => {
     ['with characters outside the allowed set', 'trace/42'],
   ])('an x-request-id %s is refused with 400 naming the header, and nothing is read', async (_label, id) => {
     const { status, body } = await graphql(readPatient, {
-      token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
+      token: await tokenOf('consultant'),
       variables: { id: oliviaBennett },
       headers: { 'x-request-id': id },
     });
@@ -108,7 +109,7 @@ describe('request ids', () => {
     const id = `${randomUUID()}-${'y'.repeat(27)}`;
     expect(id).toHaveLength(64);
     const { status, headers } = await graphql(readPatient, {
-      token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
+      token: await tokenOf('consultant'),
       variables: { id: oliviaBennett },
       headers: { 'x-request-id': id },
     });

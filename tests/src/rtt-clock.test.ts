@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { graphql } from './support/gateway-client.js';
-import { tokenOf } from './support/people.js';
+import { demoPatients, tokenOf } from './support/people.js';
 import { clinicianReceiving, receiveReferral } from './support/referrals.js';
 import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { stackState } from './support/stack-state.js';
@@ -9,7 +9,7 @@ import { stackState } from './support/stack-state.js';
 // The national rules as the API applies them (PRN01045 v5.0 section 2.2). Pathways here belong to a provider
 // of their own, so the seeded RX1 reports are untouched.
 const provider = 'RTTCLK';
-const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
+const georgeMcAllister = demoPatients.george.id;
 const specialty = 'Rheumatology';
 
 const recordRttEvent = `mutation ($input: RecordRttEventInput!) {

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { as, staffAt, tokenOf, type Person, type Staff } from './support/people.js';
+import { as, demoPatients, type Person, type Staff, staffAt, tokenOf } from './support/people.js';
 import { stackState } from './support/stack-state.js';
 import { receivedReferral } from './support/referrals.js';
 import { withDatabase } from './support/security-log.js';
@@ -11,8 +11,8 @@ import { withDatabase } from './support/security-log.js';
  */
 const provider = 'RTTEXP';
 const census = '2026-05-12';
-const olivia = '5e1f0c3a-0000-4000-8000-000000000001';
-const others = ['5e1f0c3a-0000-4000-8000-000000000005', '5e1f0c3a-0000-4000-8000-000000000007'];
+const olivia = demoPatients.olivia.id;
+const others = [demoPatients.priya.id, demoPatients.grace.id];
 
 interface Planned {
   name: string;

@@ -1,5 +1,5 @@
 import { graphql } from './support/gateway-client.js';
-import { staffAt, tokenOf } from './support/people.js';
+import { demoPatients, staffAt, tokenOf } from './support/people.js';
 import { receiveReferral } from './support/referrals.js';
 import { sqlStatements } from './support/sql-counter.js';
 
@@ -9,7 +9,7 @@ import { sqlStatements } from './support/sql-counter.js';
  */
 const provider = 'RTTRPT';
 const census = '2026-05-12';
-const patients = ['5e1f0c3a-0000-4000-8000-000000000005', '5e1f0c3a-0000-4000-8000-000000000007', '5e1f0c3a-0000-4000-8000-000000000008'];
+const patients = [demoPatients.priya.id, demoPatients.grace.id, demoPatients.william.id];
 
 interface PlannedPathway {
   name: string;

@@ -1,5 +1,5 @@
 import { graphql } from './support/gateway-client.js';
-import { staffAt, tokenOf, type Staff } from './support/people.js';
+import { demoPatients, type Staff, staffAt, tokenOf } from './support/people.js';
 import { receiveReferral } from './support/referrals.js';
 import { withDatabase } from './support/security-log.js';
 
@@ -8,7 +8,7 @@ import { withDatabase } from './support/security-log.js';
  * and its booking office reports them. The pathways belong to a provider of their own, so report figures are exact.
  */
 const provider = 'RTTRUL';
-const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
+const georgeMcAllister = demoPatients.george.id;
 
 // The provider's own clinician records its RTT statuses, and its own booking office runs its RTT reports.
 let recorder: Staff;

@@ -1,4 +1,3 @@
-import { tokenFor } from './support/gateway-client.js';
 import { sqlStatements } from './support/sql-counter.js';
 import { stackState } from './support/stack-state.js';
 import {
@@ -11,10 +10,11 @@ import {
   sql,
   uniqueService,
 } from './scheduling-fixtures.js';
+import { demoPatients, tokenOf } from './support/people.js';
 
-const clerk = async () => client(await tokenFor('clerk.chloe.reid', 'rp-reid-rx1'));
+const clerk = async () => client(await tokenOf('clerk'));
 // The GP practice's receptionist books (and may not run) hospital clinics.
-const gp = async () => client(await tokenFor('reception.sam.cole', 'rp-cole-a81001'));
+const gp = async () => client(await tokenOf('reception'));
 const database = () => stackState().databaseUrl;
 
 type Booking = { bookAppointment: { id: string; status: string; slot: { bookedCount: number; remaining: number } } };
@@ -177,7 +177,7 @@ describe('cancelling and rescheduling', () => {
 
 describe('bad bookings are refused and change nothing', () => {
   const pastSlot = '5107a000-0000-4000-8000-000000000004'; // the seeded fracture clinic slot of 1 July 2026
-  const refusedPatient = '5e1f0c3a-0000-4000-8000-000000000001'; // never booked: every request here is refused
+  const refusedPatient = demoPatients.olivia.id; // never booked: every request here is refused
 
   test.each([
     ['a slot in the past', { patientId: refusedPatient, slotId: pastSlot }, 'BAD_USER_INPUT', 'input.slotId', /started/],

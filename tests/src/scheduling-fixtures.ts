@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { graphql } from './support/gateway-client.js';
+import { people } from './support/people.js';
 
 export const demoPatients = Array.from({ length: 8 }, (_, i) => `5e1f0c3a-0000-4000-8000-00000000000${i + 1}`);
 
@@ -61,7 +62,7 @@ export async function openSession(
       input: {
         name: `${options.service} clinic`,
         service: options.service,
-        clinicianId: options.clinicianId ?? 'dr.amelia.hart',
+        clinicianId: options.clinicianId ?? people.consultant.userId,
         location: 'Outpatients A',
       },
     },

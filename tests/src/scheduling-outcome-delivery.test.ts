@@ -8,6 +8,7 @@ import { stackState } from './support/stack-state.js';
 import { eventually } from './support/eventually.js';
 import { receivedReferral, type Through } from './support/referrals.js';
 import { bookMutation, client, demoPatients, openSession, sql, uniqueService } from './scheduling-fixtures.js';
+import { people } from './support/people.js';
 
 /*
  * Delivery of appointment outcomes to care-pathway, with care-pathway stopped and started again: this file
@@ -33,8 +34,8 @@ beforeAll(async () => {
     logDir: join(workDir, 'logs'),
   });
   // The interface engine receives referrals from e-RS; the booking office runs clinics, books and records attendance.
-  const engine = await mintSessionToken({ userId: 'interface.engine', roleProfileId: 'rp-interface-rx1' }, { keyDir });
-  const clerk = await mintSessionToken({ userId: 'clerk.chloe.reid', roleProfileId: 'rp-reid-rx1' }, { keyDir });
+  const engine = await mintSessionToken({ userId: people.engine.userId, roleProfileId: people.engine.roleProfileId }, { keyDir });
+  const clerk = await mintSessionToken({ userId: people.clerk.userId, roleProfileId: people.clerk.roleProfileId }, { keyDir });
   interfaceEngine = { url: stack.gatewayUrl, token: engine.token };
   send = client(clerk.token, stack.gatewayUrl);
 }, stackStartMs);

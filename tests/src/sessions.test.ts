@@ -3,7 +3,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIssuerKeys, mintSessionToken } from 
 import { DIRECTORY_ANSWER_TTL_MS } from '@epr/gateway/role-profile-directory';
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { stackState } from './support/stack-state.js';
-import { anotherRoleFor, staffAt, type Staff } from './support/people.js';
+import { anotherRoleFor, people, type Staff, staffAt, tokenOf } from './support/people.js';
 
 /*
  * Sessions end: at the policy's maximum session age (baseline 12 hours from sign-in, whatever the token's expiry
@@ -20,8 +20,8 @@ async function issued(claims: Record<string, unknown>): Promise<string> {
   const payload: Record<string, unknown> = {
     iss: DEV_ISSUER,
     aud: DEV_AUDIENCE,
-    sub: 'dr.amelia.hart',
-    selected_roleid: 'rp-hart-rx1',
+    sub: people.consultant.userId,
+    selected_roleid: people.consultant.roleProfileId,
     sid: `session-${now}-${Math.random()}`,
     iat: now,
     exp: now + 8 * hours,
@@ -55,7 +55,9 @@ describe('maximum session age', () => {
   });
 
   test('a session signed in 13 hours ago is refused as too old, though its token has not expired', async () => {
-    expect(await refusal(await tokenFor('dr.amelia.hart', 'rp-hart-rx1', { issuedAgoSeconds: 13 * hours }))).toMatchObject({
+    expect(
+      await refusal(await tokenFor(people.consultant.userId, people.consultant.roleProfileId, { issuedAgoSeconds: 13 * hours })),
+    ).toMatchObject({
       status: 401,
       reason: 'session_too_old',
     });
@@ -91,7 +93,7 @@ async function meAs(token: string): Promise<{ status: number; reason?: unknown }
   return { status, ...(status === 401 ? { reason: body.errors?.[0]?.extensions?.['reason'] } : {}) };
 }
 
-const registrationAuthority = () => tokenFor('ra.nina.patel', 'rp-patel-rx1');
+const registrationAuthority = () => tokenOf('registrationAuthority');
 const revokeSession = `mutation ($userId: ID!, $sessionId: ID!, $reason: String!) {
   revokeSession(userId: $userId, sessionId: $sessionId, reason: $reason) { userId sessionId revokedBy revokedAt }
 }`;
@@ -129,7 +131,11 @@ describe('a directory manager', () => {
       variables: { userId, sessionId: lost.sessionId, reason: 'Smartcard reported lost on ward 7' },
     });
     expect(body.errors).toBeUndefined();
-    expect(body.data!['revokeSession']).toMatchObject({ userId, sessionId: lost.sessionId, revokedBy: 'ra.nina.patel' });
+    expect(body.data!['revokeSession']).toMatchObject({
+      userId,
+      sessionId: lost.sessionId,
+      revokedBy: people.registrationAuthority.userId,
+    });
     await waitForTheBound();
 
     expect(await meAs(lost.token)).toEqual({ status: 401, reason: 'session_revoked' });
@@ -196,9 +202,9 @@ describe('a directory manager', () => {
 
 describe('nobody else', () => {
   test.each([
-    ['a nurse', 'nurse.ben.okafor', 'rp-okafor-rx1'],
-    ['a privacy officer', 'privacy.priya.shah', 'rp-shah-rx1'],
-    ['a patient', 'olivia.bennett', 'rp-bennett-portal'],
+    ['a nurse', people.nurse.userId, people.nurse.roleProfileId],
+    ['a privacy officer', people.privacyOfficer.userId, people.privacyOfficer.roleProfileId],
+    ['a patient', people.olivia.userId, people.olivia.roleProfileId],
   ])("%s may not revoke others' sessions or end role profiles", async (_label, user, role) => {
     const nurse = await staffAt('RX1', 'R8001');
     const victim = nurse.userId;
@@ -248,20 +254,20 @@ describe('the security log', () => {
           }
         }
       `,
-      { token: await tokenFor('privacy.priya.shah', 'rp-shah-rx1') },
+      { token: await tokenOf('privacyOfficer') },
     );
     const events = body.data!.accessEvents.edges.map((edge) => edge.node);
     expect(events).toEqual(
       expect.arrayContaining([
         { userId, action: 'session.sign_out', items: [`Session:${session.sessionId}`], basis: { kind: 'SELF', detail: null } },
         {
-          userId: 'ra.nina.patel',
+          userId: people.registrationAuthority.userId,
           action: 'session.revoke',
           items: ['Session:another-session'],
           basis: { kind: 'ROLE', detail: 'Smartcard reported lost' },
         },
         {
-          userId: 'ra.nina.patel',
+          userId: people.registrationAuthority.userId,
           action: 'role_profile.end',
           items: [`RoleProfile:${nurse.roleProfileId}`],
           basis: { kind: 'ROLE', detail: 'Left the trust on 30 November' },

@@ -1,12 +1,13 @@
 import type { RunningGateway } from '@epr/gateway/gateway-server';
 import { findFreePort } from '@epr/tools/db/free-port';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { startExtraGateway } from './support/extra-gateway.js';
 import { stackState } from './support/stack-state.js';
 import { startSubgraphStandIn, type SubgraphStandIn } from './support/subgraph-stand-in.js';
 import { eventually } from './support/eventually.js';
+import { demoPatients, tokenOf } from './support/people.js';
 
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const oliviaBennett = demoPatients.olivia.id;
 const summary = `query ($id: ID!) { patient(id: $id) {
   name { family } referrals { id specialty } appointments { id } accessLog(first: 3) { edges { node { outcome } } } } }`;
 
@@ -24,7 +25,7 @@ async function readiness(gateway: RunningGateway) {
 
 let token: string;
 beforeAll(async () => {
-  token = await tokenFor('olivia.bennett', 'rp-bennett-portal');
+  token = await tokenOf('olivia');
 });
 
 describe('a subgraph that is down', () => {

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { RunningGateway } from '@epr/gateway/gateway-server';
 import { composeSupergraph } from '@epr/tools/composition/compose';
 import { repoRoot } from '@epr/tools/db/repo-root';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { startExtraGateway } from './support/extra-gateway.js';
+import { tokenOf } from './support/people.js';
 
 /** Writes the file the way a deploy should: a complete new file renamed into place. */
 async function publish(file: string, sdl: string): Promise<void> {
@@ -31,7 +32,7 @@ describe('the gateway reloads a changed supergraph without a restart', () => {
     dir = await mkdtemp(join(tmpdir(), 'epr-reload-'));
     await cp(join(repoRoot(), 'schema', 'supergraph.graphql'), join(dir, 'supergraph.graphql'));
     gateway = await startExtraGateway({ supergraphFile: join(dir, 'supergraph.graphql') });
-    token = await tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
+    token = await tokenOf('clerk');
   });
 
   afterAll(async () => {

@@ -1,9 +1,10 @@
 import type { RunningGateway } from '@epr/gateway/gateway-server';
 import { sha256, TrustedDocuments } from '@epr/gateway/documents/trusted-documents';
-import { tokenFor, type GraphQLResponse } from './support/gateway-client.js';
+import { type GraphQLResponse } from './support/gateway-client.js';
 import { startExtraGateway } from './support/extra-gateway.js';
+import { demoPatients, tokenOf } from './support/people.js';
 
-const oliviaBennett = '5e1f0c3a-0000-4000-8000-000000000001';
+const oliviaBennett = demoPatients.olivia.id;
 const summary = 'query PortalSummary($id: ID!) { patient(id: $id) { name { given family } referrals { specialty } } }';
 const whoAmI = 'query WhoAmI { me { displayName } }';
 const manifest = {
@@ -17,7 +18,7 @@ const slow = 30_000;
 let gateway: RunningGateway;
 let token: string;
 beforeAll(async () => {
-  token = await tokenFor('olivia.bennett', 'rp-bennett-portal');
+  token = await tokenOf('olivia');
 });
 
 async function post(body: unknown, method = 'POST'): Promise<GraphQLResponse> {

@@ -18,6 +18,7 @@ export const people = {
   olivia: { userId: 'olivia.bennett', roleProfileId: 'rp-bennett-portal' },
   wardNurse: { userId: 'nurse.maya.singh', roleProfileId: 'rp-singh-rx1' },
   engine: { userId: 'interface.engine', roleProfileId: 'rp-interface-rx1' },
+  registrationAuthority: { userId: 'ra.nina.patel', roleProfileId: 'rp-patel-rx1' },
 } as const;
 
 export type Person = keyof typeof people;
