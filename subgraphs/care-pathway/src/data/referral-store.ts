@@ -20,6 +20,11 @@ export interface ReferralRecord {
   triagedAt: Date | null;
   triagedBy: string | null;
   triageReason: string | null;
+  /** Set together when the referral was withdrawn before the first appointment. */
+  withdrawnOn: Date | null;
+  withdrawnAt: Date | null;
+  withdrawnBy: string | null;
+  withdrawalReason: string | null;
 }
 
 export const referralColumns = {
@@ -40,6 +45,10 @@ export const referralColumns = {
   triagedAt: true,
   triagedBy: true,
   triageReason: true,
+  withdrawnOn: true,
+  withdrawnAt: true,
+  withdrawnBy: true,
+  withdrawalReason: true,
 } as const;
 
 /** Referral reads; each takes a batch of keys and costs one SQL statement. */
