@@ -50,8 +50,9 @@ export class RelationshipRegister {
 
   /**
    * One relationship per (sourceRef, holder), lasting per the policy's relationshipExpiryHours from now. Made again
-   * by the same process (a redirected referral coming back to a team, a retried booking) it is renewed, unless it
-   * was revoked (`ended_at`).
+   * by the same process (a referral redirected back to a team) it is left as it is: never renewed, so a relationship
+   * whose care ended (in its grace period) or that was revoked cannot be brought back by replaying its process — a
+   * team the referral returns to after that self-claims (alerted) or is referred to anew.
    */
   async careRelationship(run: SqlExecutor, relationship: CareRelationship): Promise<void> {
     const { patientId, holder, type, createdBy, sourceRef } = relationship;
@@ -59,8 +60,7 @@ export class RelationshipRegister {
       sql`INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, created_by, source_ref, expires_at)
        VALUES (${patientId}::uuid, ${holder.kind}::access_control.relationship_holder_kind, ${holder.id},
                ${type}::access_control.relationship_type, ${createdBy}, ${sourceRef}, ${this.expiry(type)})
-       ON CONFLICT (source_ref, holder_kind, holder_id) DO UPDATE SET expires_at = EXCLUDED.expires_at
-         WHERE legitimate_relationship.ended_at IS NULL`,
+       ON CONFLICT (source_ref, holder_kind, holder_id) DO NOTHING`,
     );
   }
 
