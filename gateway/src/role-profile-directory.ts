@@ -1,4 +1,5 @@
 import type { Caller, CredentialSigner } from '@epr/identity';
+import { injectTraceHeaders, traced } from '@epr/platform';
 
 export interface SelectedRoleProfile {
   jobRoleCode: string;
@@ -48,7 +49,7 @@ export class RoleProfileDirectory {
     if (hit && hit.expires > Date.now()) return hit.value;
     // Counted from before the read, so an answer is never reused more than the TTL after any change it missed.
     const asked = Date.now();
-    const value = await this.fetch(userId, roleProfileId, requestId);
+    const value = await traced('directory.lookup', undefined, () => this.fetch(userId, roleProfileId, requestId));
     if (this.cache.size >= maxEntries) this.cache.clear();
     this.cache.set(key, { value, expires: asked + DIRECTORY_ANSWER_TTL_MS });
     return value;
@@ -65,15 +66,18 @@ export class RoleProfileDirectory {
     };
     const revokedSince = new Date(Date.now() - this.maxSessionAgeSeconds * 1000).toISOString();
     const requestBody = JSON.stringify({ query: lookupQuery, variables: { userId, roleProfileId, revokedSince } });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${this.signer.sign(system, { audience: 'patient', body: requestBody })}`,
+      'x-request-id': requestId,
+    };
+    // The directory's part of the request shows in the request's trace.
+    injectTraceHeaders(headers);
     let response: Response;
     try {
       response = await fetch(this.patientSubgraphUrl(), {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${this.signer.sign(system, { audience: 'patient', body: requestBody })}`,
-          'x-request-id': requestId,
-        },
+        headers,
         body: requestBody,
         signal: AbortSignal.timeout(5_000),
       });

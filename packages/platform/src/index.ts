@@ -33,3 +33,5 @@ export * from './justification-input.js';
 export * from './writes/audited-writes.js';
 export * from './writes/prisma-transactions.js';
 export * from './writes/mutation-scope.js';
+export * from './telemetry/tracing.js';
+export * from './telemetry/tracing-plugin.js';

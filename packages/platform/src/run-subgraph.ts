@@ -15,6 +15,7 @@ import { RequestPolicy } from './policy/request-policy.js';
 import { RelationshipRegister } from './policy/relationship-register.js';
 import { ConsentRegister } from './policy/consent-register.js';
 import type { SubgraphRoute } from './http-routes.js';
+import { startTracingFromEnvironment } from './telemetry/tracing.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
 export interface SubgraphDefinition<TServices extends object> {
@@ -109,12 +110,17 @@ export async function startSubgraph<TServices extends object>(
 
 /** The process entry point of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
 export async function runSubgraph<TServices extends object>(definition: SubgraphDefinition<TServices>): Promise<void> {
+  // Before the schema is built: its resolvers get spans only when tracing is on (off, they are left as they are).
+  const tracing = startTracingFromEnvironment(definition.name);
   const running = await startSubgraph(definition, await readSubgraphConfig(definition.name, definition.defaultPort));
   const stop = () => {
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    running
+      .close()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

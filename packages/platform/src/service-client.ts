@@ -1,3 +1,4 @@
+import { injectTraceHeaders } from './telemetry/tracing.js';
 import { createCredentialSigner, serviceCredentialIssuer, type CredentialSigner } from '@epr/identity';
 import type { JWK } from 'jose';
 
@@ -40,11 +41,17 @@ export class ServiceClient {
       { kind: 'service', userId: this.service, roleProfileId: 'service', jobRoleCode: SERVICE_JOB_ROLE, organisationOds: 'EPR', requestId },
       { audience: target, body: requestBody },
     );
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${credential}`,
+      'x-request-id': requestId,
+    };
+    injectTraceHeaders(headers);
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}`, 'x-request-id': requestId },
+        headers,
         body: requestBody,
         signal: AbortSignal.timeout(10_000),
       });

@@ -17,6 +17,7 @@ import type { AuditTrail } from '../audit-trail.js';
 import { forbidden, notFound } from '../errors.js';
 import { requireJustification } from '../justification-input.js';
 import type { AccessControlStore } from './access-control-store.js';
+import { traced } from '../telemetry/tracing.js';
 
 /** A clinical item as the policy sees it: its facts plus where it belongs. */
 export interface GuardedItem extends Omit<ItemFacts, 'nominatedUserIds'> {
@@ -96,8 +97,12 @@ export class RequestPolicy {
     const key = `${activity}|${purpose ?? ''}|${patientId}`;
     let decision = this.decisions.get(key);
     if (!decision) {
-      const patient = await this.facts.load(patientId);
-      decision = decide(this.policy, { subject: this.subject, activity, patient, now: this.now, ...(purpose ? { purpose } : {}) });
+      decision = await traced('policy.decide', { 'epr.activity': activity }, async (span) => {
+        const patient = await this.facts.load(patientId);
+        const decided = decide(this.policy, { subject: this.subject, activity, patient, now: this.now, ...(purpose ? { purpose } : {}) });
+        span?.setAttribute('epr.effect', decided.effect);
+        return decided;
+      });
       this.decisions.set(key, decision);
     }
     const recorded = `${action}|${key}`;
@@ -174,6 +179,17 @@ export class RequestPolicy {
       sealOverride === undefined
         ? undefined
         : requireJustification(sealOverride, 'sealOverrideJustification', 'The justification for opening sealed items');
+    return traced('policy.decide_items', { 'epr.activity': activity, 'epr.items': items.length }, () =>
+      this.decideItems(activity, items, action, justification),
+    );
+  }
+
+  private async decideItems<T extends GuardedItem>(
+    activity: Activity,
+    items: readonly T[],
+    action: AuditAction,
+    justification: string | undefined,
+  ): Promise<VisibleItem<T>[]> {
     const nominated = await Promise.all(items.map((item) => this.nominees.load(item.itemRef)));
     const patients = await Promise.all(items.map((item) => this.facts.load(item.patientId)));
     const visible: VisibleItem<T>[] = [];
