@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, startTracingFromEnvironment } from '@epr/platform';
+import { createLogger, profileCpuOnSignal, startTracingFromEnvironment } from '@epr/platform';
 import { readGatewayConfig, readGatewayWorkers } from './config.js';
 import { startGateway } from './gateway-server.js';
 import { superviseWorkers } from './workers.js';
@@ -12,6 +12,7 @@ if (workers > 1 && cluster.isPrimary) {
   superviseWorkers(workers, createLogger('gateway'));
 } else {
   const tracing = startTracingFromEnvironment('gateway');
+  profileCpuOnSignal('gateway', createLogger('gateway'));
   const gateway = await startGateway(config);
   const stop = () => {
     gateway

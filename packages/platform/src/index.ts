@@ -35,3 +35,4 @@ export * from './writes/prisma-transactions.js';
 export * from './writes/mutation-scope.js';
 export * from './telemetry/tracing.js';
 export * from './telemetry/tracing-plugin.js';
+export * from './telemetry/cpu-profiler.js';

@@ -16,6 +16,7 @@ import { RelationshipRegister } from './policy/relationship-register.js';
 import { ConsentRegister } from './policy/consent-register.js';
 import type { SubgraphRoute } from './http-routes.js';
 import { startTracingFromEnvironment } from './telemetry/tracing.js';
+import { profileCpuOnSignal } from './telemetry/cpu-profiler.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
 export interface SubgraphDefinition<TServices extends object> {
@@ -112,6 +113,7 @@ export async function startSubgraph<TServices extends object>(
 export async function runSubgraph<TServices extends object>(definition: SubgraphDefinition<TServices>): Promise<void> {
   // Before the schema is built: its resolvers get spans only when tracing is on (off, they are left as they are).
   const tracing = startTracingFromEnvironment(definition.name);
+  profileCpuOnSignal(definition.name, createLogger(definition.name));
   const running = await startSubgraph(definition, await readSubgraphConfig(definition.name, definition.defaultPort));
   const stop = () => {
     running

@@ -19,7 +19,7 @@ import {
   type SeededData,
 } from './operations.js';
 import { startPeer, type PeerGateway, type StartedPeer } from './peers/peer-gateways.js';
-import { machineBusySeconds, treeUsage } from './process-usage.js';
+import { embeddedPostgresPid, machineBusySeconds, treeUsage } from './process-usage.js';
 import { renderReport, writeReport, type BenchReport, type Ratio, type Skipped } from './report.js';
 import { targetVerdicts } from './targets.js';
 
@@ -81,15 +81,23 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
     ...extra,
   });
   const ourWorkers = `ours, ${opts.workers} worker${opts.workers > 1 ? 's' : ''}`;
+  const postgresPid = embeddedPostgresPid();
+  if (postgresPid === undefined)
+    conditions.push("PostgreSQL runs outside this benchmark's processes (DATABASE_URL): its CPU is in 'other'");
   const viaGateway = (label: string, name = 'gateway'): Target => {
     const services = bench.current().services;
+    const subgraphs = services.filter((s) => !s.name.startsWith('gateway'));
     return {
       label,
       url: `${services.find((s) => s.name === name)!.baseUrl}/graphql`,
       authorization: summarySessions,
       gatewayPid: services.find((s) => s.name === name)!.child.pid!,
-      subgraphPids: services.filter((s) => !s.name.startsWith('gateway')).map((s) => s.child.pid!),
+      subgraphPids: subgraphs.map((s) => s.child.pid!),
       subgraphUrls: bench.current().subgraphUrls,
+      processes: {
+        ...Object.fromEntries(subgraphs.map((s) => [s.name, s.child.pid!])),
+        ...(postgresPid !== undefined ? { postgres: postgresPid } : {}),
+      },
     };
   };
   const record = (results: Measurement[]) => {
