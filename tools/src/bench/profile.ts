@@ -2,10 +2,12 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { startBenchStack } from './bench-stack.js';
 import { seedVolume, seededData } from './bench-data.js';
 import { sessionTokens } from './callers.js';
 import { runLoad } from './load.js';
+import { embeddedPostgresPid, ownCpuSeconds, treeUsage } from './process-usage.js';
 import { bodiesFor, patientSummary } from './operations.js';
 import { summariseCpuProfile } from './cpu-profile-summary.js';
 
@@ -22,13 +24,20 @@ const { values } = parseArgs({
     patients: { type: 'string', default: '20000' },
     top: { type: 'string', default: '25' },
     keep: { type: 'string' },
+    // No profiler: CPU per summary of each process from /proc, as the benchmark counts it, to compare one cut quickly.
+    'cpu-only': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '1' },
+    // With EPR_POSTGRES_SETTINGS='shared_preload_libraries=pg_stat_statements pg_stat_statements.track_planning=on':
+    // the statements PostgreSQL spent its time on during the measured load, per summary.
+    'sql-stats': { type: 'boolean', default: false },
   },
 });
+const cpuOnly = values['cpu-only'];
 const profileDir = values.keep ?? (await mkdtemp(join(tmpdir(), 'epr-profile-')));
 await mkdir(profileDir, { recursive: true });
 const stack = await startBenchStack(
   {
-    env: { NODE_ENV: 'production', EPR_CPU_PROFILE_DIR: profileDir },
+    env: { NODE_ENV: 'production', ...(cpuOnly ? {} : { EPR_CPU_PROFILE_DIR: profileDir }) },
     gatewayEnv: { GATEWAY_WORKERS: '1' },
   },
   (url) => seedVolume(url, Number(values.patients)).then(() => undefined),
@@ -45,19 +54,64 @@ try {
     body: () => bodies[0]!,
     connections: Number(values.connections),
   };
-  console.log('Warming up for 5 s, then profiling the patient summary…');
+  console.log(`Warming up for 5 s, then ${cpuOnly ? 'measuring' : 'profiling'} the patient summary…`);
   await runLoad({ ...plan, seconds: 5 });
-  // SIGUSR2 starts each service's profiler and stops it again (EPR_CPU_PROFILE_DIR): the profile is the load alone.
-  const signal = () => {
-    for (const pid of pids.keys()) process.kill(pid, 'SIGUSR2');
-  };
-  signal();
-  const load = await runLoad({ ...plan, seconds: Number(values.seconds) });
-  signal();
-  console.log(`${load.latencies.length} summaries (${load.errors} errors) while profiling.`);
-  await waitForProfiles(profileDir, pids.size);
+  const sqlStats = values['sql-stats'] ? await statementStats(stack.database.url) : undefined;
+  if (cpuOnly) {
+    const postgres = embeddedPostgresPid();
+    const processes = new Map(pids);
+    if (postgres !== undefined) processes.set(postgres, 'postgres');
+    for (let round = 1; round <= Number(values.rounds); round++) {
+      const cpu = () => new Map([...processes].map(([pid, name]) => [name, treeUsage(pid).cpuSeconds]));
+      const before = { cpu: cpu(), own: ownCpuSeconds() };
+      const load = await runLoad({ ...plan, seconds: Number(values.seconds) });
+      const after = cpu();
+      const n = load.latencies.length;
+      const perRequest = (seconds: number) => (seconds * 1000) / n;
+      const by = [...after].map(([name, s]) => [name, perRequest(s - before.cpu.get(name)!)] as const);
+      const system = by.reduce((sum, [, ms]) => sum + ms, 0);
+      const gateway = by.find(([name]) => name === 'gateway')?.[1] ?? 0;
+      console.log(
+        `round ${round}: ${n} summaries (${load.errors} errors, ${(n / Number(values.seconds)).toFixed(0)} req/s); CPU ms per summary: ` +
+          `${by.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}; subgraphs ${(system - gateway - (by.find(([name]) => name === 'postgres')?.[1] ?? 0)).toFixed(2)}; ` +
+          `system ${system.toFixed(2)}; load generator ${perRequest(ownCpuSeconds() - before.own).toFixed(2)}`,
+      );
+    }
+  } else {
+    // SIGUSR2 starts each service's profiler and stops it again (EPR_CPU_PROFILE_DIR): the profile is the load alone.
+    const signal = () => {
+      for (const pid of pids.keys()) process.kill(pid, 'SIGUSR2');
+    };
+    signal();
+    const load = await runLoad({ ...plan, seconds: Number(values.seconds) });
+    signal();
+    console.log(`${load.latencies.length} summaries (${load.errors} errors) while profiling.`);
+    await waitForProfiles(profileDir, pids.size);
+  }
+  if (sqlStats) await sqlStats.print();
 } finally {
   await stack.stop();
+}
+
+async function statementStats(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await client.query('SELECT pg_stat_statements_reset()');
+  return {
+    print: async () => {
+      const { rows } = await client.query<{ calls: string; exec_ms: number; plan_ms: number; query: string }>(
+        `SELECT calls, total_exec_time AS exec_ms, total_plan_time AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+           FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 20`,
+      );
+      console.log('\nPostgreSQL time by statement (ms in all; calls):');
+      for (const r of rows)
+        console.log(
+          `  exec ${r.exec_ms.toFixed(0).padStart(6)}  plan ${r.plan_ms.toFixed(0).padStart(5)}  ${r.calls.padStart(6)}×  ${r.query}`,
+        );
+      await client.end();
+    },
+  };
 }
 
 async function waitForProfiles(dir: string, count: number): Promise<void> {

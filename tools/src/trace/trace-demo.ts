@@ -61,18 +61,20 @@ try {
   await rm(workDir, { recursive: true, force: true });
 }
 
-/** The spans of the one trace received, once every service has sent its part (each batches for 200 ms). */
+/**
+ * The spans of the request's trace, once every service has sent its part (each batches for 200 ms). Other traces
+ * may arrive meanwhile (the gateway's periodic directory refresh, health checks): only the one whose gateway
+ * server span carries the request id counts.
+ */
 async function oneTrace(spans: () => ReceivedSpan[], requestId: string | null): Promise<ReceivedSpan[]> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const all = spans();
-    const services = new Set(all.map((s) => s.service));
-    if (SUBGRAPHS.every((s) => services.has(s)) && services.has('gateway')) {
-      const traceIds = new Set(all.map((s) => s.traceId));
-      if (traceIds.size !== 1) throw new Error(`expected one trace for request ${requestId}, got ${traceIds.size}`);
-      return all;
-    }
+    const root = all.find((s) => s.service === 'gateway' && s.attributes['epr.request_id'] === requestId && !s.parentSpanId);
+    const trace = root ? all.filter((s) => s.traceId === root.traceId) : [];
+    const services = new Set(trace.map((s) => s.service));
+    if (SUBGRAPHS.every((s) => services.has(s)) && services.has('gateway')) return trace;
   }
   throw new Error(`the trace of request ${requestId} did not arrive from every service in 10 s`);
 }
