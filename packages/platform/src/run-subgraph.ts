@@ -63,6 +63,9 @@ export async function startSubgraph<TServices extends object>(
     schema: 'access_control',
     maxConnections: 4,
     applicationName: `epr-${definition.name}-policy`,
+    // Its hot statement is prepared (AccessControlStore): planned once per connection, not re-planned on each call,
+    // as PostgreSQL would otherwise choose for it. Unnamed statements are planned as before.
+    settings: { plan_cache_mode: 'force_generic_plan' },
   });
   const policy = policyFromEnvironment();
   const accessControl = new AccessControlStore(policyPool);

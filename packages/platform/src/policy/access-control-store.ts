@@ -19,8 +19,12 @@ export class AccessControlStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async patientFacts(subject: Subject, patientIds: readonly string[]): Promise<PatientFacts[]> {
-    const { rows } = await this.pool.query<FactsRow>(
-      `SELECT p.patient_id,
+    // A named (prepared) statement on a pool with plan_cache_mode=force_generic_plan: PostgreSQL parses and plans it
+    // once per connection instead of on every call, which was 0.21 ms of its CPU each time (pg_stat_statements), four
+    // times per patient summary. Behind a transaction-pooling proxy, name-less statements would be needed again.
+    const { rows } = await this.pool.query<FactsRow>({
+      name: 'epr-patient-facts',
+      text: `SELECT p.patient_id,
               coalesce((SELECT json_agg(json_build_object('type', lr.type, 'expiresAt', lr.expires_at))
                           FROM access_control.legitimate_relationship lr
                          WHERE lr.patient_id = p.patient_id AND ${activeRelationship('lr')}
@@ -35,8 +39,8 @@ export class AccessControlStore {
               coalesce(c.national_opt_out, false) AS national_opt_out
          FROM unnest($1::uuid[]) AS p(patient_id)
          LEFT JOIN access_control.patient_consent c ON c.patient_id = p.patient_id`,
-      [patientIds, subject.userId, subject.teamIds, subject.organisationOds],
-    );
+      values: [patientIds, subject.userId, subject.teamIds, subject.organisationOds],
+    });
     const byId = new Map(rows.map((row) => [row.patient_id, row]));
     return patientIds.map((patientId) => {
       const row = byId.get(patientId);
