@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import {
   decide,
+  identityOnlyFacts,
+  onlyPatientIdentityMatters,
   patientFactsMatter,
   type Activity,
   type AuditAction,
@@ -61,6 +63,8 @@ export class RequestPolicy {
   private readonly held = new Map<Activity, boolean>();
   private readonly decisions = new Map<string, Decision>();
   private readonly recorded = new Set<string>();
+  /** A patient in the portal: only whether the record is their own decides, so their facts are never looked up. */
+  private readonly identityDecides: boolean;
 
   constructor(
     private readonly policy: Policy,
@@ -70,8 +74,14 @@ export class RequestPolicy {
     private readonly now: Date = new Date(),
   ) {
     this.subject = subjectOf(caller);
-    this.facts = new DataLoader((ids) => store.patientFacts(this.subject, ids));
+    this.identityDecides = onlyPatientIdentityMatters(policy, this.subject);
+    this.facts = new DataLoader((ids) => this.patientFacts(ids));
     this.nominees = new DataLoader((refs) => store.nominations(refs));
+  }
+
+  /** The facts of these patients as the policy needs them: looked up, or for a patient in the portal, who they are. */
+  private async patientFacts(patientIds: readonly string[]): Promise<PatientFacts[]> {
+    return this.identityDecides ? patientIds.map(identityOnlyFacts) : this.store.patientFacts(this.subject, patientIds);
   }
 
   /** A job role as the policy in force defines it (its name, its scope), or undefined for a code it does not list. */
@@ -149,7 +159,7 @@ export class RequestPolicy {
    */
   async decideEach(activities: readonly Activity[], patientIds: readonly string[], purpose: Purpose): Promise<Map<Activity, Decision[]>> {
     const needFacts = activities.some((activity) => patientFactsMatter(this.policy, this.subject, activity, purpose));
-    const facts = needFacts && patientIds.length ? await this.store.patientFacts(this.subject, patientIds) : null;
+    const facts = needFacts && patientIds.length ? await this.patientFacts(patientIds) : null;
     return new Map(
       activities.map((activity) => {
         if (!facts) {
