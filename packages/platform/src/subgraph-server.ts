@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { CredentialError, type Caller, type CredentialBinding } from '@epr/identity';
 import type { Logger } from './logger.js';
@@ -72,8 +72,16 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    // The gateway already validated the operation against the supergraph; ftv1 traces would cost CPU per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), tracingPlugin(), auditBeforeResponsePlugin(), ...limits.plugins],
+    // The gateway already validated the operation against the supergraph; ftv1 traces would cost CPU per field. The
+    // cache-control plugin was the only one watching every field resolve (Apollo then wraps each resolver); no field
+    // has a cache hint, and the gateway treats a subgraph answer without a Cache-Control header as uncacheable.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      tracingPlugin(),
+      auditBeforeResponsePlugin(),
+      ...limits.plugins,
+    ],
     formatError: maskInternalErrors((error) => logger.error({ err: error }, 'internal error')),
   });
   await apollo.start();
