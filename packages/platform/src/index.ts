@@ -36,3 +36,4 @@ export * from './writes/mutation-scope.js';
 export * from './telemetry/tracing.js';
 export * from './telemetry/tracing-plugin.js';
 export * from './telemetry/cpu-profiler.js';
+export * from './prepared-read.js';

@@ -25,7 +25,7 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
     const db = createDb(pool);
     const transactions = prismaTransactions(db);
     const readers = {
-      referrals: new ReferralStore(db),
+      referrals: new ReferralStore(db, pool),
       pathways: new PathwayStore(db),
       periods: new RttPeriodStore(db),
       events: new PathwayEventStore(db),

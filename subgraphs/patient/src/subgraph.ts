@@ -23,8 +23,8 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
     const sql = prismaTransactions(db);
     const duplicates = new DuplicateStore(db);
     const stores: Stores = {
-      patients: new PatientStore(db),
-      directory: new DirectoryStore(db),
+      patients: new PatientStore(db, pool),
+      directory: new DirectoryStore(db, pool),
       duplicates,
       merges: new MergeStore(db, duplicates),
       clinicalRecord: new ClinicalRecordStore(db),

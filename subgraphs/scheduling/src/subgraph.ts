@@ -18,7 +18,7 @@ export const schedulingSubgraph: SubgraphDefinition<Context> = {
     const db = createDb(pool);
     const delivery = startOutcomeDelivery(pool, serviceClient, logger);
     const stores: ServiceStores = {
-      appointments: new AppointmentStore(db),
+      appointments: new AppointmentStore(db, pool),
       clinics: new ClinicStore(db),
       slots: new SlotStore(db),
       bookings: new BookingStore(),

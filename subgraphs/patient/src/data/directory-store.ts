@@ -1,3 +1,5 @@
+import type pg from 'pg';
+import { preparedRead } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import type { Db } from './prisma.js';
 
@@ -63,15 +65,24 @@ const roleProfileColumns = {
   organisation: { select: organisationColumns },
 } as const satisfies Prisma.RoleProfileSelect;
 
+// Organisations by ODS code: every entry of a patient's access log names one (preparedRead says why not Prisma).
+const organisationsByOdsCode = preparedRead<OrganisationRecord>(
+  'epr-organisations-by-ods',
+  'SELECT id, ods_code AS "odsCode", name FROM organisation WHERE ods_code = ANY($1::text[])',
+);
+
 /**
  * The directory: organisations, users, their role profiles and care teams. Batch reads take many keys; each
  * costs one statement, plus one for each nested relation it brings (a role profile's organisation).
  */
 export class DirectoryStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pool: pg.Pool,
+  ) {}
 
   organisationsByOds(odsCodes: readonly string[]): Promise<OrganisationRecord[]> {
-    return this.db.organisation.findMany({ where: { odsCode: { in: [...odsCodes] } }, select: organisationColumns });
+    return organisationsByOdsCode(this.pool, [odsCodes]);
   }
 
   organisationsByIds(ids: readonly string[]): Promise<OrganisationRecord[]> {
