@@ -13,7 +13,11 @@ export const auditSubgraph: SubgraphDefinition<Context> = {
   defaultPort: 4004,
   build: ({ pool }) => {
     const db = createDb(pool);
-    const stores: ServiceStores = { events: new AccessEventStore(db), alerts: new AlertStore(db), transactions: prismaTransactions(db) };
+    const stores: ServiceStores = {
+      events: new AccessEventStore(db, pool),
+      alerts: new AlertStore(db),
+      transactions: prismaTransactions(db),
+    };
     return {
       schema: buildSchema(),
       createContext: (base) => ({ ...base, ...createServices({ caller: base.caller, policy: base.policy, audit: base.audit }, stores) }),
