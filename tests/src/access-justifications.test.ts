@@ -1,5 +1,6 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
 import { as } from './support/people.js';
+import { receivedReferral } from './support/referrals.js';
 
 /*
  * An emergency (break-glass) reason and a seal-override justification are one kind of text with one rule:
@@ -100,33 +101,13 @@ describe('seal-override justification on an assessment (care-pathway)', () => {
   test('the same rule refuses a short one, naming the argument', async () => {
     const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
     const hart = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
-    const referral = await graphql<{ createReferral: { pathway: { id: string } } }>(
-      `
-        mutation ($input: CreateReferralInput!) {
-          createReferral(input: $input) {
-            pathway {
-              id
-            }
-          }
-        }
-      `,
-      {
-        token: hart,
-        variables: {
-          input: {
-            patientId: georgeMcAllister,
-            referringOrganisation: 'A81001',
-            referringClinician: 'Dr David Lee',
-            receivingOrganisation: 'RX1',
-            specialty: 'Rheumatology',
-            priority: 'ROUTINE',
-            reason: 'Joint pain in both hands.',
-            receivedOn: '2026-09-02',
-          },
-        },
-      },
-    );
-    expect(referral.body.errors).toBeUndefined();
+    // Received for RX1's cardiology team, so Dr Hart (a member) may open the pathway's clinical content.
+    const { pathway } = await receivedReferral({
+      patientId: georgeMcAllister,
+      specialty: 'Cardiology',
+      reason: 'Palpitations and breathlessness.',
+      receivedOn: '2026-09-02',
+    });
     const started = await graphql(
       `
         mutation ($input: StartAssessmentInput!) {
@@ -135,7 +116,7 @@ describe('seal-override justification on an assessment (care-pathway)', () => {
           }
         }
       `,
-      { token: hart, variables: { input: { pathwayId: referral.body.data!.createReferral.pathway.id, title: 'First assessment' } } },
+      { token: hart, variables: { input: { pathwayId: pathway.id, title: 'First assessment' } } },
     );
     expect(started.body.errors).toBeUndefined();
     const read = await graphql(
@@ -150,7 +131,7 @@ describe('seal-override justification on an assessment (care-pathway)', () => {
           }
         }
       `,
-      { token: hart, variables: { id: referral.body.data!.createReferral.pathway.id } },
+      { token: hart, variables: { id: pathway.id } },
     );
     expect(read.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sealOverrideJustification' });
   });

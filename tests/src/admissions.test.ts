@@ -107,7 +107,9 @@ describe('admissions', () => {
       { id: patientId },
     );
     expect(engineView.data!.patient.name).toEqual({ family: 'Rolesby' });
-    expect(codes(engineView).sort()).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    // The engine receives referrals from e-RS (referrals.receive_feed), so it lists them — without their clinical reason.
+    expect(engineView.data!.patient.referrals).toEqual([]);
+    expect(codes(engineView).sort()).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     expect(JSON.stringify(engineView.data)).not.toMatch(/Hypertensive/);
   });
 });

@@ -1,6 +1,6 @@
 import { tokenFor } from './support/gateway-client.js';
 import { staffAt, tokenOf, type Staff } from './support/people.js';
-import { referralInput } from './care-pathway-fixtures.js';
+import { receivedReferral } from './support/referrals.js';
 import { eventually } from './support/eventually.js';
 import { stackState } from './support/stack-state.js';
 import { client, openSession, registerPatients, schedulingSnapshot, sql, uniqueService } from './scheduling-fixtures.js';
@@ -19,6 +19,9 @@ const deliveryMs = 150_000;
 
 const clerk = async () => client(await tokenFor('clerk.chloe.reid', 'rp-reid-rx1'));
 const clinician = async () => client(await tokenFor('dr.amelia.hart', 'rp-hart-rx1'));
+// The provider's own clinician records its RTT statuses.
+let recorder: Staff;
+const providerClinician = async () => client(await tokenOf(recorder));
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 const englishDate = (instant: Date) =>
@@ -37,6 +40,7 @@ let reporter: Staff;
 beforeAll(async () => {
   patients = await registerPatients(await clerk(), `Backentry${Date.now().toString(36)}`, 8);
   reporter = await staffAt(provider, 'R8010');
+  recorder = await staffAt(provider, 'R8000');
 }, deliveryMs);
 
 function patient(): string {
@@ -46,16 +50,10 @@ function patient(): string {
   return id;
 }
 
+/** A pathway for a referral the provider's interface engine received from e-RS. */
 async function newPathway(patientId: string, specialty: string, receivedOn: string): Promise<string> {
-  const send = await clinician();
-  const { data, errors } = await send<{ createReferral: { pathway: { id: string } } }>(
-    `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { pathway { id } } }`,
-    {
-      input: referralInput({ patientId, receivingOrganisation: provider, specialty, reason: 'Back-entry case', receivedOn }),
-    },
-  );
-  if (!data) throw new Error(`createReferral failed: ${JSON.stringify(errors)}`);
-  return data.createReferral.pathway.id;
+  const referral = await receivedReferral({ patientId, receivingOrganisation: provider, specialty, reason: 'Back-entry case', receivedOn });
+  return referral.pathway.id;
 }
 
 /** A clinic session that has already happened, set up by the booking office, and one of its slots. */
@@ -214,7 +212,7 @@ describe('back-entered appointments feed the RTT clock as live ones would', () =
       const patientId = patient();
       const pathwayId = await newPathway(patientId, specialty, '2025-02-10');
       const decided = await (
-        await clinician()
+        await providerClinician()
       )(`mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
         input: { pathwayId, rttStatus: '20', occurredOn: '2025-03-03', decisionToAdmit: true },
       });
@@ -274,7 +272,7 @@ describe('a back-entered outcome that would break later events', () => {
       const patientId = patient();
       const pathwayId = await newPathway(patientId, `Back-entry conflict ${Date.now().toString(36)}`, '2025-02-10');
       const recordStatus = async (input: Record<string, unknown>) =>
-        (await clinician())(`mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
+        (await providerClinician())(`mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
           input: { pathwayId, ...input },
         });
       expect((await recordStatus({ rttStatus: '20', occurredOn: '2025-03-20' })).errors).toBeUndefined();

@@ -1,39 +1,21 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { receivedReferral } from './support/referrals.js';
 
-// Multi-disciplinary assessments and letters on a pathway of their own. George McAllister is referred to RX1
-// (so RX1's staff hold a referral relationship) and registered with A81001 (so his GP holds one too).
+// Multi-disciplinary assessments and letters on a pathway of their own. George McAllister is referred to RX1's
+// cardiology service (so its team, Dr Hart and Nurse Okafor, holds a referral relationship) and registered with
+// A81001 (so his GP holds one too).
 const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
 
 let pathwayId: string;
 
 beforeAll(async () => {
-  const { body } = await graphql<{ createReferral: { pathway: { id: string } } }>(
-    `
-      mutation ($input: CreateReferralInput!) {
-        createReferral(input: $input) {
-          pathway {
-            id
-          }
-        }
-      }
-    `,
-    {
-      token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1'),
-      variables: {
-        input: {
-          patientId: georgeMcAllister,
-          referringOrganisation: 'A81001',
-          referringClinician: 'Dr David Lee',
-          receivingOrganisation: 'RX1',
-          specialty: 'Orthogeriatrics',
-          priority: 'ROUTINE',
-          reason: 'Knee osteoarthritis; considering replacement.',
-          receivedOn: '2026-09-01',
-        },
-      },
-    },
-  );
-  pathwayId = body.data!.createReferral.pathway.id;
+  const referral = await receivedReferral({
+    patientId: georgeMcAllister,
+    specialty: 'Cardiology',
+    reason: 'Aortic stenosis; considering valve replacement.',
+    receivedOn: '2026-09-01',
+  });
+  pathwayId = referral.pathway.id;
 });
 
 async function as(user: string, role: string) {

@@ -1,14 +1,17 @@
 import pg from 'pg';
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { tokenOf, type Staff } from './support/people.js';
+import { clinicianReceiving, receiveReferral } from './support/referrals.js';
 import { stackState } from './support/stack-state.js';
 
 // Referrals here go to a provider of their own, so the seeded RX1 waiting list stays as the report tests expect.
 const provider = 'RTTREF';
 const aishaRahman = '5e1f0c3a-0000-4000-8000-000000000003';
+const specialty = 'Respiratory medicine';
 
 const createReferral = `mutation ($input: CreateReferralInput!) {
   createReferral(input: $input) {
-    id receivedOn receivingOrganisation specialty priority ubrn reason
+    id receivedOn receivingOrganisation specialty priority ubrn reason source
     referrer { organisation clinician }
     triage { status }
     patient { id }
@@ -30,7 +33,7 @@ function referralInput(change: Record<string, unknown> = {}) {
     referringOrganisation: 'a81001',
     referringClinician: 'Dr David Lee',
     receivingOrganisation: provider,
-    specialty: 'Respiratory medicine',
+    specialty,
     priority: 'ROUTINE',
     reason: 'Chronic cough for three months.',
     ubrn: '9990 0000 0061',
@@ -39,8 +42,20 @@ function referralInput(change: Record<string, unknown> = {}) {
   };
 }
 
+// Dr Lee refers Aisha Rahman, his practice's registered patient (a referral sent by its referrer).
+async function asReferrer() {
+  return tokenFor('gp.david.lee', 'rp-lee-a81001');
+}
+
+// Triage is the receiving service's: a clinician of the provider's respiratory team.
+let triager: Staff;
+
+beforeAll(async () => {
+  triager = await clinicianReceiving(provider, specialty);
+});
+
 async function asClinician() {
-  return tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+  return tokenOf(triager);
 }
 
 async function rowCounts(): Promise<{ referrals: number; pathways: number; events: number }> {
@@ -57,11 +72,9 @@ async function rowCounts(): Promise<{ referrals: number; pathways: number; event
   }
 }
 
+/** A referral for the triage tests, received from e-RS by the provider's interface engine. */
 async function received(change: Record<string, unknown> = {}) {
-  const { body } = await graphql<{ createReferral: { id: string; pathway: { id: string } } }>(createReferral, {
-    token: await asClinician(),
-    variables: { input: referralInput(change) },
-  });
+  const body = await receiveReferral(referralInput(change));
   expect(body.errors).toBeUndefined();
   return body.data!.createReferral;
 }
@@ -69,7 +82,7 @@ async function received(change: Record<string, unknown> = {}) {
 describe('receiving a referral', () => {
   test('receipt records the referral and starts its pathway’s RTT clock on the date received (rule 1, 3.2.1)', async () => {
     const { body } = await graphql<{ createReferral: Record<string, any> }>(createReferral, {
-      token: await asClinician(),
+      token: await asReferrer(),
       variables: { input: referralInput() },
     });
     expect(body.errors).toBeUndefined();
@@ -77,6 +90,7 @@ describe('receiving a referral', () => {
       receivedOn: '2026-10-01',
       receivingOrganisation: provider,
       ubrn: '999000000061',
+      source: 'REFERRER',
       referrer: { organisation: 'A81001', clinician: 'Dr David Lee' },
       triage: { status: 'AWAITING_TRIAGE' },
       patient: { id: aishaRahman },
@@ -97,7 +111,7 @@ describe('receiving a referral', () => {
     ['a patient id that is not a patient id', { patientId: 'olivia' }, 'input.patientId'],
   ])('%s gets BAD_USER_INPUT naming the field, and nothing is written', async (_label, change, field) => {
     const before = await rowCounts();
-    const { body } = await graphql(createReferral, { token: await asClinician(), variables: { input: referralInput(change) } });
+    const { body } = await graphql(createReferral, { token: await asReferrer(), variables: { input: referralInput(change) } });
     expect(body.data).toBeNull();
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await rowCounts()).toEqual(before);
@@ -113,7 +127,7 @@ describe('triage', () => {
     });
     expect(body.errors).toBeUndefined();
     expect(body.data!.triageReferral).toMatchObject({
-      triage: { status: 'ACCEPTED', decidedBy: 'dr.amelia.hart' },
+      triage: { status: 'ACCEPTED', decidedBy: triager.userId },
       pathway: { clockPhase: 'RUNNING' },
     });
     expect(body.data!.triageReferral.pathway.timeline.entries.map((e: { kind: string }) => e.kind)).toEqual([
@@ -212,7 +226,7 @@ describe('existing referral reads keep working', () => {
           }
         }
       `,
-      { token: await asClinician() },
+      { token: await tokenFor('dr.amelia.hart', 'rp-hart-rx1') },
     );
     expect(body.errors).toBeUndefined();
     // The demo referrals to RX1; other tests refer this patient elsewhere.

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { as, staffAt, type Person, type Staff } from './support/people.js';
-import { apiSchema, fieldsOfClass, queriesReaching, valuesAt, type ArgumentTable } from './support/supergraph-walk.js';
+import {
+  apiSchema,
+  entityQueriesReaching,
+  fieldsOfClass,
+  queriesReaching,
+  subgraphNames,
+  subgraphSchema,
+  valuesAt,
+  type ArgumentTable,
+} from './support/supergraph-walk.js';
+import { callerFor, callSubgraph, stackSigner } from './support/subgraph-call.js';
+import { people } from './support/people.js';
 import { openSession, uniqueService, client, bookMutation } from './scheduling-fixtures.js';
 import { tokenOf } from './support/people.js';
 import type { RunningGateway } from '@epr/gateway/gateway-server';
@@ -100,14 +111,32 @@ beforeAll(async () => {
       },
     )
   ).recordMedication.id;
-  await ok('gp', `mutation ($input: FileClinicalDocumentInput!) { fileClinicalDocument(input: $input) { id } }`, {
-    input: {
-      patientId,
-      type: { conceptId: '371530004', term: 'Clinical consultation report' },
-      title: planted('document title'),
-      authoredAt: '2026-10-01T10:00:00Z',
-      sections: [{ title: 'Plan', text: planted('document section') }],
+  const filed = await ok<{ fileClinicalDocument: { id: string } }>(
+    'gp',
+    `mutation ($input: FileClinicalDocumentInput!) { fileClinicalDocument(input: $input) { id } }`,
+    {
+      input: {
+        patientId,
+        type: { conceptId: '371530004', term: 'Clinical consultation report' },
+        title: planted('document title'),
+        authoredAt: '2026-10-01T10:00:00Z',
+        sections: [{ title: 'Plan', text: planted('document section') }],
+      },
     },
+  );
+  ids.document = filed.fileClinicalDocument.id;
+  // A corrected item: its earlier version (planted 'dosage') is reached through previousVersions only.
+  await ok('gp', `mutation ($input: AmendMedicationInput!) { amendMedication(input: $input) { id } }`, {
+    input: { id: ids.medication, dosage: planted('amended dosage'), reason: 'Dose corrected' },
+  });
+  // An item entered in error is in no list: no path of the walk reaches it, not even for its author.
+  const wrong = await ok<{ recordAllergy: { id: string } }>(
+    'gp',
+    `mutation ($input: RecordAllergyInput!) { recordAllergy(input: $input) { id } }`,
+    { input: { patientId, substance: { conceptId: '91936005', term: planted('entered in error') }, severity: 'MILD' } },
+  );
+  await ok('gp', `mutation ($input: MarkEnteredInErrorInput!) { markEnteredInError(input: $input) { id } }`, {
+    input: { kind: 'ALLERGY', id: wrong.recordAllergy.id, reason: 'Wrong patient' },
   });
 
   const referral = `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { id pathway { id } } }`;
@@ -173,6 +202,7 @@ function argumentTable(): ArgumentTable {
     'Query.problem': `(id: "${ids.problem}")`,
     'Query.allergy': `(id: "${ids.allergy}")`,
     'Query.medication': `(id: "${ids.medication}")`,
+    'Query.document': `(id: "${ids.document}")`,
     'Query.referral': `(id: "${ids.referral}")`,
     'Query.pathway': `(id: "${ids.pathway}")`,
     'Query.patientTrackingList': `(first: 500)`,
@@ -225,6 +255,7 @@ describe('the walk', () => {
       expect([...seen].sort()).toEqual(
         [
           'allergy',
+          'amended dosage',
           'assessment title',
           'contribution',
           'document section',
@@ -254,6 +285,75 @@ const roles: [string, () => Promise<Person | Staff>][] = [
   ['a clinician of another trust with no relationship', () => staffAt('RXQ', 'R8000')],
   ['a nurse of another trust with no relationship', () => staffAt('RXQ', 'R8001')],
 ];
+
+/** The representation the gateway would send for each entity type the subgraphs resolve, by its key. */
+function representationOf(typeName: string): Record<string, string> | null {
+  const byType: Record<string, Record<string, string>> = {
+    Patient: { id: ids.patient! },
+    Referral: { id: ids.referral! },
+    Pathway: { id: ids.pathway! },
+    Appointment: { id: ids.appointment! },
+    Clinic: { id: ids.clinic! },
+    Slot: { id: ids.slot! },
+    Organisation: { odsCode: 'RX1' },
+    CareTeam: { id: practiceTeam },
+  };
+  const representation = byType[typeName];
+  return representation ? { __typename: typeName, ...representation } : null;
+}
+
+/** `_entities` queries of every subgraph, for every entity type it resolves, to the clinical fields and to everything. */
+function entityWalk() {
+  const found: { subgraph: (typeof subgraphNames)[number]; typeName: string; query: string }[] = [];
+  const missing: string[] = [];
+  for (const subgraph of subgraphNames) {
+    const schema = subgraphSchema(subgraph);
+    for (const everything of [false, true]) {
+      const { queries, missingArguments } = entityQueriesReaching(schema, clinical, argumentTable(), { everything });
+      missing.push(...missingArguments.map((key) => `${subgraph}: ${key}`));
+      found.push(...queries.map((q) => ({ subgraph, ...q })));
+    }
+  }
+  // A new entity type must be given a representation here, so the walk cannot pass it by.
+  expect(found.filter(({ typeName }) => !representationOf(typeName)).map(({ subgraph, typeName }) => `${subgraph}: ${typeName}`)).toEqual(
+    [],
+  );
+  return { found, missing };
+}
+
+describe('`_entities`, sent straight to each subgraph as the gateway would', () => {
+  test('reaches every planted text for a clinician with a relationship (so the walk reaches the data)', async () => {
+    const signer = await stackSigner();
+    const consultant = await callerFor(people.consultant);
+    const seen = new Set<string>();
+    const { found, missing } = entityWalk();
+    expect(missing).toEqual([]);
+    for (const { subgraph, typeName, query } of found) {
+      const { body } = await callSubgraph(subgraph, signer, consultant, query, { representations: [representationOf(typeName)] });
+      for (const match of JSON.stringify(body).matchAll(new RegExp(`${marker} ([a-z ]+)`, 'g'))) seen.add(match[1]!);
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['referral reason', 'timeline note', 'letter body', 'contribution', 'problem']));
+  });
+
+  test.each(roles)('gives %s no clinical content, for any entity of any subgraph', async (_label, who) => {
+    const signer = await stackSigner();
+    const person = await who();
+    const caller = await callerFor(typeof person === 'string' ? people[person] : person);
+    const leaks: string[] = [];
+    for (const { subgraph, typeName, query } of entityWalk().found) {
+      const { body } = await callSubgraph(subgraph, signer, { ...caller, requestId: randomUUID() }, query, {
+        representations: [representationOf(typeName)],
+      });
+      const where = `${subgraph} _entities(${typeName})`;
+      leaks.push(...valuesAt(clinical, body.data).map((at) => `${where}: ${at}`));
+      if (JSON.stringify(body).includes(marker)) leaks.push(`${where}: planted clinical text in ${JSON.stringify(body)}`);
+      for (const error of body.errors ?? []) {
+        if (!['FORBIDDEN', 'NOT_FOUND'].includes(String(error.extensions?.code))) leaks.push(`${where}: ${JSON.stringify(error)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+});
 
 describe.each(roles)('%s', (_label, who) => {
   test(

@@ -123,8 +123,10 @@ describe('one query across the four subgraphs', () => {
     const all = await costOf('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z');
     expect(one.size).toBe(1);
     expect(all.size).toBeGreaterThanOrEqual(4);
-    // One `_entities` call per subgraph, answered by one SELECT, for one patient or for all of them.
-    expect(one).toMatchObject({ patient: 1, carePathway: 1 });
-    expect(all).toMatchObject({ patient: 1, carePathway: 1 });
+    // One `_entities` call per subgraph, for one patient or for all of them: care-pathway answers it with one SELECT;
+    // the patient subgraph with two — the patients, and every patient merged into them (the ids care-pathway lists
+    // referrals under, `recordPatientIds`).
+    expect(one).toMatchObject({ patient: 2, carePathway: 1 });
+    expect(all).toMatchObject({ patient: 2, carePathway: 1 });
   });
 });

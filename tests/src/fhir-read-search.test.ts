@@ -218,8 +218,8 @@ describe('the clinical lists, referrals and appointments', () => {
       basedOn: [{ reference: 'ServiceRequest/7a2d9b10-0000-4000-8000-000000000001' }],
       participant: expect.arrayContaining([{ actor: { reference: `Patient/${olivia}` }, status: 'accepted' }]),
     });
-    expect((await as('engine', `ServiceRequest?patient=${olivia}`)).status).toBe(403);
-    // The referral's reason is clinical content: the consultant reads it, the booking clerk gets the referral without it.
+    // The referral's reason is clinical content: the consultant reads it; the booking clerk, and the interface engine that
+    // receives referrals from e-RS (referrals.receive_feed), get the referral without it.
     const withReason = resourcesOf((await as('consultant', `ServiceRequest?patient=${olivia}`)).body);
     expect(withReason.find((r) => r.id === '7a2d9b10-0000-4000-8000-000000000001')).toMatchObject({
       reasonCode: [{ text: 'Exertional chest tightness; abnormal resting ECG.' }],
@@ -228,6 +228,10 @@ describe('the clinical lists, referrals and appointments', () => {
     expect(clerkView.status).toBe(200);
     expect(resourcesOf(clerkView.body).length).toBeGreaterThan(0);
     expect(JSON.stringify(clerkView.body)).not.toMatch(/reasonCode|chest tightness|vision/);
+    const engineView = await as('engine', `ServiceRequest?patient=${olivia}`);
+    expect(engineView.status).toBe(200);
+    expect(resourcesOf(engineView.body).map((r) => r.id)).toEqual(resourcesOf(clerkView.body).map((r) => r.id));
+    expect(JSON.stringify(engineView.body)).not.toMatch(/reasonCode|chest tightness|vision/);
   });
 
   test('unsupported paths and ids are refused plainly', async () => {

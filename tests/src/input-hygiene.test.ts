@@ -17,7 +17,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { referralInput } from './care-pathway-fixtures.js';
+import { receivedReferral } from './support/referrals.js';
 import { graphql, tokenFor, type GraphQLResponse } from './support/gateway-client.js';
 import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { sqlStatements } from './support/sql-counter.js';
@@ -253,32 +253,15 @@ const cases = subgraphs.flatMap(casesOf);
 beforeAll(async () => {
   tokens.portal = await tokenFor('olivia.bennett', 'rp-bennett-portal');
   tokens.clinician = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
-  const referral = await graphql<{ createReferral: { pathway: { id: string } } }>(
-    `
-      mutation ($input: CreateReferralInput!) {
-        createReferral(input: $input) {
-          pathway {
-            id
-          }
-        }
-      }
-    `,
-    {
-      token: tokens.clinician,
-      variables: {
-        input: referralInput({
-          patientId: georgeMcAllister,
-          receivingOrganisation: 'RX1',
-          specialty: 'Rheumatology',
-          // Running text keeps its line breaks and tabs.
-          reason: 'Joint pain.\n\tBoth knees, worse on stairs.',
-          receivedOn: '2026-09-01',
-        }),
-      },
-    },
-  );
-  expect(referral.body.errors).toBeUndefined();
-  pathwayId = referral.body.data!.createReferral.pathway.id;
+  // Received for Cardiology, so Dr Hart's team has the relationship the assessment below needs.
+  const referral = await receivedReferral({
+    patientId: georgeMcAllister,
+    specialty: 'Cardiology',
+    // Running text keeps its line breaks and tabs.
+    reason: 'Joint pain.\n\tBoth knees, worse on stairs.',
+    receivedOn: '2026-09-01',
+  });
+  pathwayId = referral.pathway.id;
   const assessment = await graphql(
     `
       mutation ($input: StartAssessmentInput!) {

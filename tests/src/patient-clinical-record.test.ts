@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { receivedReferral } from './support/referrals.js';
 import { statementsFor } from './support/sql-counter.js';
 import { stackState } from './support/stack-state.js';
 
@@ -46,6 +47,16 @@ const discharge = {
 };
 
 describe('recording the clinical record', () => {
+  // Dr Hart records for Aisha Rahman as a member of RX1's cardiology team, which a referral there gives a relationship.
+  beforeAll(async () => {
+    await receivedReferral({
+      patientId: aishaRahman,
+      specialty: 'Cardiology',
+      reason: 'Palpitations on exertion.',
+      receivedOn: '2026-10-05',
+    });
+  });
+
   test('each kind of item is stored with who recorded it, where, for which team, and its seal', async () => {
     const problem = await as<{ recordProblem: Record<string, unknown> }>(lee(), recordProblem, {
       input: { patientId: aishaRahman, code: hypertension, onsetDate: '2026-10-01' },

@@ -1,4 +1,5 @@
 import { graphql, tokenFor } from './support/gateway-client.js';
+import { receiveReferral } from './support/referrals.js';
 import { sql } from './support/stack-database.js';
 
 // Duplicates across providers: found at registration, listed for the data quality team, merged and unmerged,
@@ -6,7 +7,6 @@ import { sql } from './support/stack-database.js';
 // The clerk registers and merges (data quality work); the clinician records and reads clinical items.
 const clerk = () => tokenFor('clerk.chloe.reid', 'rp-reid-rx1');
 const clinician = () => tokenFor('dr.amelia.hart', 'rp-hart-rx1');
-const gp = () => tokenFor('gp.david.lee', 'rp-lee-a81001');
 
 async function asClerk<T>(query: string, variables: Record<string, unknown> = {}) {
   const { body } = await graphql<T>(query, { token: await clerk(), variables });
@@ -104,33 +104,17 @@ describe('likely duplicates', () => {
 
 describe('merging', () => {
   beforeAll(async () => {
-    // A GP refers the duplicate, and the emergency department records an allergy against it.
-    const referral = await graphql<{ createReferral: { id: string } }>(
-      `
-        mutation ($input: CreateReferralInput!) {
-          createReferral(input: $input) {
-            id
-          }
-        }
-      `,
-      {
-        token: await gp(),
-        variables: {
-          input: {
-            patientId: duplicate,
-            referringOrganisation: 'A81001',
-            referringClinician: 'Dr David Lee',
-            receivingOrganisation: 'MPITST',
-            specialty: 'Care of the Elderly',
-            priority: 'ROUTINE',
-            reason: 'Falls; memory concerns.',
-            receivedOn: '2026-11-02',
-          },
-        },
-      },
-    );
-    expect(referral.body.errors).toBeUndefined();
-    referralId = referral.body.data!.createReferral.id;
+    // Another provider receives a referral of the duplicate from e-RS, and the emergency department records an
+    // allergy against it.
+    const referral = await receiveReferral({
+      patientId: duplicate,
+      receivingOrganisation: 'MPITST',
+      specialty: 'Care of the Elderly',
+      reason: 'Falls; memory concerns.',
+      receivedOn: '2026-11-02',
+    });
+    expect(referral.errors).toBeUndefined();
+    referralId = referral.data!.createReferral.id;
     const allergy = await graphql(
       `
         mutation ($input: RecordAllergyInput!) {

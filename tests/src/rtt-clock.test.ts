@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
+import { tokenOf } from './support/people.js';
+import { clinicianReceiving, receiveReferral } from './support/referrals.js';
 import { callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { stackState } from './support/stack-state.js';
-import { referralInput } from './care-pathway-fixtures.js';
 
 // The national rules as the API applies them (PRN01045 v5.0 section 2.2). Pathways here belong to a provider
 // of their own, so the seeded RX1 reports are untouched.
 const provider = 'RTTCLK';
 const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
+const specialty = 'Rheumatology';
 
 const recordRttEvent = `mutation ($input: RecordRttEventInput!) {
   recordRttEvent(input: $input) { clockPhase currentPeriod { startedOn startRule endedOn endReason endStatus { code } admitted decisionToAdmitOn } }
@@ -24,35 +26,20 @@ const pathwayState = `query ($id: ID!) {
   }
 }`;
 
+// The provider's own clinician records its RTT statuses (a clinician of its rheumatology team).
 async function clinician() {
-  return tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+  return tokenOf(await clinicianReceiving(provider, specialty));
 }
 
 /** A new pathway for a referral received on `receivedOn`. */
 async function newPathway(receivedOn = '2026-01-05'): Promise<string> {
-  const { body } = await graphql<{ createReferral: { pathway: { id: string } } }>(
-    `
-      mutation ($input: CreateReferralInput!) {
-        createReferral(input: $input) {
-          pathway {
-            id
-          }
-        }
-      }
-    `,
-    {
-      token: await clinician(),
-      variables: {
-        input: referralInput({
-          patientId: georgeMcAllister,
-          receivingOrganisation: provider,
-          specialty: 'Rheumatology',
-          reason: 'Inflammatory arthritis of both hands.',
-          receivedOn,
-        }),
-      },
-    },
-  );
+  const body = await receiveReferral({
+    patientId: georgeMcAllister,
+    receivingOrganisation: provider,
+    specialty,
+    reason: 'Inflammatory arthritis of both hands.',
+    receivedOn,
+  });
   expect(body.errors).toBeUndefined();
   return body.data!.createReferral.pathway.id;
 }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { as, staffAt, tokenOf, type Person, type Staff } from './support/people.js';
 import { stackState } from './support/stack-state.js';
+import { receivedReferral } from './support/referrals.js';
 import { withDatabase } from './support/security-log.js';
 
 /*
@@ -79,30 +80,26 @@ async function setOptOut(nationalOptOut: boolean) {
 }
 
 beforeAll(async () => {
+  // The provider's own clinician records the RTT events; its interface engine receives the referrals.
+  const providerClinician = await staffAt(provider, 'R8000');
   for (const p of planned) {
-    const created = await as<{ createReferral: { pathway: { id: string } } }>(
-      'consultant',
-      `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { pathway { id } } }`,
-      {
-        input: {
-          patientId: p.patientId,
-          referringOrganisation: 'A81001',
-          referringClinician: 'Dr David Lee',
-          receivingOrganisation: provider,
-          specialty: p.specialty,
-          priority: 'ROUTINE',
-          reason: `Export fixture: ${p.name}`,
-          receivedOn: p.receivedOn,
-        },
-      },
-    );
-    expect(created.errors).toBeUndefined();
-    const pathwayId = created.data!.createReferral.pathway.id;
+    const created = await receivedReferral({
+      patientId: p.patientId,
+      receivingOrganisation: provider,
+      specialty: p.specialty,
+      reason: `Export fixture: ${p.name}`,
+      receivedOn: p.receivedOn,
+    });
+    const pathwayId = created.pathway.id;
     pathwayIds.set(p.name, pathwayId);
     for (const event of p.events ?? []) {
-      const recorded = await as('consultant', `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
-        input: { pathwayId, ...event },
-      });
+      const recorded = await as(
+        providerClinician,
+        `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`,
+        {
+          input: { pathwayId, ...event },
+        },
+      );
       expect(recorded.errors).toBeUndefined();
     }
   }

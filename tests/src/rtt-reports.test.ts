@@ -1,5 +1,6 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { staffAt, tokenOf } from './support/people.js';
+import { receiveReferral } from './support/referrals.js';
 import { sqlStatements } from './support/sql-counter.js';
 
 /*
@@ -49,34 +50,18 @@ const pathwayIds = new Map<string, string>();
 let token: string;
 
 beforeAll(async () => {
-  token = await tokenFor('dr.amelia.hart', 'rp-hart-rx1');
+  // The referrals arrive from e-RS through the provider's interface engine; its own clinician records the RTT events.
+  token = await tokenOf(await staffAt(provider, 'R8000'));
   for (const [index, p] of planned.entries()) {
-    const { body } = await graphql<{ createReferral: { pathway: { id: string } } }>(
-      `
-        mutation ($input: CreateReferralInput!) {
-          createReferral(input: $input) {
-            pathway {
-              id
-            }
-          }
-        }
-      `,
-      {
-        token,
-        variables: {
-          input: {
-            patientId: patients[index % patients.length],
-            referringOrganisation: 'A81001',
-            referringClinician: 'Dr David Lee',
-            receivingOrganisation: provider,
-            specialty: p.specialty,
-            priority: 'ROUTINE',
-            reason: `Report fixture: ${p.name}`,
-            receivedOn: p.receivedOn,
-          },
-        },
-      },
-    );
+    const body = await receiveReferral({
+      patientId: patients[index % patients.length]!,
+      receivingOrganisation: provider,
+      specialty: p.specialty,
+      priority: 'ROUTINE',
+      reason: `Report fixture: ${p.name}`,
+      receivedOn: p.receivedOn,
+    });
+    expect(body.errors).toBeUndefined();
     const pathwayId = body.data!.createReferral.pathway.id;
     pathwayIds.set(p.name, pathwayId);
     for (const event of p.events) {

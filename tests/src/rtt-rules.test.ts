@@ -1,7 +1,7 @@
-import { graphql, tokenFor } from './support/gateway-client.js';
+import { graphql } from './support/gateway-client.js';
 import { staffAt, tokenOf, type Staff } from './support/people.js';
+import { receiveReferral } from './support/referrals.js';
 import { withDatabase } from './support/security-log.js';
-import { referralInput } from './care-pathway-fixtures.js';
 
 /*
  * NHS RTT rules-suite cases (PRN01045 v5.0 section 2.2) through the gateway, as a trust's clinicians record them
@@ -10,11 +10,13 @@ import { referralInput } from './care-pathway-fixtures.js';
 const provider = 'RTTRUL';
 const georgeMcAllister = '5e1f0c3a-0000-4000-8000-000000000004';
 
-const clinician = () => tokenFor('dr.amelia.hart', 'rp-hart-rx1');
-// The provider's own booking office runs its RTT reports.
+// The provider's own clinician records its RTT statuses, and its own booking office runs its RTT reports.
+let recorder: Staff;
 let bookingOffice: Staff;
+const clinician = () => tokenOf(recorder);
 
 beforeAll(async () => {
+  recorder = await staffAt(provider, 'R8000');
   bookingOffice = await staffAt(provider, 'R8010');
 });
 
@@ -26,41 +28,16 @@ interface Referral {
   pathway: { id: string; currentPeriod: { startedOn: string } };
 }
 
+/** A referral received from e-RS by the provider's interface engine (no clinician here reads its clinical content). */
 async function createReferral(specialty: string, dates: Record<string, unknown>) {
-  return graphql<{ createReferral: Referral }>(
-    `
-      mutation ($input: CreateReferralInput!) {
-        createReferral(input: $input) {
-          referredOn
-          receivedOn
-          ubrnConvertedOn
-          rttClockStart
-          pathway {
-            id
-            currentPeriod {
-              startedOn
-            }
-          }
-        }
-      }
-    `,
-    {
-      token: await clinician(),
-      variables: {
-        input: referralInput({
-          patientId: georgeMcAllister,
-          receivingOrganisation: provider,
-          specialty,
-          reason: 'Rules-suite case',
-          ...dates,
-        }),
-      },
-    },
+  return receiveReferral<Referral>(
+    { patientId: georgeMcAllister, receivingOrganisation: provider, specialty, reason: 'Rules-suite case', ...dates },
+    'referredOn receivedOn ubrnConvertedOn rttClockStart pathway { id currentPeriod { startedOn } }',
   );
 }
 
 async function newPathway(specialty: string, receivedOn: string): Promise<string> {
-  const { body } = await createReferral(specialty, { receivedOn });
+  const body = await createReferral(specialty, { receivedOn });
   expect(body.errors).toBeUndefined();
   return body.data!.createReferral.pathway.id;
 }
@@ -279,7 +256,7 @@ describe('events entered late are folded in where they happened', () => {
 
 describe('referral dates kept apart; the clock start derived from them (3.2.1)', () => {
   test('an e-RS referral’s clock starts when the UBRN was converted, not when the letter arrived or the GP wrote it', async () => {
-    const { body } = await createReferral('Rules 3.2.1 e-RS', {
+    const body = await createReferral('Rules 3.2.1 e-RS', {
       ubrn: '0000-1111-2222',
       referredOn: '2025-01-28',
       ubrnConvertedOn: '2025-02-03',
@@ -296,7 +273,7 @@ describe('referral dates kept apart; the clock start derived from them (3.2.1)',
   });
 
   test('a paper referral’s clock starts on the date received, whatever the GP’s date', async () => {
-    const { body } = await createReferral('Rules 3.2.1 paper', { referredOn: '2025-01-20', receivedOn: '2025-02-10' });
+    const body = await createReferral('Rules 3.2.1 paper', { referredOn: '2025-01-20', receivedOn: '2025-02-10' });
     expect(body.data!.createReferral).toMatchObject({
       referredOn: '2025-01-20',
       ubrnConvertedOn: null,
@@ -320,7 +297,7 @@ describe('referral dates kept apart; the clock start derived from them (3.2.1)',
     ['a conversion date without a UBRN', { ubrnConvertedOn: '2025-02-03', receivedOn: '2025-02-10' }, 'input.ubrnConvertedOn'],
     ['a referral date in the future', { referredOn: '2999-01-01', receivedOn: '2025-02-10' }, 'input.referredOn'],
   ])('%s is refused naming the field', async (_label, dates, field) => {
-    const { body } = await createReferral('Rules 3.2.1 refused', dates);
+    const body = await createReferral('Rules 3.2.1 refused', dates);
     expect(body.data).toBeNull();
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });

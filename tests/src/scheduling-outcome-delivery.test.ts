@@ -8,6 +8,7 @@ import { SUBGRAPHS, type Subgraph } from '@epr/tools/db/subgraphs';
 import { startStack, type RunningStack } from '@epr/tools/stack/start-stack';
 import { stackState } from './support/stack-state.js';
 import { eventually } from './support/eventually.js';
+import { receivedReferral, type Through } from './support/referrals.js';
 import { bookMutation, client, demoPatients, openSession, sql, uniqueService } from './scheduling-fixtures.js';
 
 /*
@@ -21,7 +22,7 @@ let stack: RunningStack;
 let database: ScratchDatabase;
 let workDir: string;
 let send: ReturnType<typeof client>;
-let referrer: ReturnType<typeof client>;
+let interfaceEngine: Through;
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'epr-scheduling-delivery-'));
@@ -35,10 +36,10 @@ beforeAll(async () => {
     keyDir,
     logDir: join(workDir, 'logs'),
   });
-  // The consultant receives referrals; the booking office runs clinics, books and records attendance.
-  const consultant = await mintSessionToken({ userId: 'dr.amelia.hart', roleProfileId: 'rp-hart-rx1' }, { keyDir });
+  // The interface engine receives referrals from e-RS; the booking office runs clinics, books and records attendance.
+  const engine = await mintSessionToken({ userId: 'interface.engine', roleProfileId: 'rp-interface-rx1' }, { keyDir });
   const clerk = await mintSessionToken({ userId: 'clerk.chloe.reid', roleProfileId: 'rp-reid-rx1' }, { keyDir });
-  referrer = client(consultant.token, stack.gatewayUrl);
+  interfaceEngine = { url: stack.gatewayUrl, token: engine.token };
   send = client(clerk.token, stack.gatewayUrl);
 }, stackStartMs);
 
@@ -49,24 +50,13 @@ afterAll(async () => {
 }, stackStartMs);
 
 async function newPathway(patientId: string): Promise<string> {
-  const { data, errors } = await referrer<{ createReferral: { pathway: { id: string; clockPhase: string } } }>(
-    `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { pathway { id clockPhase } } }`,
-    {
-      input: {
-        patientId,
-        referringOrganisation: 'A81001',
-        referringClinician: 'Dr David Lee',
-        receivingOrganisation: 'RX1',
-        specialty: 'Cardiology',
-        priority: 'ROUTINE',
-        reason: 'Exertional chest pain',
-        receivedOn: new Date().toISOString().slice(0, 10),
-      },
-    },
+  const referral = await receivedReferral<{ pathway: { id: string; clockPhase: string } }>(
+    { patientId, receivingOrganisation: 'RX1', specialty: 'Cardiology', reason: 'Exertional chest pain' },
+    'pathway { id clockPhase }',
+    interfaceEngine,
   );
-  if (!data) throw new Error(`createReferral failed: ${JSON.stringify(errors)}`);
-  expect(data.createReferral.pathway.clockPhase).toBe('RUNNING');
-  return data.createReferral.pathway.id;
+  expect(referral.pathway.clockPhase).toBe('RUNNING');
+  return referral.pathway.id;
 }
 
 /** A first (new patient) appointment on the pathway that starts in a few seconds, so its outcome can be recorded. */

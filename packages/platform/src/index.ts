@@ -16,6 +16,7 @@ export * from './subgraph-server.js';
 export * from './subgraph-config.js';
 export * from './run-subgraph.js';
 export * from './batch.js';
+export * from './merged-records.js';
 export * from './dates.js';
 export * from './service-client.js';
 export * from './policy/access-control-store.js';

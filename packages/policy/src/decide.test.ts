@@ -254,6 +254,31 @@ describe('seals × relationship', () => {
   });
 });
 
+describe('entered in error', () => {
+  const inError = (extra: Partial<ItemFacts> = {}) => item('NONE', { enteredInError: true, ...extra });
+  const read = (subject: Subject, facts: ItemFacts, state: RelationshipState = 'active') =>
+    effect({ subject, activity: 'clinical.read', patient: patientFacts(state), item: facts });
+
+  test('its authoring team and its author still read it', () => {
+    expect(read({ ...subjects.clinician, teamIds: ['oncology'] }, inError())).toBe('ALLOW');
+    expect(read(subjects.nurse, inError({ authoringTeamId: null, authorUserId: 'nurse.okafor' }))).toBe('ALLOW');
+  });
+
+  test('other clinicians with a relationship, and the patient, do not: it is as if it were not there', () => {
+    expect(read(subjects.clinician, inError())).toBe('HIDE');
+    expect(read(subjects.patient, inError())).toBe('HIDE');
+    expect(read(subjects.clinician, inError(), 'emergency')).toBe('HIDE');
+  });
+
+  test('a role that reviews such entries reads it, with the usual relationship, seal and consent checks', () => {
+    expect(read(subjects.caldicott, inError())).toBe('ALLOW');
+    expect(read(subjects.caldicott, inError(), 'none')).toBe('DENY');
+    expect(read(subjects.caldicott, inError({ sealLevel: 'SEALED' }))).toBe('PLACEHOLDER');
+    expect(read(subjects.caldicott, inError({ sealLevel: 'SEALED_AND_LOCKED' }))).toBe('HIDE');
+    expect(read(subjects.privacyOfficer, inError())).toBe('DENY');
+  });
+});
+
 describe('consent', () => {
   test('do-not-share hides items recorded by another organisation, not the reader’s own', () => {
     const facts = patientFacts('active', { doNotShare: true });
@@ -377,12 +402,19 @@ describe('policy documents', () => {
     expect(() => loadPolicy({ activities: { 'clinical.read': { includes: ['nope'] } }, jobRoles: {} })).toThrow(/unknown activity "nope"/);
   });
 
-  test('the interface engine registers, merges and admits patients, and never reads clinical content', () => {
+  test('the interface engine registers, merges and admits patients, receives referrals, and never reads clinical content', () => {
     const engine: Subject = { kind: 'user', userId: 'interface.engine', jobRoleCode: 'IFENGINE', organisationOds: 'RX1', teamIds: [] };
-    for (const activity of ['demographics.write', 'demographics.read', 'admissions.manage'] as const) {
+    // It reads back the referral metadata it received (the answer to its own write); the reason stays clinical content.
+    for (const activity of [
+      'demographics.write',
+      'demographics.read',
+      'admissions.manage',
+      'referrals.create',
+      'referrals.read',
+    ] as const) {
       expect(effect({ subject: engine, activity })).toBe('ALLOW');
     }
-    for (const activity of ['clinical.read', 'referrals.read', 'appointments.read', 'audit.read'] as const) {
+    for (const activity of ['clinical.read', 'appointments.read', 'audit.read'] as const) {
       expect(effect({ subject: engine, activity, patient: patientFacts('active') })).toBe('DENY');
     }
   });

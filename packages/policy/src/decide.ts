@@ -12,7 +12,11 @@ const activityWords: Partial<Record<Activity, string>> = {
   'appointments.manage': 'booking appointments',
   'admissions.manage': 'recording admissions and discharges',
   'referrals.read': 'viewing referrals',
-  'referrals.manage': 'managing referrals',
+  'referrals.create': 'recording referrals',
+  'referrals.refer': 'referring patients',
+  'referrals.register_letter': 'registering paper referral letters',
+  'referrals.receive_feed': 'receiving referrals from an interface',
+  'referrals.manage': 'triaging referrals',
   'audit.read': 'reviewing the security log',
   'alerts.manage': 'managing privacy alerts',
   'pathway.report': 'running RTT reports',
@@ -23,7 +27,8 @@ const activityWords: Partial<Record<Activity, string>> = {
  * activity?), scope (own record only, for patients), relationship (clinical access needs a legitimate
  * relationship or emergency access), consent (do-not-share, nominations, national opt-out for secondary
  * use) and seals (sealed: placeholder unless authoring team or a justified override; sealed and locked:
- * invisible to everyone but the authoring team, emergencies included).
+ * invisible to everyone but the authoring team, emergencies included); an item entered in error is hidden from
+ * all but its authoring team and the roles that review such entries.
  */
 export function decide(policy: Policy, request: AccessRequest): Decision {
   const { subject, activity, patient, item, now } = request;
@@ -62,6 +67,10 @@ export function decide(policy: Policy, request: AccessRequest): Decision {
       (item.authorUserId != null && item.authorUserId === subject.userId);
     if (inAuthoringTeam) return { effect: 'ALLOW', basis: basis.kind === 'ROLE' ? { kind: 'AUTHORING_TEAM' } : basis };
     if (item.sealLevel === 'SEALED_AND_LOCKED') return { effect: 'HIDE', reason: 'sealed_and_locked' };
+    // An entry made in error is not part of anyone's care, the patient's own view included: the authors correct it,
+    // clinical governance reviews it.
+    if (item.enteredInError && !role.activities.has('clinical.read_entered_in_error'))
+      return { effect: 'HIDE', reason: 'entered_in_error' };
     // A patient's own consents and seals protect them from others, not from themselves.
     if (role.scope === 'self') return { effect: 'ALLOW', basis };
     if (patient?.doNotShare && item.authoringOrganisation !== subject.organisationOds) return { effect: 'HIDE', reason: 'do_not_share' };

@@ -38,6 +38,11 @@ export interface ItemFacts {
   authorUserId?: string | null;
   /** When set, only these users (and the authoring team) may see the item. */
   nominatedUserIds: readonly string[] | null;
+  /**
+   * Marked entered in error: kept for audit, out of every list; read by id only by its authoring team and author,
+   * or a role holding `clinical.read_entered_in_error` (the other checks still apply to that role).
+   */
+  enteredInError?: boolean;
 }
 
 export type Purpose = 'DIRECT_CARE' | 'SECONDARY_USE';

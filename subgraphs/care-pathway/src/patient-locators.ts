@@ -1,4 +1,4 @@
-import type { PatientLocators } from '@epr/platform';
+import { recordOf, type PatientLocators } from '@epr/platform';
 import type { ReferralRecord } from './data/referral-store.js';
 import type { PathwayRecord } from './data/pathway-store.js';
 import type { PathwayEventRecord } from './data/pathway-event-store.js';
@@ -16,7 +16,8 @@ import type { TrackingListEntry } from './services/rtt-report-service.js';
  * for its own patient wherever it is reached from.
  */
 export const patientOf: PatientLocators = {
-  Patient: (patient: PatientRef) => patient.id,
+  // The record being read: the survivor, whatever id (a merged duplicate's) the representation came with.
+  Patient: (patient: PatientRef) => recordOf(patient).survivorId,
   Referral: (referral: ReferralRecord) => referral.patientId,
   Referrer: (referrer: ReferrerView) => referrer.patientId,
   ReferralTriage: (triage: ReferralTriageView) => triage.patientId,

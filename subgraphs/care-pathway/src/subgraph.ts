@@ -12,7 +12,9 @@ import { RttReportStore } from './data/rtt-report-store.js';
 import { TrackingListExportStore } from './data/tracking-list-export-store.js';
 import { ReferralWriter } from './data/referral-writer.js';
 import { ClockEventWriter } from './data/clock-event-writer.js';
+import { PathwayLedger } from './data/pathway-ledger.js';
 import { createLoaders, forgetAll } from './data/loaders.js';
+import { directoryReceivingTeams } from './data/receiving-teams.js';
 import { createServices, type ServiceStores } from './services/index.js';
 import { exportRoutes } from './exports/routes.js';
 
@@ -21,25 +23,30 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
   name: 'care-pathway',
   databaseSchema,
   defaultPort: 4002,
-  build: ({ pool, relationships }) => {
+  build: ({ pool, relationships, serviceClient }) => {
+    // Referrals ask the directory which team receives them; without a service key there is no one to ask.
+    if (!serviceClient)
+      throw new Error('care-pathway needs SERVICE_PRIVATE_JWK_FILE: it asks the directory which care teams receive referrals.');
     const db = createDb(pool);
     const transactions = prismaTransactions(db);
+    const ledger = new PathwayLedger(relationships);
     const readers = {
       referrals: new ReferralStore(db, pool),
       pathways: new PathwayStore(db),
       periods: new RttPeriodStore(db),
       events: new PathwayEventStore(db),
-      assessments: new AssessmentStore(db),
-      documents: new ClinicalDocumentStore(db),
+      assessments: new AssessmentStore(db, ledger),
+      documents: new ClinicalDocumentStore(db, ledger),
     };
     const stores: ServiceStores = {
-      referrals: new ReferralWriter(relationships),
-      clock: new ClockEventWriter(),
+      referrals: new ReferralWriter(relationships, ledger),
+      clock: new ClockEventWriter(ledger),
       assessments: readers.assessments,
       documents: readers.documents,
       reports: new RttReportStore(db),
       // Each running export holds one connection of the pool (10) while it streams.
       exports: new TrackingListExportStore(pool, 2),
+      receivingTeams: directoryReceivingTeams(serviceClient),
     };
     return {
       schema: buildSchema(),

@@ -1,6 +1,6 @@
 import type { PatientLocators } from '@epr/platform';
 import type { PatientRecord, LocalIdentifierRecord } from './data/patient-store.js';
-import type { ClinicalItemRecord } from './data/clinical-record-store.js';
+import type { ChangeRecord, ClinicalItemRecord } from './data/clinical-record-store.js';
 import type { DuplicateCandidateRecord } from './data/duplicate-store.js';
 import type { PatientMergeRecord } from './data/merge-store.js';
 import type { AdmissionRecord } from './data/admission-store.js';
@@ -23,6 +23,7 @@ export const patientOf: PatientLocators = {
   Allergy: (item: ClinicalItemRecord) => item.patientId,
   Medication: (item: ClinicalItemRecord) => item.patientId,
   ClinicalDocument: (item: ClinicalItemRecord) => item.patientId,
+  ClinicalItemChange: (change: ChangeRecord) => change.patientId,
   SnomedConcept: (concept: SnomedConceptView) => concept.patientId,
   DocumentSection: (section: DocumentSectionView) => section.patientId,
   PatientSearchEdge: (edge: { node: PatientRecord }) => edge.node.id,

@@ -85,6 +85,32 @@ export async function staffAt(odsCode: string, jobRoleCode: string, options: { t
   return staff;
 }
 
+/**
+ * A patient who signs in to the portal (through the NHS App, X26) as the owner of `patientId`'s record, made for
+ * one test, so that test's nominations and consents touch no demo patient. Written directly, as for staff.
+ */
+export async function portalUserOf(patientId: string): Promise<Staff> {
+  const suffix = randomUUID().slice(0, 8);
+  const user = { userId: `test.patient.${suffix}`, roleProfileId: `rp-test-portal-${suffix}` };
+  const client = new pg.Client({ connectionString: stackState().databaseUrl });
+  await client.connect();
+  try {
+    await client.query('INSERT INTO patient.app_user (id, display_name, patient_id) VALUES ($1, $2, $3)', [
+      user.userId,
+      `Test patient ${suffix}`,
+      patientId,
+    ]);
+    await client.query(
+      `INSERT INTO patient.role_profile (id, user_id, organisation_id, job_role_code)
+       SELECT $1, $2, id, 'PATIENT' FROM patient.organisation WHERE ods_code = 'X26'`,
+      [user.roleProfileId, user.userId],
+    );
+  } finally {
+    await client.end();
+  }
+  return user;
+}
+
 /** The id of a care team by its code (e.g. `CARD-RX1`). */
 export async function careTeamId(code: string): Promise<string> {
   const client = new pg.Client({ connectionString: stackState().databaseUrl });

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import pg from 'pg';
 import { createCredentialSigner, loadKeyFromFile, serviceCredentialIssuer, type Caller, type CredentialSigner } from '@epr/identity';
 import type { GraphQLResponse } from './gateway-client.js';
 import { stackState } from './stack-state.js';
@@ -44,4 +46,33 @@ export async function callSubgraph<T = Record<string, unknown>>(
 ): Promise<GraphQLResponse<T>> {
   const body = JSON.stringify({ query, variables });
   return postToSubgraph<T>(subgraph, body, `Bearer ${signer.sign(caller, { audience: subgraph, body })}`);
+}
+
+/** The caller the gateway would vouch for when `who` signs in: their role profile, organisation and teams, from the directory. */
+export async function callerFor(who: { userId: string; roleProfileId: string }): Promise<Caller> {
+  const client = new pg.Client({ connectionString: stackState().databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ job_role_code: string; ods_code: string; team_ids: string[] }>(
+      `SELECT rp.job_role_code, o.ods_code,
+              coalesce(array_agg(m.care_team_id::text) FILTER (WHERE m.care_team_id IS NOT NULL), '{}') AS team_ids
+         FROM patient.role_profile rp JOIN patient.organisation o ON o.id = rp.organisation_id
+         LEFT JOIN patient.care_team_member m ON m.role_profile_id = rp.id
+        WHERE rp.id = $1 AND rp.user_id = $2 GROUP BY rp.job_role_code, o.ods_code`,
+      [who.roleProfileId, who.userId],
+    );
+    const profile = rows[0];
+    if (!profile) throw new Error(`No role profile ${who.roleProfileId} for ${who.userId}`);
+    return {
+      kind: 'user',
+      userId: who.userId,
+      roleProfileId: who.roleProfileId,
+      jobRoleCode: profile.job_role_code,
+      organisationOds: profile.ods_code,
+      teamIds: profile.team_ids,
+      requestId: randomUUID(),
+    };
+  } finally {
+    await client.end();
+  }
 }

@@ -23,6 +23,8 @@ export interface DemoCareTeam {
   name: string;
   odsCode: 'RX1' | 'A81001';
   members: string[];
+  /** The services a referral names that give this team (not the whole organisation) its relationship. */
+  referralServices: string[];
 }
 
 export const careTeams: DemoCareTeam[] = [
@@ -32,15 +34,31 @@ export const careTeams: DemoCareTeam[] = [
     name: 'Cardiology',
     odsCode: 'RX1',
     members: ['rp-hart-rx1', 'rp-okafor-rx1'],
+    referralServices: ['Cardiology'],
   },
-  { id: 'ca7e7ea0-0000-4000-8000-000000000002', code: 'DERM-RX1', name: 'Dermatology', odsCode: 'RX1', members: ['rp-okafor-rx1'] },
-  { id: 'ca7e7ea0-0000-4000-8000-000000000003', code: 'TO-RX1', name: 'Trauma and Orthopaedics', odsCode: 'RX1', members: [] },
+  {
+    id: 'ca7e7ea0-0000-4000-8000-000000000002',
+    code: 'DERM-RX1',
+    name: 'Dermatology',
+    odsCode: 'RX1',
+    members: ['rp-okafor-rx1'],
+    referralServices: ['Dermatology'],
+  },
+  {
+    id: 'ca7e7ea0-0000-4000-8000-000000000003',
+    code: 'TO-RX1',
+    name: 'Trauma and Orthopaedics',
+    odsCode: 'RX1',
+    members: [],
+    referralServices: ['Trauma and Orthopaedics', 'Orthopaedics'],
+  },
   {
     id: 'ca7e7ea0-0000-4000-8000-000000000004',
     code: 'LIAISON-PSYCH-RX1',
     name: 'Liaison psychiatry',
     odsCode: 'RX1',
     members: ['rp-hart-rx1'],
+    referralServices: ['Liaison psychiatry'],
   },
   {
     id: 'ca7e7ea0-0000-4000-8000-000000000005',
@@ -48,6 +66,7 @@ export const careTeams: DemoCareTeam[] = [
     name: 'Patient access and data quality',
     odsCode: 'RX1',
     members: ['rp-reid-rx1'],
+    referralServices: [],
   },
   {
     id: 'ca7e7ea0-0000-4000-8000-000000000006',
@@ -55,6 +74,7 @@ export const careTeams: DemoCareTeam[] = [
     name: 'Riverside practice team',
     odsCode: 'A81001',
     members: ['rp-hart-a81001', 'rp-lee-a81001'],
+    referralServices: [],
   },
   // A ward is a care team too: an admission to it gives the ward's team (not the whole trust) a relationship.
   {
@@ -63,6 +83,7 @@ export const careTeams: DemoCareTeam[] = [
     name: 'Ward 7 (acute medicine)',
     odsCode: 'RX1',
     members: ['rp-singh-rx1'],
+    referralServices: [],
   },
 ];
 

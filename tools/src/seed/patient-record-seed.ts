@@ -24,12 +24,11 @@ const organisationId = new Map<string, string>(organisations.map((o) => [o.odsCo
  */
 export async function seedPatientRecord(client: pg.ClientBase): Promise<void> {
   for (const team of careTeams) {
-    await client.query('INSERT INTO patient.care_team (id, code, name, organisation_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
-      team.id,
-      team.code,
-      team.name,
-      organisationId.get(team.odsCode),
-    ]);
+    await client.query(
+      `INSERT INTO patient.care_team (id, code, name, organisation_id, referral_services) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET referral_services = EXCLUDED.referral_services`,
+      [team.id, team.code, team.name, organisationId.get(team.odsCode), team.referralServices],
+    );
     for (const roleProfileId of team.members) {
       await client.query('INSERT INTO patient.care_team_member (care_team_id, role_profile_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
         team.id,

@@ -1,14 +1,15 @@
 import type { AllergyIntolerance } from '@medplum/fhirtypes';
-import { provenanceFields, type ProvenanceNode } from './provenance.js';
-import { practitionerReference, snomed, ukCoreMeta } from './terminology.js';
+import { clinicalItemMeta, enteredInErrorVerification, provenanceFields, type ProvenanceNode } from './provenance.js';
+import { practitionerReference, snomed } from './terminology.js';
 
-export const allergyFields = `id category substance { conceptId term } reaction { conceptId term } severity ${provenanceFields}`;
+export const allergyFields = `id category substance { conceptId term } reaction { conceptId term } severity status ${provenanceFields}`;
 
 export interface AllergyNode extends ProvenanceNode {
   category: 'ALLERGY' | 'INTOLERANCE';
   substance: { conceptId: string; term: string };
   reaction: { conceptId: string; term: string } | null;
   severity: 'MILD' | 'MODERATE' | 'SEVERE';
+  status: 'ACTIVE' | 'ENTERED_IN_ERROR';
 }
 
 const severity = { MILD: 'mild', MODERATE: 'moderate', SEVERE: 'severe' } as const;
@@ -18,10 +19,10 @@ export function toFhirAllergyIntolerance(allergy: AllergyNode, patientId: string
   return {
     resourceType: 'AllergyIntolerance',
     id: allergy.id,
-    meta: ukCoreMeta('AllergyIntolerance', allergy.sealLevel),
-    clinicalStatus: {
-      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }],
-    },
+    meta: clinicalItemMeta('AllergyIntolerance', allergy),
+    ...(allergy.status === 'ENTERED_IN_ERROR'
+      ? { verificationStatus: enteredInErrorVerification('http://terminology.hl7.org/CodeSystem/allergyintolerance-verification') }
+      : { clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] } }),
     type: allergy.category === 'ALLERGY' ? 'allergy' : 'intolerance',
     code: snomed(allergy.substance.conceptId, allergy.substance.term),
     patient: { reference: `Patient/${patientId}` },

@@ -21,10 +21,15 @@ export function activeRelationship(alias: string): string {
            AND (standing.expires_at IS NULL OR standing.expires_at > now())))`;
 }
 
+/** Relationships a care process makes (as opposed to a person's self-claim or grant). */
+export type CareProcessType = Exclude<RelationshipType, 'SELF_CLAIM' | 'COLLEAGUE_GRANT'>;
+
+const careProcessTypes: readonly CareProcessType[] = ['REGISTRATION', 'REFERRAL', 'BOOKING', 'ADMISSION'];
+
 export interface CareRelationship {
   patientId: string;
   holder: RelationshipHolder;
-  type: Exclude<RelationshipType, 'SELF_CLAIM' | 'COLLEAGUE_GRANT'>;
+  type: CareProcessType;
   /** What created it (`referral:<id>`, `appointment:<id>`, …): creating it again changes nothing. */
   sourceRef: string;
   createdBy: string;
@@ -39,12 +44,17 @@ export interface CareRelationship {
 export class RelationshipRegister {
   constructor(private readonly policy: Policy) {}
 
-  /** Idempotent on (sourceRef, holder). Expiry per the policy's relationshipExpiryHours. */
+  /**
+   * One relationship per (sourceRef, holder), lasting per the policy's relationshipExpiryHours from now. Made again
+   * by the same process (a redirected referral coming back to a team, a retried booking) it is renewed, unless it
+   * was revoked (`ended_at`).
+   */
   async careRelationship(run: SqlExecutor, relationship: CareRelationship): Promise<void> {
     await run(
       `INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, created_by, source_ref, expires_at)
        VALUES ($1::uuid, $2::access_control.relationship_holder_kind, $3, $4::access_control.relationship_type, $5, $6, $7)
-       ON CONFLICT (source_ref, holder_kind, holder_id) DO NOTHING`,
+       ON CONFLICT (source_ref, holder_kind, holder_id) DO UPDATE SET expires_at = EXCLUDED.expires_at
+         WHERE legitimate_relationship.ended_at IS NULL`,
       [
         relationship.patientId,
         relationship.holder.kind,
@@ -59,9 +69,9 @@ export class RelationshipRegister {
 
   /**
    * The care process that made these relationships ended at `endedAt` (a discharge, a closed referral): they
-   * lapse after the policy's grace period, or earlier if they already would. Only `expires_at` moves:
-   * `ended_at` means revoked now, and grace is the point of ending this way. Idempotent; runs in the process's
-   * own transaction like `careRelationship`.
+   * lapse after the policy's grace period, or earlier if they already would. Only `expires_at` moves: `ended_at`
+   * means revoked now, and grace is the point of ending this way. Idempotent; runs in the process's own transaction
+   * like `careRelationship`.
    */
   async endCareRelationships(
     run: SqlExecutor,
@@ -98,14 +108,7 @@ export class RelationshipRegister {
     this.checkReason(reasonCode);
     if (colleagueUserId === subject.userId)
       throw badUserInput('Grant a relationship to a colleague, not to yourself; use a self-claim instead.', 'colleagueUserId');
-    const [standing] = await query<{ id: string; expires_at: Date | null }>(
-      `SELECT lr.id, lr.expires_at FROM access_control.legitimate_relationship lr
-        WHERE lr.patient_id = $1::uuid AND ${activeRelationship('lr')}
-          AND ((lr.holder_kind = 'USER' AND lr.holder_id = $2) OR (lr.holder_kind = 'TEAM' AND lr.holder_id = ANY($3::text[]))
-            OR (lr.holder_kind = 'ORGANISATION' AND lr.holder_id = $4))
-        ORDER BY lr.expires_at DESC NULLS FIRST LIMIT 1`,
-      [patientId, subject.userId, subject.teamIds, subject.organisationOds],
-    );
+    const standing = await this.standing(query, subject, patientId, null);
     if (!standing) {
       throw forbidden(
         'You can pass on only access you hold through a legitimate relationship with this patient; emergency access cannot be passed on.',
@@ -120,6 +123,40 @@ export class RelationshipRegister {
       [patientId, colleagueUserId, reasonCode, subject.userId, expiresAt, standing.id],
     );
     return expiresAt;
+  }
+
+  /**
+   * A referral sent by a clinician rests on their organisation's care of the patient: a relationship made by a care
+   * process (registration, referral, booking, admission) that they hold themselves, through a team or through their
+   * organisation. A self-claim, a colleague grant or emergency access is not enough — a referral would otherwise turn
+   * an alerted, short-lived access into a lasting one for a whole team.
+   */
+  async requireCareStanding(query: SqlQuery, subject: Subject, patientId: string): Promise<void> {
+    if (!(await this.standing(query, subject, patientId, careProcessTypes))) {
+      throw forbidden(
+        'You can refer only a patient your organisation cares for (a relationship made by registration, referral, booking or admission). ' +
+          'A self-claim, a colleague grant or emergency access is not enough to refer.',
+      );
+    }
+  }
+
+  /** The subject's longest-lasting relationship in force with the patient (of `types`, or any type). */
+  private async standing(
+    query: SqlQuery,
+    subject: Subject,
+    patientId: string,
+    types: readonly RelationshipType[] | null,
+  ): Promise<{ id: string; expires_at: Date | null } | undefined> {
+    const [standing] = await query<{ id: string; expires_at: Date | null }>(
+      `SELECT lr.id, lr.expires_at FROM access_control.legitimate_relationship lr
+        WHERE lr.patient_id = $1::uuid AND ${activeRelationship('lr')}
+          AND ((lr.holder_kind = 'USER' AND lr.holder_id = $2) OR (lr.holder_kind = 'TEAM' AND lr.holder_id = ANY($3::text[]))
+            OR (lr.holder_kind = 'ORGANISATION' AND lr.holder_id = $4))
+          AND ($5::text[] IS NULL OR lr.type::text = ANY($5::text[]))
+        ORDER BY lr.expires_at DESC NULLS FIRST LIMIT 1`,
+      [patientId, subject.userId, subject.teamIds, subject.organisationOds, types],
+    );
+    return standing;
   }
 
   /** Break-glass: time-boxed access to one patient, with the reason recorded (alerted). */

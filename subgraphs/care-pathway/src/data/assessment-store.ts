@@ -3,7 +3,7 @@ import type { Db, Tx } from './prisma.js';
 import type { AssessmentStatus, SealLevel } from '../__generated__/prisma/client.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
 import type { ClinicalAuthorRecord } from './clinical-author.js';
-import { PathwayLedger } from './pathway-ledger.js';
+import type { PathwayLedger } from './pathway-ledger.js';
 import { StateConflict } from './state-conflict.js';
 
 export interface AssessmentRecord {
@@ -71,9 +71,10 @@ const contributionColumns = {
  * assessment row so a contribution cannot slip in after sign-off.
  */
 export class AssessmentStore {
-  private readonly ledger = new PathwayLedger();
-
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly ledger: PathwayLedger,
+  ) {}
 
   findByIds(ids: readonly string[]): Promise<AssessmentRecord[]> {
     return this.db.assessment.findMany({ where: { id: { in: [...ids] } }, select: assessmentColumns });

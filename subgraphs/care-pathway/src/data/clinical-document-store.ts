@@ -3,7 +3,7 @@ import type { Db, Tx } from './prisma.js';
 import type { ClinicalDocumentKind } from '../__generated__/prisma/client.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
 import type { ClinicalAuthorRecord } from './clinical-author.js';
-import { PathwayLedger } from './pathway-ledger.js';
+import type { PathwayLedger } from './pathway-ledger.js';
 
 export interface ClinicalDocumentRecord {
   id: string;
@@ -39,9 +39,10 @@ const columns = {
 
 /** Letters and notes on pathways. Batch reads cost one SQL statement. */
 export class ClinicalDocumentStore {
-  private readonly ledger = new PathwayLedger();
-
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly ledger: PathwayLedger,
+  ) {}
 
   findByIds(ids: readonly string[]): Promise<ClinicalDocumentRecord[]> {
     return this.db.clinicalDocument.findMany({ where: { id: { in: [...ids] } }, select: columns });

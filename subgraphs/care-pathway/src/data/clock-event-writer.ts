@@ -3,7 +3,7 @@ import type { Tx } from './prisma.js';
 import type { ClinicalClockEvent } from '../domain/rtt-event-request.js';
 import type { RttEvent } from '../domain/rtt/rtt-event.js';
 import { isUniqueViolation } from './unique-violation.js';
-import { PathwayLedger, type RecordedClockEvent, type TimelineEntryFields } from './pathway-ledger.js';
+import type { PathwayLedger, RecordedClockEvent, TimelineEntryFields } from './pathway-ledger.js';
 
 export interface AppointmentOutcomeDelivery {
   eventId: string;
@@ -24,7 +24,7 @@ export type OutcomeApplied = ({ applied: true } & RecordedOnPathway) | { applied
 
 /** Events that move a pathway's clock: RTT statuses and admissions recorded by clinicians, outcomes reported by scheduling. */
 export class ClockEventWriter {
-  private readonly ledger = new PathwayLedger();
+  constructor(private readonly ledger: PathwayLedger) {}
 
   /**
    * Resolves null when there is no such pathway; throws RttRuleViolation when the rules refuse the event and

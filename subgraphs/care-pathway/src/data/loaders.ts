@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupByKeys, orderByKeys } from '@epr/platform';
+import { groupByKeys, orderByKeys, recordListLoader } from '@epr/platform';
 import type { ReferralRecord, ReferralStore } from './referral-store.js';
 import type { PathwayRecord, PathwayStore } from './pathway-store.js';
 import type { RttPeriodRecord, RttPeriodStore } from './rtt-period-store.js';
@@ -20,10 +20,12 @@ export interface Stores {
 /** Per-request loaders: one SQL statement a batch. */
 export interface Loaders {
   referralById: DataLoader<string, ReferralRecord | null>;
-  referralsByPatientId: DataLoader<string, ReferralRecord[]>;
+  /** A patient record's referrals, keyed by every patient id it is filed under (merged duplicates included). */
+  referralsByRecord: DataLoader<readonly string[], ReferralRecord[], string>;
   pathwayById: DataLoader<string, PathwayRecord | null>;
   pathwayByReferralId: DataLoader<string, PathwayRecord | null>;
-  pathwaysByPatientId: DataLoader<string, PathwayRecord[]>;
+  /** A patient record's pathways (as `referralsByRecord`). */
+  pathwaysByRecord: DataLoader<readonly string[], PathwayRecord[], string>;
   periodsByPathwayId: DataLoader<string, RttPeriodRecord[]>;
   timelinePage: DataLoader<TimelinePageKey, PathwayEventRecord[], string>;
   assessmentById: DataLoader<string, AssessmentRecord | null>;
@@ -37,10 +39,10 @@ export function createLoaders(stores: Stores): Loaders {
   const { referrals, pathways, periods, events, assessments, documents } = stores;
   return {
     referralById: new DataLoader(async (ids) => orderByKeys(ids, await referrals.findByIds(ids), (r) => r.id)),
-    referralsByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await referrals.findByPatientIds(ids), (r) => r.patientId)),
+    referralsByRecord: recordListLoader((ids) => referrals.findByPatientIds(ids)),
     pathwayById: new DataLoader(async (ids) => orderByKeys(ids, await pathways.findByIds(ids), (p) => p.id)),
     pathwayByReferralId: new DataLoader(async (ids) => orderByKeys(ids, await pathways.findByReferralIds(ids), (p) => p.referralId)),
-    pathwaysByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await pathways.findByPatientIds(ids), (p) => p.patientId)),
+    pathwaysByRecord: recordListLoader((ids) => pathways.findByPatientIds(ids)),
     periodsByPathwayId: new DataLoader(async (ids) => groupByKeys(ids, await periods.findByPathwayIds(ids), (p) => p.pathwayId)),
     timelinePage: new DataLoader(
       async (keys) =>

@@ -5,7 +5,10 @@ import type {
   ClockPhase,
   PathwayEventKind,
 } from '../__generated__/prisma/client.js';
+import { sqlOn, type RelationshipRegister } from '@epr/platform';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
+import { endsCare } from '../domain/rtt/care-end.js';
+import { referralSourceRef } from '../domain/referral-source.js';
 import { insertClockEvent, type DerivedStep } from '../domain/rtt/clock-history.js';
 import type { RttEvent } from '../domain/rtt/rtt-event.js';
 import type { RttPeriod } from '../domain/rtt/rtt-period.js';
@@ -59,6 +62,8 @@ type LockedRow = Omit<LockedPathway, 'periods'>;
  * belongs and what later events did is derived again (domain/rtt/clock-history.ts).
  */
 export class PathwayLedger {
+  constructor(private readonly relationships: RelationshipRegister) {}
+
   /** Locks the pathway row (SELECT ... FOR UPDATE) and reads its clock; null when there is no such pathway. */
   async lock(tx: Tx, pathwayId: string): Promise<LockedPathway | null> {
     const [row] = await tx.$queryRaw<LockedRow[]>`
@@ -93,6 +98,10 @@ export class PathwayLedger {
     const backEntered = (entry.backEntered ?? false) || insertion.beforeLaterEvents;
     await this.addEntry(tx, pathway, { ...entry, backEntered, occurredOn: event.on }, step, insertion.clock.phase);
     pathway.phase = insertion.clock.phase;
+    if (pathway.referralId && endsCare(step.status, pathway.phase)) {
+      // The care the referral brought is over: its teams keep access for the grace period (letters), then lose it.
+      await this.relationships.endCareRelationships(sqlOn(tx), referralSourceRef(pathway.referralId), new Date());
+    }
     return { effect: step.effect, backEntered };
   }
 

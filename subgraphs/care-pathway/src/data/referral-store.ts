@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { preparedRead, utcDate } from '@epr/platform';
 import type { Db } from './prisma.js';
-import type { ReferralPriority, TriageStatus } from '../__generated__/prisma/client.js';
+import type { ReferralPriority, ReferralSource, TriageStatus } from '../__generated__/prisma/client.js';
 
 export interface ReferralRecord {
   id: string;
@@ -16,6 +16,8 @@ export interface ReferralRecord {
   referringClinician: string | null;
   reason: string | null;
   ubrn: string | null;
+  /** How it reached the provider; null on referrals recorded before the source was kept. */
+  source: ReferralSource | null;
   triageStatus: TriageStatus;
   triagedAt: Date | null;
   triagedBy: string | null;
@@ -35,6 +37,7 @@ export const referralColumns = {
   referringClinician: true,
   reason: true,
   ubrn: true,
+  source: true,
   triageStatus: true,
   triagedAt: true,
   triagedBy: true,

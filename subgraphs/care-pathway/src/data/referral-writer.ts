@@ -1,30 +1,48 @@
-import type { RelationshipRegister, Transaction } from '@epr/platform';
+import { queryOn, sqlOn, type RelationshipRegister, type Transaction } from '@epr/platform';
+import type { Subject } from '@epr/policy';
 import type { Tx } from './prisma.js';
+import { referralSourceRef, type ReferralSource } from '../domain/referral-source.js';
 import { rttClockStart, type NewReferral } from '../domain/referral-request.js';
 import type { TriageCommand } from '../domain/triage-request.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
 import { dateColumn } from './calendar-columns.js';
-import { PathwayLedger, type LockedPathway } from './pathway-ledger.js';
+import type { LockedPathway, PathwayLedger } from './pathway-ledger.js';
 import { referralColumns, type ReferralRecord } from './referral-store.js';
 import { StateConflict } from './state-conflict.js';
 
+/** How a referral reached the provider, and what its receipt grants. */
+export interface ReferralReceipt {
+  source: ReferralSource;
+  /** The receiving service's care teams: each gains a REFERRAL relationship with the patient. */
+  teamIds: readonly string[];
+  /** For a referral sent by its referrer: whose care of the patient it rests on (checked in the transaction). */
+  referrer?: Subject;
+}
+
 /** Referral receipt and triage; each runs in the transaction it is given (which carries its security-log rows). */
 export class ReferralWriter {
-  private readonly ledger = new PathwayLedger();
-
-  constructor(private readonly relationships: RelationshipRegister) {}
+  constructor(
+    private readonly relationships: RelationshipRegister,
+    private readonly ledger: PathwayLedger,
+  ) {}
 
   /**
    * Receipt of a referral by the provider: the referral, its pathway and the RTT clock start (rule 1, 3.2.1: the UBRN
-   * conversion for e-RS, else the date received) are
-   * written together. This is the one place a referral is received, so receipt-driven work (the receiving
-   * team's legitimate relationship) belongs here too.
+   * conversion for e-RS, else the date received) are written together, with the receiving teams' relationships —
+   * after the referrer's standing is checked, so a referral never commits on grounds that did not hold.
    */
-  receive(referral: NewReferral, recordedBy: string, transaction: Transaction<Tx, ReferralRecord>): Promise<ReferralRecord> {
+  receive(
+    referral: NewReferral,
+    receipt: ReferralReceipt,
+    recordedBy: string,
+    transaction: Transaction<Tx, ReferralRecord>,
+  ): Promise<ReferralRecord> {
     return transaction(async (tx) => {
+      if (receipt.referrer) await this.relationships.requireCareStanding(queryOn(tx), receipt.referrer, referral.patientId);
       const created = await tx.referral.create({
         data: {
           ...referral,
+          source: receipt.source,
           receivedOn: dateColumn(referral.receivedOn),
           referredOn: referral.referredOn && dateColumn(referral.referredOn),
           ubrnConvertedOn: referral.ubrnConvertedOn && dateColumn(referral.ubrnConvertedOn),
@@ -58,22 +76,17 @@ export class ReferralWriter {
         { kind: 'REFERRAL_RECEIVED', on: rttClockStart(referral) },
         { kind: 'REFERRAL_RECEIVED', recordedBy },
       );
-      // Receipt gives the receiving provider a legitimate relationship, in the same transaction as the referral.
-      await this.relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
-        patientId: referral.patientId,
-        holder: { kind: 'ORGANISATION', id: referral.receivingOrganisation },
-        type: 'REFERRAL',
-        sourceRef: `referral:${created.id}`,
-        createdBy: recordedBy,
-      });
+      await this.relateTeams(tx, referral.patientId, created.id, receipt.teamIds, recordedBy);
       return created;
     });
   }
 
   /**
    * A triage decision on a referral awaiting triage. Rejection closes the clock (it never becomes a reported
-   * pathway); redirection moves the pathway and its running clock to the new service, keeping the original
-   * clock start (3.2.2, section 11). Throws StateConflict when the referral is no longer awaiting triage.
+   * pathway) and so ends the referral's relationships (the ledger does, as for any closed pathway); redirection
+   * moves the pathway and its running clock to the new service, keeping the original clock start (3.2.2, section
+   * 11), and moves the relationship with it: the old teams' end after the grace period, `redirectTeamIds` (the new
+   * service's teams) gain theirs. Throws StateConflict when the referral is no longer awaiting triage.
    */
   triage(
     referral: ReferralRecord,
@@ -81,6 +94,7 @@ export class ReferralWriter {
     command: TriageCommand,
     decidedBy: string,
     today: CalendarDate,
+    redirectTeamIds: readonly string[],
     transaction: Transaction<Tx, ReferralRecord>,
   ): Promise<ReferralRecord> {
     return transaction(async (tx) => {
@@ -102,8 +116,12 @@ export class ReferralWriter {
             { kind: 'REFERRAL_REJECTED', recordedBy: decidedBy, note: command.reason },
           );
           return this.update(tx, referral.id, { ...decided, triageStatus: 'REJECTED', triageReason: command.reason });
-        case 'REDIRECT':
-          return this.redirect(tx, pathway, referral, command, decidedBy, today, decided);
+        case 'REDIRECT': {
+          const redirected = await this.redirect(tx, pathway, referral, command, decidedBy, today, decided);
+          await this.relationships.endCareRelationships(sqlOn(tx), referralSourceRef(referral.id), new Date());
+          await this.relateTeams(tx, referral.patientId, referral.id, redirectTeamIds, decidedBy);
+          return redirected;
+        }
       }
     });
   }
@@ -132,6 +150,19 @@ export class ReferralWriter {
       specialty: command.specialty,
       triageReason: command.reason,
     });
+  }
+
+  /** Each receiving team gains a REFERRAL relationship with the patient, in the referral's own transaction. */
+  private async relateTeams(tx: Tx, patientId: string, referralId: string, teamIds: readonly string[], createdBy: string): Promise<void> {
+    for (const teamId of teamIds) {
+      await this.relationships.careRelationship(sqlOn(tx), {
+        patientId,
+        holder: { kind: 'TEAM', id: teamId },
+        type: 'REFERRAL',
+        sourceRef: referralSourceRef(referralId),
+        createdBy,
+      });
+    }
   }
 
   private update(tx: Tx, id: string, data: Parameters<Tx['referral']['update']>[0]['data']): Promise<ReferralRecord> {

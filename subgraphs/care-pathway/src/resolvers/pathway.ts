@@ -11,7 +11,7 @@ export const Pathway: PathwayResolvers = {
   __resolveReference: (reference, { pathways }) => pathways.byId(reference.id),
   patient: (pathway) => ({ id: pathway.patientId }),
   referral: async (pathway, _args, { referrals }) => {
-    const referral = await referrals.byId(pathway.referralId);
+    const referral = await referrals.ofPathway(pathway);
     if (!referral) throw new Error(`pathway ${pathway.id} has no referral ${pathway.referralId}`);
     return referral;
   },
@@ -40,6 +40,6 @@ export const RttPosition: RttPositionResolvers = {
 export const PathwayTimelineEntry: PathwayTimelineEntryResolvers = {
   rttStatus: (entry) => (entry.rttStatus === null ? null : (rttStatus(entry.rttStatus) ?? null)),
   appointment: (entry) => (entry.appointmentId === null ? null : { id: entry.appointmentId }),
-  document: (entry, _args, { documents }) => (entry.documentId === null ? null : documents.byId(entry.documentId)),
-  assessment: (entry, _args, { assessments }) => (entry.assessmentId === null ? null : assessments.byId(entry.assessmentId)),
+  document: (entry, _args, { documents }) => documents.onTimeline(entry),
+  assessment: (entry, _args, { assessments }) => assessments.onTimeline(entry),
 };

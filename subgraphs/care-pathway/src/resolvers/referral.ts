@@ -22,11 +22,11 @@ export const Referral: ReferralResolvers = {
     decidedBy: referral.triagedBy,
     reason: referral.triageReason,
   }),
-  pathway: (referral, _args, { pathways }) => pathways.forReferral(referral.id),
+  pathway: (referral, _args, { pathways }) => pathways.forReferral(referral),
 };
 
 export const Patient: PatientResolvers = {
-  __resolveReference: (reference) => ({ id: reference.id }),
-  referrals: (patient, _args, { referrals }) => referrals.forPatient(patient.id),
-  pathways: (patient, _args, { pathways }) => pathways.forPatient(patient.id),
+  __resolveReference: ({ id, recordPatientIds }) => ({ id, recordPatientIds }),
+  referrals: (patient, _args, { referrals }) => referrals.forPatient(patient),
+  pathways: (patient, _args, { pathways }) => pathways.forPatient(patient),
 };

@@ -1,4 +1,4 @@
-import { itemKeepers, type VisibleItem } from '@epr/platform';
+import { itemKeepers, oneShownAs, shownAs, type VisibleItem } from '@epr/platform';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { AssessmentRecord, AssessmentStore, ContributionRecord } from '../data/assessment-store.js';
 import { authorOf } from '../data/clinical-author.js';
@@ -31,15 +31,26 @@ export class AssessmentService {
     return policy.reveal('clinical.read', await loaders.assessmentById.load(id.toLowerCase()), 'assessment.read');
   }
 
+  /** The assessment a timeline entry names, shown as the entry's patient's (as the pathway it is on). */
+  async onTimeline(entry: { assessmentId: string | null; patientId: string }): Promise<AssessmentRecord | null> {
+    if (entry.assessmentId === null) return null;
+    const { policy, loaders } = this.request;
+    return policy.reveal(
+      'clinical.read',
+      oneShownAs(entry.patientId, await loaders.assessmentById.load(entry.assessmentId)),
+      'assessment.read',
+    );
+  }
+
   async forPathway(pathway: PathwayRecord): Promise<AssessmentRecord[]> {
     const { policy, loaders } = this.request;
     await policy.require('clinical.read', pathway.patientId, 'assessment.read');
-    return loaders.assessmentsByPathwayId.load(pathway.id);
+    return shownAs(pathway.patientId, await loaders.assessmentsByPathwayId.load(pathway.id));
   }
 
   async contributions(assessment: AssessmentRecord, sealOverride?: string | null): Promise<VisibleContribution[]> {
     const { policy, loaders } = this.request;
-    const contributions = await loaders.contributionsByAssessmentId.load(assessment.id);
+    const contributions = shownAs(assessment.patientId, await loaders.contributionsByAssessmentId.load(assessment.id));
     return policy.filterItems(
       'clinical.read',
       contributions.map((c) => ({

@@ -4,6 +4,7 @@ import type { ReferralWriter } from '../data/referral-writer.js';
 import type { ClockEventWriter } from '../data/clock-event-writer.js';
 import type { AssessmentStore } from '../data/assessment-store.js';
 import type { ClinicalDocumentStore } from '../data/clinical-document-store.js';
+import type { ReceivingTeams } from '../data/receiving-teams.js';
 import { AssessmentService } from './assessment-service.js';
 import { PathwayDocumentService } from './pathway-document-service.js';
 import { PathwayService } from './pathway-service.js';
@@ -19,6 +20,8 @@ export interface ServiceStores {
   documents: ClinicalDocumentStore;
   reports: RttReportStore;
   exports: TrackingListExportStore;
+  /** The directory's answer to "which teams receive referrals for this service?" */
+  receivingTeams: ReceivingTeams;
 }
 
 /** The care-pathway subgraph's services for one request: everything its resolvers may call. */
@@ -34,7 +37,7 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
   const pathways = new PathwayService(request, stores.clock);
   return {
     pathways,
-    referrals: new ReferralService(request, stores.referrals, pathways),
+    referrals: new ReferralService(request, stores.referrals, pathways, stores.receivingTeams),
     assessments: new AssessmentService(request, stores.assessments, pathways),
     documents: new PathwayDocumentService(request, stores.documents, pathways),
     reports: new RttReportService(request, stores.reports, stores.exports),

@@ -1,3 +1,4 @@
+import { oneShownAs, shownAs } from '@epr/platform';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { ClinicalDocumentRecord, ClinicalDocumentStore } from '../data/clinical-document-store.js';
 import { authorOf } from '../data/clinical-author.js';
@@ -26,10 +27,17 @@ export class PathwayDocumentService {
     return document ? ((await this.visible([document]))[0] ?? null) : null;
   }
 
+  /** The document a timeline entry names, shown as the entry's patient's (as the pathway it is on). */
+  async onTimeline(entry: { documentId: string | null; patientId: string }): Promise<ClinicalDocumentRecord | null> {
+    if (entry.documentId === null) return null;
+    const document = oneShownAs(entry.patientId, await this.request.loaders.documentById.load(entry.documentId));
+    return document ? ((await this.visible([document]))[0] ?? null) : null;
+  }
+
   async forPathway(pathway: PathwayRecord): Promise<ClinicalDocumentRecord[]> {
     const { policy, loaders } = this.request;
     await policy.require('clinical.read', pathway.patientId, 'document.read');
-    return this.visible(await loaders.documentsByPathwayId.load(pathway.id));
+    return this.visible(shownAs(pathway.patientId, await loaders.documentsByPathwayId.load(pathway.id)));
   }
 
   async add(input: {

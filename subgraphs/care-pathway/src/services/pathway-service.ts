@@ -1,4 +1,4 @@
-import { badUserInput } from '@epr/platform';
+import { badUserInput, forbidden, oneShownAs, recordOf, shownAs, type MergedPatientRef } from '@epr/platform';
 import { writeAction } from '@epr/policy';
 import type { PathwayRecord } from '../data/pathway-store.js';
 import type { RttPeriodRecord } from '../data/rtt-period-store.js';
@@ -49,14 +49,17 @@ export class PathwayService {
     return this.reveal(await this.request.loaders.pathwayById.load(id.toLowerCase()));
   }
 
-  async forReferral(referralId: string): Promise<PathwayRecord | null> {
-    return this.reveal(await this.request.loaders.pathwayByReferralId.load(referralId));
+  /** The pathway a referral's receipt started, shown as the referral's patient's (through a merged record too). */
+  async forReferral(referral: { id: string; patientId: string }): Promise<PathwayRecord | null> {
+    return this.reveal(oneShownAs(referral.patientId, await this.request.loaders.pathwayByReferralId.load(referral.id)));
   }
 
-  async forPatient(patientId: string): Promise<PathwayRecord[]> {
-    if (!isUuid(patientId)) return [];
+  /** A patient's pathways, those of every duplicate merged into it included (as `ReferralService.forPatient`). */
+  async forPatient(patient: MergedPatientRef): Promise<PathwayRecord[]> {
+    const { survivorId, patientIds } = recordOf(patient);
+    if (!patientIds.every(isUuid)) return [];
     const { policy, loaders } = this.request;
-    return policy.revealAll('referrals.read', await loaders.pathwaysByPatientId.load(patientId), 'pathway.read');
+    return policy.revealAll('referrals.read', shownAs(survivorId, await loaders.pathwaysByRecord.load(patientIds)), 'pathway.read');
   }
 
   /** The pathway's clock periods, oldest first (the pathway itself was revealed by the policy). */
@@ -93,7 +96,8 @@ export class PathwayService {
       after: after ? timelinePosition(after) : null,
       limit: limit + 1,
     });
-    const entries = rows.slice(0, limit);
+    // Shown as the pathway's patient, as the pathway is (a merged duplicate's pathway read through the survivor).
+    const entries = shownAs(pathway.patientId, rows.slice(0, limit));
     const last = entries.at(-1);
     return {
       patientId: pathway.patientId,
@@ -113,6 +117,10 @@ export class PathwayService {
     const recording = parseRttEventRequest(input, calendarDateInEngland(now()));
     const pathway = await this.byId(input.pathwayId);
     if (!pathway) throw notFound('No pathway has this id.', 'input.pathwayId');
+    // The provider's own record of its clock: a discharge recorded here also ends its teams' relationships.
+    if (pathway.organisation !== caller.organisationOds) {
+      throw forbidden(`Only ${pathway.organisation}, the provider on this pathway, records its RTT events.`);
+    }
     const written = writes.for((done: RecordedOnPathway | null) =>
       done
         ? [

@@ -1,5 +1,9 @@
+import { forbidden, oneShownAs, recordOf, shownAs, type MergedPatientRef } from '@epr/platform';
+import type { Activity } from '@epr/policy';
 import type { ReferralRecord } from '../data/referral-store.js';
 import type { ReferralWriter } from '../data/referral-writer.js';
+import type { ReceivingTeams } from '../data/receiving-teams.js';
+import { referralSource, refusalFor, type ReferralSource } from '../domain/referral-source.js';
 import { isUuid } from '../domain/input-rules.js';
 import { validateReferral, type CreateReferralRequest } from '../domain/referral-request.js';
 import { validateTriage, type TriageReferralRequest } from '../domain/triage-request.js';
@@ -28,12 +32,17 @@ export interface ReferralTriageView {
  * Referrals: every read is batched, asks the policy engine about the referral's patient (`referrals.read`) and
  * is recorded; a referral out of the caller's scope is "not found". Receipt and triage write through the
  * referral writer and are recorded too.
+ *
+ * Referrals are how a hospital team comes to care for a patient, so they are what gives it a legitimate
+ * relationship — and so who may record one, and what it grants, is decided here (README "Where relationships come
+ * from"): only a verified source, only the receiving service's team, and only while the referral's care lasts.
  */
 export class ReferralService {
   constructor(
     private readonly request: ServiceRequest,
     private readonly writer: ReferralWriter,
     private readonly pathways: PathwayService,
+    private readonly receivingTeams: ReceivingTeams,
   ) {}
 
   async byId(id: string): Promise<ReferralRecord | null> {
@@ -42,21 +51,50 @@ export class ReferralService {
     return policy.reveal('referrals.read', await loaders.referralById.load(id.toLowerCase()), 'referral.read');
   }
 
-  async forPatient(patientId: string): Promise<ReferralRecord[]> {
-    if (!isUuid(patientId)) return [];
+  /**
+   * A patient's referrals, those of every duplicate merged into it included (one statement for all of them),
+   * decided for the patient being read — the survivor — and shown as its own.
+   */
+  async forPatient(patient: MergedPatientRef): Promise<ReferralRecord[]> {
+    const { survivorId, patientIds } = recordOf(patient);
+    if (!patientIds.every(isUuid)) return [];
     const { policy, loaders } = this.request;
-    return policy.revealAll('referrals.read', await loaders.referralsByPatientId.load(patientId), 'referral.read');
+    const referrals = shownAs(survivorId, await loaders.referralsByRecord.load(patientIds));
+    return policy.revealAll('referrals.read', referrals, 'referral.read');
   }
 
-  /** Receipt of a referral by the provider: referral, pathway and clock start in one transaction. */
+  /** The referral that started a pathway, shown as the pathway's patient's (through a merged record too). */
+  async ofPathway(pathway: { referralId: string; patientId: string }): Promise<ReferralRecord | null> {
+    const referral = await this.request.loaders.referralById.load(pathway.referralId);
+    return this.request.policy.reveal('referrals.read', oneShownAs(pathway.patientId, referral), 'referral.read');
+  }
+
+  /**
+   * Receipt of a referral by the provider: referral, pathway, clock start and the receiving teams' relationships in
+   * one transaction. The caller must be a verified source (`referralSource`); a referrer must care for the patient
+   * (checked in the transaction); a paper letter's registration is its own action, alerted to the privacy officer.
+   */
   async create(input: CreateReferralRequest): Promise<ReferralRecord> {
-    const { caller, writes, now } = this.request;
+    const { caller, policy, writes, now } = this.request;
     const referral = validateReferral(input, calendarDateInEngland(now()));
+    const recorder = { organisationOds: caller.organisationOds, holds: (activity: Activity) => policy.holds(activity) };
+    const source = referralSource(recorder, referral);
+    if (!source) throw forbidden(refusalFor(recorder, referral));
+    const teamIds = await this.receivingTeams.teamsFor(referral.receivingOrganisation, referral.specialty, caller.requestId);
     return this.writer.receive(
       referral,
+      { source, teamIds, ...(source === 'REFERRER' ? { referrer: policy.subject } : {}) },
       caller.userId,
       writes.for(
-        (created) => [{ action: 'referral.create', outcome: 'ALLOWED', patientId: created.patientId, items: [`Referral:${created.id}`] }],
+        (created) => [
+          {
+            action: source === 'PAPER_LETTER' ? 'referral.register-letter' : 'referral.create',
+            outcome: 'ALLOWED',
+            patientId: created.patientId,
+            items: [`Referral:${created.id}`],
+            basis: { kind: 'REFERRAL_SOURCE', detail: receiptDetail(source, referral.referringOrganisation, teamIds) },
+          },
+        ],
         // A retry gets the referral the first attempt received.
         { idOf: (created) => created.id, reload: (id) => this.request.loaders.referralById.load(id) },
       ),
@@ -67,8 +105,11 @@ export class ReferralService {
     const { caller, writes, now, forgetReads } = this.request;
     const command = validateTriage(input);
     const referral = await this.byId(input.referralId);
-    const pathway = referral && (await this.pathways.forReferral(referral.id));
+    const pathway = referral && (await this.pathways.forReferral(referral));
     if (!referral || !pathway) throw notFound('No referral awaiting triage has this id.', 'input.referralId');
+    await this.requireReceivingCare(referral);
+    const redirectTeamIds =
+      command.decision === 'REDIRECT' ? await this.receivingTeams.teamsFor(command.organisation, command.specialty, caller.requestId) : [];
     try {
       const triaged = await this.writer.triage(
         referral,
@@ -76,6 +117,7 @@ export class ReferralService {
         command,
         caller.userId,
         calendarDateInEngland(now()),
+        redirectTeamIds,
         writes.for((done) => [
           { action: 'referral.triage', outcome: 'ALLOWED', patientId: done.patientId, items: [`Referral:${done.id}`] },
         ]),
@@ -86,4 +128,23 @@ export class ReferralService {
       throw asApiError(error, { rttStatus: 'input.decision', occurredOn: 'input.decision' });
     }
   }
+
+  /**
+   * Triage is the receiving service's: someone of the receiving organisation who may open the patient's record
+   * (the receiving team's relationship, or their own self-claim or emergency access — both alerted). Anyone else
+   * could otherwise redirect a referral to their own team and so gain a relationship.
+   */
+  private async requireReceivingCare(referral: ReferralRecord): Promise<void> {
+    const { caller, policy } = this.request;
+    if (caller.organisationOds !== referral.receivingOrganisation) {
+      throw forbidden(`Only ${referral.receivingOrganisation}, which received this referral, triages it.`);
+    }
+    await policy.require('clinical.read', referral.patientId, 'referral.triage');
+  }
+}
+
+/** What a referral's receipt rested on and granted, for the security log. */
+function receiptDetail(source: ReferralSource, referringOrganisation: string, teamIds: readonly string[]): string {
+  const grants = teamIds.length > 0 ? `relationship for care team ${teamIds.join(', ')}` : 'no receiving team: no relationship';
+  return `${source} from ${referringOrganisation}; ${grants}`;
 }

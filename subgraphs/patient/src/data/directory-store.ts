@@ -19,6 +19,8 @@ export interface CareTeamRecord {
   code: string;
   name: string;
   organisationId: string;
+  /** The services (specialties) the team receives referrals for. */
+  referralServices: string[];
 }
 
 export interface RoleProfileRecord {
@@ -56,7 +58,13 @@ export interface TeamMembershipRecord {
 }
 
 const organisationColumns = { id: true, odsCode: true, name: true } as const satisfies Prisma.OrganisationSelect;
-const careTeamColumns = { id: true, code: true, name: true, organisationId: true } as const satisfies Prisma.CareTeamSelect;
+const careTeamColumns = {
+  id: true,
+  code: true,
+  name: true,
+  organisationId: true,
+  referralServices: true,
+} as const satisfies Prisma.CareTeamSelect;
 const roleProfileColumns = {
   id: true,
   userId: true,
@@ -103,6 +111,20 @@ export class DirectoryStore {
       select: careTeamColumns,
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     });
+  }
+
+  /**
+   * The teams at organisation `odsCode` that receive referrals for `service` (ignoring case and surrounding space):
+   * the holders of a referral's legitimate relationship. An organisation has tens of teams, so they are matched here.
+   */
+  async referralTeams(odsCode: string, service: string): Promise<CareTeamRecord[]> {
+    const wanted = service.trim().toLowerCase();
+    const teams = await this.db.careTeam.findMany({
+      where: { organisation: { odsCode } },
+      select: careTeamColumns,
+      orderBy: { id: 'asc' },
+    });
+    return teams.filter((team) => team.referralServices.some((offered) => offered.trim().toLowerCase() === wanted));
   }
 
   membersOfTeams(careTeamIds: readonly string[]): Promise<TeamMemberRecord[]> {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { groupByKeys, orderByKeys, type Consent, type ConsentRegister } from '@epr/platform';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import { isUuid } from '../domain/identifiers.js';
+import { maxMergeChain } from '../domain/merge.js';
 import type { LocalIdentifierRecord, PatientRecord, PatientStore, PreviousNameRecord } from './patient-store.js';
 import type {
   CareTeamRecord,
@@ -14,7 +15,9 @@ import type {
 import type { DuplicateCandidateRecord, DuplicateStore } from './duplicate-store.js';
 import type {
   AllergyRecord,
+  AnyClinicalItemRecord,
   ClinicalDocumentRecord,
+  ClinicalItemKey,
   ClinicalRecordStore,
   MedicationRecord,
   ProblemRecord,
@@ -31,6 +34,8 @@ export interface Loaders {
   patientByNhsNumber: DataLoader<string, PatientRecord | null>;
   patientByLocalIdentifier: DataLoader<LocalIdentifierKey, LocalIdentifierRecord | null, string>;
   patientsReplacedBy: DataLoader<string, PatientRecord[]>;
+  /** Every patient merged into a survivor, directly or through a chain of merges. */
+  mergedIntoPatientId: DataLoader<string, string[]>;
   previousNamesByPatientId: DataLoader<string, PreviousNameRecord[]>;
   localIdentifiersByPatientId: DataLoader<string, LocalIdentifierRecord[]>;
   openDuplicatesByPatientId: DataLoader<string, DuplicateCandidateRecord[]>;
@@ -40,8 +45,10 @@ export interface Loaders {
   allergiesByPatientId: DataLoader<string, AllergyRecord[]>;
   medicationsByPatientId: DataLoader<string, MedicationRecord[]>;
   documentsByPatientId: DataLoader<string, ClinicalDocumentRecord[]>;
-  /** The patient each clinical item belongs to, for reads of one item by id. */
-  patientOfItem: DataLoader<ClinicalItemKey, string | null, string>;
+  /** A clinical item by kind and id, entered in error or not (reads of one item by id, changes). */
+  clinicalItemById: DataLoader<ClinicalItemKey, AnyClinicalItemRecord | null, string>;
+  /** A clinical item's earlier versions, most recent first. */
+  earlierVersionsOf: DataLoader<ClinicalItemKey, AnyClinicalItemRecord[], string>;
   admissionsByPatientId: DataLoader<string, AdmissionRecord[]>;
   organisationByOds: DataLoader<string, OrganisationRecord | null>;
   organisationById: DataLoader<string, OrganisationRecord | null>;
@@ -64,11 +71,7 @@ export interface Stores {
   sessionRevocations: SessionRevocationStore;
 }
 
-/** One clinical item of one kind, looked up by its id. */
-export interface ClinicalItemKey {
-  kind: 'PROBLEM' | 'ALLERGY' | 'MEDICATION';
-  id: string;
-}
+export type { ClinicalItemKey } from './clinical-record-store.js';
 
 export function createLoaders(
   { patients, directory, duplicates, merges, clinicalRecord, admissions }: Stores,
@@ -84,6 +87,11 @@ export function createLoaders(
       { cacheKeyFn: localIdentifierKey },
     ),
     patientsReplacedBy: new DataLoader(async (ids) => groupByKeys(ids, await patients.findReplacedBy(ids), (p) => p.replacedById!)),
+    mergedIntoPatientId: new DataLoader(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const merged = valid.length ? await patients.mergedInto(valid, maxMergeChain) : [];
+      return groupByKeys(ids, merged, (m) => m.survivorId).map((group) => group.map((m) => m.patientId));
+    }),
     previousNamesByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await patients.previousNamesOf(ids), (n) => n.patientId)),
     localIdentifiersByPatientId: new DataLoader(async (ids) =>
       groupByKeys(ids, await patients.localIdentifiersOf(ids), (identifier) => identifier.patientId),
@@ -98,16 +106,16 @@ export function createLoaders(
     allergiesByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await clinicalRecord.allergiesOf(ids), (i) => i.patientId)),
     medicationsByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await clinicalRecord.medicationsOf(ids), (i) => i.patientId)),
     documentsByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await clinicalRecord.documentsOf(ids), (i) => i.patientId)),
-    patientOfItem: new DataLoader(
+    clinicalItemById: new DataLoader(
       async (keys) => {
-        const valid = keys.filter((key) => isUuid(key.id.toLowerCase()));
-        const owners = valid.length
-          ? await clinicalRecord.patientsOfItems(valid.map((k) => ({ kind: k.kind, id: k.id.toLowerCase() })))
-          : [];
-        const byKey = new Map(owners.map((o) => [`${o.kind}:${o.id}`, o.patientId]));
-        return keys.map((key) => byKey.get(`${key.kind}:${key.id.toLowerCase()}`) ?? null);
+        const found = await clinicalRecord.itemsByKeys(itemKeys(keys));
+        return orderByKeys(keys.map(itemKey), found, itemKey);
       },
-      { cacheKeyFn: (key) => `${key.kind}:${key.id.toLowerCase()}` },
+      { cacheKeyFn: itemKey },
+    ),
+    earlierVersionsOf: new DataLoader(
+      async (keys) => groupByKeys(keys.map(itemKey), await clinicalRecord.earlierVersionsOf(itemKeys(keys)), itemKey),
+      { cacheKeyFn: itemKey },
     ),
     admissionsByPatientId: new DataLoader(async (ids) => groupByKeys(ids, await admissions.admissionsOf(ids), (a) => a.patientId)),
     organisationByOds: new DataLoader(async (codes) => orderByKeys(codes, await directory.organisationsByOds(codes), (o) => o.odsCode)),
@@ -145,6 +153,15 @@ function byUuidKeys<V>(fetch: (ids: string[]) => Promise<V[]>, fallback: V) {
     const answers = new Map(valid.length ? (await fetch(valid)).map((value, i) => [valid[i]!, value]) : []);
     return ids.map((id) => answers.get(id) ?? fallback);
   };
+}
+
+/** Item keys as the database writes ids (lower case); one that is not a UUID names no item and is not asked for. */
+function itemKeys(keys: readonly ClinicalItemKey[]): ClinicalItemKey[] {
+  return keys.map((key) => ({ kind: key.kind, id: key.id.toLowerCase() })).filter((key) => isUuid(key.id));
+}
+
+function itemKey(key: ClinicalItemKey): string {
+  return `${key.kind}:${key.id.toLowerCase()}`;
 }
 
 function localIdentifierKey(key: LocalIdentifierKey): string {

@@ -113,6 +113,24 @@ export class PatientStore {
     });
   }
 
+  /**
+   * For each survivor, every patient merged into it — directly or through a chain of merges (A into B, then B into
+   * C), up to `maxDepth` merges deep — in one statement for the batch. An undone merge no longer links them.
+   */
+  async mergedInto(survivorIds: readonly string[], maxDepth: number): Promise<{ survivorId: string; patientId: string }[]> {
+    return this.db.$queryRawUnsafe(
+      `WITH RECURSIVE merged (survivor_id, patient_id, depth) AS (
+         SELECT p.replaced_by_id, p.id, 1 FROM patient.patient p WHERE p.replaced_by_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT m.survivor_id, p.id, m.depth + 1 FROM merged m JOIN patient.patient p ON p.replaced_by_id = m.patient_id
+          WHERE m.depth < $2
+       )
+       SELECT survivor_id::text AS "survivorId", patient_id::text AS "patientId" FROM merged ORDER BY depth, patient_id`,
+      [...survivorIds],
+      maxDepth,
+    );
+  }
+
   previousNamesOf(patientIds: readonly string[]): Promise<PreviousNameRecord[]> {
     return this.db.patientPreviousName.findMany({
       where: { patientId: { in: [...patientIds] } },

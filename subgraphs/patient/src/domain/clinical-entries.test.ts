@@ -13,7 +13,12 @@ describe('clinical entries', () => {
       term: 'Hypertensive disorder',
       onsetDate: new Date('2019-05-01T00:00:00Z'),
       status: 'ACTIVE',
+      resolvedOn: null,
     });
+  });
+
+  test('no item is recorded as entered in error', () => {
+    expect(badInputField(() => parseProblem({ code: hypertension, status: 'ENTERED_IN_ERROR' }, today))).toBe('input.status');
   });
 
   test('an allergy keeps its substance and reaction codes', () => {

@@ -2,6 +2,9 @@ import { badUserInput, conflict, notFound } from '@epr/platform';
 import { isUuid } from './identifiers.js';
 import { requireText } from './text.js';
 
+/** Merges chain (A into B, later B into C); a longer chain than this means corrupt data, not a real history. */
+export const maxMergeChain = 16;
+
 /** What a merge needs to know about each patient, read under a row lock. */
 export interface MergeParty {
   id: string;

@@ -8,7 +8,7 @@ import { admissionMutations } from './admission-mutations.js';
 import { Admission } from './admission.js';
 import { sessionMutations } from './session-mutations.js';
 import { Patient, SealedItem, LegitimateRelationshipGrant, EmergencyAccessGrant } from './patient.js';
-import { Problem, Allergy, Medication, ClinicalDocument } from './clinical-record.js';
+import { Problem, Allergy, Medication, ClinicalDocument, ClinicalItem, ClinicalItemChange } from './clinical-record.js';
 import { DuplicateCandidate, PatientMerge } from './duplicates.js';
 import { Organisation, CareTeam, RoleProfile, Session, SessionRoleProfile, SessionRevocation } from './directory.js';
 
@@ -31,6 +31,8 @@ export const resolvers: Resolvers = {
   Allergy,
   Medication,
   ClinicalDocument,
+  ClinicalItem,
+  ClinicalItemChange,
   DuplicateCandidate,
   PatientMerge,
   Organisation,

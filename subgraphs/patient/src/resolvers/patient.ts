@@ -23,6 +23,7 @@ export const Patient: PatientResolvers = {
   localIdentifiers: (patient, _args, { patients }) => patients.localIdentifiers(patient.id),
   replacedBy: (patient, _args, { patients }) => (patient.replacedById ? patients.record(patient.replacedById) : null),
   mergedFrom: (patient, _args, { patients }) => patients.mergedFrom(patient.id),
+  recordPatientIds: (patient, _args, { patients }) => patients.recordPatientIds(patient),
   possibleDuplicates: (patient, _args, { dataQuality }) => dataQuality.possibleDuplicates(patient.id),
   problems: (patient, { sealOverrideJustification }, { clinicalRecord }) => clinicalRecord.problems(patient.id, sealOverrideJustification),
   allergies: (patient, { sealOverrideJustification }, { clinicalRecord }) =>

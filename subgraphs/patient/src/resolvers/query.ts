@@ -33,7 +33,9 @@ export const Query: QueryResolvers = {
   problem: (_parent, { id }, { clinicalRecord }) => clinicalRecord.problem(id),
   allergy: (_parent, { id }, { clinicalRecord }) => clinicalRecord.allergy(id),
   medication: (_parent, { id }, { clinicalRecord }) => clinicalRecord.medication(id),
+  document: (_parent, { id }, { clinicalRecord }) => clinicalRecord.document(id),
   organisation: (_parent, { odsCode }, { directory }) => directory.organisationByOds(odsCode),
   careTeam: (_parent, { id }, { directory }) => directory.careTeam(id),
+  _referralTeams: (_parent, { organisation, service }, { directory }) => directory.referralTeams(organisation, service),
   _sessionRoleProfile: (_parent, { userId, roleProfileId }, { directory }) => directory.sessionRoleProfile(userId, roleProfileId),
 };

@@ -1,25 +1,49 @@
-import { forbidden, itemKeepers, notFound, type Transaction, type VisibleItem } from '@epr/platform';
+import { forbidden, itemKeepers, notFound, type GuardedItem, type Transaction, type VisibleItem } from '@epr/platform';
 import type { AuditAction } from '@epr/policy';
 import type { SealLevel } from '../__generated__/resolvers-types.js';
 import { chooseAuthoringTeam } from '../domain/authoring-team.js';
 import {
   parseAllergy,
+  parseAllergyAmendment,
   parseClinicalDocument,
+  parseDocumentAmendment,
   parseMedication,
+  parseMedicationAmendment,
   parseProblem,
+  parseProblemAmendment,
+  type AllergyAmendment,
   type AllergyRequest,
+  type DocumentAmendment,
   type DocumentRequest,
+  type MedicationAmendment,
   type MedicationRequest,
+  type ProblemAmendment,
   type ProblemRequest,
 } from '../domain/clinical-entries.js';
+import {
+  changeReason,
+  checkChangeable,
+  parseEndDate,
+  parseExpectedVersion,
+  resolveProblem,
+  reviseMedication,
+  reviseProblem,
+  stopMedication,
+  type ChangeRequest,
+} from '../domain/clinical-lifecycle.js';
+import { isUuid } from '../domain/identifiers.js';
 import type {
   AllergyRecord,
+  AnyClinicalItemRecord,
   Authorship,
   CreatedItem,
   ClinicalDocumentRecord,
+  ClinicalItemOfKind,
   ClinicalItemRecord,
+  ItemChange,
   MedicationRecord,
   ProblemRecord,
+  Versioning,
 } from '../data/clinical-record-store.js';
 import type { ClinicalItemKey } from '../data/loaders.js';
 import type { Tx } from '../data/prisma.js';
@@ -53,14 +77,58 @@ const readActions: Record<ClinicalItemKind, AuditAction> = {
   DOCUMENT: 'document.read',
 };
 
+const amendActions: Record<ClinicalItemKind, AuditAction> = {
+  PROBLEM: 'problem.amend',
+  ALLERGY: 'allergy.amend',
+  MEDICATION: 'medication.amend',
+  DOCUMENT: 'document.amend',
+};
+
+const enteredInErrorActions: Record<ClinicalItemKind, AuditAction> = {
+  PROBLEM: 'problem.entered-in-error',
+  ALLERGY: 'allergy.entered-in-error',
+  MEDICATION: 'medication.entered-in-error',
+  DOCUMENT: 'document.entered-in-error',
+};
+
+/**
+ * How a change is written by the store: the item's id, the change, its audited transaction, and the check every
+ * change makes of the item as it stands under its row lock (not entered in error, at the version the client read).
+ */
+type ChangeWrite<T> = (
+  id: string,
+  change: ItemChange,
+  transaction: Transaction<Tx, T>,
+  check: <N extends Versioning>(now: N) => N,
+) => Promise<T>;
+
+/** The changes to write, once the item as it stands has passed the check every change makes. */
+const writing = <D>(_checked: Versioning, changes: D): D => changes;
+
+/** A clinical item with its facts for the policy engine. */
+function guarded<T extends ClinicalItemRecord>(kind: ClinicalItemKind, item: T): T & GuardedItem {
+  return {
+    ...item,
+    itemRef: `${kind}:${item.id}`,
+    authoringOrganisation: item.authoringOrganisation.odsCode,
+    authoringTeamId: item.authoringTeam?.id ?? null,
+    authorUserId: item.author.id,
+    enteredInError: item.enteredInError,
+  };
+}
+
 /**
  * The clinical record: problems, allergies, medications and documents. Reading needs a clinical role and a
  * legitimate relationship (or emergency access); each item is then filtered by its seal, nominations and the
  * patient's consent — decided once per list and request, so `problems` and `sealedItems` in one query do not
- * decide (and record) the same items twice. Writing needs the same grounds as reading.
+ * decide (and record) the same items twice. Writing needs the same grounds as reading; changing an item (a
+ * correction, a resolution or stop, entered in error) also needs to read it in full. Items entered in error are in
+ * no list; by id they are read by their authoring team and author and by clinical governance roles.
  */
 export class ClinicalRecordService {
   private readonly decidedLists = new Map<string, Promise<unknown>>();
+  /** Items (`<KIND>:<id>`) this request has decided the caller may read in full, through any list or by id. */
+  private readonly openedInFull = new Set<string>();
 
   constructor(
     private readonly request: ServiceRequest,
@@ -88,15 +156,31 @@ export class ClinicalRecordService {
    * relationship, a hidden item and a sealed one all answer the same, so an id never tells that an item exists.
    */
   async problem(id: string): Promise<ProblemRecord | null> {
-    return this.itemById({ kind: 'PROBLEM', id }, (patientId) => this.problems(patientId));
+    return this.itemById({ kind: 'PROBLEM', id });
   }
 
   async allergy(id: string): Promise<AllergyRecord | null> {
-    return this.itemById({ kind: 'ALLERGY', id }, (patientId) => this.allergies(patientId));
+    return this.itemById({ kind: 'ALLERGY', id });
   }
 
   async medication(id: string): Promise<MedicationRecord | null> {
-    return this.itemById({ kind: 'MEDICATION', id }, (patientId) => this.medications(patientId));
+    return this.itemById({ kind: 'MEDICATION', id });
+  }
+
+  async document(id: string): Promise<ClinicalDocumentRecord | null> {
+    return this.itemById({ kind: 'DOCUMENT', id });
+  }
+
+  /**
+   * An item's earlier versions, most recent first, as they were — to exactly those who may read the item in full
+   * (the item's own decision: its seal, nominations and the patient's consent carry over to every version). An
+   * earlier version has none of its own.
+   */
+  async previousVersions<T extends ClinicalItemRecord>(kind: ClinicalItemKind, item: T): Promise<T[]> {
+    if (item.supersededAt !== null || !(await this.readableInFull(kind, item))) return [];
+    const versions = await this.request.loaders.earlierVersionsOf.load({ kind, id: item.id });
+    // Versions hang off the item as it stands: after a merge, on the survivor's record.
+    return versions.map((version) => ({ ...version, patientId: item.patientId }) as unknown as T);
   }
 
   /** Placeholders for the sealed items of every list that the caller may know exist but not open. */
@@ -162,6 +246,64 @@ export class ClinicalRecordService {
     );
   }
 
+  amendProblem(input: ProblemAmendment & ChangeRequest): Promise<ProblemRecord> {
+    const amendment = parseProblemAmendment(input);
+    return this.change<ProblemRecord>('PROBLEM', input, amendActions.PROBLEM, 'AMENDED', (id, change, transaction, check) =>
+      this.request.stores.clinicalRecord.changeProblem(id, (now) => reviseProblem(check(now), amendment), change, transaction),
+    );
+  }
+
+  amendAllergy(input: AllergyAmendment & ChangeRequest): Promise<AllergyRecord> {
+    const amendment = parseAllergyAmendment(input);
+    return this.change<AllergyRecord>('ALLERGY', input, amendActions.ALLERGY, 'AMENDED', (id, change, transaction, check) =>
+      this.request.stores.clinicalRecord.changeAllergy(id, (now) => writing(check(now), amendment), change, transaction),
+    );
+  }
+
+  amendMedication(input: MedicationAmendment & ChangeRequest): Promise<MedicationRecord> {
+    const amendment = parseMedicationAmendment(input);
+    return this.change<MedicationRecord>('MEDICATION', input, amendActions.MEDICATION, 'AMENDED', (id, change, transaction, check) =>
+      this.request.stores.clinicalRecord.changeMedication(id, (now) => reviseMedication(check(now), amendment), change, transaction),
+    );
+  }
+
+  amendDocument(input: DocumentAmendment & ChangeRequest): Promise<ClinicalDocumentRecord> {
+    const amendment = parseDocumentAmendment(input);
+    return this.change<ClinicalDocumentRecord>('DOCUMENT', input, amendActions.DOCUMENT, 'AMENDED', (id, change, transaction, check) =>
+      this.request.stores.clinicalRecord.changeDocument(id, (now) => writing(check(now), amendment), change, transaction),
+    );
+  }
+
+  resolveProblem(input: ChangeRequest & { resolvedOn: string }): Promise<ProblemRecord> {
+    const resolvedOn = parseEndDate(input.resolvedOn, new Date(), 'input.resolvedOn', 'The date it resolved');
+    return this.change<ProblemRecord>('PROBLEM', input, 'problem.resolve', 'RESOLVED', (id, change, transaction, check) =>
+      this.request.stores.clinicalRecord.changeProblem(id, (now) => resolveProblem(check(now), resolvedOn), change, transaction),
+    );
+  }
+
+  stopMedication(input: ChangeRequest & { stoppedOn: string }): Promise<MedicationRecord> {
+    const stoppedOn = parseEndDate(input.stoppedOn, new Date(), 'input.stoppedOn', 'The date it stopped');
+    return this.change<MedicationRecord>('MEDICATION', input, 'medication.stop', 'STOPPED', (id, change, transaction, check) =>
+      this.request.stores.clinicalRecord.changeMedication(id, (now) => stopMedication(check(now), stoppedOn), change, transaction),
+    );
+  }
+
+  /** Takes an item out of every list, keeping it (and its earlier versions) for audit; the content stays as it was. */
+  async markEnteredInError(input: ChangeRequest & { kind: ClinicalItemKind }): Promise<ClinicalItemOfKind> {
+    const store = this.request.stores.clinicalRecord;
+    const action = enteredInErrorActions[input.kind];
+    const mark = <T extends ClinicalItemRecord>(write: ChangeWrite<T>) => this.change(input.kind, input, action, 'ENTERED_IN_ERROR', write);
+    const byKind = {
+      PROBLEM: () => mark<ProblemRecord>((id, change, tx, check) => store.changeProblem(id, (now) => writing(check(now), {}), change, tx)),
+      ALLERGY: () => mark<AllergyRecord>((id, change, tx, check) => store.changeAllergy(id, (now) => writing(check(now), {}), change, tx)),
+      MEDICATION: () =>
+        mark<MedicationRecord>((id, change, tx, check) => store.changeMedication(id, (now) => writing(check(now), {}), change, tx)),
+      DOCUMENT: () =>
+        mark<ClinicalDocumentRecord>((id, change, tx, check) => store.changeDocument(id, (now) => writing(check(now), {}), change, tx)),
+    } satisfies Record<ClinicalItemKind, () => Promise<AnyClinicalItemRecord>>;
+    return { ...(await byKind[input.kind]()), kind: input.kind };
+  }
+
   /**
    * Writes a checked entry to the patient's record (a merged-away patient's record is the survivor's), authored
    * by the caller for their organisation and care team.
@@ -216,12 +358,94 @@ export class ClinicalRecordService {
     };
   }
 
-  private async itemById<T extends ClinicalItemRecord>(key: ClinicalItemKey, list: (patientId: string) => Promise<T[]>): Promise<T | null> {
-    const patientId = await this.request.loaders.patientOfItem.load(key);
-    if (!patientId) return null;
-    const decision = await this.request.policy.forPatient('clinical.read', patientId, readActions[key.kind]);
+  /**
+   * One item by id if the caller may read it in full, else null — whether it does not exist, belongs to a patient
+   * out of scope, is sealed or hidden from the caller, or was entered in error (kept for its authors and reviewers).
+   */
+  private async itemById<T extends ClinicalItemRecord>(key: ClinicalItemKey): Promise<T | null> {
+    const item = (await this.request.loaders.clinicalItemById.load(key)) as T | null;
+    if (!item) return null;
+    const decision = await this.request.policy.forPatient('clinical.read', item.patientId, readActions[key.kind]);
     if (decision.effect !== 'ALLOW') return null;
-    return (await list(patientId)).find((item) => item.id === key.id.toLowerCase()) ?? null;
+    return (await this.readableInFull(key.kind, item)) ? item : null;
+  }
+
+  /** Whether the caller may read this item in full (decided and recorded once per request, however it was reached). */
+  private async readableInFull(kind: ClinicalItemKind, item: ClinicalItemRecord): Promise<boolean> {
+    const ref = `${kind}:${item.id}`;
+    if (this.openedInFull.has(ref)) return true;
+    const [visible] = await this.request.policy.filterItems('clinical.read', [guarded(kind, item)], readActions[kind]);
+    if (visible && !visible.sealed) this.openedInFull.add(ref);
+    return this.openedInFull.has(ref);
+  }
+
+  /**
+   * A change to one item: the reason and version checked first, then the grounds — to record clinical items for
+   * the item's patient, and to read this item in full (otherwise, as for a read, it is not found) — then the store
+   * writes it under the item's row lock, in a transaction that carries the change's security-log row.
+   */
+  private async change<T extends ClinicalItemRecord>(
+    kind: ClinicalItemKind,
+    input: ChangeRequest,
+    action: AuditAction,
+    changeKind: ItemChange['kind'],
+    write: ChangeWrite<T>,
+  ): Promise<T> {
+    const { caller, loaders, policy, writes } = this.request;
+    const reason = changeReason(input.reason, changeKind !== 'RESOLVED');
+    const expected = parseExpectedVersion(input.expectedVersion);
+    const key = { kind, id: input.id };
+    const item = isUuid(input.id.toLowerCase()) ? await loaders.clinicalItemById.load(key) : null;
+    const allowed =
+      item &&
+      (await policy.forPatient('clinical.write', item.patientId, action)).effect === 'ALLOW' &&
+      (await this.readableInFull(kind, item));
+    if (!item || !allowed) throw notFound('No such item is visible to you.', 'input.id');
+    // A sealed-and-locked item's very existence is for its authoring team only, in the security log too.
+    const keepers = item.sealLevel === 'SEALED_AND_LOCKED' ? itemKeepers(guarded(kind, item)) : null;
+    const changed = await write(
+      item.id,
+      { kind: changeKind, reason, changedBy: caller.userId },
+      writes.for(
+        (done) => [
+          {
+            action,
+            outcome: 'ALLOWED',
+            patientId: done.patientId,
+            items: [`${kind}:${done.id}`],
+            ...(keepers ? { visibleTo: keepers } : {}),
+          },
+        ],
+        // A retry gets the item as the first attempt left it.
+        { idOf: (done) => done.id, reload: async (id) => (await this.reload(kind, id)) as T | null },
+      ),
+      (now) => {
+        checkChangeable(now, expected);
+        return now;
+      },
+    );
+    this.forget(kind, changed);
+    return changed;
+  }
+
+  private async reload(kind: ClinicalItemKind, id: string): Promise<AnyClinicalItemRecord | null> {
+    this.request.loaders.clinicalItemById.clear({ kind, id });
+    return this.request.loaders.clinicalItemById.load({ kind, id });
+  }
+
+  /** What this request has read of a changed item and its list is stale: later fields read it again. */
+  private forget(kind: ClinicalItemKind, item: ClinicalItemRecord): void {
+    const { loaders } = this.request;
+    loaders.clinicalItemById.clear({ kind, id: item.id });
+    loaders.earlierVersionsOf.clear({ kind, id: item.id });
+    const lists = {
+      PROBLEM: loaders.problemsByPatientId,
+      ALLERGY: loaders.allergiesByPatientId,
+      MEDICATION: loaders.medicationsByPatientId,
+      DOCUMENT: loaders.documentsByPatientId,
+    };
+    lists[kind].clear(item.patientId);
+    this.decidedLists.clear();
   }
 
   /** The caller's view of one list, decided once per request and seal-override justification. */
@@ -252,17 +476,12 @@ export class ClinicalRecordService {
     const rows = await loader.load(patientId);
     const visible = await policy.filterItems(
       'clinical.read',
-      rows.map((row) => ({
-        ...row,
-        itemRef: `${kind}:${row.id}`,
-        authoringOrganisation: row.authoringOrganisation.odsCode,
-        authoringTeamId: row.authoringTeam?.id ?? null,
-        authorUserId: row.author.id,
-      })),
+      rows.map((row) => guarded(kind, row)),
       action,
       sealOverride ?? undefined,
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const { item, sealed } of visible) if (!sealed) this.openedInFull.add(item.itemRef);
     return visible.map(({ item, sealed }) => ({ item: byId.get(item.id)!, sealed, kind }));
   }
 }

@@ -64,6 +64,11 @@ export class DirectoryService {
     return (await this.request.loaders.careTeamsByRoleProfileId.load(roleProfileId)).map((membership) => membership.careTeam);
   }
 
+  /** For care-pathway, in its own name: the teams a referral to `service` at `odsCode` gives a relationship. */
+  async referralTeams(odsCode: string, service: string): Promise<string[]> {
+    return (await this.request.stores.directory.referralTeams(odsCode.trim().toUpperCase(), service)).map((team) => team.id);
+  }
+
   user(id: string): Promise<UserRecord | null> {
     return this.request.loaders.userById.load(id);
   }

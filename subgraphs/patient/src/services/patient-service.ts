@@ -1,4 +1,4 @@
-import { conflict, notFound } from '@epr/platform';
+import { conflict, notFound, sqlOn } from '@epr/platform';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import { parseLocalIdentifier } from '../domain/demographics.js';
 import { pageOf, type Page, type ScoreCursor } from '../domain/pagination.js';
@@ -10,9 +10,7 @@ import type { ScoredPatient } from '../data/search/patient-search.js';
 import type { ServiceRequest } from './request.js';
 import type { InterfaceMessageInput } from '../__generated__/resolvers-types.js';
 import { recordMessage, unappliedMessage } from './interface-messages.js';
-
-// Merges chain (A into B, later B into C); a longer chain than this means corrupt data, not a real history.
-const maxMergeChain = 16;
+import { maxMergeChain } from '../domain/merge.js';
 
 /**
  * Patients in the master patient index: single reads, look-ups by NHS number or local identifier, search, merge
@@ -58,6 +56,15 @@ export class PatientService {
     return patients.filter((p) => visible.has(p.id));
   }
 
+  /**
+   * Every patient id the record of `patient` (a current patient, the survivor of its merges) is filed under: its
+   * own first, then every patient merged into it, directly or through an earlier merge. Other subgraphs list
+   * what they hold under these ids as this patient's; the patient was revealed before this is asked.
+   */
+  async recordPatientIds(patient: PatientRecord): Promise<string[]> {
+    return [patient.id, ...(await this.request.loaders.mergedIntoPatientId.load(patient.id))];
+  }
+
   async previousNames(patientId: string): Promise<PreviousNameRecord[]> {
     return (await this.allowed(patientId)) ? this.request.loaders.previousNamesByPatientId.load(patientId) : [];
   }
@@ -87,7 +94,7 @@ export class PatientService {
       validateRegistration(input),
       async (tx, created) => {
         await stores.duplicates.detect(tx, created);
-        await relationships.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+        await relationships.careRelationship(sqlOn(tx), {
           patientId: created.id,
           holder: { kind: 'ORGANISATION', id: caller.organisationOds },
           type: 'REGISTRATION',

@@ -1,4 +1,4 @@
-import type { RelationshipHolder, RelationshipRegister } from '@epr/platform';
+import { sqlOn, type RelationshipHolder, type RelationshipRegister } from '@epr/platform';
 import type { Tx } from './booking-store.js';
 import type { AppointmentRecord } from './appointment-store.js';
 import type { ClinicRecord } from './clinic-store.js';
@@ -43,7 +43,7 @@ export function registeredBookingRelationships(register: RelationshipRegister): 
       const holder: RelationshipHolder = relationship.clinicianId
         ? { kind: 'USER', id: relationship.clinicianId }
         : { kind: 'ORGANISATION', id: relationship.organisation };
-      await register.careRelationship((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+      await register.careRelationship(sqlOn(tx), {
         patientId: relationship.patientId,
         holder,
         type: 'BOOKING',

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupByKeys, orderByKeys } from '@epr/platform';
+import { groupByKeys, orderByKeys, recordListLoader } from '@epr/platform';
 import type { AppointmentRecord, AppointmentStore } from './appointment-store.js';
 import type { ClinicRecord, ClinicStore, SessionTemplateRecord } from './clinic-store.js';
 import type { SlotRecord, SlotStore } from './slot-store.js';
@@ -8,7 +8,8 @@ import { isUuid } from '../domain/input.js';
 /** Per-request loaders: one SQL statement a batch. */
 export interface Loaders {
   appointmentById: DataLoader<string, AppointmentRecord | null>;
-  appointmentsByPatientId: DataLoader<string, AppointmentRecord[]>;
+  /** A patient record's appointments, keyed by every patient id it is filed under (merged duplicates included). */
+  appointmentsByRecord: DataLoader<readonly string[], AppointmentRecord[], string>;
   appointmentsByPathwayId: DataLoader<string, AppointmentRecord[]>;
   clinicById: DataLoader<string, ClinicRecord | null>;
   templatesByClinicId: DataLoader<string, SessionTemplateRecord[]>;
@@ -29,9 +30,7 @@ function uuidsOf(keys: readonly string[]): string[] {
 export function createLoaders({ appointments, clinics, slots }: Stores): Loaders {
   return {
     appointmentById: new DataLoader(async (ids) => orderByKeys(ids, await appointments.findByIds(uuidsOf(ids)), (a) => a.id)),
-    appointmentsByPatientId: new DataLoader(async (ids) =>
-      groupByKeys(ids, await appointments.findByPatientIds(uuidsOf(ids)), (a) => a.patientId),
-    ),
+    appointmentsByRecord: recordListLoader((ids) => appointments.findByPatientIds(uuidsOf(ids))),
     appointmentsByPathwayId: new DataLoader(async (ids) =>
       groupByKeys(ids, await appointments.findByPathwayIds(uuidsOf(ids)), (a) => a.pathwayId ?? ''),
     ),

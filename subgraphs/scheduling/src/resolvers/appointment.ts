@@ -7,13 +7,12 @@ export const Appointment: AppointmentResolvers = {
   slot: (appointment, _args, { catalogue }) => (appointment.slotId ? catalogue.slot(appointment.slotId) : null),
   cancellation: ({ patientId, cancelledBy, cancellationReason, cancelledAt }) =>
     cancelledBy && cancelledAt ? { patientId, by: cancelledBy, reason: cancellationReason ?? '', at: cancelledAt.toISOString() } : null,
-  rescheduledTo: (appointment, _args, { appointments }) =>
-    appointment.rescheduledToId ? appointments.byId(appointment.rescheduledToId) : null,
+  rescheduledTo: (appointment, _args, { appointments }) => appointments.rescheduledTo(appointment),
 };
 
 export const Patient: PatientResolvers = {
-  __resolveReference: (reference) => ({ id: reference.id }),
-  appointments: (patient, _args, { appointments }) => appointments.forPatient(patient.id),
+  __resolveReference: ({ id, recordPatientIds }) => ({ id, recordPatientIds }),
+  appointments: (patient, _args, { appointments }) => appointments.forPatient(patient),
 };
 
 export const Pathway: PathwayResolvers = {

@@ -1,4 +1,4 @@
-import { badUserInput, type RequestPolicy } from '@epr/platform';
+import { badUserInput, oneShownAs, recordOf, shownAs, type MergedPatientRef, type RequestPolicy } from '@epr/platform';
 import type { Loaders } from '../data/loaders.js';
 import type { AppointmentRecord, AppointmentStore } from '../data/appointment-store.js';
 import { parseInstant } from '../domain/input.js';
@@ -39,8 +39,20 @@ export class AppointmentService {
     return this.reveal(await this.store.findForOrganisationBetween(organisation, start, end, clinicListLimit));
   }
 
-  async forPatient(patientId: string): Promise<AppointmentRecord[]> {
-    return this.reveal(await this.loaders.appointmentsByPatientId.load(patientId));
+  /**
+   * A patient's appointments, those of every duplicate merged into it included (one statement for all of them),
+   * decided for the patient being read — the survivor — and shown as its own.
+   */
+  async forPatient(patient: MergedPatientRef): Promise<AppointmentRecord[]> {
+    const { survivorId, patientIds } = recordOf(patient);
+    return this.reveal(shownAs(survivorId, await this.loaders.appointmentsByRecord.load(patientIds)));
+  }
+
+  /** The appointment that replaced this one, shown as the same patient's (through a merged record too). */
+  async rescheduledTo(appointment: AppointmentRecord): Promise<AppointmentRecord | null> {
+    if (!appointment.rescheduledToId) return null;
+    const replacement = await this.loaders.appointmentById.load(appointment.rescheduledToId);
+    return this.policy.reveal('appointments.read', oneShownAs(appointment.patientId, replacement), action);
   }
 
   /** A pathway's appointments, for its timeline. */
