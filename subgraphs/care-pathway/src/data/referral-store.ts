@@ -50,7 +50,8 @@ const referralsOfPatients = preparedRead<ReferralRecord>(
   `SELECT id, patient_id AS "patientId", receiving_organisation AS "receivingOrganisation", specialty, priority::text AS priority,
           ${utcDate('received_on', 'receivedOn')}, ${utcDate('referred_on', 'referredOn')}, ${utcDate('ubrn_converted_on', 'ubrnConvertedOn')},
           referring_organisation AS "referringOrganisation", referring_clinician AS "referringClinician", reason, ubrn,
-          triage_status::text AS "triageStatus", triaged_at AS "triagedAt", triaged_by AS "triagedBy", triage_reason AS "triageReason"
+          triage_status::text AS "triageStatus", triaged_at AS "triagedAt", triaged_by AS "triagedBy", triage_reason AS "triageReason",
+          source::text AS source
      FROM referral WHERE patient_id = ANY($1::uuid[]) ORDER BY received_on DESC, id`,
 );
 
