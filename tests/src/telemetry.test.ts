@@ -63,7 +63,13 @@ describe('a trace of one patient summary, gateway and four subgraphs in this pro
     };
     const urls: Record<string, string> = {};
     const start = async <T extends object>(definition: SubgraphDefinition<T>) => {
-      const subgraph = await startSubgraph(definition, await readSubgraphConfig(definition.name, 0, env));
+      // Each calls the others in its own name (care-pathway asks the directory which teams receive referrals).
+      const own = {
+        ...env,
+        SERVICE_PRIVATE_JWK_FILE: join(keyDir, `service-${definition.name}.private.jwk.json`),
+        ...(urls.patient ? { PATIENT_URL: urls.patient } : {}),
+      };
+      const subgraph = await startSubgraph(definition, await readSubgraphConfig(definition.name, 0, own));
       running.push(subgraph);
       urls[definition.name] = subgraph.url;
     };
