@@ -37,6 +37,7 @@ const mappers: Record<(typeof subgraphs)[number], Record<string, string>> = {
     Referral: '../data/referral-store.js#ReferralRecord',
     Referrer: '../services/referral-service.js#ReferrerView',
     ReferralTriage: '../services/referral-service.js#ReferralTriageView',
+    ReferralWithdrawal: '../services/referral-service.js#ReferralWithdrawalView',
     Patient: '../data/patient-ref.js#PatientRef',
     Pathway: '../data/pathway-store.js#PathwayRecord',
     RttPeriod: '../services/pathway-service.js#PatientPeriod',

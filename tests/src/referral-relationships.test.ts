@@ -288,6 +288,72 @@ describe('triage belongs to the receiving service, and a referral’s care endin
     expect(hoursFromNow(team!.expires_at)).toBeLessThanOrEqual(24);
   });
 
+  const withdraw = `mutation ($input: WithdrawReferralInput!) {
+    withdrawReferral(input: $input) { id withdrawal { withdrawnOn recordedBy reason } pathway { clockPhase currentPeriod { endReason } } }
+  }`;
+  type Withdrawn = {
+    withdrawReferral: {
+      withdrawal: { withdrawnOn: string; recordedBy: string; reason: string | null } | null;
+      pathway: { clockPhase: string; currentPeriod: { endReason: string | null } };
+    } | null;
+  };
+
+  test('withdrawn by the referring GP before the first appointment: the clock closes and the team’s relationship ends after the grace period', async () => {
+    const { patientId, referralId } = await referredToCardiology();
+    const withdrawn = await as<Withdrawn>('gp', withdraw, {
+      input: { referralId, reason: 'Symptoms settled.', withdrawnOn: '2026-12-02' },
+    });
+    expect(withdrawn.errors).toBeUndefined();
+    expect(withdrawn.data!.withdrawReferral).toMatchObject({
+      withdrawal: { withdrawnOn: '2026-12-02', reason: 'Symptoms settled.' },
+      pathway: { clockPhase: 'CLOSED', currentPeriod: { endReason: 'REFERRAL_WITHDRAWN' } },
+    });
+    const [team] = (await relationshipsOf(patientId)).filter((r) => r.type === 'REFERRAL');
+    expect(hoursFromNow(team!.expires_at)).toBeLessThanOrEqual(24);
+    // Sent again (a retry, or a second click): refused, nothing recorded twice.
+    const again = await as('gp', withdraw, { input: { referralId, reason: 'Symptoms settled.' } });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const timeline = await as<{ referral: { pathway: { timeline: { entries: { kind: string }[] } } } }>(
+      'consultant',
+      `query ($id: ID!) { referral(id: $id) { pathway { timeline { entries { kind } } } } }`,
+      { id: referralId },
+    );
+    expect(timeline.data!.referral.pathway.timeline.entries.filter((entry) => entry.kind === 'REFERRAL_WITHDRAWN')).toHaveLength(1);
+  });
+
+  test('the receiving booking office withdraws on the referrer’s behalf; the receiving team’s clinician, the referring practice’s receptionist and another practice’s GP may not', async () => {
+    const { patientId, referralId } = await referredToCardiology();
+    const otherPractice = await staffAt(`W${randomUUID().slice(0, 5).toUpperCase()}`, 'R8003');
+    for (const who of ['consultant', 'reception', otherPractice] as const) {
+      const refused = await as(who, withdraw, { input: { referralId, reason: 'Not needed.' } });
+      expect(refused.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+      expect(refused.data?.withdrawReferral ?? null).toBeNull();
+    }
+    const [still] = (await relationshipsOf(patientId)).filter((r) => r.type === 'REFERRAL');
+    expect(still!.expires_at).toBeNull();
+    const future = await as('clerk', withdraw, { input: { referralId, reason: 'GP phoned to cancel.', withdrawnOn: '2030-01-01' } });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.withdrawnOn' });
+    const beforeReceipt = await as('clerk', withdraw, { input: { referralId, reason: 'GP phoned to cancel.', withdrawnOn: '2026-11-01' } });
+    expect(beforeReceipt.errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|CONFLICT)$/);
+    const byClerk = await as<Withdrawn>('clerk', withdraw, { input: { referralId, reason: 'GP phoned to cancel.' } });
+    // She records it, but does not read the reason back: it is clinical content.
+    expect(byClerk.errors?.map((error) => error.path?.join('.'))).toEqual(['withdrawReferral.withdrawal.reason']);
+    expect(byClerk.data!.withdrawReferral!.pathway.clockPhase).toBe('CLOSED');
+  });
+
+  test('once the patient has been seen it cannot be withdrawn (the outcome is recorded instead), and the team keeps its relationship', async () => {
+    const { patientId, referralId, pathwayId } = await referredToCardiology();
+    const seen = await as('consultant', `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {
+      input: { pathwayId, rttStatus: '10', occurredOn: '2026-12-01' },
+    });
+    expect(seen.errors).toBeUndefined();
+    const refused = await as('gp', withdraw, { input: { referralId, reason: 'Symptoms settled.' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(/already been seen/);
+    const [team] = (await relationshipsOf(patientId)).filter((r) => r.type === 'REFERRAL');
+    expect(team!.expires_at).toBeNull();
+  });
+
   test('treatment starting (RTT 30) does not end it: the team still cares for the patient', async () => {
     const { patientId, pathwayId } = await referredToCardiology();
     const recorded = await as('consultant', `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`, {

@@ -60,6 +60,7 @@ export const auditActions = {
     alert: 'REFERRAL_REGISTERED_FROM_LETTER',
   },
   'referral.triage': { area: 'your referrals', verb: 'Reviewed' },
+  'referral.withdraw': { area: 'your referrals', verb: 'Recorded a withdrawal in' },
   'pathway.read': { area: 'your treatment pathway', verb: 'Viewed' },
   'pathway.timeline.read': { area: 'your treatment pathway', verb: 'Viewed' },
   'pathway.rtt-event': { area: 'your treatment pathway', verb: 'Updated' },

@@ -7,7 +7,7 @@ import type { ClinicalDocumentRecord } from './data/clinical-document-store.js';
 import type { PatientRef } from './data/patient-ref.js';
 import type { PatientPeriod, PatientPosition, TimelinePage } from './services/pathway-service.js';
 import type { VisibleContribution } from './services/assessment-service.js';
-import type { ReferralTriageView, ReferrerView } from './services/referral-service.js';
+import type { ReferralTriageView, ReferralWithdrawalView, ReferrerView } from './services/referral-service.js';
 import type { TrackingListEntry } from './services/rtt-report-service.js';
 
 /**
@@ -21,6 +21,7 @@ export const patientOf: PatientLocators = {
   Referral: (referral: ReferralRecord) => referral.patientId,
   Referrer: (referrer: ReferrerView) => referrer.patientId,
   ReferralTriage: (triage: ReferralTriageView) => triage.patientId,
+  ReferralWithdrawal: (withdrawal: ReferralWithdrawalView) => withdrawal.patientId,
   Pathway: (pathway: PathwayRecord) => pathway.patientId,
   RttPeriod: (period: PatientPeriod) => period.patientId,
   RttPosition: (position: PatientPosition) => position.patientId,

@@ -140,7 +140,7 @@ try {
   // Aggregates leave out nationally opted-out patients (platform's excludeNationalOptOuts), so their plan includes
   // it; the booking office's tracking list is direct care and keeps them (RttReportService.trackingListPurpose).
   const open = `p.organisation = $1 AND p.started_on <= $2::date
-    AND (p.ended_on IS NULL OR (p.ended_on > $2::date AND p.end_reason NOT IN ('NULLIFIED', 'REFERRAL_REJECTED')))`;
+    AND (p.ended_on IS NULL OR (p.ended_on > $2::date AND p.end_reason NOT IN ('NULLIFIED', 'REFERRAL_REJECTED', 'REFERRAL_WITHDRAWN')))`;
   const optedOutLeftOut = `AND NOT EXISTS (SELECT 1 FROM access_control.patient_consent opt_out WHERE opt_out.patient_id = p.patient_id AND opt_out.national_opt_out)`;
   const trackingListSql = (columns: string, joins: string) =>
     `SELECT p.id, p.pathway_id, p.patient_id, p.specialty, r.priority, p.started_on, p.decision_to_admit_on <= $2::date ${columns}

@@ -2,7 +2,7 @@ import type { ServiceRequest } from '@medplum/fhirtypes';
 import { organisationReference, systems, ukCoreMeta } from './terminology.js';
 
 export const referralFields = `id patient { id } receivingOrganisation specialty priority receivedOn referrer { organisation clinician } reason ubrn
-  triage { status }`;
+  triage { status } withdrawal { withdrawnOn }`;
 
 export interface ReferralNode {
   id: string;
@@ -16,19 +16,20 @@ export interface ReferralNode {
   reason: string | null;
   ubrn: string | null;
   triage: { status: 'AWAITING_TRIAGE' | 'ACCEPTED' | 'REJECTED' };
+  withdrawal: { withdrawnOn: string } | null;
 }
 
 // e-RS sends two-week-wait (suspected cancer) referrals with FHIR's "asap".
 const priority = { ROUTINE: 'routine', URGENT: 'urgent', TWO_WEEK_WAIT: 'asap' } as const;
 
-/** A received referral as a UK Core ServiceRequest; a rejected one is revoked. */
+/** A received referral as a UK Core ServiceRequest; a rejected or withdrawn one is revoked (ended before completion). */
 export function toFhirServiceRequest(referral: ReferralNode): ServiceRequest {
   return {
     resourceType: 'ServiceRequest',
     id: referral.id,
     meta: ukCoreMeta('ServiceRequest'),
     ...(referral.ubrn ? { identifier: [{ system: systems.ubrn, value: referral.ubrn }] } : {}),
-    status: referral.triage.status === 'REJECTED' ? 'revoked' : 'active',
+    status: referral.triage.status === 'REJECTED' || referral.withdrawal ? 'revoked' : 'active',
     intent: 'order',
     priority: priority[referral.priority],
     code: { text: `Referral to ${referral.specialty}` },

@@ -6,6 +6,7 @@ import { calendarDate } from './calendar-columns.js';
 export const clockEventKinds: readonly PathwayEventKind[] = [
   'REFERRAL_RECEIVED',
   'REFERRAL_REJECTED',
+  'REFERRAL_WITHDRAWN',
   'RTT_STATUS',
   'ADMISSION_WITHOUT_TREATMENT',
   'APPOINTMENT_OUTCOME',
@@ -33,6 +34,7 @@ export function toClockEvent(row: ClockEventRow): RttEvent {
   switch (row.kind) {
     case 'REFERRAL_RECEIVED':
     case 'REFERRAL_REJECTED':
+    case 'REFERRAL_WITHDRAWN':
       return { kind: row.kind, on };
     case 'RTT_STATUS':
       return {

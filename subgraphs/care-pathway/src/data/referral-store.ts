@@ -22,6 +22,11 @@ export interface ReferralRecord {
   triagedAt: Date | null;
   triagedBy: string | null;
   triageReason: string | null;
+  /** Set together when the referral was withdrawn before the first appointment. */
+  withdrawnOn: Date | null;
+  withdrawnAt: Date | null;
+  withdrawnBy: string | null;
+  withdrawalReason: string | null;
 }
 
 export const referralColumns = {
@@ -42,6 +47,10 @@ export const referralColumns = {
   triagedAt: true,
   triagedBy: true,
   triageReason: true,
+  withdrawnOn: true,
+  withdrawnAt: true,
+  withdrawnBy: true,
+  withdrawalReason: true,
 } as const;
 
 // A patient's referrals, latest received first: what every patient summary asks (preparedRead says why not Prisma).

@@ -4,6 +4,7 @@ import type { Tx } from './prisma.js';
 import { referralSourceRef, type ReferralSource } from '../domain/referral-source.js';
 import { rttClockStart, type NewReferral } from '../domain/referral-request.js';
 import type { TriageCommand } from '../domain/triage-request.js';
+import type { WithdrawalCommand } from '../domain/withdrawal-request.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
 import { dateColumn } from './calendar-columns.js';
 import type { LockedPathway, PathwayLedger } from './pathway-ledger.js';
@@ -123,6 +124,37 @@ export class ReferralWriter {
           return redirected;
         }
       }
+    });
+  }
+
+  /**
+   * Withdrawal of a referral whose patient waits for the first appointment: the clock closes (the ledger refuses
+   * it once the patient has been seen) and, the pathway being closed, the referral's relationships end after the
+   * grace period. Throws StateConflict when it was withdrawn already.
+   */
+  withdraw(
+    referral: ReferralRecord,
+    pathwayId: string,
+    command: WithdrawalCommand,
+    withdrawnBy: string,
+    transaction: Transaction<Tx, ReferralRecord>,
+  ): Promise<ReferralRecord> {
+    return transaction(async (tx) => {
+      const pathway = await this.ledger.lock(tx, pathwayId);
+      const current = await tx.referral.findUniqueOrThrow({ where: { id: referral.id }, select: { withdrawnOn: true } });
+      if (!pathway || current.withdrawnOn) throw new StateConflict('This referral has already been withdrawn.');
+      await this.ledger.applyClockEvent(
+        tx,
+        pathway,
+        { kind: 'REFERRAL_WITHDRAWN', on: command.withdrawnOn },
+        { kind: 'REFERRAL_WITHDRAWN', recordedBy: withdrawnBy, note: command.reason },
+      );
+      return this.update(tx, referral.id, {
+        withdrawnOn: dateColumn(command.withdrawnOn),
+        withdrawnAt: new Date(),
+        withdrawnBy,
+        withdrawalReason: command.reason,
+      });
     });
   }
 

@@ -4,6 +4,7 @@ import { Prisma, type ReferralPriority } from '../__generated__/prisma/client.js
 import type { Db } from './prisma.js';
 import type { CalendarDate } from '../domain/rtt/calendar-date.js';
 import { lastBandIndex } from '../domain/rtt/waiting-time.js';
+import { unreportedEndReasons } from '../domain/rtt/rtt-period.js';
 
 /** Which periods a report covers: one provider, optionally one specialty. */
 export interface ReportScope {
@@ -52,13 +53,13 @@ function bandOf(days: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * A clock open on the census date. Nullified clocks and rejected referrals are left out at every census date:
+ * A clock open on the census date. Nullified clocks and rejected or withdrawn referrals are left out at every census date:
  * they are removed from both numerator and denominator (4.4.1.3), not only after they ended. A clock that
  * later stopped or moved to another provider was open until then.
  */
 function openOn(census: CalendarDate): Prisma.Sql {
   return Prisma.sql`p.started_on <= ${census}::date
-    AND (p.ended_on IS NULL OR (p.ended_on > ${census}::date AND p.end_reason NOT IN ('NULLIFIED', 'REFERRAL_REJECTED')))`;
+    AND (p.ended_on IS NULL OR (p.ended_on > ${census}::date AND p.end_reason::text NOT IN (${Prisma.join(unreportedEndReasons)})))`;
 }
 
 // A secondary use (every aggregate, and a tracking list read for analysis) leaves out patients with a national
@@ -141,13 +142,13 @@ export class RttReportStore {
       GROUP BY 1, 2, 3`;
   }
 
-  /** Clocks started from `from` to `to` (inclusive), by specialty; nullified and rejected ones do not count. */
+  /** Clocks started from `from` to `to` (inclusive), by specialty; nullified, rejected and withdrawn ones do not count. */
   newClockStarts(scope: ReportScope, from: CalendarDate, to: CalendarDate): Promise<SpecialtyCountRow[]> {
     return this.db.$queryRaw<SpecialtyCountRow[]>`
       SELECT p.specialty, count(*)::int AS "pathways"
       FROM rtt_period p
       WHERE ${inScope(scope)} AND p.started_on BETWEEN ${from}::date AND ${to}::date
-        AND p.end_reason IS DISTINCT FROM 'NULLIFIED' AND p.end_reason IS DISTINCT FROM 'REFERRAL_REJECTED'
+        AND (p.end_reason IS NULL OR p.end_reason::text NOT IN (${Prisma.join(unreportedEndReasons)}))
       GROUP BY 1
       ORDER BY 1`;
   }

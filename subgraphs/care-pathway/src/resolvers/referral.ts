@@ -22,6 +22,16 @@ export const Referral: ReferralResolvers = {
     decidedBy: referral.triagedBy,
     reason: referral.triageReason,
   }),
+  withdrawal: (referral) =>
+    referral.withdrawnOn && referral.withdrawnAt && referral.withdrawnBy
+      ? {
+          patientId: referral.patientId,
+          withdrawnOn: toIsoDate(referral.withdrawnOn),
+          recordedAt: referral.withdrawnAt.toISOString(),
+          recordedBy: referral.withdrawnBy,
+          reason: referral.withdrawalReason,
+        }
+      : null,
   pathway: (referral, _args, { pathways }) => pathways.forReferral(referral),
 };
 

@@ -7,6 +7,7 @@ import { referralSource, refusalFor, type ReferralSource } from '../domain/refer
 import { isUuid } from '../domain/input-rules.js';
 import { validateReferral, type CreateReferralRequest } from '../domain/referral-request.js';
 import { validateTriage, type TriageReferralRequest } from '../domain/triage-request.js';
+import { validateWithdrawal, type WithdrawReferralRequest } from '../domain/withdrawal-request.js';
 import { calendarDateInEngland } from '../domain/rtt/calendar-date.js';
 import { asApiError, notFound } from '../errors.js';
 import type { PathwayService } from './pathway-service.js';
@@ -25,6 +26,15 @@ export interface ReferralTriageView {
   status: ReferralRecord['triageStatus'];
   decidedAt: string | null;
   decidedBy: string | null;
+  reason: string | null;
+}
+
+/** A referral's withdrawal (with its patient, so its fields can be decided). */
+export interface ReferralWithdrawalView {
+  patientId: string;
+  withdrawnOn: string;
+  recordedAt: string;
+  recordedBy: string;
   reason: string | null;
 }
 
@@ -126,6 +136,41 @@ export class ReferralService {
       return triaged;
     } catch (error) {
       throw asApiError(error, { rttStatus: 'input.decision', occurredOn: 'input.decision' });
+    }
+  }
+
+  /**
+   * Withdrawal, by whoever may record the referral (`referralSource`): the referring organisation's clinician, or
+   * the receiving organisation's booking office or interface on the referrer's or patient's behalf. Nobody else —
+   * a withdrawal ends the receiving team's care, so it is as much the referral's source's act as its receipt.
+   */
+  async withdraw(input: WithdrawReferralRequest): Promise<ReferralRecord> {
+    const { caller, policy, writes, now, forgetReads } = this.request;
+    const command = validateWithdrawal(input, calendarDateInEngland(now()));
+    const referral = await this.byId(input.referralId);
+    const pathway = referral && (await this.pathways.forReferral(referral));
+    if (!referral || !pathway) throw notFound('No referral has this id.', 'input.referralId');
+    const recorder = { organisationOds: caller.organisationOds, holds: (activity: Activity) => policy.holds(activity) };
+    const parties = { referringOrganisation: referral.referringOrganisation ?? '', receivingOrganisation: referral.receivingOrganisation };
+    if (!referralSource(recorder, parties)) {
+      throw forbidden(
+        `Only the referrer's organisation${referral.referringOrganisation ? ` (${referral.referringOrganisation})` : ''}, or ${referral.receivingOrganisation}'s booking office or interface, withdraws this referral.`,
+      );
+    }
+    try {
+      const withdrawn = await this.writer.withdraw(
+        referral,
+        pathway.id,
+        command,
+        caller.userId,
+        writes.for((done) => [
+          { action: 'referral.withdraw', outcome: 'ALLOWED', patientId: done.patientId, items: [`Referral:${done.id}`] },
+        ]),
+      );
+      forgetReads();
+      return withdrawn;
+    } catch (error) {
+      throw asApiError(error, { occurredOn: 'input.withdrawnOn' });
     }
   }
 

@@ -76,6 +76,8 @@ function describe(event: RttEvent): string {
       return 'referral receipt';
     case 'REFERRAL_REJECTED':
       return 'rejection of the referral';
+    case 'REFERRAL_WITHDRAWN':
+      return 'withdrawal of the referral';
     case 'RTT_STATUS':
       return `RTT status ${event.code}`;
     case 'ADMISSION_WITHOUT_TREATMENT':

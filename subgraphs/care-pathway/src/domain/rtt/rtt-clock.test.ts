@@ -138,6 +138,14 @@ describe('clock stops', () => {
     expect(clock.phase).toBe('CLOSED');
     expect(clock.currentPeriod).toMatchObject({ endReason: 'REFERRAL_REJECTED', endedOn: '2026-01-07' });
   });
+
+  test('a referral withdrawn before the first appointment closes the clock as a rejection does; once seen, it cannot be', () => {
+    const clock = RttClock.replay([received, { kind: 'REFERRAL_WITHDRAWN', on: '2026-01-09' }]);
+    expect(clock.phase).toBe('CLOSED');
+    expect(clock.currentPeriod).toMatchObject({ endReason: 'REFERRAL_WITHDRAWN', endedOn: '2026-01-09' });
+    const seen = RttClock.replay([received, status('2026-01-20', '10')]);
+    expect(() => seen.apply({ kind: 'REFERRAL_WITHDRAWN', on: '2026-01-21' })).toThrow(/already been seen.*34 or 35/);
+  });
 });
 
 describe('first appointment DNA: nullification versus continuation (rule 5e, 4.4.1.3)', () => {

@@ -82,6 +82,15 @@ export class RttClock {
     return { clock, effect: next.effect, status: timelineStatus(event, next.effect, clock) };
   }
 
+  /** A referral is rejected or withdrawn only while its patient waits for the first appointment. */
+  private requireAwaitingFirstAppointment(outcome: string, doing: string): void {
+    if (this.situation === 'AWAITING_FIRST_APPOINTMENT') return;
+    if (isRunning(this.situation)) {
+      throw new RttRuleViolation(`The patient has already been seen on this referral, so it can no longer be ${outcome}.`, 'occurredOn');
+    }
+    throw this.noRunningClock(doing);
+  }
+
   private transition(event: RttEvent): Transition {
     switch (event.kind) {
       case 'REFERRAL_RECEIVED':
@@ -89,15 +98,12 @@ export class RttClock {
         // Rule 1: the clock starts on the date the provider receives the referral (3.2.1).
         return this.startClock(event.on, 'REFERRAL');
       case 'REFERRAL_REJECTED':
-        if (this.situation !== 'AWAITING_FIRST_APPOINTMENT') {
-          if (isRunning(this.situation))
-            throw new RttRuleViolation(
-              'The patient has already been seen on this referral, so it can no longer be rejected.',
-              'occurredOn',
-            );
-          throw this.noRunningClock('rejecting the referral');
-        }
+        this.requireAwaitingFirstAppointment('rejected', 'rejecting the referral');
         return this.endClock(event.on, 'REFERRAL_REJECTED', null, 'CLOSED');
+      case 'REFERRAL_WITHDRAWN':
+        // Once the patient has been seen, the provider discharges them instead (status 34, or 35 if they decline).
+        this.requireAwaitingFirstAppointment('withdrawn: record its outcome instead (RTT status 34 or 35)', 'withdrawing the referral');
+        return this.endClock(event.on, 'REFERRAL_WITHDRAWN', null, 'CLOSED');
       case 'APPOINTMENT_OUTCOME':
         return this.appointmentOutcome(event.on, event.outcome, {
           firstAppointment: event.firstAppointment,

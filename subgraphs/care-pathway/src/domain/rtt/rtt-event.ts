@@ -8,6 +8,8 @@ export type AppointmentOutcome = 'ATTENDED' | 'DID_NOT_ATTEND' | 'CANCELLED_BY_P
 export type RttEvent =
   | { readonly kind: 'REFERRAL_RECEIVED'; readonly on: CalendarDate }
   | { readonly kind: 'REFERRAL_REJECTED'; readonly on: CalendarDate }
+  /** The referrer (or the patient, through them) withdrew the referral before the first appointment. */
+  | { readonly kind: 'REFERRAL_WITHDRAWN'; readonly on: CalendarDate }
   | {
       readonly kind: 'RTT_STATUS';
       readonly on: CalendarDate;

@@ -23,7 +23,15 @@ export type PeriodEndReason =
   /** Status 21: the period continues at another provider, so it leaves this provider's list (Annex C). */
   | 'TRANSFERRED'
   /** The provider rejected the referral at triage; the period is not an RTT pathway of this provider. */
-  | 'REFERRAL_REJECTED';
+  | 'REFERRAL_REJECTED'
+  /** The referral was withdrawn before the first appointment; as a rejection, not an RTT pathway of this provider. */
+  | 'REFERRAL_WITHDRAWN';
+
+/**
+ * Periods that count in no report at any census date (4.4.1.3): nullified clocks, and referrals rejected or
+ * withdrawn before the patient was seen — removed from numerator and denominator, not only after they ended.
+ */
+export const unreportedEndReasons: readonly PeriodEndReason[] = ['NULLIFIED', 'REFERRAL_REJECTED', 'REFERRAL_WITHDRAWN'];
 
 /** One RTT period (clock) of a patient pathway: a pathway may have several, never two at once (Annex C). */
 export interface RttPeriod {
