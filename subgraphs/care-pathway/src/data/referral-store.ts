@@ -60,7 +60,8 @@ const referralsOfPatients = preparedRead<ReferralRecord>(
           ${utcDate('received_on', 'receivedOn')}, ${utcDate('referred_on', 'referredOn')}, ${utcDate('ubrn_converted_on', 'ubrnConvertedOn')},
           referring_organisation AS "referringOrganisation", referring_clinician AS "referringClinician", reason, ubrn,
           triage_status::text AS "triageStatus", triaged_at AS "triagedAt", triaged_by AS "triagedBy", triage_reason AS "triageReason",
-          source::text AS source
+          source::text AS source, ${utcDate('withdrawn_on', 'withdrawnOn')}, withdrawn_at AS "withdrawnAt", withdrawn_by AS "withdrawnBy",
+          withdrawal_reason AS "withdrawalReason"
      FROM referral WHERE patient_id = ANY($1::uuid[]) ORDER BY received_on DESC, id`,
 );
 
