@@ -53,6 +53,8 @@ export async function openSession(
     slotCapacity?: number;
     slotKind?: 'NEW' | 'FOLLOW_UP';
     clinicianId?: string;
+    /** A clinic the care team `teamCode` runs, with no clinician of its own. */
+    teamCode?: string;
   },
 ): Promise<{ clinicId: string; slots: SlotSummary[] }> {
   const created = await send<{ createClinic: { id: string } }>(
@@ -61,7 +63,7 @@ export async function openSession(
       input: {
         name: `${options.service} clinic`,
         service: options.service,
-        clinicianId: options.clinicianId ?? 'dr.amelia.hart',
+        ...(options.teamCode ? { teamCode: options.teamCode } : { clinicianId: options.clinicianId ?? 'dr.amelia.hart' }),
         location: 'Outpatients A',
       },
     },

@@ -127,6 +127,11 @@ export class DirectoryStore {
     return teams.filter((team) => team.referralServices.some((offered) => offered.trim().toLowerCase() === wanted));
   }
 
+  /** Care team `code`, only if it belongs to organisation `odsCode`. */
+  async teamAt(odsCode: string, code: string): Promise<CareTeamRecord | null> {
+    return this.db.careTeam.findFirst({ where: { code, organisation: { odsCode } }, select: careTeamColumns });
+  }
+
   membersOfTeams(careTeamIds: readonly string[]): Promise<TeamMemberRecord[]> {
     return this.db.careTeamMember.findMany({
       where: { careTeamId: { in: [...careTeamIds] } },

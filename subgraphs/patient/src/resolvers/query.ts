@@ -37,5 +37,6 @@ export const Query: QueryResolvers = {
   organisation: (_parent, { odsCode }, { directory }) => directory.organisationByOds(odsCode),
   careTeam: (_parent, { id }, { directory }) => directory.careTeam(id),
   _referralTeams: (_parent, { organisation, service }, { directory }) => directory.referralTeams(organisation, service),
+  _clinicTeam: (_parent, { organisation, code }, { directory }) => directory.clinicTeam(organisation, code),
   _sessionRoleProfile: (_parent, { userId, roleProfileId }, { directory }) => directory.sessionRoleProfile(userId, roleProfileId),
 };

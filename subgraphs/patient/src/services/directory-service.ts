@@ -69,6 +69,11 @@ export class DirectoryService {
     return (await this.request.stores.directory.referralTeams(odsCode.trim().toUpperCase(), service)).map((team) => team.id);
   }
 
+  /** For scheduling, in its own name: the team a booking into a clinic run by team `code` at `odsCode` relates. */
+  async clinicTeam(odsCode: string, code: string): Promise<string | null> {
+    return (await this.request.stores.directory.teamAt(odsCode.trim().toUpperCase(), code.trim()))?.id ?? null;
+  }
+
   user(id: string): Promise<UserRecord | null> {
     return this.request.loaders.userById.load(id);
   }

@@ -1,55 +1,39 @@
 import { sqlOn, type RelationshipHolder, type RelationshipRegister } from '@epr/platform';
 import type { Tx } from './booking-store.js';
-import type { AppointmentRecord } from './appointment-store.js';
 import type { ClinicRecord } from './clinic-store.js';
 
-/** The legitimate relationship a booking creates: the clinic's clinician and/or team with the patient. */
-export interface BookingRelationship {
-  patientId: string;
-  appointmentId: string;
-  organisation: string;
-  clinicianId: string | null;
-  teamCode: string | null;
+/**
+ * Who a booking into a clinic relates to the patient: the clinic's clinician, or — for a clinic a team runs — that
+ * team (its id, as the directory gave it), never the whole organisation. A clinic with neither relates nobody.
+ */
+export function bookingHolder(clinic: ClinicRecord, teamId: string | null): RelationshipHolder | null {
+  if (clinic.clinicianId) return { kind: 'USER', id: clinic.clinicianId };
+  return teamId ? { kind: 'TEAM', id: teamId } : null;
 }
 
-/**
- * Where booking creates its legitimate relationship (product.md: "created by … booking"). It is called inside
- * the booking transaction (`tx`), so a booking never commits without its relationship; the policy engine's
- * relationship store implements it.
- */
+/** The legitimate relationships bookings create and end (product.md: "created by … booking"). */
 export interface BookingRelationships {
-  grantForBooking(tx: Tx, relationship: BookingRelationship): Promise<void>;
+  /** The booking's relationship, written in the booking's own transaction: a booking never commits without it. */
+  grantForBooking(tx: Tx, patientId: string, appointmentId: string, holder: RelationshipHolder | null): Promise<void>;
+  /** A cancelled (or moved) appointment's relationship lapses after the policy's grace period. */
+  endForAppointment(tx: Tx, appointmentId: string): Promise<void>;
 }
 
-export function bookingRelationship(clinic: ClinicRecord, appointment: AppointmentRecord): BookingRelationship {
-  return {
-    patientId: appointment.patientId,
-    appointmentId: appointment.id,
-    organisation: clinic.organisation,
-    clinicianId: clinic.clinicianId,
-    teamCode: clinic.teamCode,
-  };
-}
+const sourceRef = (appointmentId: string) => `appointment:${appointmentId}`;
 
-/**
- * Booking gives the clinic's clinician (a user) a BOOKING relationship with the patient — or the clinic's
- * organisation when the clinic is run by a team, since clinics name teams by code while sessions carry team
- * ids — written through the shared relationship register in the booking's own transaction. Idempotent per
- * appointment and holder.
- */
+/** Through the shared relationship register. Idempotent per appointment and holder. */
 export function registeredBookingRelationships(register: RelationshipRegister): BookingRelationships {
   return {
-    grantForBooking: async (tx, relationship) => {
-      const holder: RelationshipHolder = relationship.clinicianId
-        ? { kind: 'USER', id: relationship.clinicianId }
-        : { kind: 'ORGANISATION', id: relationship.organisation };
+    grantForBooking: async (tx, patientId, appointmentId, holder) => {
+      if (!holder) return;
       await register.careRelationship(sqlOn(tx), {
-        patientId: relationship.patientId,
+        patientId,
         holder,
         type: 'BOOKING',
-        sourceRef: `appointment:${relationship.appointmentId}`,
+        sourceRef: sourceRef(appointmentId),
         createdBy: 'scheduling',
       });
     },
+    endForAppointment: (tx, appointmentId) => register.endCareRelationships(sqlOn(tx), sourceRef(appointmentId), new Date()),
   };
 }

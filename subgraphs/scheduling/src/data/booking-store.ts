@@ -23,6 +23,9 @@ export interface NewAppointment {
 /** Work that must commit or roll back with the booking (e.g. the legitimate relationship it creates). */
 export type WithBooking = (tx: Tx, appointment: AppointmentRecord) => Promise<void>;
 
+/** Work that must commit or roll back with a cancellation (e.g. ending the relationship the booking created). */
+export type WithCancellation = (tx: Tx, cancelledId: string) => Promise<void>;
+
 /**
  * Why a write did not happen: the slot filled up, the appointment changed since it was read, or the write
  * clashed with another at the same moment (PostgreSQL broke a deadlock, e.g. two moves swapping slots).
@@ -67,10 +70,12 @@ export class BookingStore {
     id: string,
     cancellation: Cancellation,
     event: AppointmentOutcomeEvent | null,
+    withCancellation: WithCancellation,
     transaction: AppointmentTransaction,
   ): Promise<AppointmentRecord | WriteRefused> {
     return this.transaction(transaction, async (tx) => {
       await cancelBooked(tx, id, cancellation, null);
+      await withCancellation(tx, id);
       if (event) await enqueue(tx, event);
       return tx.appointment.findUniqueOrThrow({ where: { id }, select: appointmentColumns });
     });
@@ -83,11 +88,13 @@ export class BookingStore {
     cancellation: Cancellation,
     event: AppointmentOutcomeEvent | null,
     withBooking: WithBooking,
+    withCancellation: WithCancellation,
     transaction: AppointmentTransaction,
   ): Promise<AppointmentRecord | WriteRefused> {
     return this.transaction(transaction, async (tx) => {
       const booked = await tx.appointment.create({ data: replacement, select: appointmentColumns });
       await cancelBooked(tx, id, cancellation, booked.id);
+      await withCancellation(tx, id);
       if (event) await enqueue(tx, event);
       await withBooking(tx, booked);
       return booked;

@@ -14,13 +14,8 @@ export interface OutcomeDelivery {
 /**
  * Runs the outcome relay in this process. It has a small pool of its own so that its background statements
  * are counted apart (`epr_sql_statements_total{pool="epr-scheduling-outbox"}`) from the requests' statements.
- * Without a service key scheduling cannot call care-pathway: outcomes then wait in the outbox, none is lost.
  */
-export function startOutcomeDelivery(requestPool: pg.Pool, serviceClient: ServiceClient | undefined, logger: Logger): OutcomeDelivery {
-  if (!serviceClient) {
-    logger.warn('no service key (SERVICE_PRIVATE_JWK_FILE): appointment outcomes wait in the outbox until scheduling runs with one');
-    return { wake: () => undefined, stop: async () => undefined };
-  }
+export function startOutcomeDelivery(requestPool: pg.Pool, serviceClient: ServiceClient, logger: Logger): OutcomeDelivery {
   const url = requestPool.options.connectionString;
   if (!url) throw new Error('The scheduling pool has no connection string to open the outcome relay pool from.');
   const pool = createPool({ url, schema: databaseSchema, maxConnections: 2, applicationName: 'epr-scheduling-outbox' });

@@ -11,12 +11,14 @@ import type {
   TransactionOptions,
   Tx,
   WithBooking,
+  WithCancellation,
   WriteRefused,
 } from '../data/booking-store.js';
 
 import type { ClinicRecord } from '../data/clinic-store.js';
 import type { SlotRecord } from '../data/slot-store.js';
-import { bookingRelationship, type BookingRelationships } from '../data/booking-relationship.js';
+import { bookingHolder, type BookingRelationships } from '../data/booking-relationship.js';
+import type { ClinicTeams } from '../data/clinic-teams.js';
 import type {
   BookAppointmentInput,
   CancelAppointmentInput,
@@ -38,6 +40,8 @@ export interface BookingServiceDeps {
   history: AppointmentStore;
   bookings: BookingStore;
   relationships: BookingRelationships;
+  /** The directory's care teams, for clinics a team runs. */
+  clinicTeams: ClinicTeams;
   audit: AuditTrail;
   /** Transactions for writes, each committing with its security-log rows. */
   writes: AuditedWrites<Tx, TransactionOptions>;
@@ -82,6 +86,7 @@ export class BookingService {
       appointment.id,
       cancellation,
       event,
+      this.endRelationship(),
       this.recorded(writeAction('appointment.cancel', cancellation.backDated)),
     );
     if (appointment.slotId) this.deps.catalogue.slotsChanged(appointment.slotId);
@@ -102,7 +107,8 @@ export class BookingService {
       replacement,
       cancellation,
       event,
-      this.grantRelationship(clinic),
+      await this.grantRelationship(clinic),
+      this.endRelationship(),
       this.recorded('appointment.reschedule'),
     );
     this.deps.catalogue.slotsChanged(slot.id, ...(appointment.slotId ? [appointment.slotId] : []));
@@ -129,7 +135,7 @@ export class BookingService {
     const { slot, clinic } = await this.bookableSlot(input.slotId, { pathwayId, referralId }, entry);
     const booked = await this.deps.bookings.book(
       this.newAppointment(patientId, slot, clinic, { pathwayId, referralId }, entry),
-      this.grantRelationship(clinic),
+      await this.grantRelationship(clinic),
       this.recorded(writeAction('appointment.book', entry === 'BACK_ENTERED')),
     );
     this.deps.catalogue.slotsChanged(slot.id);
@@ -174,8 +180,17 @@ export class BookingService {
     };
   }
 
-  private grantRelationship(clinic: ClinicRecord): WithBooking {
-    return (tx, booked) => this.deps.relationships.grantForBooking(tx, bookingRelationship(clinic, booked));
+  /** The booking's relationship, for its clinic's clinician or team (asked of the directory before the transaction). */
+  private async grantRelationship(clinic: ClinicRecord): Promise<WithBooking> {
+    const { caller, clinicTeams, relationships } = this.deps;
+    const teamId =
+      !clinic.clinicianId && clinic.teamCode ? await clinicTeams.teamOf(clinic.organisation, clinic.teamCode, caller.requestId) : null;
+    const holder = bookingHolder(clinic, teamId);
+    return (tx, booked) => relationships.grantForBooking(tx, booked.patientId, booked.id, holder);
+  }
+
+  private endRelationship(): WithCancellation {
+    return (tx, cancelledId) => this.deps.relationships.endForAppointment(tx, cancelledId);
   }
 
   /** Whether this is its pathway's first appointment, which care-pathway's RTT clock needs to know; false off a pathway. */

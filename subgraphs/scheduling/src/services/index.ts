@@ -3,6 +3,7 @@ import type { Caller } from '@epr/identity';
 import { createLoaders, type Stores } from '../data/loaders.js';
 import type { BookingStore, TransactionOptions, Tx } from '../data/booking-store.js';
 import { registeredBookingRelationships } from '../data/booking-relationship.js';
+import type { ClinicTeams } from '../data/clinic-teams.js';
 import { AppointmentService } from './appointment-service.js';
 import { BookingService } from './booking-service.js';
 import { ClinicAdministration } from './clinic-administration.js';
@@ -14,6 +15,8 @@ export interface ServiceStores extends Stores {
   transactions: Transactions<Tx, TransactionOptions>;
   bookings: BookingStore;
   relationships: RelationshipRegister;
+  /** The directory's care teams: who a booking into a team's clinic relates. */
+  clinicTeams: ClinicTeams;
   /** Asks the outcome relay to deliver what was just committed. */
   outcomesCommitted: () => void;
 }
@@ -50,6 +53,7 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
     history: stores.appointments,
     bookings: stores.bookings,
     relationships: registeredBookingRelationships(stores.relationships),
+    clinicTeams: stores.clinicTeams,
     audit: request.audit,
     writes: new AuditedWrites(request.audit, stores.transactions),
     outcomesCommitted: stores.outcomesCommitted,
