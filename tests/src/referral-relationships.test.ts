@@ -246,7 +246,54 @@ describe('triage belongs to the receiving service, and a referral’s care endin
       input: { referralId, decision: 'REDIRECT', reason: 'Skin first', redirectTo: { organisation: 'RX1', specialty: 'Dermatology' } },
     });
     expect(byOutsider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(byOutsider.errors?.[0]?.message).toMatch(/legitimate relationship/);
+    expect(byOutsider.errors?.[0]?.message).toMatch(/care team that receives Cardiology referrals at RX1/);
+  });
+
+  test.each([
+    [
+      'emergency access',
+      `mutation ($id: ID!) { emergencyAccess(patientId: $id, reason: "Collapsed in the emergency department") { expiresAt } }`,
+    ],
+    ['a self-claim', `mutation ($id: ID!) { claimLegitimateRelationship(patientId: $id, reasonCode: "LR01") { expiresAt } }`],
+  ])('%s opens the record but is no standing to redirect the referral to one’s own team', async (how, claim) => {
+    const { patientId, referralId } = await referredToCardiology();
+    const service = `Vascular ${how.length}`;
+    const outsider = await clinicianReceiving('RX1', service);
+    expect((await as(outsider, claim, { id: patientId })).errors).toBeUndefined();
+    expect(await opensRecord(outsider, patientId)).toBe(true);
+    const redirected = await as(outsider, triage, {
+      input: { referralId, decision: 'REDIRECT', reason: 'Mine now', redirectTo: { organisation: 'RX1', specialty: service } },
+    });
+    expect(redirected.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await relationshipsOf(patientId)).filter((r) => r.type === 'REFERRAL').map((r) => r.holder_id)).toEqual([cardiologyTeam]);
+  });
+
+  test('once redirected away, the old team (in its grace period) can no longer triage it back to itself', async () => {
+    const { patientId, referralId } = await referredToCardiology();
+    const away = await as('consultant', triage, {
+      input: { referralId, decision: 'REDIRECT', reason: 'Skin lesion.', redirectTo: { organisation: 'RX1', specialty: 'Dermatology' } },
+    });
+    expect(away.errors).toBeUndefined();
+    const back = await as('consultant', triage, {
+      input: { referralId, decision: 'REDIRECT', reason: 'Mine again.', redirectTo: { organisation: 'RX1', specialty: 'cardiology' } },
+    });
+    expect(back.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const cardiology = (await relationshipsOf(patientId)).find((r) => r.holder_id === cardiologyTeam);
+    expect(hoursFromNow(cardiology!.expires_at)).toBeLessThanOrEqual(24);
+  });
+
+  test('a discharged team restarting the clock cannot renew its relationship by redirecting the referral to itself', async () => {
+    const { patientId, referralId, pathwayId } = await referredToCardiology();
+    const rtt = `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { clockPhase } }`;
+    expect((await as('consultant', rtt, { input: { pathwayId, rttStatus: '34', occurredOn: '2026-12-01' } })).errors).toBeUndefined();
+    expect((await as('consultant', rtt, { input: { pathwayId, rttStatus: '10', occurredOn: '2026-12-02' } })).errors).toBeUndefined();
+    const toItself = await as('consultant', triage, {
+      input: { referralId, decision: 'REDIRECT', reason: 'Same service.', redirectTo: { organisation: 'RX1', specialty: ' cARDIOLOGY ' } },
+    });
+    expect(toItself.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const referral = (await relationshipsOf(patientId)).filter((r) => r.type === 'REFERRAL');
+    expect(referral.length).toBeGreaterThan(0);
+    for (const relationship of referral) expect(hoursFromNow(relationship.expires_at)).toBeLessThanOrEqual(24);
   });
 
   test('rejected at triage: the team keeps access for the grace period (24 h), then loses it', async () => {

@@ -95,6 +95,21 @@ describe('idempotency keys', () => {
     expect(await problemsNamed(term)).toHaveLength(2);
   });
 
+  test('a retry under another alias (or none) is the same call: the first answer comes back, nothing is written twice', async () => {
+    const key = randomUUID();
+    const term = `Psoriasis ${randomUUID().slice(0, 8)}`;
+    const first = await record(term, key);
+    expect(first.body.errors).toBeUndefined();
+    const aliased = await graphql<{ again: { id: string } }>(recordProblem.replace('recordProblem(', 'again: recordProblem('), {
+      token: await tokenOf('gp'),
+      headers: { 'idempotency-key': key },
+      variables: { input: { patientId, code: { conceptId: '38341003', term }, sealLevel: 'NONE', authoringTeamId: practiceTeam } },
+    });
+    expect(aliased.body.errors).toBeUndefined();
+    expect(aliased.body.data!.again.id).toBe(first.body.data!.recordProblem.id);
+    expect(await problemsNamed(term)).toHaveLength(1);
+  });
+
   test('the same key with other input is a CONFLICT naming the key, and writes nothing', async () => {
     const key = randomUUID();
     const first = `Gout ${randomUUID().slice(0, 8)}`;

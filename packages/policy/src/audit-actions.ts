@@ -18,6 +18,7 @@ export const alertKinds = [
   'SEAL_OVERRIDE',
   'COLLEAGUE_GRANT',
   'REFERRAL_REGISTERED_FROM_LETTER',
+  'MERGE_OUTSIDE_CARE',
 ] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
@@ -27,6 +28,7 @@ export const auditActions = {
   'patient.create': { area: 'your details', verb: 'Registered' },
   'patient.update': { area: 'your details', verb: 'Changed' },
   'patient.merge': { area: 'your details', verb: 'Merged a duplicate record into' },
+  'patient.merge.outside-care': { area: 'your details', verb: 'Merged a duplicate record into', alert: 'MERGE_OUTSIDE_CARE' },
   'patient.unmerge': { area: 'your details', verb: 'Undid a merge of' },
   'duplicate-candidate.read': { area: 'your details', verb: 'Checked for duplicates of' },
   'duplicate-candidate.dismiss': { area: 'your details', verb: 'Checked for duplicates of' },

@@ -10,6 +10,7 @@ import { ClinicalRecordStore } from './data/clinical-record-store.js';
 import { AdmissionStore } from './data/admission-store.js';
 import { InterfaceMessageStore } from './data/interface-message-store.js';
 import { SessionRevocationStore } from './data/session-revocation-store.js';
+import { CareStandingStore } from './data/care-standing-store.js';
 import { createLoaders, type Stores } from './data/loaders.js';
 import { createServices } from './services/index.js';
 
@@ -27,6 +28,7 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
       directory: new DirectoryStore(db, pool),
       duplicates,
       merges: new MergeStore(db, duplicates),
+      careStanding: new CareStandingStore(db),
       clinicalRecord: new ClinicalRecordStore(db),
       admissions: new AdmissionStore(db),
       interfaceMessages: new InterfaceMessageStore(db),

@@ -46,15 +46,15 @@ export class RelationshipRegister {
 
   /**
    * One relationship per (sourceRef, holder), lasting per the policy's relationshipExpiryHours from now. Made again
-   * by the same process (a redirected referral coming back to a team, a retried booking) it is renewed, unless it
-   * was revoked (`ended_at`).
+   * by the same process (a referral redirected back to a team) it is left as it is: never renewed, so a relationship
+   * whose care ended (in its grace period) or that was revoked cannot be brought back by replaying its process — a
+   * team the referral returns to after that self-claims (alerted) or is referred to anew.
    */
   async careRelationship(run: SqlExecutor, relationship: CareRelationship): Promise<void> {
     await run(
       `INSERT INTO access_control.legitimate_relationship (patient_id, holder_kind, holder_id, type, created_by, source_ref, expires_at)
        VALUES ($1::uuid, $2::access_control.relationship_holder_kind, $3, $4::access_control.relationship_type, $5, $6, $7)
-       ON CONFLICT (source_ref, holder_kind, holder_id) DO UPDATE SET expires_at = EXCLUDED.expires_at
-         WHERE legitimate_relationship.ended_at IS NULL`,
+       ON CONFLICT (source_ref, holder_kind, holder_id) DO NOTHING`,
       [
         relationship.patientId,
         relationship.holder.kind,

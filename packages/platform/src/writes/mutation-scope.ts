@@ -1,11 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { IMiddleware } from 'graphql-middleware';
 
 /** The mutation field a write happens under: which field (or alias) of the operation, with which arguments. */
 export interface MutationScope {
-  /** The field's response key (its alias, or its name): one operation may run the same mutation twice. */
+  /**
+   * Which call of the operation this is: the field's name and how many calls of the same field come before it
+   * (`createReferral#0`, `createReferral#1`). Not the alias, which a client may change between a request and its
+   * retry; one operation may still run the same mutation twice under one idempotency key.
+   */
   responseKey: string;
   /** SHA-256 of the field's name and arguments: the same idempotency key with other input is a client error. */
   requestHash: string;
@@ -32,7 +36,7 @@ export const mutationScopeMiddleware: IMiddleware = {
   ): Promise<unknown> => {
     const requestHash = createHash('sha256').update(info.fieldName).update(stableJson(args)).digest('hex');
     return storage.run(
-      { responseKey: String(info.path.key), requestHash },
+      { responseKey: `${info.fieldName}#${earlierCallsOf(info)}`, requestHash },
       async (): Promise<unknown> => (await resolve(parent, args, context, info)) as unknown,
     );
   },
@@ -48,4 +52,23 @@ function stableJson(value: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/** How many root fields of the operation call the same mutation before this one (fragments included). */
+function earlierCallsOf(info: GraphQLResolveInfo): number {
+  let earlier = 0;
+  const visit = (selections: SelectionSetNode): boolean => {
+    for (const selection of selections.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if ((selection.alias?.value ?? selection.name.value) === info.path.key) return true;
+        if (selection.name.value === info.fieldName) earlier += 1;
+      } else {
+        const set = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet;
+        if (set && visit(set)) return true;
+      }
+    }
+    return false;
+  };
+  visit(info.operation.selectionSet);
+  return earlier;
 }

@@ -100,9 +100,16 @@ export class ReferralWriter {
   ): Promise<ReferralRecord> {
     return transaction(async (tx) => {
       const pathway = await this.ledger.lock(tx, pathwayId);
-      const current = await tx.referral.findUniqueOrThrow({ where: { id: referral.id }, select: { triageStatus: true } });
+      const current = await tx.referral.findUniqueOrThrow({
+        where: { id: referral.id },
+        select: { triageStatus: true, receivingOrganisation: true, specialty: true },
+      });
       if (!pathway || current.triageStatus !== 'AWAITING_TRIAGE') {
         throw new StateConflict(`This referral has already been triaged (${current.triageStatus.toLowerCase().replace('_', ' ')}).`);
+      }
+      // Who may triage was decided for the service the referral was with when read; a redirect meanwhile moved it.
+      if (current.receivingOrganisation !== referral.receivingOrganisation || current.specialty !== referral.specialty) {
+        throw new StateConflict(`This referral has meanwhile been redirected to ${current.specialty} at ${current.receivingOrganisation}.`);
       }
       const decided = { triagedAt: new Date(), triagedBy: decidedBy };
       switch (command.decision) {
@@ -167,7 +174,7 @@ export class ReferralWriter {
     today: CalendarDate,
     decided: { triagedAt: Date; triagedBy: string },
   ): Promise<ReferralRecord> {
-    if (command.organisation === pathway.organisation && command.specialty === pathway.specialty) {
+    if (command.organisation === pathway.organisation && sameService(command.specialty, pathway.specialty)) {
       throw new StateConflict(`The referral is already with ${command.specialty} at ${command.organisation}.`);
     }
     if (pathway.phase !== 'RUNNING') throw new StateConflict('Only a referral whose RTT clock is running can be redirected.');
@@ -200,4 +207,9 @@ export class ReferralWriter {
   private update(tx: Tx, id: string, data: Parameters<Tx['referral']['update']>[0]['data']): Promise<ReferralRecord> {
     return tx.referral.update({ where: { id }, data, select: referralColumns });
   }
+}
+
+/** Services are named as referrals name them; the directory matches them ignoring case and surrounding space. */
+function sameService(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

@@ -117,7 +117,7 @@ export class ReferralService {
     const referral = await this.byId(input.referralId);
     const pathway = referral && (await this.pathways.forReferral(referral));
     if (!referral || !pathway) throw notFound('No referral awaiting triage has this id.', 'input.referralId');
-    await this.requireReceivingCare(referral);
+    await this.requireReceivingTeam(referral);
     const redirectTeamIds =
       command.decision === 'REDIRECT' ? await this.receivingTeams.teamsFor(command.organisation, command.specialty, caller.requestId) : [];
     try {
@@ -175,14 +175,21 @@ export class ReferralService {
   }
 
   /**
-   * Triage is the receiving service's: someone of the receiving organisation who may open the patient's record
-   * (the receiving team's relationship, or their own self-claim or emergency access — both alerted). Anyone else
-   * could otherwise redirect a referral to their own team and so gain a relationship.
+   * Triage is the receiving service's: a clinician in a care team that receives the referral's current service at
+   * the receiving organisation (so, once redirected, the old team no longer may), who may open the patient's record.
+   * Anyone else — with emergency access, a self-claim or a grant — could otherwise redirect the referral to their own
+   * team and so turn a short-lived, alerted access into a lasting relationship for the whole team.
    */
-  private async requireReceivingCare(referral: ReferralRecord): Promise<void> {
+  private async requireReceivingTeam(referral: ReferralRecord): Promise<void> {
     const { caller, policy } = this.request;
     if (caller.organisationOds !== referral.receivingOrganisation) {
       throw forbidden(`Only ${referral.receivingOrganisation}, which received this referral, triages it.`);
+    }
+    const receiving = await this.receivingTeams.teamsFor(referral.receivingOrganisation, referral.specialty, caller.requestId);
+    if (!receiving.some((teamId) => policy.subject.teamIds.includes(teamId))) {
+      throw forbidden(
+        `Only a care team that receives ${referral.specialty} referrals at ${referral.receivingOrganisation} triages this referral.`,
+      );
     }
     await policy.require('clinical.read', referral.patientId, 'referral.triage');
   }

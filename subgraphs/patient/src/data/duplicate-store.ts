@@ -94,6 +94,11 @@ export class DuplicateStore {
     });
   }
 
+  /** Whether the duplicate check found `a` and `b` as a possible pair not dismissed as two people. */
+  async foundAsPair(a: string, b: string): Promise<boolean> {
+    return (await this.db.duplicateCandidate.count({ where: { ...orderedPair(a, b), status: { not: 'NOT_DUPLICATE' } } })) > 0;
+  }
+
   /** A merge settles the pair; undoing it reopens the pair for review. */
   async settleByMerge(tx: Tx, a: string, b: string, reviewerId: string): Promise<void> {
     await tx.duplicateCandidate.updateMany({

@@ -23,6 +23,7 @@ import type {
   ProblemRecord,
 } from './clinical-record-store.js';
 import type { MergeStore, PatientMergeRecord } from './merge-store.js';
+import type { CareStandingStore } from './care-standing-store.js';
 import type { AdmissionRecord, AdmissionStore } from './admission-store.js';
 import type { InterfaceMessageStore } from './interface-message-store.js';
 import type { SessionRevocationStore } from './session-revocation-store.js';
@@ -65,6 +66,7 @@ export interface Stores {
   directory: DirectoryStore;
   duplicates: DuplicateStore;
   merges: MergeStore;
+  careStanding: CareStandingStore;
   clinicalRecord: ClinicalRecordStore;
   admissions: AdmissionStore;
   interfaceMessages: InterfaceMessageStore;

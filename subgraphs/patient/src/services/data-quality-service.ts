@@ -1,4 +1,4 @@
-import { conflict, notFound } from '@epr/platform';
+import { conflict, forbidden, notFound } from '@epr/platform';
 import type { AuditAction } from '@epr/policy';
 import { pageOf, type Page, type ScoreCursor } from '../domain/pagination.js';
 import { validateMergeRequest, validateUnmergeRequest } from '../domain/merge.js';
@@ -47,7 +47,9 @@ export class DataQualityService {
       [request.survivorId, 'input.survivorId'],
       [request.replacedId, 'input.replacedId'],
     ]);
-    const merge = await this.request.stores.merges.merge(request, this.actor(), this.mergeChange('patient.merge'), (tx) =>
+    const outsideCare = await this.requireGroundsToMerge(request.survivorId, request.replacedId);
+    const recorded = this.mergeChange('patient.merge', outsideCare ? 'patient.merge.outside-care' : 'patient.merge');
+    const merge = await this.request.stores.merges.merge(request, this.actor(), recorded, (tx) =>
       recordMessage(this.request, tx, message, request.survivorId),
     );
     this.forgetPatients(merge);
@@ -102,19 +104,34 @@ export class DataQualityService {
     if (missing >= 0) throw notFound('No patient with this id is visible to you.', ids[missing]![1]);
   }
 
+  /**
+   * A merge joins two records, and from then on the survivor's relationships reach both: merging a record one's
+   * organisation does not care for into one it does would open it to the whole organisation. So a merge needs the
+   * caller's organisation to care for both records (registration, referral, booking or admission), or the duplicate
+   * check to have paired them — and the latter, reaching beyond the organisation's care, is alerted (true).
+   */
+  private async requireGroundsToMerge(survivorId: string, replacedId: string): Promise<boolean> {
+    const { caller, stores } = this.request;
+    const cared = await stores.careStanding.caredForBy(caller.organisationOds, [survivorId, replacedId]);
+    if (cared.size === 2) return false;
+    if (await stores.duplicates.foundAsPair(survivorId, replacedId)) return true;
+    throw forbidden(
+      `${caller.organisationOds} does not care for both records and the duplicate check has not paired them, so they cannot be merged here. ` +
+        'Ask the organisation caring for the patient, or have the pair checked as possible duplicates first.',
+    );
+  }
+
   private actor() {
     return { userId: this.request.caller.userId, roleProfileId: this.request.caller.roleProfileId };
   }
 
-  /** The transaction of a merge or its undoing, recorded for both patients. */
-  private mergeChange(action: AuditAction) {
+  /** The transaction of a merge or its undoing, recorded for both patients (the replaced one's as `replacedAction`). */
+  private mergeChange(action: AuditAction, replacedAction: AuditAction = action) {
     return this.request.writes.for((merge: PatientMergeRecord) =>
-      [merge.survivorId, merge.replacedId].map((patientId) => ({
-        action,
-        outcome: 'ALLOWED' as const,
-        patientId,
-        items: [`PatientMerge:${merge.id}`],
-      })),
+      [
+        { patientId: merge.survivorId, action },
+        { patientId: merge.replacedId, action: replacedAction },
+      ].map((row) => ({ ...row, outcome: 'ALLOWED' as const, items: [`PatientMerge:${merge.id}`] })),
     );
   }
 
