@@ -106,7 +106,7 @@ describe('idempotency keys', () => {
       variables: { input: { patientId, code: { conceptId: '38341003', term }, sealLevel: 'NONE', authoringTeamId: practiceTeam } },
     });
     expect(aliased.body.errors).toBeUndefined();
-    expect(aliased.body.data!.again.id).toBe(first.body.data!.recordProblem.id);
+    expect(aliased.body.data!.again.id).toBe(first.body.data!.recordProblem!.id);
     expect(await problemsNamed(term)).toHaveLength(1);
   });
 
