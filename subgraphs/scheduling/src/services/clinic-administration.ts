@@ -1,8 +1,9 @@
-import { conflict, forbidden } from '@epr/platform';
+import { badUserInput, conflict, forbidden } from '@epr/platform';
 import type { Caller } from '@epr/identity';
 import type { ClinicCatalogue } from './clinic-catalogue.js';
 import type { ClinicRecord, ClinicStore, SessionTemplateRecord } from '../data/clinic-store.js';
 import { sessionKey, type SlotRecord, type SlotStore } from '../data/slot-store.js';
+import type { ClinicDirectory } from '../data/clinic-directory.js';
 import { isUniqueViolation } from '../data/errors.js';
 import type {
   AddClinicSessionInput,
@@ -10,7 +11,13 @@ import type {
   CreateClinicInput,
   GenerateClinicSessionsInput,
 } from '../__generated__/resolvers-types.js';
-import { validateAdHocSession, validateClinic, validateGenerationPeriod, validateSessionTemplate } from '../domain/clinic-setup.js';
+import {
+  validateAdHocSession,
+  validateClinic,
+  validateGenerationPeriod,
+  validateSessionTemplate,
+  type NewClinic,
+} from '../domain/clinic-setup.js';
 import { planSession, planWeeklySessions } from '../domain/session-plan.js';
 import { notFound } from '../domain/errors.js';
 import { requireBackEntry } from '../domain/back-entry.js';
@@ -27,10 +34,14 @@ export class ClinicAdministration {
     private readonly now: () => Date,
     /** Whether the caller's role may back-enter (`appointments.back_enter`): past sessions are for back-entry. */
     private readonly mayBackEnter: () => boolean,
+    /** Who may run a clinic: its clinician and its team are checked against the directory. */
+    private readonly directory: ClinicDirectory,
   ) {}
 
-  createClinic(input: CreateClinicInput): Promise<ClinicRecord> {
-    return this.clinics.create(validateClinic(input, this.caller.organisationOds));
+  async createClinic(input: CreateClinicInput): Promise<ClinicRecord> {
+    const clinic = validateClinic(input, this.caller.organisationOds);
+    await this.checkWhoRunsIt(clinic);
+    return this.clinics.create(clinic);
   }
 
   async addSessionTemplate(input: AddSessionTemplateInput): Promise<SessionTemplateRecord> {
@@ -65,6 +76,28 @@ export class ClinicAdministration {
     const { startsAt, pattern, entry } = validateAdHocSession(input, this.now());
     if (entry === 'BACK_ENTERED') requireBackEntry(this.mayBackEnter(), 'Adding a session that has already started');
     return this.writeSessions(clinic, [{ templateId: null, plan: planSession(startsAt, pattern) }]);
+  }
+
+  /**
+   * A clinic's clinician must hold an active clinician role profile at the clinic's organisation, and its team must be
+   * a team of that organisation: every booking into the clinic gives them a relationship with the patient. Asked of
+   * the directory before anything is written.
+   */
+  private async checkWhoRunsIt(clinic: NewClinic): Promise<void> {
+    const { directory, caller } = this;
+    if (clinic.clinicianId && !(await directory.isClinicianAt(clinic.organisation, clinic.clinicianId, caller.requestId))) {
+      throw badUserInput(
+        `${clinic.clinicianId} does not hold an active clinical role at ${clinic.organisation}, so cannot run this clinic. ` +
+          'Give the user id of a clinician of your organisation, or the code of the team that runs the clinic.',
+        'input.clinicianId',
+      );
+    }
+    if (clinic.teamCode && !(await directory.teamOf(clinic.organisation, clinic.teamCode, caller.requestId))) {
+      throw badUserInput(
+        `${clinic.organisation} has no care team with code ${clinic.teamCode}. Give the code of one of your organisation’s teams.`,
+        'input.teamCode',
+      );
+    }
   }
 
   private async writeSessions(clinic: ClinicRecord, sessions: Parameters<SlotStore['createSessions']>[1]): Promise<SlotRecord[]> {
