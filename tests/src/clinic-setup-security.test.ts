@@ -122,12 +122,13 @@ describe('who may run a clinic', () => {
     expect(refused.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.clinicianId' } });
   });
 
-  test('a clinician of the organisation runs the clinic, and a booking into it relates the clinician', async () => {
+  test('a clinician of the organisation runs the clinic: each set-up write logs one row, and a booking relates the clinician', async () => {
     const created = await tagged<{ createClinic: { id: string; clinicianId: string } }>(clerk, createClinic, {
       input: clinicInput({ clinicianId: clinician.userId, teamCode }),
     });
     expect(created.body.errors).toBeUndefined();
     const clinicId = created.body.data!.createClinic.id;
+    expect(created.rows).toEqual([{ action: 'clinic.create', outcome: 'ALLOWED', patient_id: null, items: [`Clinic:${clinicId}`] }]);
 
     const year = new Date().getUTCFullYear() + 1;
     const template = await tagged<{ addSessionTemplate: { id: string } }>(
@@ -136,6 +137,15 @@ describe('who may run a clinic', () => {
       { input: { clinicId, weekday: 2, startTime: '09:00', slotMinutes: 30, slotCount: 2, slotKind: 'NEW', validFrom: `${year}-01-01` } },
     );
     expect(template.body.errors).toBeUndefined();
+    const templateId = template.body.data!.addSessionTemplate.id;
+    expect(template.rows).toEqual([
+      {
+        action: 'clinic.template.add',
+        outcome: 'ALLOWED',
+        patient_id: null,
+        items: [`Clinic:${clinicId}`, `SessionTemplate:${templateId}`],
+      },
+    ]);
 
     const generated = await tagged<{ generateClinicSessions: { sessionsCreated: number } }>(
       clerk,
@@ -144,6 +154,14 @@ describe('who may run a clinic', () => {
     );
     expect(generated.body.errors).toBeUndefined();
     expect(generated.body.data!.generateClinicSessions.sessionsCreated).toBeGreaterThan(3);
+    expect(generated.rows).toEqual([
+      {
+        action: 'clinic.sessions.generate',
+        outcome: 'ALLOWED',
+        patient_id: null,
+        items: [`Clinic:${clinicId}`, `SessionTemplate:${templateId}`],
+      },
+    ]);
 
     const added = await tagged<{ addClinicSession: { id: string }[] }>(
       clerk,
@@ -151,6 +169,22 @@ describe('who may run a clinic', () => {
       { input: { clinicId, startsAt: hoursFromNow(24 * 9).toISOString(), slotMinutes: 15, slotCount: 1, slotKind: 'NEW' } },
     );
     expect(added.body.errors).toBeUndefined();
+    const sessionIds = await withDatabase(
+      async (db) =>
+        (
+          await db.query<{ session_id: string }>('SELECT session_id FROM scheduling.slot WHERE id = $1', [
+            added.body.data!.addClinicSession[0]!.id,
+          ])
+        ).rows,
+    );
+    expect(added.rows).toEqual([
+      {
+        action: 'clinic.session.add',
+        outcome: 'ALLOWED',
+        patient_id: null,
+        items: [`Clinic:${clinicId}`, `ClinicSession:${sessionIds[0]!.session_id}`],
+      },
+    ]);
 
     const registered = await as<{ registerPatient: { id: string } }>(
       'reception',
@@ -172,5 +206,27 @@ describe('who may run a clinic', () => {
         ).rows,
     );
     expect(relationships).toEqual([{ holder_kind: 'USER', holder_id: clinician.userId }]);
+  });
+
+  test('a set-up write whose security-log row cannot be written is not saved', async () => {
+    const created = await as<{ createClinic: { id: string } }>(clerk, createClinic, {
+      input: clinicInput({ clinicianId: clinician.userId }),
+    });
+    const clinicId = created.data!.createClinic.id;
+    const before = await setupSnapshot();
+    await withDatabase((db) => db.query('REVOKE EXECUTE ON FUNCTION audit.append_access_events(jsonb, bytea) FROM epr_audit_writer'));
+    let refused: { errors?: { extensions?: Record<string, unknown> }[] }[];
+    try {
+      refused = [
+        await as(clerk, createClinic, { input: clinicInput({ clinicianId: clinician.userId }) }),
+        await as(clerk, `mutation ($input: AddClinicSessionInput!) { addClinicSession(input: $input) { id } }`, {
+          input: { clinicId, startsAt: hoursFromNow(24 * 10).toISOString(), slotMinutes: 15, slotCount: 1, slotKind: 'NEW' },
+        }),
+      ];
+    } finally {
+      await withDatabase((db) => db.query('GRANT EXECUTE ON FUNCTION audit.append_access_events(jsonb, bytea) TO epr_audit_writer'));
+    }
+    expect(refused.map((body) => body.errors?.[0]?.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE', 'SERVICE_UNAVAILABLE']);
+    expect(await setupSnapshot()).toEqual(before);
   });
 });

@@ -61,14 +61,15 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
     mayBackEnter,
     now: request.now,
   });
-  const clinicAdministration = new ClinicAdministration(
-    request.caller,
+  const clinicAdministration = new ClinicAdministration({
+    caller: request.caller,
     catalogue,
-    stores.clinics,
-    stores.slots,
-    request.now,
+    clinics: stores.clinics,
+    slots: stores.slots,
+    directory: stores.clinicDirectory,
+    writes,
+    now: request.now,
     mayBackEnter,
-    stores.clinicDirectory,
-  );
+  });
   return { appointments, bookings, catalogue, clinicAdministration };
 }
