@@ -1,7 +1,7 @@
 import { decide, identityOnlyFacts, onlyPatientIdentityMatters, patientFactsMatter } from './decide.js';
 import { activities } from './activities.js';
 import { policyFromEnvironment } from './baseline-policy.js';
-import { loadPolicy, PolicyError, roleGrants } from './policy-document.js';
+import { isClinicianRole, loadPolicy, PolicyError, roleGrants } from './policy-document.js';
 import type { AccessRequest, ItemFacts, PatientFacts, RelationshipType, SealLevel, Subject } from './facts.js';
 
 const policy = policyFromEnvironment({});
@@ -431,5 +431,13 @@ describe('policy documents', () => {
     for (const sessionMaxAgeHours of [0, -1, 25, '12', 87_600]) {
       expect(() => loadPolicy({ activities: {}, jobRoles: {}, sessionMaxAgeHours })).toThrow(/sessionMaxAgeHours/);
     }
+  });
+});
+
+describe('clinician roles (who may run a clinic)', () => {
+  test('the baseline’s clinicians and nurses are; clerks, governance, analysts, patients and feeds are not', () => {
+    const clinicians = [...policy.jobRoles.keys()].filter((code) => isClinicianRole(policy.jobRoles.get(code)));
+    expect(clinicians.sort()).toEqual(['R8000', 'R8001', 'R8003']);
+    expect(isClinicianRole(undefined)).toBe(false);
   });
 });

@@ -158,6 +158,15 @@ export class DirectoryStore {
     return (await this.db.roleProfile.count({ where: { userId, organisation: { odsCode } } })) > 0;
   }
 
+  /** The job roles of the user's active role profiles at the organisation. */
+  async activeJobRolesAt(userId: string, odsCode: string): Promise<string[]> {
+    const profiles = await this.db.roleProfile.findMany({
+      where: { userId, active: true, organisation: { odsCode } },
+      select: { jobRoleCode: true },
+    });
+    return profiles.map((profile) => profile.jobRoleCode);
+  }
+
   /** Ends the role profile: it can no longer be selected, and sessions working in it are refused. */
   endRoleProfile(id: string, ending: { endedBy: string; endReason: string }): Promise<RoleProfileRecord> {
     return this.db.roleProfile.update({
