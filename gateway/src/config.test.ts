@@ -18,8 +18,12 @@ describe('sessions', () => {
 });
 
 describe('gateway performance settings from the environment', () => {
-  test('one process unless told otherwise; `auto` means one per core', () => {
-    expect(readGatewayWorkers({})).toBe(1);
+  test('unset: a quarter of the cores (the gateway shares them with the subgraphs), at least one; `auto` means one per core', () => {
+    expect(readGatewayWorkers({}, 2)).toBe(1);
+    expect(readGatewayWorkers({}, 4)).toBe(1);
+    expect(readGatewayWorkers({}, 8)).toBe(2);
+    expect(readGatewayWorkers({}, 32)).toBe(8);
+    expect(readGatewayWorkers({ GATEWAY_WORKERS: 'auto' }, 8)).toBe(8);
     expect(readGatewayWorkers({ GATEWAY_WORKERS: '2' })).toBe(2);
     expect(readGatewayWorkers({ GATEWAY_WORKERS: 'auto' })).toBe(availableParallelism());
   });

@@ -128,10 +128,21 @@ function readDocumentSettings(env: NodeJS.ProcessEnv): GatewayConfig['documents'
   return { trusted: TrustedDocuments.fromFile(env['GATEWAY_TRUSTED_DOCUMENTS']), requireTrusted: allowArbitrary === 'false' };
 }
 
-/** How many gateway processes share the port (`GATEWAY_WORKERS`: a number, or `auto` for one per core). */
-export function readGatewayWorkers(env: NodeJS.ProcessEnv = process.env): number {
-  if (env['GATEWAY_WORKERS'] === 'auto') return availableParallelism();
-  return optionalCount(env, 'GATEWAY_WORKERS', 'workers', 1).workers ?? 1;
+/**
+ * How many gateway processes share the port (`GATEWAY_WORKERS`): a number; `auto` for one per core (a host the
+ * gateway has to itself); unset, the gateway's share of a host it shares with the subgraphs and PostgreSQL — a
+ * quarter of the cores, at least one. On such a host the gateway is about a quarter of a patient summary's CPU
+ * (docs/benchmarks.md), and workers beyond its share only contend with the subgraphs for the same cores: on the
+ * 2-core machine two workers served no more than one.
+ */
+export function readGatewayWorkers(env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): number {
+  if (env['GATEWAY_WORKERS'] === 'auto') return cores;
+  return optionalCount(env, 'GATEWAY_WORKERS', 'workers', 1).workers ?? sharedHostWorkers(cores);
+}
+
+/** The gateway's default on a host shared with the subgraphs and PostgreSQL: a quarter of the cores, at least one. */
+export function sharedHostWorkers(cores: number): number {
+  return Math.max(1, Math.floor(cores / 4));
 }
 
 function optionalCount<K extends string>(env: NodeJS.ProcessEnv, name: string, key: K, min: number): Partial<Record<K, number>> {

@@ -7,7 +7,19 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import { createCredentialSigner, createSessionVerifier, loadKeyFromEnv, loadKeyFromFile } from '@epr/identity';
-import { createLogger, sendJson, serveHttp, errorBody, ErrorCode, defaultOperationLimits, operationLimitOptions } from '@epr/platform';
+import {
+  contextFromHeaders,
+  createLogger,
+  sendJson,
+  serveHttp,
+  errorBody,
+  ErrorCode,
+  defaultOperationLimits,
+  metrics,
+  operationLimitOptions,
+  SpanKind,
+  tracedIn,
+} from '@epr/platform';
 import { builtPages, defaultTuning, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { supergraphFromFile } from './supergraph-file.js';
@@ -35,6 +47,8 @@ import { introspectionSwitchedOff } from './http/explorer.js';
 import { webPageRoutes } from './http/web-pages.js';
 import { fhirRoute } from './fhir/fhir-route.js';
 import { policyFromEnvironment } from '@epr/policy';
+import { operationNamePlugin, rateLimitRefusals } from './telemetry/gateway-metrics.js';
+import { metricsRoute } from './http/metrics-route.js';
 
 export interface RunningGateway {
   url: string;
@@ -57,15 +71,23 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const directory = new RoleProfileDirectory(() => registry.url('patient'), signer, config.session.maxSessionAgeSeconds);
   const tuning = { ...defaultTuning, ...config.tuning };
   const explorerOn = config.explorer ?? false;
-  const subgraphs = createSubgraphFetcher(tuning.subgraphConnections, { ...defaultResilience, ...config.resilience }, logger);
+  const subgraphs = createSubgraphFetcher(tuning.subgraphConnections, { ...defaultResilience, ...config.resilience }, logger, (url) =>
+    registry.nameOf(url),
+  );
   const budgets = config.rateLimits === 'off' ? undefined : new RequestBudgets(config.rateLimits ?? defaultRateLimits);
   // Checked before the gateway plans an operation: a refused one costs a parse and a validation pass, no more.
   // Within the limits, the operation's cost is charged to the caller's rate limits.
   const limits = operationLimitOptions<GatewayContext>({ ...defaultOperationLimits, ...config.limits }, async ({ caller }, cost) => {
     const refused = budgets?.charge(caller, cost);
-    if (refused) throw rateLimitedError(refused);
+    if (refused) {
+      rateLimitRefusals.inc({ stage: 'cost' });
+      throw rateLimitedError(refused);
+    }
   });
 
+  // @apollo/gateway otherwise reports host metrics to Apollo's cloud every hour (and probes cloud metadata
+  // addresses to describe the host): nothing about this service leaves for anyone's cloud.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
     buildService: ({ name, url }) => new SignedDataSource(name, { url: registry.resolve(name, url), fetcher: subgraphs.fetch }),
@@ -85,6 +107,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     validationRules: [...limits.validationRules, ...(explorerOn ? [] : [introspectionSwitchedOff])],
     hideSchemaDetailsFromClientErrors: !explorerOn,
     plugins: [
+      operationNamePlugin(),
       ...limits.plugins,
       // The default landing page loads Apollo Sandbox from a CDN; nothing we serve may depend on one.
       ApolloServerPluginLandingPageDisabled(),
@@ -102,6 +125,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const reportExports = new ReportExports(() => registry.url('care-pathway'));
   const routes: GatewayRoute[] = [
     ...healthRoutes(registry, subgraphs),
+    metricsRoute(),
     graphqlRoute(apollo, session, tuning.compressMinBytes, documentPolicy(documents.trusted, documents.requireTrusted)),
     fhirRoute(apollo, session, policyFromEnvironment(), logger),
     reportRoutes(session, reportExports),
@@ -115,9 +139,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes.find((r) => r.matches(path, req.method ?? 'GET'));
     if (!route) return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));
-    await route.handle(req, res);
+    // Probes and scrapes are not traced: a trace is a request someone made.
+    if (path.startsWith('/health/') || path === '/metrics') return route.handle(req, res);
+    await tracedIn(
+      `${req.method ?? 'GET'} ${path}`,
+      { kind: SpanKind.SERVER, parent: contextFromHeaders(req.headers), attributes: { 'epr.service': 'gateway', 'url.path': path } },
+      async (span) => {
+        await route.handle(req, res);
+        span?.setAttribute('http.response.status_code', res.statusCode);
+      },
+    );
   }
 
+  metrics.collectProcessMetrics();
   const server = await serveHttp(handle, { host: config.host, port: config.port, logger });
   const url = `http://${config.host}:${server.port}/graphql`;
   logger.info({ url }, 'gateway listening');

@@ -1,5 +1,5 @@
 import { ExpiringCache, type Caller, type CredentialSigner } from '@epr/identity';
-import { GraphQLCallUnreachable, postSignedGraphQL } from '@epr/platform';
+import { GraphQLCallUnreachable, postSignedGraphQL, traced } from '@epr/platform';
 
 export interface SelectedRoleProfile {
   jobRoleCode: string;
@@ -49,7 +49,7 @@ export class RoleProfileDirectory {
     if (hit !== undefined) return hit;
     // Counted from before the read, so an answer is never reused more than the TTL after any change it missed.
     const asked = Date.now();
-    const value = await this.fetch(userId, roleProfileId, requestId);
+    const value = await traced('directory.lookup', undefined, () => this.fetch(userId, roleProfileId, requestId));
     this.cache.set(key, value, asked + DIRECTORY_ANSWER_TTL_MS);
     return value;
   }

@@ -2,6 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import { Agent, request } from 'undici';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Logger } from 'pino';
+import { injectTraceHeaders, SpanKind, tracedIn } from '@epr/platform';
+import { subgraphFetchSeconds } from './telemetry/gateway-metrics.js';
 import { SubgraphGuard, type CircuitPosition, type SubgraphResilience } from './resilience/subgraph-guard.js';
 
 type Fetcher = NonNullable<RemoteGraphQLDataSource['fetcher']>;
@@ -24,7 +26,12 @@ const notReached = new Set([502, 503, 504]);
  * also skips the WHATWG fetch machinery, which is a large share of a federated request's CPU. Each subgraph's
  * calls go through its own timeout and circuit breaker; a call that gets no answer throws SubgraphUnavailableError.
  */
-export function createSubgraphFetcher(connectionsPerSubgraph: number, resilience: SubgraphResilience, logger: Logger): SubgraphFetcher {
+export function createSubgraphFetcher(
+  connectionsPerSubgraph: number,
+  resilience: SubgraphResilience,
+  logger: Logger,
+  nameOf: (url: string) => string = (url) => url,
+): SubgraphFetcher {
   const agent = new Agent({
     connections: connectionsPerSubgraph === 0 ? null : connectionsPerSubgraph,
     // Shorter than the subgraphs' keep-alive (65 s), so it is always the gateway that closes an idle socket.
@@ -42,20 +49,38 @@ export function createSubgraphFetcher(connectionsPerSubgraph: number, resilience
     }
     return guard;
   };
+  const send = (url: string, init: FetcherRequestInit) =>
+    guardOf(url).call(async (deadline) => {
+      const headers = { ...init.headers };
+      // The subgraph continues this trace (W3C traceparent), under this call's span.
+      injectTraceHeaders(headers);
+      const response = await request(url, {
+        method: (init.method ?? 'POST') as 'POST',
+        headers,
+        body: init.body ?? null,
+        signal: init.signal ? AbortSignal.any([init.signal as AbortSignal, deadline]) : deadline,
+        dispatcher: agent,
+      });
+      const body = await response.body.text();
+      if (notReached.has(response.statusCode) && !isGraphQLResponse(body)) throw new Error(`subgraph answered ${response.statusCode}`);
+      return new SubgraphResponse(url, response.statusCode, response.headers, body);
+    });
   return {
-    fetch: (url: string, init: FetcherRequestInit = {}) =>
-      guardOf(url).call(async (deadline) => {
-        const response = await request(url, {
-          method: (init.method ?? 'POST') as 'POST',
-          headers: init.headers ?? {},
-          body: init.body ?? null,
-          signal: init.signal ? AbortSignal.any([init.signal as AbortSignal, deadline]) : deadline,
-          dispatcher: agent,
-        });
-        const body = await response.body.text();
-        if (notReached.has(response.statusCode) && !isGraphQLResponse(body)) throw new Error(`subgraph answered ${response.statusCode}`);
-        return new SubgraphResponse(url, response.statusCode, response.headers, body);
-      }),
+    fetch: (url: string, init: FetcherRequestInit = {}) => {
+      const subgraph = nameOf(url);
+      const started = performance.now();
+      return tracedIn(`POST ${subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'epr.subgraph': subgraph } }, async (span) => {
+        let outcome = 'unavailable';
+        try {
+          const response = await send(url, init);
+          outcome = response.ok ? 'ok' : 'refused';
+          span?.setAttribute('http.response.status_code', response.status);
+          return response;
+        } finally {
+          subgraphFetchSeconds.observe({ subgraph, outcome }, (performance.now() - started) / 1000);
+        }
+      });
+    },
     circuit: (url) => guards.get(url)?.circuit ?? 'closed',
     close: () => agent.close(),
   };

@@ -25,6 +25,12 @@ export class SubgraphRegistry {
     return url;
   }
 
+  /** The name of the subgraph served at `url` (for metrics and traces), or the URL itself if none is. */
+  nameOf(url: string): string {
+    for (const [name, known] of this.urls) if (known === url) return name;
+    return url;
+  }
+
   all(): [name: string, url: string][] {
     return [...this.urls.entries()];
   }

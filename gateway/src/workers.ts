@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import type { Logger } from 'pino';
+import { aggregateWorkerMetrics } from '@epr/platform';
 
 // A worker that dies this soon after starting is failing on its configuration, not on a request:
 // restarting it would only loop, so the whole gateway stops and says why.
@@ -43,6 +44,7 @@ export function superviseWorkers(count: number, logger: Logger): void {
     logger.error({ pid: worker.process.pid, code, signal }, 'gateway worker died; starting another');
     fork();
   });
+  aggregateWorkerMetrics();
   for (let i = 0; i < count; i++) fork();
   logger.info({ workers: count }, 'gateway workers started');
   process.once('SIGINT', () => stop(0));

@@ -227,6 +227,35 @@ describe('who has looked at my record (patient portal)', () => {
   });
 });
 
+describe('who has looked at my record, page by page', () => {
+  test('pages follow on from each other, newest first, as one long page has them', async () => {
+    for (let i = 0; i < 3; i++) await asUser('olivia', `query ($id: ID!) { patient(id: $id) { name { family } } }`, { id: oliviaBennett });
+    type Page = {
+      edges: { cursor: string; node: { occurredAt: string; what: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+    };
+    const page = async (first: number, after?: string) => {
+      const { data } = await asUser(
+        'olivia',
+        `query ($id: ID!, $first: Int!, $after: String) {
+          patient(id: $id) { accessLog(first: $first, after: $after) { edges { cursor node { occurredAt what } } pageInfo { hasNextPage endCursor } } }
+        }`,
+        { id: oliviaBennett, first, ...(after ? { after } : {}) },
+      );
+      return (data['patient'] as { accessLog: Page }).accessLog;
+    };
+    // Every read of the log is logged itself, so newer entries keep arriving; older ones never change. Paging from
+    // the second entry of a page of four gives that page's last two, exactly.
+    const four = await page(4);
+    expect(four.edges).toHaveLength(4);
+    const rest = await page(2, four.edges[1]!.cursor);
+    expect(rest.edges.map((e) => e.cursor)).toEqual(four.edges.slice(2).map((e) => e.cursor));
+    expect(rest.pageInfo.hasNextPage).toBe(true);
+    const times = four.edges.map((e) => e.node.occurredAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+});
+
 describe('who has looked at my record: how accessors are named', () => {
   test('the patient\'s own accesses say "You"; staff roles are named from the policy, never "NHS staff"', async () => {
     await asUser('gp', `query ($id: ID!) { patient(id: $id) { name { family } } }`, { id: oliviaBennett });

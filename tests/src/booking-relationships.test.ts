@@ -73,16 +73,22 @@ describe('a booking relates the clinic’s team, not its organisation, and ends 
     expect(await opensRecord(sameOrganisation, patientId)).toBe(false);
   });
 
-  test('a clinic naming a team of another organisation relates nobody', async () => {
+  test('a clinic naming a team of another organisation is refused at set-up; one set up before that check relates nobody', async () => {
     const elsewhere = `BKX-${suffix}`;
     await staffAt(`BKX${suffix.slice(0, 4)}`, 'R8000', { teams: [elsewhere] });
     const patientId = await practicePatient();
     const send = client(await tokenOf(clerk));
-    const { slots } = await openSession(send, {
+    const refused = await send(`mutation ($input: CreateClinicInput!) { createClinic(input: $input) { id } }`, {
+      input: { name: 'Respiratory clinic', service: uniqueService('Respiratory'), teamCode: elsewhere, location: 'Outpatients A' },
+    });
+    expect(refused.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.teamCode' } });
+    // A clinic of its own team, then pointed at the other organisation's team as a clinic set up before the check could be.
+    const { clinicId, slots } = await openSession(send, {
       service: uniqueService('Respiratory'),
       startsAt: hoursFromNow(24 * 13),
-      teamCode: elsewhere,
+      teamCode,
     });
+    await withDatabase((db) => db.query('UPDATE scheduling.clinic SET team_code = $2 WHERE id = $1', [clinicId, elsewhere]));
     const booked = await send(bookMutation, { input: { patientId, slotId: slots[0]!.id } });
     expect(booked.errors).toBeUndefined();
     expect(await bookingRelationships(patientId)).toEqual([]);

@@ -1,6 +1,7 @@
 import type { RunningGateway } from '@epr/gateway/gateway-server';
 import type { RateLimits } from '@epr/gateway/rate-limits/rate-limits';
 import { mintSessionToken } from '@epr/tools/dev-issuer/index';
+import { metrics } from '@epr/platform';
 import { graphql, type GraphQLResponse } from './support/gateway-client.js';
 import { startExtraGateway } from './support/extra-gateway.js';
 import { stackState } from './support/stack-state.js';
@@ -31,6 +32,12 @@ const portalToken = () => tokenOf('olivia');
 const ask = (token: string, query = summary) =>
   graphql(query, { token, url: gateway.url, variables: query === summary ? { id: oliviaBennett } : {} });
 
+/** Refusals the gateways in this process have counted for /metrics (epr_gateway_rate_limit_refusals_total), all stages. */
+async function refusalsCounted(): Promise<number> {
+  const text = await metrics.render();
+  return [...text.matchAll(/^epr_gateway_rate_limit_refusals_total\{stage="\w+"\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
 function expectRateLimited(response: GraphQLResponse) {
   expect(response.status).toBe(429);
   expect(response.body.data).toBeUndefined();
@@ -47,8 +54,11 @@ describe('rate limits per session and per user', () => {
     async () => {
       gateway = await startExtraGateway({ rateLimits: small });
       const token = await portalToken();
+      const refusalsBefore = await refusalsCounted();
       for (let i = 0; i < 2; i++) expect((await ask(token)).status).toBe(200);
       expectRateLimited(await ask(token));
+      // Operators see it: the gateway (in this process) counts every refusal in its /metrics.
+      expect(await refusalsCounted()).toBe(refusalsBefore + 1);
     },
     slow,
   );

@@ -247,7 +247,7 @@ describe('clinics and sessions', () => {
     const created = await send<{ createClinic: { id: string } }>(
       `mutation ($input: CreateClinicInput!) { createClinic(input: $input) { id } }`,
       {
-        input: { name: 'Rheumatology clinic', service, teamCode: 'RHEUM-RX1', location: 'Outpatients C' },
+        input: { name: 'Rheumatology clinic', service, teamCode: 'CARDIO-RX1', location: 'Outpatients C' },
       },
     );
     const clinicId = created.data!.createClinic.id;

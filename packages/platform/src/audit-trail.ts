@@ -3,6 +3,14 @@ import type { AuditAction } from '@epr/policy';
 import type { AuditStore, AuditEventRow } from './audit-store.js';
 import { serviceUnavailable } from './errors.js';
 import type { SqlExecutor } from './sql.js';
+import { metrics } from './metrics.js';
+import { traced } from './telemetry/tracing.js';
+
+const appendSeconds = metrics.histogram(
+  'epr_security_log_append_duration_seconds',
+  "How long a request waited for its security-log events to be committed before its answer could leave (group commit's wait included).",
+  [],
+);
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED';
 
@@ -72,7 +80,10 @@ export class AuditTrail {
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
     const entries = this.take();
-    await this.store.append(this.rows(entries));
+    const rows = this.rows(entries);
+    const started = performance.now();
+    await traced('security_log.append', { 'epr.events': rows.length }, () => this.store.append(rows));
+    appendSeconds.observe((performance.now() - started) / 1000);
   }
 
   /**

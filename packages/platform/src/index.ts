@@ -39,3 +39,7 @@ export * from './writes/prisma-transactions.js';
 export * from './sql.js';
 export * from './writes/mutation-scope.js';
 export * from './subgraph-manifest.js';
+export * from './telemetry/tracing.js';
+export * from './telemetry/tracing-plugin.js';
+export * from './telemetry/cpu-profiler.js';
+export * from './prepared-read.js';

@@ -10,6 +10,8 @@ import { benchmarkSwitch } from './benchmark-switches.js';
 import { mutationScopeMiddleware } from './writes/mutation-scope.js';
 import { deriveFieldRules, locatePatient, type FieldRules, type PatientLocators } from './guard/field-rules.js';
 import { guardInputs, platformScalars } from './input-hygiene/index.js';
+import { spanWorthyFields, traceResolvers } from './telemetry/tracing-plugin.js';
+import { tracingEnabled } from './telemetry/tracing.js';
 
 /**
  * The federation plumbing every subgraph must expose for the gateway to plan and join. `_entities` only
@@ -75,9 +77,11 @@ function mergeRules(a: FieldRules, b: FieldRules): FieldRules {
  */
 export function buildProtectedSubgraphSchema(sdlFile: URL, resolvers: unknown, patientOf: PatientLocators): GraphQLSchema {
   const scalars = Object.fromEntries(platformScalars.map((scalar) => [scalar.name, scalar]));
+  const typeDefs = parse(readFileSync(sdlFile, 'utf8'));
+  const own = resolvers as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema({
-    typeDefs: parse(readFileSync(sdlFile, 'utf8')),
-    resolvers: { ...scalars, ...(resolvers as GraphQLResolverMap<unknown>) },
+    typeDefs,
+    resolvers: { ...scalars, ...(tracingEnabled() ? traceResolvers(own, spanWorthyFields(buildSubgraphSchema({ typeDefs }))) : own) },
   });
   const { rules, problems } = deriveFieldRules(schema, patientOf);
   if (problems.length > 0) throw new Error(`The schema in ${sdlFile.pathname} is not fully guarded:\n  ${problems.join('\n  ')}`);

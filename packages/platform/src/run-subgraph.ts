@@ -16,6 +16,8 @@ import { RelationshipRegister } from './policy/relationship-register.js';
 import { ConsentRegister } from './policy/consent-register.js';
 import type { SubgraphRoute } from './http-routes.js';
 import { subgraphEntry, type SubgraphName } from './subgraph-manifest.js';
+import { startTracingFromEnvironment } from './telemetry/tracing.js';
+import { profileCpuOnSignal } from './telemetry/cpu-profiler.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
 export interface SubgraphDefinition<TServices extends object> {
@@ -63,6 +65,9 @@ export async function startSubgraph<TServices extends object>(
     schema: 'access_control',
     maxConnections: 4,
     applicationName: `epr-${definition.name}-policy`,
+    // Its hot statement is prepared (AccessControlStore): planned once per connection, not re-planned on each call,
+    // as PostgreSQL would otherwise choose for it. Unnamed statements are planned as before.
+    settings: { plan_cache_mode: 'force_generic_plan' },
   });
   const policy = policyFromEnvironment();
   const accessControl = new AccessControlStore(policyPool);
@@ -111,12 +116,18 @@ export async function startSubgraph<TServices extends object>(
 
 /** The process entry point of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
 export async function runSubgraph<TServices extends object>(definition: SubgraphDefinition<TServices>): Promise<void> {
+  // Before the schema is built: its resolvers get spans only when tracing is on (off, they are left as they are).
+  const tracing = startTracingFromEnvironment(definition.name);
+  profileCpuOnSignal(definition.name, createLogger(definition.name));
   const running = await startSubgraph(definition, await readSubgraphConfig(definition.name));
   const stop = () => {
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    running
+      .close()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

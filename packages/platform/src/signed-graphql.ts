@@ -1,4 +1,5 @@
 import type { Caller, CredentialSigner } from '@epr/identity';
+import { injectTraceHeaders } from './telemetry/tracing.js';
 
 /** What a subgraph answered: the HTTP status and the GraphQL body (either part may be missing from a broken answer). */
 export interface GraphQLAnswer<T> {
@@ -29,15 +30,18 @@ export interface SignedGraphQLCall {
  */
 export async function postSignedGraphQL<T>(call: SignedGraphQLCall): Promise<GraphQLAnswer<T>> {
   const body = JSON.stringify({ query: call.query, variables: call.variables });
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${call.signer.sign(call.caller, { audience: call.audience, body })}`,
+    'x-request-id': call.caller.requestId,
+  };
+  // The call shows in the trace of the request it serves.
+  injectTraceHeaders(headers);
   let response: Response;
   try {
     response = await fetch(call.url, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${call.signer.sign(call.caller, { audience: call.audience, body })}`,
-        'x-request-id': call.caller.requestId,
-      },
+      headers,
       body,
       signal: AbortSignal.timeout(call.timeoutMs),
     });

@@ -15,7 +15,11 @@ export type SqlExecutor = (statement: Sql) => Promise<unknown>;
 /** Runs one statement inside a write's transaction and gives back its rows. */
 export type SqlQuery = <R>(statement: Sql) => Promise<R[]>;
 
-/** Runs a statement on a pg pool (or client) and gives back its rows. */
-export async function queryPool<R extends pg.QueryResultRow>(pool: pg.Pool | pg.PoolClient, statement: Sql): Promise<R[]> {
-  return (await pool.query<R>(statement.text, statement.values)).rows;
+/**
+ * Runs a statement on a pg pool (or client) and gives back its rows; with a `name`, as a prepared statement that
+ * each connection parses and plans once (the statement's text must then be the same on every call).
+ */
+export async function queryPool<R extends pg.QueryResultRow>(pool: pg.Pool | pg.PoolClient, statement: Sql, name?: string): Promise<R[]> {
+  const { text, values } = statement;
+  return (await pool.query<R>(name ? { name, text, values } : { text, values })).rows;
 }

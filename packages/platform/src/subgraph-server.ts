@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { CredentialError, type Caller, type CredentialBinding } from '@epr/identity';
 import type { Logger } from './logger.js';
@@ -10,8 +10,10 @@ import { auditBeforeResponsePlugin } from './audit-plugin.js';
 import { executeGraphQLOverHttp, sendJson, errorBody } from './apollo-http.js';
 import { answer400Unless, parseJsonBody, readBodyBytes } from './http-body.js';
 import { runInRequestScope } from './request-scope.js';
-import { metrics } from './metrics.js';
+import { BoundedLabel, metrics } from './metrics.js';
 import { serveHttp } from './http-service.js';
+import { annotateActiveSpan, contextFromHeaders, SpanKind, traced, tracedIn } from './telemetry/tracing.js';
+import { tracingPlugin } from './telemetry/tracing-plugin.js';
 import { operationLimitOptions, readOperationLimits, subgraphOperationLimits } from './operation-limits/index.js';
 import { answerError, type SubgraphRoute } from './http-routes.js';
 
@@ -20,6 +22,18 @@ const rejected = metrics.counter(
   'Requests refused because they did not carry a valid gateway-signed credential.',
 );
 const served = metrics.counter('epr_graphql_requests_total', 'GraphQL requests served.');
+const requestSeconds = metrics.histogram(
+  'epr_graphql_request_duration_seconds',
+  'GraphQL requests served, by operation (the name the gateway gave this subgraph call): seconds from the credential check to the last byte, the security-log append included.',
+  ['operation'],
+);
+const sqlPerRequest = metrics.histogram(
+  'epr_sql_statements_per_request',
+  'SQL statements one GraphQL request sent, over all of its pools (data, policy facts, security log).',
+  [],
+  [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89],
+);
+const operations = new BoundedLabel();
 
 export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   name: string;
@@ -58,8 +72,16 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    // The gateway already validated the operation against the supergraph; ftv1 traces would cost CPU per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditBeforeResponsePlugin(), ...limits.plugins],
+    // The gateway already validated the operation against the supergraph; ftv1 traces would cost CPU per field. The
+    // cache-control plugin was the only one watching every field resolve (Apollo then wraps each resolver); no field
+    // has a cache hint, and the gateway treats a subgraph answer without a Cache-Control header as uncacheable.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      tracingPlugin(),
+      auditBeforeResponsePlugin(),
+      ...limits.plugins,
+    ],
     formatError: maskInternalErrors((error) => logger.error({ err: error }, 'internal error')),
   });
   await apollo.start();
@@ -77,13 +99,25 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       }
     }
     if (path === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      return void res.end(metrics.render());
+      const text = await metrics.render();
+      res.writeHead(200, { 'content-type': metrics.contentType });
+      return void res.end(text);
     }
     const route = req.method === 'GET' ? options.routes?.find((r) => r.path === path) : undefined;
     if (path !== '/graphql' && !route)
       return sendJson(res, 404, errorBody('Not found. GraphQL is served at /graphql.', ErrorCode.NotFound));
+    // The gateway's trace continues here (W3C traceparent); not covered by the credential, and needs not be.
+    return tracedIn(
+      `${req.method ?? 'GET'} ${path}`,
+      { kind: SpanKind.SERVER, parent: contextFromHeaders(req.headers), attributes: { 'epr.service': options.name, 'url.path': path } },
+      async (span) => {
+        await serve(req, res, route);
+        span?.setAttribute('http.response.status_code', res.statusCode);
+      },
+    );
+  }
 
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse, route: SubgraphRoute<TContext> | undefined): Promise<void> {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
     if (!token) return refuse(res, 'missing');
@@ -91,8 +125,9 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     // limit) before anything else.
     const bytes = await answer400Unless(res, () => readBodyBytes(req));
     if (!bytes) return;
-    const caller = await authenticate(token, bytes);
+    const caller = await traced('credential.verify', undefined, () => authenticate(token, bytes));
     if (typeof caller === 'string') return refuse(res, caller);
+    annotateActiveSpan({ 'epr.request_id': caller.requestId, 'epr.caller_kind': caller.kind });
     const requestLogger = logger.child({
       requestId: caller.requestId,
       ...(caller.correlationId !== undefined && { correlationId: caller.correlationId }),
@@ -107,8 +142,11 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     await runInRequestScope(scope, () =>
       executeGraphQLOverHttp(apollo, req, res, body, async () => options.createContext(caller, requestLogger)),
     );
+    const ms = performance.now() - started;
     served.inc();
-    requestLogger.debug({ ms: Math.round(performance.now() - started), sqlStatements: scope.sqlStatements }, 'graphql request');
+    requestSeconds.observe({ operation: operations.of(operationName(body)) }, ms / 1000);
+    sqlPerRequest.observe(scope.sqlStatements);
+    requestLogger.debug({ ms: Math.round(ms), sqlStatements: scope.sqlStatements }, 'graphql request');
   }
 
   async function serveRoute(
@@ -154,6 +192,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     });
   }
 
+  metrics.collectProcessMetrics();
   const server = await serveHttp(handle, { host: options.host, port: options.port, logger });
   const url = `http://${options.host}:${server.port}/graphql`;
   logger.info({ url }, `${options.name} subgraph listening`);
@@ -164,4 +203,9 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       await apollo.stop();
     },
   };
+}
+
+function operationName(body: unknown): string | undefined {
+  const name = typeof body === 'object' && body !== null ? (body as { operationName?: unknown }).operationName : undefined;
+  return typeof name === 'string' ? name : undefined;
 }

@@ -103,6 +103,11 @@ export const auditActions = {
   'session.sign_out': { area: 'a sign-in session', verb: 'Ended' },
   'session.revoke': { area: 'a sign-in session', verb: 'Ended' },
   'role_profile.end': { area: 'a role profile', verb: 'Ended' },
+  // Clinic set-up: who runs a clinic decides who a booking into it relates to the patient; never a patient's record.
+  'clinic.create': { area: 'a clinic', verb: 'Set up' },
+  'clinic.template.add': { area: 'a clinic’s weekly sessions', verb: 'Added to' },
+  'clinic.sessions.generate': { area: 'a clinic’s sessions', verb: 'Generated' },
+  'clinic.session.add': { area: 'a clinic’s sessions', verb: 'Added to' },
 } as const satisfies Record<string, AuditActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

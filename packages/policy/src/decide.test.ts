@@ -1,7 +1,7 @@
-import { decide, patientFactsMatter } from './decide.js';
+import { decide, identityOnlyFacts, onlyPatientIdentityMatters, patientFactsMatter } from './decide.js';
 import { activities } from './activities.js';
 import { policyFromEnvironment } from './baseline-policy.js';
-import { loadPolicy, PolicyError, roleGrants } from './policy-document.js';
+import { isClinicianRole, loadPolicy, PolicyError, roleGrants } from './policy-document.js';
 import type { AccessRequest, ItemFacts, PatientFacts, RelationshipType, SealLevel, Subject } from './facts.js';
 
 const policy = policyFromEnvironment({});
@@ -351,6 +351,45 @@ describe('when patient facts cannot matter', () => {
   });
 });
 
+describe('when only who the patient is can matter', () => {
+  const everyFact: PatientFacts[] = (['none', 'active', 'expired', 'self-claimed', 'emergency', 'expired-emergency'] as const).flatMap(
+    (state) => [
+      patientFacts(state),
+      patientFacts(state, { doNotShare: true }),
+      patientFacts(state, { nationalOptOut: true }),
+      patientFacts(state, { patientId: 'p2', doNotShare: true }),
+    ],
+  );
+  const everyItem = [
+    undefined,
+    item('NONE'),
+    item('SEALED'),
+    item('SEALED_AND_LOCKED'),
+    item('NONE', { nominatedUserIds: ['someone'] }),
+    item('NONE', { authoringOrganisation: 'A81001' }),
+  ];
+
+  test('deciding with bare facts gives the same answer as with any facts, for every activity, purpose and item', () => {
+    const scoped = Object.values(subjects).filter((subject) => onlyPatientIdentityMatters(policy, subject));
+    expect(scoped).toEqual([subjects.patient]);
+    for (const subject of scoped)
+      for (const activity of activities)
+        for (const purpose of ['DIRECT_CARE', 'SECONDARY_USE'] as const)
+          for (const patient of everyFact)
+            for (const about of everyItem) {
+              const request = { subject, activity, now, purpose, ...(about ? { item: about } : {}) };
+              expect(decide(policy, { ...request, patient: identityOnlyFacts(patient.patientId) })).toEqual(
+                decide(policy, { ...request, patient }),
+              );
+            }
+  });
+
+  test('not for staff, whose relationships and consents decide', () => {
+    for (const subject of [subjects.clinician, subjects.clerk, subjects.analyst, subjects.gp])
+      expect(onlyPatientIdentityMatters(policy, subject)).toBe(false);
+  });
+});
+
 describe('policy documents', () => {
   test('includes are expanded', () => {
     expect(roleGrants(policy, 'R8000', 'clinical.read')).toBe(true);
@@ -392,5 +431,13 @@ describe('policy documents', () => {
     for (const sessionMaxAgeHours of [0, -1, 25, '12', 87_600]) {
       expect(() => loadPolicy({ activities: {}, jobRoles: {}, sessionMaxAgeHours })).toThrow(/sessionMaxAgeHours/);
     }
+  });
+});
+
+describe('clinician roles (who may run a clinic)', () => {
+  test('the baseline’s clinicians and nurses are; clerks, governance, analysts, patients and feeds are not', () => {
+    const clinicians = [...policy.jobRoles.keys()].filter((code) => isClinicianRole(policy.jobRoles.get(code)));
+    expect(clinicians.sort()).toEqual(['R8000', 'R8001', 'R8003']);
+    expect(isClinicianRole(undefined)).toBe(false);
   });
 });

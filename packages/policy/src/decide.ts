@@ -112,3 +112,18 @@ export function patientFactsMatter(policy: Policy, subject: Subject, activity: A
   if (subject.kind !== 'user' || !role || !role.activities.has(activity)) return false;
   return role.scope === 'self' || purpose === 'SECONDARY_USE' || relationshipBound.has(activity);
 }
+
+/**
+ * Whether, of one patient's facts, only who the patient is can change the decision for this subject: for a role
+ * scoped to its own record (a patient in the portal), `decide` compares the patient's id with the subject's and looks
+ * at nothing else — relationships, emergency access and consent protect a patient from others, not from themselves
+ * (decide.test.ts proves it for every activity, purpose, item and fact). Such facts need no look-up.
+ */
+export function onlyPatientIdentityMatters(policy: Policy, subject: Subject): boolean {
+  return subject.kind === 'user' && policy.jobRoles.get(subject.jobRoleCode)?.scope === 'self';
+}
+
+/** Facts that say nothing but who the patient is, for when nothing else can matter (`onlyPatientIdentityMatters`). */
+export function identityOnlyFacts(patientId: string): PatientFacts {
+  return { patientId, relationships: [], emergency: null, doNotShare: false, nationalOptOut: false };
+}

@@ -104,3 +104,12 @@ export function loadPolicy(document: unknown): Policy {
 export function roleGrants(policy: Policy, jobRoleCode: string, activity: Activity): boolean {
   return policy.jobRoles.get(jobRoleCode)?.activities.has(activity) ?? false;
 }
+
+/**
+ * A clinician role: one that cares for patients and records their care (`clinical.write`), on any patient it has a
+ * relationship with (care scope). Who may run a clinic, and so be given a booking's relationship with the patient;
+ * roles that only read the record (governance, the patient's own portal role) are not clinicians.
+ */
+export function isClinicianRole(role: JobRolePolicy | undefined): boolean {
+  return role !== undefined && role.scope === 'care' && role.activities.has('clinical.write');
+}

@@ -11,7 +11,11 @@ export const auditSubgraph: SubgraphDefinition<Context> = {
   name: 'audit',
   build: ({ pool }) => {
     const db = createDb(pool);
-    const stores: ServiceStores = { events: new AccessEventStore(db), alerts: new AlertStore(db), transactions: prismaTransactions(db) };
+    const stores: ServiceStores = {
+      events: new AccessEventStore(db, pool),
+      alerts: new AlertStore(db),
+      transactions: prismaTransactions(db),
+    };
     return {
       schema: buildSchema(),
       createContext: (base) => ({ ...base, ...createServices({ caller: base.caller, policy: base.policy, audit: base.audit }, stores) }),

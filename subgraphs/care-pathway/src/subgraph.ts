@@ -29,7 +29,7 @@ export const carePathwaySubgraph: SubgraphDefinition<Context> = {
     const transactions = prismaTransactions(db);
     const ledger = new PathwayLedger(relationships);
     const readers = {
-      referrals: new ReferralStore(db),
+      referrals: new ReferralStore(db, pool),
       pathways: new PathwayStore(db),
       periods: new RttPeriodStore(db),
       events: new PathwayEventStore(db),

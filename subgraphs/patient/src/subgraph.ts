@@ -22,8 +22,8 @@ export const patientSubgraph: SubgraphDefinition<Context> = {
     const sql = prismaTransactions(db);
     const duplicates = new DuplicateStore(db);
     const stores: Stores = {
-      patients: new PatientStore(db),
-      directory: new DirectoryStore(db),
+      patients: new PatientStore(db, pool),
+      directory: new DirectoryStore(db, pool),
       duplicates,
       merges: new MergeStore(db, duplicates),
       careStanding: new CareStandingStore(db),

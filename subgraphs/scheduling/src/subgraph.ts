@@ -8,25 +8,25 @@ import { ClinicStore } from './data/clinic-store.js';
 import { SlotStore } from './data/slot-store.js';
 import { createServices, type ServiceStores } from './services/index.js';
 import { startOutcomeDelivery } from './delivery/outcome-delivery.js';
-import { directoryClinicTeams } from './data/clinic-teams.js';
+import { directoryOfClinics } from './data/clinic-directory.js';
 
 /** The scheduling subgraph: clinics, slots, appointments and attendance, with outcomes relayed to care-pathway. */
 export const schedulingSubgraph: SubgraphDefinition<Context> = {
   name: 'scheduling',
   build: ({ pool, logger, serviceClient, relationships }) => {
-    // Bookings into a team's clinic ask the directory for the team; without a service key there is no one to ask.
+    // Clinic set-up and bookings into a team's clinic ask the directory; without a service key there is no one to ask.
     if (!serviceClient)
-      throw new Error('scheduling needs SERVICE_PRIVATE_JWK_FILE: it relays outcomes and asks the directory for clinic teams.');
+      throw new Error('scheduling needs SERVICE_PRIVATE_JWK_FILE: it relays outcomes and asks the directory who may run a clinic.');
     const db = createDb(pool);
     const delivery = startOutcomeDelivery(pool, serviceClient, logger);
     const stores: ServiceStores = {
-      appointments: new AppointmentStore(db),
+      appointments: new AppointmentStore(db, pool),
       clinics: new ClinicStore(db),
       slots: new SlotStore(db),
       bookings: new BookingStore(),
       transactions: prismaTransactions(db),
       relationships,
-      clinicTeams: directoryClinicTeams(serviceClient),
+      clinicDirectory: directoryOfClinics(serviceClient),
       outcomesCommitted: delivery.wake,
     };
     return {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { organisations, patients, users } from '../seed/demo-data.js';
-import type { SeededData } from './operations.js';
+import { clinician, type SeededData } from './operations.js';
 
 const familyNames = ['Bennett', 'Smith', 'Patel', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Khan', 'Davies', 'Evans', 'Roberts'];
 const givenNames = ['Olivia', 'Amelia', 'Isla', 'Ava', 'Noah', 'Oliver', 'George', 'Arthur', 'Muhammad', 'Leo', 'Freya', 'Harry'];
@@ -71,9 +71,19 @@ export async function seededData(databaseUrl: string): Promise<SeededData> {
   try {
     const table = await client.query<{ exists: boolean }>(`SELECT to_regclass('care_pathway.pathway') IS NOT NULL AS exists`);
     const pathways = table.rows[0]?.exists
-      ? await client.query<{ id: string }>(`SELECT id FROM care_pathway.pathway WHERE organisation = $1 ORDER BY id LIMIT 50`, [
-          organisations[0].odsCode,
-        ])
+      ? // Pathways the timeline's caller may read: relationships now come from the care process, held by the clinician
+        // or one of her teams, so the organisation's other pathways would only measure refusals.
+        await client.query<{ id: string }>(
+          `SELECT pw.id FROM care_pathway.pathway pw
+            WHERE pw.organisation = $1
+              AND EXISTS (SELECT 1 FROM access_control.legitimate_relationship lr
+                           WHERE lr.patient_id = pw.patient_id AND lr.ended_at IS NULL AND (lr.expires_at IS NULL OR lr.expires_at > now())
+                             AND ((lr.holder_kind = 'USER' AND lr.holder_id = $2)
+                               OR (lr.holder_kind = 'TEAM' AND lr.holder_id IN (SELECT m.care_team_id::text FROM patient.care_team_member m
+                                                                                 WHERE m.role_profile_id = $3))))
+            ORDER BY pw.id LIMIT 50`,
+          [organisations[0].odsCode, clinician.userId, clinician.roleProfileId],
+        )
       : { rows: [] };
     const portalPatientId = users.find((u) => u.patientId !== undefined)?.patientId;
     if (!portalPatientId) throw new Error('The demo directory has no patient with a portal account.');

@@ -19,7 +19,7 @@ import {
   type SeededData,
 } from './operations.js';
 import { startPeer, type PeerGateway, type StartedPeer } from './peers/peer-gateways.js';
-import { machineBusySeconds, treeUsage } from './process-usage.js';
+import { embeddedPostgresPid, machineBusySeconds, treeUsage } from './process-usage.js';
 import { renderReport, writeReport, type BenchReport, type Ratio, type Skipped } from './report.js';
 import { targetVerdicts } from './targets.js';
 
@@ -37,6 +37,9 @@ const conditions = [
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 ];
+// Extra gateways started beside the stack's get what startBenchStack gives its own: rate limits off (they would
+// otherwise refuse one user's flood, and the comparison would measure refusals).
+const benchGatewayEnv = { GATEWAY_RATE_LIMITS: 'off' };
 const production: StackSettings = { env: { NODE_ENV: 'production' }, gatewayEnv: { GATEWAY_WORKERS: String(options.workers) } };
 
 console.log(`Starting the stack in production mode on a scratch database (+${options.patients} synthetic patients)…`);
@@ -81,15 +84,23 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
     ...extra,
   });
   const ourWorkers = `ours, ${opts.workers} worker${opts.workers > 1 ? 's' : ''}`;
+  const postgresPid = embeddedPostgresPid();
+  if (postgresPid === undefined)
+    conditions.push("PostgreSQL runs outside this benchmark's processes (DATABASE_URL): its CPU is in 'other'");
   const viaGateway = (label: string, name = 'gateway'): Target => {
     const services = bench.current().services;
+    const subgraphs = services.filter((s) => !s.name.startsWith('gateway'));
     return {
       label,
       url: `${services.find((s) => s.name === name)!.baseUrl}/graphql`,
       authorization: summarySessions,
       gatewayPid: services.find((s) => s.name === name)!.child.pid!,
-      subgraphPids: services.filter((s) => !s.name.startsWith('gateway')).map((s) => s.child.pid!),
+      subgraphPids: subgraphs.map((s) => s.child.pid!),
       subgraphUrls: bench.current().subgraphUrls,
+      processes: {
+        ...Object.fromEntries(subgraphs.map((s) => [s.name, s.child.pid!])),
+        ...(postgresPid !== undefined ? { postgres: postgresPid } : {}),
+      },
     };
   };
   const record = (results: Measurement[]) => {
@@ -124,8 +135,13 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
     try {
       const targets = [viaGateway(ourWorkers)];
       const extra: [string, Record<string, string>][] = [
-        ...(opts.workers > 1 ? ([['ours, 1 worker', { GATEWAY_WORKERS: '1' }]] as [string, Record<string, string>][]) : []),
-        ...opts.variants.map((v): [string, Record<string, string>] => [`ours, ${v.label}`, { ...production.gatewayEnv, ...v.env }]),
+        ...(opts.workers > 1
+          ? ([['ours, 1 worker', { ...benchGatewayEnv, GATEWAY_WORKERS: '1' }]] as [string, Record<string, string>][])
+          : []),
+        ...opts.variants.map((v): [string, Record<string, string>] => [
+          `ours, ${v.label}`,
+          { ...benchGatewayEnv, ...production.gatewayEnv, ...v.env },
+        ]),
       ];
       for (const [i, [label, env]] of extra.entries()) {
         await bench.current().startGateway(`gateway-${i + 2}`, await bench.freePort(), env);

@@ -1,5 +1,5 @@
 import { runLoad } from './load.js';
-import { machineBusySeconds, treeUsage } from './process-usage.js';
+import { machineBusySeconds, ownCpuSeconds, treeUsage } from './process-usage.js';
 import { sqlStatementsSoFar } from './sql-statements.js';
 import type { AuthorizationPool } from './callers.js';
 import type { BenchOperation } from './operations.js';
@@ -16,6 +16,8 @@ export interface Target {
   gatewayPid?: number;
   subgraphPids: number[];
   subgraphUrls: Record<string, string>;
+  /** Processes whose CPU is reported one by one (each subgraph, PostgreSQL when embedded), by name. */
+  processes?: Record<string, number>;
   /** For a target that must be (re)started before each slice (other service settings): starts it, returns it live. */
   activate?: () => Promise<Target>;
 }
@@ -38,7 +40,15 @@ export interface Measurement {
   sqlPerOperation: number;
   gatewayRssMiB?: number;
   /** CPU time per request: the gateway's, the subgraphs', and the rest of this machine's (PostgreSQL, load generator, other users). */
-  cpuMsPerRequest: { gateway?: number; subgraphs: number; everythingElse: number };
+  cpuMsPerRequest: {
+    gateway?: number;
+    subgraphs: number;
+    everythingElse: number;
+    /** Per process: each subgraph, `postgres` (when embedded), `load generator` (this process), and `other` (the machine's rest). */
+    byProcess?: Record<string, number>;
+    /** The whole machine's busy CPU per request, everyone's included. */
+    machine?: number;
+  };
 }
 
 export interface RunShape {
@@ -58,6 +68,8 @@ interface Sample {
   gatewayCpu: number;
   subgraphsCpu: number;
   machineCpu: number;
+  loadGeneratorCpu: number;
+  processCpu: Record<string, number>;
   gatewayRssMiB?: number;
 }
 
@@ -109,18 +121,25 @@ function plan(bodies: string[], target: Target, shape: RunShape) {
 async function sample(bodies: string[], target: Target, shape: RunShape): Promise<Sample> {
   const gatewayCpu = () => (target.gatewayPid !== undefined ? treeUsage(target.gatewayPid).cpuSeconds : 0);
   const subgraphsCpu = () => sum(target.subgraphPids.map((pid) => treeUsage(pid).cpuSeconds));
+  const processCpu = () =>
+    Object.fromEntries(Object.entries(target.processes ?? {}).map(([name, pid]) => [name, treeUsage(pid).cpuSeconds]));
   const before = {
     sql: await sqlStatementsSoFar(target.subgraphUrls),
     gateway: gatewayCpu(),
     subgraphs: subgraphsCpu(),
+    processes: processCpu(),
+    loadGenerator: ownCpuSeconds(),
     machine: machineBusySeconds(),
   };
   const load = await runLoad({ ...plan(bodies, target, shape), seconds: shape.seconds });
+  const after = processCpu();
   return {
     ...load,
     machineCpu: machineBusySeconds() - before.machine,
     gatewayCpu: gatewayCpu() - before.gateway,
     subgraphsCpu: subgraphsCpu() - before.subgraphs,
+    loadGeneratorCpu: ownCpuSeconds() - before.loadGenerator,
+    processCpu: Object.fromEntries(Object.entries(after).map(([name, seconds]) => [name, seconds - (before.processes[name] ?? 0)])),
     sql: (await sqlStatementsSoFar(target.subgraphUrls)) - before.sql,
     ...(target.gatewayPid !== undefined ? { gatewayRssMiB: treeUsage(target.gatewayPid).rssMiB } : {}),
   };
@@ -133,6 +152,13 @@ function pool(operation: BenchOperation, target: Target, shape: RunShape, sample
   const perRequest = (seconds: number) => (requests > 0 ? (seconds * 1000) / requests : 0);
   const gatewayCpu = total((s) => s.gatewayCpu);
   const subgraphsCpu = total((s) => s.subgraphsCpu);
+  const machineCpu = total((s) => s.machineCpu);
+  const named = Object.keys(samples[0]?.processCpu ?? {});
+  const byProcess: Record<string, number> = {};
+  for (const name of named) byProcess[name] = perRequest(total((s) => s.processCpu[name] ?? 0));
+  byProcess['load generator'] = perRequest(total((s) => s.loadGeneratorCpu));
+  const postgresCpu = named.includes('postgres') ? total((s) => s.processCpu['postgres'] ?? 0) : 0;
+  byProcess['other'] = perRequest(Math.max(0, machineCpu - gatewayCpu - subgraphsCpu - postgresCpu - total((s) => s.loadGeneratorCpu)));
   return {
     phase: shape.phase,
     operation: operation.key,
@@ -152,7 +178,9 @@ function pool(operation: BenchOperation, target: Target, shape: RunShape, sample
     cpuMsPerRequest: {
       ...(target.gatewayPid !== undefined ? { gateway: perRequest(gatewayCpu) } : {}),
       subgraphs: perRequest(subgraphsCpu),
-      everythingElse: perRequest(Math.max(0, total((s) => s.machineCpu) - gatewayCpu - subgraphsCpu)),
+      everythingElse: perRequest(Math.max(0, machineCpu - gatewayCpu - subgraphsCpu)),
+      byProcess,
+      machine: perRequest(machineCpu),
     },
   };
 }

@@ -26,6 +26,26 @@ export function treeUsage(pid: number): TreeUsage {
   return { cpuSeconds, rssMiB };
 }
 
+/** CPU time of this one process (the benchmark harness and its load generator), without its children. */
+export function ownCpuSeconds(): number {
+  const stat = read(`/proc/${process.pid}/stat`) ?? '';
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/**
+ * The postmaster of an embedded PostgreSQL this process started (its backends are its children), or undefined
+ * when the database runs elsewhere (DATABASE_URL).
+ */
+export function embeddedPostgresPid(): number | undefined {
+  const commandOf = (pid: number) => read(`/proc/${pid}/comm`)?.trim();
+  const parentOf = (pid: number) => {
+    const stat = read(`/proc/${pid}/stat`) ?? '';
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  };
+  return descendants(process.pid).find((pid) => commandOf(pid) === 'postgres' && commandOf(parentOf(pid)) !== 'postgres');
+}
+
 /** Busy CPU seconds of the whole machine, everyone's processes included. */
 export function machineBusySeconds(): number {
   const line = (read('/proc/stat') ?? '').split('\n')[0] ?? '';

@@ -1,5 +1,5 @@
 import type { Measurement } from './measure.js';
-import type { Ratio } from './report.js';
+import { systemCpuMs, type Ratio } from './report.js';
 
 export interface Comparisons {
   /** Ours (main settings) first, then the other gateways on the same workload. */
@@ -27,6 +27,18 @@ export function targetVerdicts(c: Comparisons): Ratio[] {
       detail:
         `${rate(ours!)} vs ${rate(other)}; p95 ${ours!.p95Ms.toFixed(1)} vs ${other.p95Ms.toFixed(1)} ms; ${gatewayCpu(ours!, other)}` +
         (isStock ? ` (target ≥ 1.5: ${verdict(ratio >= 1.5)})` : ''),
+    });
+  }
+  if (ours?.cpuMsPerRequest.byProcess) {
+    const system = systemCpuMs(ours);
+    const loadGenerator = ours.cpuMsPerRequest.byProcess['load generator'] ?? 0;
+    const postgresMeasured = ours.cpuMsPerRequest.byProcess['postgres'] !== undefined;
+    ratios.push({
+      name: `CPU per patient summary, ${ours.target}: gateway + subgraphs + PostgreSQL (ms)`,
+      value: system,
+      detail:
+        `gateway ${(ours.cpuMsPerRequest.gateway ?? 0).toFixed(2)}, subgraphs ${ours.cpuMsPerRequest.subgraphs.toFixed(2)}, PostgreSQL ${postgresMeasured ? ours.cpuMsPerRequest.byProcess['postgres']!.toFixed(2) : 'not measured (external)'}; ` +
+        `with the load generator (${loadGenerator.toFixed(2)}) ${(system + loadGenerator).toFixed(2)} ms (target ≤ 8 ms: ${verdict(system <= 8)})`,
     });
   }
   const [direct, through] = c.hop;

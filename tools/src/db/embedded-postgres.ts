@@ -73,7 +73,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // TCP on loopback only. No Unix socket: nothing uses it, and a killed run would leave a stale socket lock in /tmp.
-    postgresFlags: ['-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='],
+    // EPR_POSTGRES_SETTINGS adds `name=value` settings (space-separated), e.g. to load pg_stat_statements when profiling.
+    postgresFlags: [
+      '-c',
+      `listen_addresses=${HOST}`,
+      '-c',
+      'unix_socket_directories=',
+      ...(process.env['EPR_POSTGRES_SETTINGS']?.split(' ').filter(Boolean) ?? []).flatMap((setting) => ['-c', setting]),
+    ],
     onLog: keep,
     onError: keep,
   });

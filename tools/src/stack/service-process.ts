@@ -21,7 +21,9 @@ export function spawnService(
 ): ServiceProcess {
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // EPR_NODE_ARGS: extra node flags for the services, e.g. `--cpu-prof` (which NODE_OPTIONS may not carry).
+  const nodeArgs = env['EPR_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return { name, baseUrl: `http://127.0.0.1:${port}`, logFile, child };

@@ -20,6 +20,9 @@ export class AccessControlStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async patientFacts(subject: Subject, patientIds: readonly string[]): Promise<PatientFacts[]> {
+    // A named (prepared) statement on a pool with plan_cache_mode=force_generic_plan: PostgreSQL parses and plans it
+    // once per connection instead of on every call, which was 0.21 ms of its CPU each time (pg_stat_statements), four
+    // times per patient summary. Behind a transaction-pooling proxy, name-less statements would be needed again.
     const rows = await queryPool<FactsRow>(
       this.pool,
       sql`SELECT p.patient_id,
@@ -35,6 +38,7 @@ export class AccessControlStore {
               coalesce(c.national_opt_out, false) AS national_opt_out
          FROM unnest(${patientIds}::uuid[]) AS p(patient_id)
          LEFT JOIN access_control.patient_consent c ON c.patient_id = p.patient_id`,
+      'epr-patient-facts',
     );
     const byId = new Map(rows.map((row) => [row.patient_id, row]));
     return patientIds.map((patientId) => {

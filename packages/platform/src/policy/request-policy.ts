@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import {
   decide,
+  identityOnlyFacts,
+  onlyPatientIdentityMatters,
   patientFactsMatter,
   type Activity,
   type AuditAction,
@@ -17,6 +19,7 @@ import type { AuditTrail } from '../audit-trail.js';
 import { forbidden, notFound } from '../errors.js';
 import { requireJustification } from '../justification-input.js';
 import type { AccessControlStore } from './access-control-store.js';
+import { traced } from '../telemetry/tracing.js';
 
 /** A clinical item as the policy sees it: its facts plus where it belongs. */
 export interface GuardedItem extends Omit<ItemFacts, 'nominatedUserIds'> {
@@ -60,6 +63,8 @@ export class RequestPolicy {
   private readonly held = new Map<Activity, boolean>();
   private readonly decisions = new Map<string, Decision>();
   private readonly recorded = new Set<string>();
+  /** A patient in the portal: only whether the record is their own decides, so their facts are never looked up. */
+  private readonly identityDecides: boolean;
 
   constructor(
     private readonly policy: Policy,
@@ -69,8 +74,14 @@ export class RequestPolicy {
     private readonly now: Date = new Date(),
   ) {
     this.subject = subjectOf(caller);
-    this.facts = new DataLoader((ids) => store.patientFacts(this.subject, ids));
+    this.identityDecides = onlyPatientIdentityMatters(policy, this.subject);
+    this.facts = new DataLoader((ids) => this.patientFacts(ids));
     this.nominees = new DataLoader((refs) => store.nominations(refs));
+  }
+
+  /** The facts of these patients as the policy needs them: looked up, or for a patient in the portal, who they are. */
+  private async patientFacts(patientIds: readonly string[]): Promise<PatientFacts[]> {
+    return this.identityDecides ? patientIds.map(identityOnlyFacts) : this.store.patientFacts(this.subject, patientIds);
   }
 
   /** A job role as the policy in force defines it (its name, its scope), or undefined for a code it does not list. */
@@ -96,8 +107,12 @@ export class RequestPolicy {
     const key = `${activity}|${purpose ?? ''}|${patientId}`;
     let decision = this.decisions.get(key);
     if (!decision) {
-      const patient = await this.facts.load(patientId);
-      decision = decide(this.policy, { subject: this.subject, activity, patient, now: this.now, ...(purpose ? { purpose } : {}) });
+      decision = await traced('policy.decide', { 'epr.activity': activity }, async (span) => {
+        const patient = await this.facts.load(patientId);
+        const decided = decide(this.policy, { subject: this.subject, activity, patient, now: this.now, ...(purpose ? { purpose } : {}) });
+        span?.setAttribute('epr.effect', decided.effect);
+        return decided;
+      });
       this.decisions.set(key, decision);
     }
     const recorded = `${action}|${key}`;
@@ -144,7 +159,7 @@ export class RequestPolicy {
    */
   async decideEach(activities: readonly Activity[], patientIds: readonly string[], purpose: Purpose): Promise<Map<Activity, Decision[]>> {
     const needFacts = activities.some((activity) => patientFactsMatter(this.policy, this.subject, activity, purpose));
-    const facts = needFacts && patientIds.length ? await this.store.patientFacts(this.subject, patientIds) : null;
+    const facts = needFacts && patientIds.length ? await this.patientFacts(patientIds) : null;
     return new Map(
       activities.map((activity) => {
         if (!facts) {
@@ -174,6 +189,17 @@ export class RequestPolicy {
       sealOverride === undefined
         ? undefined
         : requireJustification(sealOverride, 'sealOverrideJustification', 'The justification for opening sealed items');
+    return traced('policy.decide_items', { 'epr.activity': activity, 'epr.items': items.length }, () =>
+      this.decideItems(activity, items, action, justification),
+    );
+  }
+
+  private async decideItems<T extends GuardedItem>(
+    activity: Activity,
+    items: readonly T[],
+    action: AuditAction,
+    justification: string | undefined,
+  ): Promise<VisibleItem<T>[]> {
     const nominated = await Promise.all(items.map((item) => this.nominees.load(item.itemRef)));
     const patients = await Promise.all(items.map((item) => this.facts.load(item.patientId)));
     const visible: VisibleItem<T>[] = [];

@@ -1,3 +1,5 @@
+import type pg from 'pg';
+import { preparedRead, utcDate } from '@epr/platform';
 import type { Db } from './prisma.js';
 import type { ReferralPriority, ReferralSource, TriageStatus } from '../__generated__/prisma/client.js';
 
@@ -51,19 +53,30 @@ export const referralColumns = {
   withdrawalReason: true,
 } as const;
 
+// A patient's referrals, latest received first: what every patient summary asks (preparedRead says why not Prisma).
+const referralsOfPatients = preparedRead<ReferralRecord>(
+  'epr-referrals-of-patients',
+  `SELECT id, patient_id AS "patientId", receiving_organisation AS "receivingOrganisation", specialty, priority::text AS priority,
+          ${utcDate('received_on', 'receivedOn')}, ${utcDate('referred_on', 'referredOn')}, ${utcDate('ubrn_converted_on', 'ubrnConvertedOn')},
+          referring_organisation AS "referringOrganisation", referring_clinician AS "referringClinician", reason, ubrn,
+          triage_status::text AS "triageStatus", triaged_at AS "triagedAt", triaged_by AS "triagedBy", triage_reason AS "triageReason",
+          source::text AS source, ${utcDate('withdrawn_on', 'withdrawnOn')}, withdrawn_at AS "withdrawnAt", withdrawn_by AS "withdrawnBy",
+          withdrawal_reason AS "withdrawalReason"
+     FROM referral WHERE patient_id = ANY($1::uuid[]) ORDER BY received_on DESC, id`,
+);
+
 /** Referral reads; each takes a batch of keys and costs one SQL statement. */
 export class ReferralStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pool: pg.Pool,
+  ) {}
 
   findByIds(ids: readonly string[]): Promise<ReferralRecord[]> {
     return this.db.referral.findMany({ where: { id: { in: [...ids] } }, select: referralColumns });
   }
 
   findByPatientIds(patientIds: readonly string[]): Promise<ReferralRecord[]> {
-    return this.db.referral.findMany({
-      where: { patientId: { in: [...patientIds] } },
-      select: referralColumns,
-      orderBy: [{ receivedOn: 'desc' }, { id: 'asc' }],
-    });
+    return referralsOfPatients(this.pool, [patientIds]);
   }
 }

@@ -1,3 +1,5 @@
+import type pg from 'pg';
+import { preparedRead } from '@epr/platform';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import type { Db } from './prisma.js';
 
@@ -71,15 +73,24 @@ const roleProfileColumns = {
   organisation: { select: organisationColumns },
 } as const satisfies Prisma.RoleProfileSelect;
 
+// Organisations by ODS code: every entry of a patient's access log names one (preparedRead says why not Prisma).
+const organisationsByOdsCode = preparedRead<OrganisationRecord>(
+  'epr-organisations-by-ods',
+  'SELECT id, ods_code AS "odsCode", name FROM organisation WHERE ods_code = ANY($1::text[])',
+);
+
 /**
  * The directory: organisations, users, their role profiles and care teams. Batch reads take many keys; each
  * costs one statement, plus one for each nested relation it brings (a role profile's organisation).
  */
 export class DirectoryStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pool: pg.Pool,
+  ) {}
 
   organisationsByOds(odsCodes: readonly string[]): Promise<OrganisationRecord[]> {
-    return this.db.organisation.findMany({ where: { odsCode: { in: [...odsCodes] } }, select: organisationColumns });
+    return organisationsByOdsCode(this.pool, [odsCodes]);
   }
 
   organisationsByIds(ids: readonly string[]): Promise<OrganisationRecord[]> {
@@ -145,6 +156,15 @@ export class DirectoryStore {
   /** Does the user hold a role profile (active or not) at the organisation? */
   async holdsRoleAt(userId: string, odsCode: string): Promise<boolean> {
     return (await this.db.roleProfile.count({ where: { userId, organisation: { odsCode } } })) > 0;
+  }
+
+  /** The job roles of the user's active role profiles at the organisation. */
+  async activeJobRolesAt(userId: string, odsCode: string): Promise<string[]> {
+    const profiles = await this.db.roleProfile.findMany({
+      where: { userId, active: true, organisation: { odsCode } },
+      select: { jobRoleCode: true },
+    });
+    return profiles.map((profile) => profile.jobRoleCode);
   }
 
   /** Ends the role profile: it can no longer be selected, and sessions working in it are refused. */

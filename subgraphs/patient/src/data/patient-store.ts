@@ -1,4 +1,5 @@
-import { badUserInput, conflict, type Transaction, isUniqueViolation } from '@epr/platform';
+import type pg from 'pg';
+import { badUserInput, conflict, isUniqueViolation, preparedRead, utcDate, type Transaction } from '@epr/platform';
 import { Prisma } from '../__generated__/prisma/client.js';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import type { Db, Tx } from './prisma.js';
@@ -27,6 +28,16 @@ export const patientColumns = {
 
 /** A patient as the resolvers see it. */
 export type PatientRecord = Prisma.PatientGetPayload<{ select: typeof patientColumns }>;
+
+// Patients by id: what every patient summary asks first (preparedRead says why not Prisma).
+const patientsById = preparedRead<PatientRecord>(
+  'epr-patients-by-id',
+  `SELECT id, nhs_number AS "nhsNumber", temporary_identity AS "temporaryIdentity", given_name AS "givenName",
+          family_name AS "familyName", ${utcDate('birth_date', 'birthDate')}, sex::text AS sex, gender_identity::text AS "genderIdentity",
+          address_lines AS "addressLines", postcode, telephone, email, registered_gp_practice_id AS "registeredGpPracticeId",
+          ${utcDate('date_of_death', 'dateOfDeath')}, replaced_by_id AS "replacedById", created_at AS "createdAt"
+     FROM patient WHERE id = ANY($1::uuid[])`,
+);
 
 /** What can be written about a patient's demographics; a registration sets all of it. */
 export interface Demographics {
@@ -79,10 +90,13 @@ const localIdentifierColumns = {
  * local identifiers, which bring their organisation); writes run in one transaction each.
  */
 export class PatientStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pool: pg.Pool,
+  ) {}
 
   findByIds(ids: readonly string[]): Promise<PatientRecord[]> {
-    return this.db.patient.findMany({ where: { id: { in: [...ids] } }, select: patientColumns });
+    return patientsById(this.pool, [ids]);
   }
 
   findByNhsNumbers(nhsNumbers: readonly string[]): Promise<PatientRecord[]> {

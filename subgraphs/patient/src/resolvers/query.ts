@@ -38,5 +38,6 @@ export const Query: QueryResolvers = {
   careTeam: (_parent, { id }, { directory }) => directory.careTeam(id),
   _referralTeams: (_parent, { organisation, service }, { directory }) => directory.referralTeams(organisation, service),
   _clinicTeam: (_parent, { organisation, code }, { directory }) => directory.clinicTeam(organisation, code),
+  _clinicClinician: (_parent, { organisation, userId }, { directory }) => directory.clinicClinician(organisation, userId),
   _sessionRoleProfile: (_parent, { userId, roleProfileId }, { directory }) => directory.sessionRoleProfile(userId, roleProfileId),
 };

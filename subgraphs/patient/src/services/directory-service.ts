@@ -1,4 +1,5 @@
 import { unauthenticated } from '@epr/platform';
+import { isClinicianRole } from '@epr/policy';
 import type {
   CareTeamRecord,
   OrganisationRecord,
@@ -70,6 +71,15 @@ export class DirectoryService {
   /** For scheduling, in its own name: the team a booking into a clinic run by team `code` at `odsCode` relates. */
   async clinicTeam(odsCode: string, code: string): Promise<string | null> {
     return (await this.request.stores.directory.teamAt(odsCode.trim().toUpperCase(), code.trim()))?.id ?? null;
+  }
+
+  /**
+   * For scheduling, in its own name: may `userId` be the clinician of a clinic at `odsCode` — do they hold an active
+   * role profile there whose job role is a clinician role in the policy in force?
+   */
+  async clinicClinician(odsCode: string, userId: string): Promise<boolean> {
+    const jobRoles = await this.request.stores.directory.activeJobRolesAt(userId.trim(), odsCode.trim().toUpperCase());
+    return jobRoles.some((code) => isClinicianRole(this.request.policy.jobRole(code)));
   }
 
   user(id: string): Promise<UserRecord | null> {

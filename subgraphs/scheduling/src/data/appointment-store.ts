@@ -1,3 +1,5 @@
+import type pg from 'pg';
+import { preparedRead } from '@epr/platform';
 import type { Db } from './prisma.js';
 import type { AppointmentStatus, CancelledBy } from '../__generated__/prisma/client.js';
 
@@ -51,9 +53,23 @@ export interface ClinicListPosition {
 
 const earliestFirst = [{ startsAt: 'asc' }, { id: 'asc' }] as const;
 
+// A patient's appointments, earliest first: what every patient summary asks (preparedRead says why not Prisma).
+const appointmentsOfPatients = preparedRead<AppointmentRecord>(
+  'epr-appointments-of-patients',
+  `SELECT id, patient_id AS "patientId", organisation, clinic_name AS "clinicName", starts_at AS "startsAt", status::text AS status,
+          slot_id AS "slotId", pathway_id AS "pathwayId", referral_id AS "referralId", cancelled_by::text AS "cancelledBy",
+          cancellation_reason AS "cancellationReason", cancelled_at AS "cancelledAt", rescheduled_to_id AS "rescheduledToId",
+          dna_communicated_clearly AS "dnaCommunicatedClearly", communication_evidence AS "communicationEvidence",
+          created_at AS "createdAt", back_entered AS "backEntered"
+     FROM appointment WHERE patient_id = ANY($1::uuid[]) ORDER BY starts_at, id`,
+);
+
 /** Appointment reads; each takes a batch of keys and costs one SQL statement. */
 export class AppointmentStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pool: pg.Pool,
+  ) {}
 
   findByIds(ids: readonly string[]): Promise<AppointmentRecord[]> {
     return this.db.appointment.findMany({ where: { id: { in: [...ids] } }, select: appointmentColumns });
@@ -78,11 +94,7 @@ export class AppointmentStore {
   }
 
   findByPatientIds(patientIds: readonly string[]): Promise<AppointmentRecord[]> {
-    return this.db.appointment.findMany({
-      where: { patientId: { in: [...patientIds] } },
-      select: appointmentColumns,
-      orderBy: [...earliestFirst],
-    });
+    return appointmentsOfPatients(this.pool, [patientIds]);
   }
 
   findByPathwayIds(pathwayIds: readonly string[]): Promise<AppointmentRecord[]> {

@@ -1,4 +1,6 @@
+import type { Transaction } from '@epr/platform';
 import type { Db } from './prisma.js';
+import type { Tx } from './booking-store.js';
 import type { SlotKind } from '../__generated__/prisma/client.js';
 import type { NewClinic } from '../domain/clinic-setup.js';
 import type { WeeklyPattern } from '../domain/session-plan.js';
@@ -51,8 +53,9 @@ export class ClinicStore {
     });
   }
 
-  create(clinic: NewClinic): Promise<ClinicRecord> {
-    return this.db.clinic.create({ data: clinic, select: clinicColumns });
+  /** Writes the clinic in the transaction it is given (which carries the write's security-log row). */
+  create(clinic: NewClinic, transaction: Transaction<Tx, ClinicRecord>): Promise<ClinicRecord> {
+    return transaction((tx) => tx.clinic.create({ data: clinic, select: clinicColumns }));
   }
 
   findTemplatesByClinicIds(clinicIds: readonly string[]): Promise<SessionTemplateRecord[]> {
@@ -63,7 +66,12 @@ export class ClinicStore {
     });
   }
 
-  addTemplate(clinicId: string, pattern: WeeklyPattern): Promise<SessionTemplateRecord> {
-    return this.db.sessionTemplate.create({ data: { clinicId, ...pattern }, select: templateColumns });
+  /** Writes the template in the transaction it is given (which carries the write's security-log row). */
+  addTemplate(
+    clinicId: string,
+    pattern: WeeklyPattern,
+    transaction: Transaction<Tx, SessionTemplateRecord>,
+  ): Promise<SessionTemplateRecord> {
+    return transaction((tx) => tx.sessionTemplate.create({ data: { clinicId, ...pattern }, select: templateColumns }));
   }
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from '@epr/platform';
 import type { Db } from './prisma.js';
+import type { Tx } from './booking-store.js';
 import type { SlotKind } from '../__generated__/prisma/client.js';
 import type { ClinicRecord } from './clinic-store.js';
 import type { PlannedSession } from '../domain/session-plan.js';
@@ -75,8 +77,15 @@ export class SlotStore {
     return new Set(rows.map((row) => sessionKey(row.templateId, row.startsAt)));
   }
 
-  /** Writes sessions and all their slots in one transaction of two statements; returns the slots written. */
-  async createSessions(clinic: ClinicRecord, sessions: { templateId: string | null; plan: PlannedSession }[]): Promise<SlotRecord[]> {
+  /**
+   * Writes sessions and all their slots in two statements of the transaction it is given (which carries the write's
+   * security-log row); returns the sessions' ids and the slots written.
+   */
+  createSessions(
+    clinic: ClinicRecord,
+    sessions: { templateId: string | null; plan: PlannedSession }[],
+    transaction: Transaction<Tx, WrittenSessions>,
+  ): Promise<WrittenSessions> {
     const sessionRows = sessions.map(({ templateId, plan }) => ({
       id: randomUUID(),
       clinicId: clinic.id,
@@ -98,9 +107,18 @@ export class SlotStore {
         kind: slot.kind,
       })),
     );
-    await this.db.$transaction([this.db.clinicSession.createMany({ data: sessionRows }), this.db.slot.createMany({ data: slotRows })]);
-    return slotRows;
+    return transaction(async (tx) => {
+      await tx.clinicSession.createMany({ data: sessionRows });
+      await tx.slot.createMany({ data: slotRows });
+      return { sessionIds: sessionRows.map((row) => row.id), slots: slotRows };
+    });
   }
+}
+
+/** Sessions written together, and their slots. */
+export interface WrittenSessions {
+  sessionIds: string[];
+  slots: SlotRecord[];
 }
 
 export function sessionKey(templateId: string | null, startsAt: Date): string {

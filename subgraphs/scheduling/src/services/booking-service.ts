@@ -18,7 +18,7 @@ import type {
 import type { ClinicRecord } from '../data/clinic-store.js';
 import type { SlotRecord } from '../data/slot-store.js';
 import { bookingHolder, type BookingRelationships } from '../data/booking-relationship.js';
-import type { ClinicTeams } from '../data/clinic-teams.js';
+import type { ClinicDirectory } from '../data/clinic-directory.js';
 import type {
   BookAppointmentInput,
   CancelAppointmentInput,
@@ -39,7 +39,7 @@ export interface BookingServiceDeps {
   bookings: BookingStore;
   relationships: BookingRelationships;
   /** The directory's care teams, for clinics a team runs. */
-  clinicTeams: ClinicTeams;
+  clinicDirectory: ClinicDirectory;
   audit: AuditTrail;
   /** Transactions for writes, each committing with its security-log rows. */
   writes: AuditedWrites<Tx, TransactionOptions>;
@@ -180,9 +180,9 @@ export class BookingService {
 
   /** The booking's relationship, for its clinic's clinician or team (asked of the directory before the transaction). */
   private async grantRelationship(clinic: ClinicRecord): Promise<WithBooking> {
-    const { caller, clinicTeams, relationships } = this.deps;
+    const { caller, clinicDirectory, relationships } = this.deps;
     const teamId =
-      !clinic.clinicianId && clinic.teamCode ? await clinicTeams.teamOf(clinic.organisation, clinic.teamCode, caller.requestId) : null;
+      !clinic.clinicianId && clinic.teamCode ? await clinicDirectory.teamOf(clinic.organisation, clinic.teamCode, caller.requestId) : null;
     const holder = bookingHolder(clinic, teamId);
     return (tx, booked) => relationships.grantForBooking(tx, booked.patientId, booked.id, holder);
   }

@@ -3,7 +3,7 @@ import type { Caller } from '@epr/identity';
 import { createLoaders, type Stores } from '../data/loaders.js';
 import type { BookingStore, TransactionOptions, Tx } from '../data/booking-store.js';
 import { registeredBookingRelationships } from '../data/booking-relationship.js';
-import type { ClinicTeams } from '../data/clinic-teams.js';
+import type { ClinicDirectory } from '../data/clinic-directory.js';
 import { AppointmentService } from './appointment-service.js';
 import { BookingService } from './booking-service.js';
 import { ClinicAdministration } from './clinic-administration.js';
@@ -15,8 +15,8 @@ export interface ServiceStores extends Stores {
   transactions: Transactions<Tx, TransactionOptions>;
   bookings: BookingStore;
   relationships: RelationshipRegister;
-  /** The directory's care teams: who a booking into a team's clinic relates. */
-  clinicTeams: ClinicTeams;
+  /** The directory's clinicians and care teams: who may run a clinic, and who a booking into it relates. */
+  clinicDirectory: ClinicDirectory;
   /** Asks the outcome relay to deliver what was just committed. */
   outcomesCommitted: () => void;
 }
@@ -44,6 +44,7 @@ export interface Services {
 export function createServices(request: ServiceRequest, stores: ServiceStores): Services {
   const loaders = createLoaders(stores);
   const mayBackEnter = () => request.policy.holds('appointments.back_enter');
+  const writes = new AuditedWrites(request.audit, stores.transactions);
   const appointments = new AppointmentService(loaders, stores.appointments, request.policy, request.now);
   const catalogue = new ClinicCatalogue(loaders, stores.clinics, stores.slots, request.now);
   const bookings = new BookingService({
@@ -53,13 +54,22 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
     history: stores.appointments,
     bookings: stores.bookings,
     relationships: registeredBookingRelationships(stores.relationships),
-    clinicTeams: stores.clinicTeams,
+    clinicDirectory: stores.clinicDirectory,
     audit: request.audit,
-    writes: new AuditedWrites(request.audit, stores.transactions),
+    writes,
     outcomesCommitted: stores.outcomesCommitted,
     mayBackEnter,
     now: request.now,
   });
-  const clinicAdministration = new ClinicAdministration(request.caller, catalogue, stores.clinics, stores.slots, request.now, mayBackEnter);
+  const clinicAdministration = new ClinicAdministration({
+    caller: request.caller,
+    catalogue,
+    clinics: stores.clinics,
+    slots: stores.slots,
+    directory: stores.clinicDirectory,
+    writes,
+    now: request.now,
+    mayBackEnter,
+  });
   return { appointments, bookings, catalogue, clinicAdministration };
 }

