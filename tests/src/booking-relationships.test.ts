@@ -94,6 +94,24 @@ describe('a booking relates the clinic’s team, not its organisation, and ends 
     expect(await bookingRelationships(patientId)).toEqual([]);
   });
 
+  test('a clinic’s clinician whose role there has since ended gains nothing from later bookings', async () => {
+    const clinician = await staffAt('RX1', 'R8000');
+    const send = client(await tokenOf(clerk));
+    const { slots } = await openSession(send, {
+      service: uniqueService('Respiratory'),
+      startsAt: hoursFromNow(24 * 16),
+      slotCount: 2,
+      clinicianId: clinician.userId,
+    });
+    const first = await practicePatient();
+    expect((await send(bookMutation, { input: { patientId: first, slotId: slots[0]!.id } })).errors).toBeUndefined();
+    expect(await bookingRelationships(first)).toEqual([expect.objectContaining({ holder_kind: 'USER', holder_id: clinician.userId })]);
+    await withDatabase((db) => db.query('UPDATE patient.role_profile SET active = false WHERE id = $1', [clinician.roleProfileId]));
+    const second = await practicePatient();
+    expect((await send(bookMutation, { input: { patientId: second, slotId: slots[1]!.id } })).errors).toBeUndefined();
+    expect(await bookingRelationships(second)).toEqual([]);
+  });
+
   test('cancelled: the relationship lapses after the grace period (24 h); moved: the new appointment’s replaces it', async () => {
     const patientId = await practicePatient();
     const { send, appointmentId } = await bookIntoTeamClinic(patientId);

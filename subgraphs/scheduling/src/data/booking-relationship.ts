@@ -2,13 +2,20 @@ import { sqlOn, type RelationshipHolder, type RelationshipRegister } from '@epr/
 import type { Tx } from './booking-store.js';
 import type { ClinicRecord } from './clinic-store.js';
 
+/** What the directory says now about who runs a clinic: whether its clinician still may, and its team's id. */
+export interface ClinicRunners {
+  clinicianActive: boolean;
+  teamId: string | null;
+}
+
 /**
- * Who a booking into a clinic relates to the patient: the clinic's clinician, or — for a clinic a team runs — that
- * team (its id, as the directory gave it), never the whole organisation. A clinic with neither relates nobody.
+ * Who a booking into a clinic relates to the patient: the clinic's clinician while they still hold a clinical role
+ * at the clinic's organisation, else the team that runs it (its id, as the directory gave it) — never the whole
+ * organisation. A clinic with neither relates nobody.
  */
-export function bookingHolder(clinic: ClinicRecord, teamId: string | null): RelationshipHolder | null {
-  if (clinic.clinicianId) return { kind: 'USER', id: clinic.clinicianId };
-  return teamId ? { kind: 'TEAM', id: teamId } : null;
+export function bookingHolder(clinic: ClinicRecord, runners: ClinicRunners): RelationshipHolder | null {
+  if (clinic.clinicianId && runners.clinicianActive) return { kind: 'USER', id: clinic.clinicianId };
+  return runners.teamId ? { kind: 'TEAM', id: runners.teamId } : null;
 }
 
 /** The legitimate relationships bookings create and end (product.md: "created by … booking"). */

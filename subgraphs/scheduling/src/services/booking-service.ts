@@ -38,7 +38,7 @@ export interface BookingServiceDeps {
   history: AppointmentStore;
   bookings: BookingStore;
   relationships: BookingRelationships;
-  /** The directory's care teams, for clinics a team runs. */
+  /** The directory: whether a clinic's clinician still may run it, and the id of the team that runs it. */
   clinicDirectory: ClinicDirectory;
   audit: AuditTrail;
   /** Transactions for writes, each committing with its security-log rows. */
@@ -181,9 +181,13 @@ export class BookingService {
   /** The booking's relationship, for its clinic's clinician or team (asked of the directory before the transaction). */
   private async grantRelationship(clinic: ClinicRecord): Promise<WithBooking> {
     const { caller, clinicDirectory, relationships } = this.deps;
+    // Asked again at each booking: a clinician whose role there has ended since the clinic was set up gains nothing.
+    const clinicianActive = clinic.clinicianId
+      ? await clinicDirectory.isClinicianAt(clinic.organisation, clinic.clinicianId, caller.requestId)
+      : false;
     const teamId =
-      !clinic.clinicianId && clinic.teamCode ? await clinicDirectory.teamOf(clinic.organisation, clinic.teamCode, caller.requestId) : null;
-    const holder = bookingHolder(clinic, teamId);
+      !clinicianActive && clinic.teamCode ? await clinicDirectory.teamOf(clinic.organisation, clinic.teamCode, caller.requestId) : null;
+    const holder = bookingHolder(clinic, { clinicianActive, teamId });
     return (tx, booked) => relationships.grantForBooking(tx, booked.patientId, booked.id, holder);
   }
 
