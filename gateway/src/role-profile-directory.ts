@@ -1,4 +1,4 @@
-import { ExpiringCache, type Caller, type CredentialSigner } from '@epr/identity';
+import { ExpiringCache, gatewaySystemCaller, type CredentialSigner } from '@epr/identity';
 import { GraphQLCallUnreachable, postSignedGraphQL, traced } from '@epr/platform';
 
 export interface SelectedRoleProfile {
@@ -55,14 +55,7 @@ export class RoleProfileDirectory {
   }
 
   private async fetch(userId: string, roleProfileId: string, requestId: string): Promise<SelectedRoleProfile | null> {
-    const system: Caller = {
-      kind: 'system',
-      userId: 'epr-gateway',
-      roleProfileId: 'epr-gateway',
-      jobRoleCode: 'SYSTEM',
-      organisationOds: 'EPR',
-      requestId,
-    };
+    const system = gatewaySystemCaller(requestId);
     const revokedSince = new Date(Date.now() - this.maxSessionAgeSeconds * 1000).toISOString();
     let answer;
     try {

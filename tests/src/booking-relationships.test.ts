@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { as, staffAt, tokenOf, type Person, type Staff } from './support/people.js';
+import { staffAt, tokenOf, type Staff } from './support/people.js';
+import { opensRecord, practicePatient } from './support/practice-patients.js';
 import { withDatabase } from './support/security-log.js';
 import { bookMutation, client, hoursFromNow, openSession, uniqueService } from './scheduling-fixtures.js';
 
@@ -13,29 +14,6 @@ const teamCode = `BK-${suffix}`;
 let teamMember: Staff;
 let sameOrganisation: Staff;
 let clerk: Staff;
-
-const problems = `query ($id: ID!) { patient(id: $id) { id problems { code { term } } } }`;
-
-async function opensRecord(who: Person | Staff, patientId: string): Promise<boolean> {
-  const view = await as<{ patient: { problems: unknown[] | null } | null }>(who, problems, { id: patientId });
-  return (view.data?.patient?.problems?.length ?? 0) > 0;
-}
-
-/** A patient of the GP practice A81001 only (so nobody at the hospital cares for them yet), with one problem. */
-async function practicePatient(): Promise<string> {
-  const registered = await as<{ registerPatient: { id: string } }>(
-    'reception',
-    `mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`,
-    { input: { givenName: 'Bethan', familyName: `Booker${suffix}`, birthDate: '1966-02-11', registeredGpPractice: 'A81001' } },
-  );
-  expect(registered.errors).toBeUndefined();
-  const patientId = registered.data!.registerPatient.id;
-  const recorded = await as('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
-    input: { patientId, code: { conceptId: '195967001', term: 'Asthma' }, sealLevel: 'NONE' },
-  });
-  expect(recorded.errors).toBeUndefined();
-  return patientId;
-}
 
 async function bookingRelationships(patientId: string) {
   return withDatabase(async (db) => {

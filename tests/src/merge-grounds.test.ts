@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { as, staffAt, type Person, type Staff } from './support/people.js';
+import { as, staffAt, type Staff } from './support/people.js';
+import { openAlertsAbout, opensRecord, practicePatient } from './support/practice-patients.js';
 
 /*
  * A merge joins two records, and the survivor's relationships reach both from then on. So a booking clerk cannot
@@ -7,7 +8,6 @@ import { as, staffAt, type Person, type Staff } from './support/people.js';
  * into it: a merge needs her organisation to care for both records, or the duplicate check to have paired them —
  * and that, reaching beyond her organisation's care, raises a privacy-officer alert. Through the real gateway.
  */
-const problems = `query ($id: ID!) { patient(id: $id) { id problems { code { term } } } }`;
 const register = `mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`;
 const merge = `mutation ($input: MergePatientsInput!) { mergePatients(input: $input) { id } }`;
 const suffix = randomUUID().slice(0, 6);
@@ -19,25 +19,6 @@ beforeAll(async () => {
   rx1Clinician = await staffAt('RX1', 'R8000');
 });
 
-async function opensRecord(who: Person | Staff, patientId: string): Promise<boolean> {
-  const view = await as<{ patient: { problems: unknown[] | null } | null }>(who, problems, { id: patientId });
-  return (view.data?.patient?.problems?.length ?? 0) > 0;
-}
-
-/** A patient of the GP practice A81001 only, with one problem. */
-async function practicePatient(givenName: string, familyName: string): Promise<string> {
-  const registered = await as<{ registerPatient: { id: string } }>('reception', register, {
-    input: { givenName, familyName, birthDate: '1966-02-11', registeredGpPractice: 'A81001' },
-  });
-  expect(registered.errors).toBeUndefined();
-  const patientId = registered.data!.registerPatient.id;
-  const recorded = await as('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
-    input: { patientId, code: { conceptId: '195967001', term: 'Asthma' }, sealLevel: 'NONE' },
-  });
-  expect(recorded.errors).toBeUndefined();
-  return patientId;
-}
-
 async function registeredByClerk(givenName: string, familyName: string): Promise<string> {
   const registered = await as<{ registerPatient: { id: string } }>(clerk, register, {
     input: { givenName, familyName, birthDate: '1966-02-11' },
@@ -46,18 +27,9 @@ async function registeredByClerk(givenName: string, familyName: string): Promise
   return registered.data!.registerPatient.id;
 }
 
-async function alertsFor(patientId: string): Promise<string[]> {
-  const { data, errors } = await as<{ accessAlerts: { edges: { node: { kind: string; event: { patient: { id: string } | null } } }[] } }>(
-    'privacyOfficer',
-    `{ accessAlerts(status: [OPEN], first: 200) { edges { node { kind event { patient { id } } } } } }`,
-  );
-  expect(errors).toBeUndefined();
-  return data!.accessAlerts.edges.filter((edge) => edge.node.event.patient?.id === patientId).map((edge) => edge.node.kind);
-}
-
 describe('a merge needs grounds, so it cannot open another organisation’s patient to one’s own', () => {
   test('an empty record registered at RX1, and another organisation’s patient merged into it: refused, nothing opens', async () => {
-    const victim = await practicePatient('Gwenllian', `Mergeford${suffix}`);
+    const victim = await practicePatient({ givenName: 'Gwenllian', familyName: `Mergeford${suffix}` });
     const shell = await registeredByClerk('Shell', `Blank${suffix}`);
     for (const [survivorId, replacedId] of [
       [shell, victim],
@@ -72,13 +44,13 @@ describe('a merge needs grounds, so it cannot open another organisation’s pati
 
   test('a pair the duplicate check found may be merged across organisations, and the merge is alerted', async () => {
     const familyName = `Pryce${suffix}`;
-    const atPractice = await practicePatient('Eluned', familyName);
+    const atPractice = await practicePatient({ givenName: 'Eluned', familyName });
     const atHospital = await registeredByClerk('Eluned', familyName);
     const merged = await as(clerk, merge, {
       input: { survivorId: atHospital, replacedId: atPractice, reason: 'Same person, registered twice.' },
     });
     expect(merged.errors).toBeUndefined();
-    expect(await alertsFor(atPractice)).toEqual(['MERGE_OUTSIDE_CARE']);
+    expect(await openAlertsAbout(atPractice)).toEqual(['MERGE_OUTSIDE_CARE']);
   });
 
   test('two records the organisation cares for merge without an alert', async () => {
@@ -87,6 +59,6 @@ describe('a merge needs grounds, so it cannot open another organisation’s pati
     const second = await registeredByClerk('Owen', `${familyName}x`);
     const merged = await as(clerk, merge, { input: { survivorId: first, replacedId: second, reason: 'Same person, registered twice.' } });
     expect(merged.errors).toBeUndefined();
-    expect(await alertsFor(second)).toEqual([]);
+    expect(await openAlertsAbout(second)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { as, people, type Person, type Staff, staffAt } from './support/people.js';
+import { as, people, staffAt } from './support/people.js';
 import { withDatabase } from './support/security-log.js';
 import { clinicianReceiving } from './support/referrals.js';
+import { openAlertsAbout, opensRecord, practicePatient } from './support/practice-patients.js';
 
 /*
  * Where relationships come from (issue: "legitimate relationships nobody can launder"), through the real gateway:
@@ -16,33 +17,8 @@ const createReferral = `mutation ($input: CreateReferralInput!) {
   createReferral(input: $input) { id source pathway { id } }
 }`;
 const triage = `mutation ($input: TriageReferralInput!) { triageReferral(input: $input) { id triage { status } } }`;
-const problems = `query ($id: ID!) { patient(id: $id) { id problems { code { term } } } }`;
 
 type Created = { createReferral: { id: string; source: string; pathway: { id: string } } | null };
-type Problems = { patient: { id: string; problems: { code: { term: string } }[] | null } | null };
-
-/** A patient registered at the GP practice A81001 (so only the practice has a relationship), with one problem. */
-async function registeredAtPractice(): Promise<string> {
-  const registered = await as<{ registerPatient: { id: string } }>(
-    'reception',
-    `mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`,
-    {
-      input: {
-        givenName: 'Rhiannon',
-        familyName: `Referson${randomUUID().slice(0, 6)}`,
-        birthDate: '1958-07-21',
-        registeredGpPractice: 'A81001',
-      },
-    },
-  );
-  expect(registered.errors).toBeUndefined();
-  const patientId = registered.data!.registerPatient.id;
-  const recorded = await as('gp', `mutation ($input: RecordProblemInput!) { recordProblem(input: $input) { id } }`, {
-    input: { patientId, code: { conceptId: '38341003', term: 'Hypertensive disorder' }, sealLevel: 'NONE' },
-  });
-  expect(recorded.errors).toBeUndefined();
-  return patientId;
-}
 
 function referral(patientId: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -60,12 +36,6 @@ function referral(patientId: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Can `who` open the patient's clinical record (their problems)? */
-async function opensRecord(who: Person | Staff, patientId: string): Promise<boolean> {
-  const view = await as<Problems>(who, problems, { id: patientId });
-  return (view.data?.patient?.problems?.length ?? 0) > 0;
-}
-
 async function relationshipsOf(patientId: string) {
   return withDatabase(async (client) => {
     const { rows } = await client.query<{ holder_kind: string; holder_id: string; type: string; expires_at: Date | null }>(
@@ -77,18 +47,9 @@ async function relationshipsOf(patientId: string) {
   });
 }
 
-async function alertsFor(patientId: string): Promise<string[]> {
-  const { data, errors } = await as<{ accessAlerts: { edges: { node: { kind: string; event: { patient: { id: string } | null } } }[] } }>(
-    'privacyOfficer',
-    `{ accessAlerts(status: [OPEN], first: 200) { edges { node { kind event { patient { id } } } } } }`,
-  );
-  expect(errors).toBeUndefined();
-  return data!.accessAlerts.edges.filter((edge) => edge.node.event.patient?.id === patientId).map((edge) => edge.node.kind);
-}
-
 describe('nobody gains a relationship for themself by recording a referral', () => {
   test('a hospital clinician naming a GP practice as referrer is refused, and still cannot open the record', async () => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const attempt = await as<Created>('consultant', createReferral, referral(patientId));
     expect(attempt.data?.createReferral ?? null).toBeNull();
     expect(attempt.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
@@ -98,7 +59,7 @@ describe('nobody gains a relationship for themself by recording a referral', () 
   });
 
   test('referring from her own organisation needs her organisation to care for the patient already', async () => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const attempt = await as<Created>('consultant', createReferral, referral(patientId, { referringOrganisation: 'RX1' }));
     expect(attempt.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(attempt.errors?.[0]?.message).toMatch(/only a patient your organisation cares for/);
@@ -117,7 +78,7 @@ describe('nobody gains a relationship for themself by recording a referral', () 
       {},
     ],
   ])('%s (alerted, short-lived) cannot be turned into a lasting team relationship by referring', async (_how, claim) => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const claimed = await as('consultant', claim, { patientId });
     expect(claimed.errors).toBeUndefined();
     expect(await opensRecord('consultant', patientId)).toBe(true);
@@ -127,7 +88,7 @@ describe('nobody gains a relationship for themself by recording a referral', () 
   });
 
   test('a colleague grant cannot be passed on as a referral either', async () => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const granted = await as(
       'gp',
       `mutation ($patientId: ID!, $to: ID!) { grantLegitimateRelationship(patientId: $patientId, colleagueUserId: $to, reasonCode: "LR01") { expiresAt } }`,
@@ -150,7 +111,7 @@ describe('nobody gains a relationship for themself by recording a referral', () 
   });
 
   test('a booking clerk registers letters only for her own organisation; an interface only receives for its own', async () => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const clerk = await as<Created>('clerk', createReferral, referral(patientId, { receivingOrganisation: 'RX2' }));
     expect(clerk.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const engine = await as<Created>('engine', createReferral, referral(patientId, { receivingOrganisation: 'RX2' }));
@@ -162,7 +123,7 @@ describe('nobody gains a relationship for themself by recording a referral', () 
   });
 
   test('the referring organisation is compared as an ODS code, however it is spelt', async () => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const spaced = await as<Created>('consultant', createReferral, referral(patientId, { referringOrganisation: ' rx1 ' }));
     expect(spaced.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const hostile = await as<Created>('consultant', createReferral, referral(patientId, { referringOrganisation: 'RX1\u0000A81001' }));
@@ -173,7 +134,7 @@ describe('nobody gains a relationship for themself by recording a referral', () 
 
 describe('a referral from a verified source gives the receiving team, and only it, a relationship', () => {
   test('a GP refers to RX1 cardiology: the cardiology team opens the record, RX1’s other teams do not', async () => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const wardNurseBefore = await opensRecord('wardNurse', patientId);
     const referred = await as<Created>('gp', createReferral, referral(patientId));
     expect(referred.errors).toBeUndefined();
@@ -191,31 +152,31 @@ describe('a referral from a verified source gives the receiving team, and only i
     expect((await relationshipsOf(patientId)).filter((r) => r.type === 'REFERRAL')).toEqual([
       expect.objectContaining({ holder_kind: 'TEAM', holder_id: cardiologyTeam, expires_at: null }),
     ]);
-    expect(await alertsFor(patientId)).toEqual([]);
+    expect(await openAlertsAbout(patientId)).toEqual([]);
   });
 
   test('a booking clerk registering a paper referral letter is its own action and raises a privacy-officer alert', async () => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const registered = await as<Created>('clerk', createReferral, referral(patientId));
     expect(registered.errors).toBeUndefined();
     expect(registered.data!.createReferral!.source).toBe('PAPER_LETTER');
-    expect(await alertsFor(patientId)).toEqual(['REFERRAL_REGISTERED_FROM_LETTER']);
+    expect(await openAlertsAbout(patientId)).toEqual(['REFERRAL_REGISTERED_FROM_LETTER']);
     expect(await opensRecord('consultant', patientId)).toBe(true);
     // The clerk herself gains nothing: she is not in the receiving team.
     expect(await opensRecord('clerk', patientId)).toBe(false);
   });
 
   test('the interface engine receives e-RS referrals for its organisation without an alert', async () => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const received = await as<Created>('engine', createReferral, referral(patientId, { ubrn: '999000000991' }));
     expect(received.errors).toBeUndefined();
     expect(received.data!.createReferral!.source).toBe('INTERFACE');
-    expect(await alertsFor(patientId)).toEqual([]);
+    expect(await openAlertsAbout(patientId)).toEqual([]);
     expect(await opensRecord('consultant', patientId)).toBe(true);
   });
 
   test('a referral to a service no team receives for gives nobody a relationship', async () => {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const referred = await as<Created>('gp', createReferral, referral(patientId, { specialty: 'Audiovestibular medicine' }));
     expect(referred.errors).toBeUndefined();
     expect((await relationshipsOf(patientId)).filter((r) => r.type === 'REFERRAL')).toEqual([]);
@@ -225,7 +186,7 @@ describe('a referral from a verified source gives the receiving team, and only i
 
 describe('triage belongs to the receiving service, and a referral’s care ending ends its relationships', () => {
   async function referredToCardiology(): Promise<{ patientId: string; referralId: string; pathwayId: string }> {
-    const patientId = await registeredAtPractice();
+    const patientId = await practicePatient();
     const referred = await as<Created>('gp', createReferral, referral(patientId));
     expect(referred.errors).toBeUndefined();
     return { patientId, referralId: referred.data!.createReferral!.id, pathwayId: referred.data!.createReferral!.pathway.id };

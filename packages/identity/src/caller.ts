@@ -32,3 +32,8 @@ export interface Caller {
    */
   readonly idempotencyKey?: string;
 }
+
+/** The gateway acting as itself (a `system` caller) for one request: its directory look-ups. */
+export function gatewaySystemCaller(requestId: string): Caller {
+  return { kind: 'system', userId: 'epr-gateway', roleProfileId: 'epr-gateway', jobRoleCode: 'SYSTEM', organisationOds: 'EPR', requestId };
+}

@@ -13,6 +13,7 @@ export { createSessionVerifier, type SessionVerifier, type SessionVerifierOption
 
 // Gateway credentials: the identity the gateway vouches for to subgraphs.
 export type { Caller, CallerKind } from './caller.js';
+export { gatewaySystemCaller } from './caller.js';
 export { CredentialError, type CredentialFailure } from './credential-error.js';
 export { bodyDigest, type CredentialBinding } from './credential-binding.js';
 export { CREDENTIAL_ISSUER, serviceCredentialIssuer } from './credential-profile.js';

@@ -42,4 +42,5 @@ export * from './subgraph-manifest.js';
 export * from './telemetry/tracing.js';
 export * from './telemetry/tracing-plugin.js';
 export * from './telemetry/cpu-profiler.js';
+export * from './telemetry/service-process.js';
 export * from './prepared-read.js';

@@ -16,8 +16,7 @@ import { RelationshipRegister } from './policy/relationship-register.js';
 import { ConsentRegister } from './policy/consent-register.js';
 import type { SubgraphRoute } from './http-routes.js';
 import { subgraphEntry, type SubgraphName } from './subgraph-manifest.js';
-import { startTracingFromEnvironment } from './telemetry/tracing.js';
-import { profileCpuOnSignal } from './telemetry/cpu-profiler.js';
+import { runServiceProcess } from './telemetry/service-process.js';
 
 /** What a subgraph supplies; the platform supplies the server, identity check, pools, audit and logs. */
 export interface SubgraphDefinition<TServices extends object> {
@@ -116,19 +115,6 @@ export async function startSubgraph<TServices extends object>(
 
 /** The process entry point of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
 export async function runSubgraph<TServices extends object>(definition: SubgraphDefinition<TServices>): Promise<void> {
-  // Before the schema is built: its resolvers get spans only when tracing is on (off, they are left as they are).
-  const tracing = startTracingFromEnvironment(definition.name);
-  profileCpuOnSignal(definition.name, createLogger(definition.name));
-  const running = await startSubgraph(definition, await readSubgraphConfig(definition.name));
-  const stop = () => {
-    running
-      .close()
-      .then(() => tracing?.shutdown())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Tracing starts before the schema is built: its resolvers get spans only when tracing is on.
+  await runServiceProcess(definition.name, async () => startSubgraph(definition, await readSubgraphConfig(definition.name)));
 }

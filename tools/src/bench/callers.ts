@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createCredentialSigner, createSessionTokenSigner, type Caller, type CredentialSigner } from '@epr/identity';
+import { createCredentialSigner, createSessionTokenSigner, gatewaySystemCaller, type Caller, type CredentialSigner } from '@epr/identity';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIssuerKeys, ensureGatewayKeys } from '../dev-issuer/index.js';
 
 /** Who a benchmark request signs in as: a demo user in one of their role profiles. */
@@ -55,14 +55,7 @@ async function callerFromDirectory(
   directoryUrl: string,
   caller: BenchCaller,
 ): Promise<Omit<Caller, 'requestId'>> {
-  const system: Caller = {
-    kind: 'system',
-    userId: 'epr-gateway',
-    roleProfileId: 'epr-gateway',
-    jobRoleCode: 'SYSTEM',
-    organisationOds: 'EPR',
-    requestId: randomUUID(),
-  };
+  const system = gatewaySystemCaller(randomUUID());
   const body = JSON.stringify({
     query: `query ($userId: ID!, $roleProfileId: ID!) {
         _sessionRoleProfile(userId: $userId, roleProfileId: $roleProfileId) { jobRoleCode organisationOds teamIds patientId }
