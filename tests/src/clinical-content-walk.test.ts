@@ -159,6 +159,11 @@ beforeAll(async () => {
   await ok('consultant', `mutation ($input: TriageReferralInput!) { triageReferral(input: $input) { id } }`, {
     input: { referralId: rejected.createReferral.id, decision: 'REJECT', reason: planted('rejection reason') },
   });
+  // A withdrawal's reason (and the timeline entry it writes) is clinical too; the team keeps its grace period.
+  const withdrawn = await ok<{ createReferral: { id: string } }>('gp', referral, { input: referralInput(planted('third referral')) });
+  await ok('gp', `mutation ($input: WithdrawReferralInput!) { withdrawReferral(input: $input) { id } }`, {
+    input: { referralId: withdrawn.createReferral.id, reason: planted('withdrawal reason') },
+  });
   await ok('consultant', `mutation ($input: RecordRttEventInput!) { recordRttEvent(input: $input) { id } }`, {
     input: { pathwayId: ids['pathway'], rttStatus: '10', occurredOn: '2026-10-20', note: planted('timeline note') },
   });
@@ -268,7 +273,9 @@ describe('the walk', () => {
           'referral reason',
           'rejection reason',
           'second referral',
+          'third referral',
           'timeline note',
+          'withdrawal reason',
         ].sort(),
       );
     },
