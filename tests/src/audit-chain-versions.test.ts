@@ -6,6 +6,7 @@ import { applyMigrations } from '@epr/tools/db/migrate';
 import { subgraphDatabase } from '@epr/tools/db/subgraphs';
 import { verifySecurityLog } from '@epr/tools/audit/verify-log';
 import { describeFinding } from '@epr/tools/audit/chain-check';
+import { chainMessage, type ChainedEvent } from '@epr/tools/audit/canonical-event';
 import { stackState } from './support/stack-state.js';
 import { appendAsSubgraph, event, stackAuditKey, withDatabase } from './support/security-log.js';
 
@@ -88,5 +89,74 @@ describe('chained forms across the correlation id and visibility migrations', ()
       'row 5 altered: its contents no longer match its hash',
       'row 6 altered: its contents no longer match its hash',
     ]);
+  });
+});
+
+/*
+ * The database computes the chained form when it appends; the verifier computes it again on its own. Rows no API
+ * writes — every form, null and empty lists, null elements, multi-byte and separator-like text — must come out byte
+ * for byte the same from both, or an honest row would one day fail verification (or a forged one pass).
+ */
+describe('the chained form, as the database and the verifier compute it', () => {
+  const awkward: ChainedEvent[] = [1, 2, 3].flatMap((chainVersion) =>
+    [
+      { items: null, visibleTo: null, correlationId: null, cardSerial: null },
+      { items: [], visibleTo: [], correlationId: 'client-1', cardSerial: '0:~' },
+      { items: ['Problem:1', null, 'Ünïcødé 🩺', ''], visibleTo: ['team-a', null, 'dr.x'], correlationId: '~', cardSerial: '' },
+    ].map((variant, n) => ({
+      seq: BigInt(chainVersion * 10 + n),
+      occurredAt: new Date(Date.UTC(2026, 11, 6, 23, 59, 59, 7 * n)),
+      subgraph: 'patient',
+      action: 'patient.read',
+      outcome: 'ALLOWED',
+      userId: 'dr.amelia.hart',
+      roleProfileId: 'rp-hart-rx1',
+      jobRoleCode: 'R8000',
+      organisation: 'RX1',
+      sessionId: n === 0 ? null : 'session:1',
+      patientId: n === 0 ? null : '5e1f0c3a-0000-4000-8000-000000000001',
+      category: n === 1 ? 'problems' : null,
+      basisKind: n === 2 ? 'RELATIONSHIP' : null,
+      basisDetail: n === 2 ? 'REFERRAL — 3:1' : null,
+      requestId: `request-${chainVersion}-${n}`,
+      chainVersion,
+      prevHash: Buffer.alloc(32),
+      hash: Buffer.alloc(32),
+      ...variant,
+    })),
+  );
+
+  test.each(awkward.map((row) => [`form ${row.chainVersion}, seq ${row.seq}`, row] as const))('%s', async (_name, row) => {
+    const { rows } = await withDatabase((client) =>
+      client.query<{ message: string }>(
+        `SELECT audit.chain_message(ROW($1, $2, $3, $4, $5::audit.access_outcome, $6, $7, $8, $9, $10, $11, $12::uuid, $13, $14,
+           $15, $16, $17, $18, $19, $20, $21, $22)::audit.access_event) AS message`,
+        [
+          row.seq.toString(),
+          row.occurredAt,
+          row.subgraph,
+          row.action,
+          row.outcome,
+          row.userId,
+          row.roleProfileId,
+          row.jobRoleCode,
+          row.organisation,
+          row.cardSerial,
+          row.sessionId,
+          row.patientId,
+          row.category,
+          row.items,
+          row.basisKind,
+          row.basisDetail,
+          row.requestId,
+          row.prevHash,
+          row.hash,
+          row.correlationId,
+          row.chainVersion,
+          row.visibleTo,
+        ],
+      ),
+    );
+    expect(Buffer.from(rows[0]!.message, 'utf8').toString('hex')).toBe(chainMessage(row).toString('hex'));
   });
 });
