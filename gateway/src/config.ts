@@ -5,6 +5,7 @@ import { policyFromEnvironment } from '@epr/policy';
 import {
   gatewayPort,
   readOperationLimits,
+  sharedHostWorkers,
   subgraphUrlsFromEnv,
   wholeNumberSetting,
   type OperationLimits,
@@ -138,11 +139,6 @@ function readDocumentSettings(env: NodeJS.ProcessEnv): GatewayConfig['documents'
 export function readGatewayWorkers(env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): number {
   if (env['GATEWAY_WORKERS'] === 'auto') return cores;
   return optionalCount(env, 'GATEWAY_WORKERS', 'workers', 1).workers ?? sharedHostWorkers(cores);
-}
-
-/** The gateway's default on a host shared with the subgraphs and PostgreSQL: a quarter of the cores, at least one. */
-export function sharedHostWorkers(cores: number): number {
-  return Math.max(1, Math.floor(cores / 4));
 }
 
 function optionalCount<K extends string>(env: NodeJS.ProcessEnv, name: string, key: K, min: number): Partial<Record<K, number>> {

@@ -65,7 +65,9 @@ export class SubgraphGuard {
       breaker: new ConsecutiveBreaker(settings.breakerFailures),
     });
     this.breaker.onStateChange((state) => logger.warn({ subgraphUrl, circuit: positions[state] }, 'subgraph circuit changed'));
-    this.policy = wrap(this.breaker, timeout(settings.timeoutMs, TimeoutStrategy.Aggressive));
+    // abortOnReturn off: a call returns only once its answer is read in full, so there is nothing left to cancel,
+    // and aborting after every call built a DOMException (with its stack) each time: 2 % of the gateway's CPU.
+    this.policy = wrap(this.breaker, timeout(settings.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }));
   }
 
   get circuit(): CircuitPosition {

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { sharedHostWorkers } from '@epr/platform';
 
 export interface GatewayVariant {
   label: string;
@@ -28,7 +30,7 @@ export const usage = `npm run bench [-- options]
 
   --seconds N       measured seconds per run (10)          --warmup N      warm-up seconds per run (3)
   --connections N   concurrent connections (32)             --rate N        offered req/s for the latency target (300)
-  --patients N      synthetic patients to seed (20000)      --workers N     our gateway's processes (2)
+  --patients N      synthetic patients to seed (20000)      --workers N     our gateway's processes (its default here)
   --rounds N        interleaved rounds per comparison (3)
   --no-peers        skip stock @apollo/gateway and Hive Gateway
   --no-switches     skip the rules + audit on/off runs
@@ -44,7 +46,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       connections: { type: 'string', default: '32' },
       rate: { type: 'string', default: '300' },
       patients: { type: 'string', default: '20000' },
-      workers: { type: 'string', default: '2' },
+      workers: { type: 'string' },
       rounds: { type: 'string', default: '3' },
       'no-peers': { type: 'boolean', default: false },
       'no-switches': { type: 'boolean', default: false },
@@ -63,7 +65,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     connections: count(values.connections, '--connections', 1),
     targetRate: count(values.rate, '--rate', 1),
     patients: Math.min(count(values.patients, '--patients', 0), 899_999),
-    workers: count(values.workers, '--workers', 1),
+    // What an operator gets without setting GATEWAY_WORKERS, so the headline figures are the default's.
+    workers: values.workers === undefined ? sharedHostWorkers(availableParallelism()) : count(values.workers, '--workers', 1),
     rounds: count(values.rounds, '--rounds', 1),
     peers: !values['no-peers'],
     switches: !values['no-switches'],

@@ -23,3 +23,11 @@ export async function runServiceProcess(name: string, start: () => Promise<{ clo
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
+
+/**
+ * The gateway's default process count on a host it shares with the subgraphs and PostgreSQL: a quarter of the
+ * cores, at least one (`GATEWAY_WORKERS` says why). Here so the benchmark measures what operators get by default.
+ */
+export function sharedHostWorkers(cores: number): number {
+  return Math.max(1, Math.floor(cores / 4));
+}
