@@ -68,6 +68,7 @@ const mappers: Record<SubgraphName, Record<string, string>> = {
     RecordAccess: '../data/access-event-store.js#AccessEventRecord',
     AccessAlert: '../data/alert-store.js#AlertRecord',
     Patient: '../data/patient-ref.js#PatientRef',
+    Organisation: '../data/organisation-directory.js#OrganisationRef',
   },
 };
 

@@ -75,4 +75,17 @@ describe('fields that are not for people', () => {
     expect(asCarePathway.errors).toBeUndefined();
     expect(asCarePathway.data!._referralTeams.length).toBeGreaterThan(0);
   });
+
+  test('the organisation names (SERVICE for audit) answer audit only, in the order asked, null for an unknown code', async () => {
+    const names = `{ _organisationNames(odsCodes: ["A81001", "NOPE1", "RX1"]) }`;
+    const asPerson = await federation().execute('patient', names, {}, await user());
+    expect(asPerson.errors?.map((e) => e.extensions['code'])).toEqual(['FORBIDDEN']);
+    const asCarePathway = await federation().execute('patient', names, {}, service('care-pathway'));
+    expect(asCarePathway.errors?.map((e) => e.extensions['code'])).toEqual(['FORBIDDEN']);
+    const asAudit = await federation().execute<{ _organisationNames: (string | null)[] }>('patient', names, {}, service('audit'));
+    expect(asAudit.errors).toBeUndefined();
+    const [practice, unknown, trust] = asAudit.data!._organisationNames;
+    expect([typeof practice, unknown, typeof trust]).toEqual(['string', null, 'string']);
+    expect(practice).not.toBe(trust);
+  });
 });

@@ -1,4 +1,4 @@
-import type { PatientResolvers, RecordAccessResolvers } from '../__generated__/resolvers-types.js';
+import type { OrganisationResolvers, PatientResolvers, RecordAccessResolvers } from '../__generated__/resolvers-types.js';
 import { reasonFor, whatWasAccessed } from '../domain/record-access-view.js';
 
 export const Patient: PatientResolvers = {
@@ -13,4 +13,9 @@ export const RecordAccess: RecordAccessResolvers = {
   organisation: (event) => ({ odsCode: event.organisation }),
   what: (event) => whatWasAccessed(event.action, event.category),
   reason: (event) => reasonFor(event.basisKind, event.basisDetail),
+};
+
+/** An organisation reached through the access log: its name from the directory, so the gateway need not ask again. */
+export const Organisation: OrganisationResolvers = {
+  name: (organisation, _args, { organisations }) => organisations.nameOf(organisation.odsCode),
 };

@@ -4,13 +4,17 @@ import type { Caller } from '@epr/identity';
 import type { AccessEventStore } from '../data/access-event-store.js';
 import type { AlertStore } from '../data/alert-store.js';
 import { createLoaders } from '../data/loaders.js';
+import type { OrganisationDirectory } from '../data/organisation-directory.js';
 import { AlertService } from './alert-service.js';
 import { SecurityLogService } from './security-log-service.js';
+import { OrganisationNames } from './organisation-names.js';
 
 /** What the services read and write through; created once per process. */
 export interface ServiceStores {
   events: AccessEventStore;
   alerts: AlertStore;
+  /** Organisation names, from the directory (the patient subgraph). */
+  organisations: OrganisationDirectory;
   /** Transactions on the subgraph's database, and SQL on them. */
   transactions: Transactions<Tx, never>;
 }
@@ -26,6 +30,7 @@ export interface ServiceRequest {
 export interface Services {
   securityLog: SecurityLogService;
   alerts: AlertService;
+  organisations: OrganisationNames;
 }
 
 export function createServices(request: ServiceRequest, stores: ServiceStores): Services {
@@ -37,5 +42,6 @@ export function createServices(request: ServiceRequest, stores: ServiceStores): 
       request.policy,
     ),
     alerts: new AlertService(stores.alerts, request.audit, new AuditedWrites(request.audit, stores.transactions), request.caller),
+    organisations: new OrganisationNames(stores.organisations, request.caller.requestId),
   };
 }

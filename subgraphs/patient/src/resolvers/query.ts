@@ -39,5 +39,6 @@ export const Query: QueryResolvers = {
   _referralTeams: (_parent, { organisation, service }, { directory }) => directory.referralTeams(organisation, service),
   _clinicTeam: (_parent, { organisation, code }, { directory }) => directory.clinicTeam(organisation, code),
   _clinicClinician: (_parent, { organisation, userId }, { directory }) => directory.clinicClinician(organisation, userId),
+  _organisationNames: (_parent, { odsCodes }, { directory }) => directory.organisationNames(odsCodes),
   _sessionRoleProfile: (_parent, { userId, roleProfileId }, { directory }) => directory.sessionRoleProfile(userId, roleProfileId),
 };

@@ -43,6 +43,11 @@ export class DirectoryService {
     return this.request.loaders.organisationByOds.load(odsCode.trim().toUpperCase());
   }
 
+  /** For audit, in its own name: each organisation's name by ODS code, in order; null where the directory has none. */
+  organisationNames(odsCodes: readonly string[]): Promise<(string | null)[]> {
+    return Promise.all(odsCodes.map(async (odsCode) => (await this.organisationByOds(odsCode))?.name ?? null));
+  }
+
   organisation(id: string): Promise<OrganisationRecord | null> {
     return this.request.loaders.organisationById.load(id);
   }

@@ -1,0 +1,66 @@
+import { ExpiringCache } from '@epr/identity';
+import { serviceUnavailable, ServiceCallError, traced, type ServiceClient } from '@epr/platform';
+
+const organisationNames = `
+  query OrganisationNames($odsCodes: [String!]!) {
+    _organisationNames(odsCodes: $odsCodes)
+  }`;
+
+/**
+ * How long a name is reused: a rename in the directory shows in access logs within this time. Organisations are
+ * renamed rarely (a merger, a new trust name), and every patient summary names the organisations in its access log.
+ */
+export const ORGANISATION_NAME_TTL_MS = 5 * 60_000;
+const maxEntries = 10_000;
+
+/**
+ * Organisation names, asked of the directory (the patient subgraph) in audit's own name and remembered for
+ * ORGANISATION_NAME_TTL_MS per process: the access log names its accessors' organisations without the gateway
+ * making a second call to the patient subgraph on every read. A subgraph never reads another's tables.
+ */
+export class OrganisationDirectory {
+  private readonly names: ExpiringCache<{ name: string | null }>;
+
+  constructor(
+    private readonly client: Pick<ServiceClient, 'request'>,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.names = new ExpiringCache(maxEntries, now);
+  }
+
+  /** The name of each organisation, in order; null for a code the directory does not know. */
+  async namesOf(odsCodes: readonly string[], requestId: string): Promise<(string | null)[]> {
+    const known = new Map(odsCodes.map((code) => [code, this.names.get(code)] as const));
+    const missing = [...known].filter(([, entry]) => entry === undefined).map(([code]) => code);
+    if (missing.length > 0) {
+      // Counted from before the question, so a name is never reused longer than the TTL after a rename it missed.
+      const asked = this.now();
+      const answer = await traced('directory.organisation_names', { 'epr.organisations': missing.length }, () =>
+        this.ask(missing, requestId),
+      );
+      missing.forEach((code, i) => {
+        const entry = { name: answer[i] ?? null };
+        known.set(code, entry);
+        this.names.set(code, entry, asked + ORGANISATION_NAME_TTL_MS);
+      });
+    }
+    return odsCodes.map((code) => known.get(code)?.name ?? null);
+  }
+
+  private async ask(odsCodes: string[], requestId: string): Promise<(string | null)[]> {
+    try {
+      return (await this.client.request<{ _organisationNames: (string | null)[] }>('patient', organisationNames, { odsCodes }, requestId))
+        ._organisationNames;
+    } catch (error) {
+      if (error instanceof ServiceCallError && error.retryable) {
+        throw serviceUnavailable('The directory could not be reached to name the organisations in the log. Try again shortly.', error);
+      }
+      throw error;
+    }
+  }
+}
+
+/** An organisation as the log knows it: by ODS code; its name comes from the directory. */
+export interface OrganisationRef {
+  odsCode: string;
+}
