@@ -19,6 +19,8 @@ import {
   type SeededData,
 } from './operations.js';
 import { startPeer, type PeerGateway, type StartedPeer } from './peers/peer-gateways.js';
+import { startRecordedSubgraphs } from './gateway-alone.js';
+import { subgraphUrlEnvironment, type SubgraphName } from '@epr/platform';
 import { embeddedPostgresPid, machineBusySeconds, treeUsage } from './process-usage.js';
 import { renderReport, writeReport, type BenchReport, type Ratio, type Skipped } from './report.js';
 import { targetVerdicts } from './targets.js';
@@ -129,6 +131,7 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
   }
 
   const gateways: Measurement[] = [];
+  let alone: Measurement[] = [];
   if (can(patientSummary)) {
     console.log('Gateways side by side on the patient summary, interleaved…');
     const peers: StartedPeer[] = [];
@@ -179,6 +182,44 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
       gateways.push(...record(await compare(patientSummary, bodiesFor(patientSummary, data), targets, shape('gateways'), opts.rounds)));
     } finally {
       await Promise.all(peers.map((p) => p.stop()));
+    }
+
+    if (opts.peers) {
+      console.log('The gateways alone: stand-ins answer for the subgraphs from a recording of their real answers, interleaved…');
+      const recorded = await startRecordedSubgraphs(bench.current().subgraphUrls, bench.supergraphFile, bench.freePort, bench.logDir);
+      let stock: StartedPeer | undefined;
+      try {
+        const port = await bench.freePort();
+        await bench.current().startGateway('gateway-alone', port, {
+          ...benchGatewayEnv,
+          ...production.gatewayEnv,
+          ...subgraphUrlEnvironment(recorded.urls as Record<SubgraphName, string>),
+        });
+        stock = await startPeer('stock-apollo-gateway', {
+          port: await bench.freePort(),
+          supergraphFile: recorded.supergraphFile,
+          logDir: bench.logDir,
+          credentials: { keyDir: bench.keyDir, caller: vouchedFor, subgraphUrls: recorded.urls },
+        });
+        const standIns = { 'recorded subgraphs': recorded.service.child.pid! };
+        const ours = viaGateway(ourWorkers, 'gateway-alone');
+        const { authorization: _ourSessions, ...peer } = viaGateway('stock @apollo/gateway');
+        alone = record(
+          await compare(
+            patientSummary,
+            bodiesFor(patientSummary, data),
+            [
+              { ...ours, processes: { ...ours.processes, ...standIns } },
+              { ...peer, url: stock.url, gatewayPid: stock.service.child.pid!, processes: { ...peer.processes, ...standIns } },
+            ],
+            shape('gateway alone'),
+            opts.rounds,
+          ),
+        );
+      } finally {
+        await stock?.stop();
+        await recorded.stop();
+      }
     }
 
     console.log(`The patient summary at ${opts.targetRate} req/s offered…`);
@@ -243,6 +284,7 @@ async function runBenchmark(bench: BenchStack, opts: BenchOptions): Promise<Benc
   );
   const ratios: Ratio[] = targetVerdicts({
     gateways,
+    alone,
     hop,
     switches,
     latency: measurements.find((m) => m.phase === 'latency target'),

@@ -157,8 +157,9 @@ function pool(operation: BenchOperation, target: Target, shape: RunShape, sample
   const byProcess: Record<string, number> = {};
   for (const name of named) byProcess[name] = perRequest(total((s) => s.processCpu[name] ?? 0));
   byProcess['load generator'] = perRequest(total((s) => s.loadGeneratorCpu));
-  const postgresCpu = named.includes('postgres') ? total((s) => s.processCpu['postgres'] ?? 0) : 0;
-  byProcess['other'] = perRequest(Math.max(0, machineCpu - gatewayCpu - subgraphsCpu - postgresCpu - total((s) => s.loadGeneratorCpu)));
+  // The named processes are the subgraphs, PostgreSQL when embedded, and any stand-ins: the rest is the machine's.
+  const namedCpu = total((s) => sum(Object.values(s.processCpu)));
+  byProcess['other'] = perRequest(Math.max(0, machineCpu - gatewayCpu - namedCpu - total((s) => s.loadGeneratorCpu)));
   return {
     phase: shape.phase,
     operation: operation.key,

@@ -56,7 +56,7 @@ export function renderReport(report: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const processColumns = [...subgraphNames, 'postgres', 'load generator', 'other'];
+const processColumns = [...subgraphNames, 'postgres', 'recorded subgraphs', 'load generator', 'other'];
 
 function cpuTable(measurements: Measurement[]): string[] {
   const rows = measurements.filter((m) => m.cpuMsPerRequest.byProcess);

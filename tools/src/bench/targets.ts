@@ -4,6 +4,8 @@ import { systemCpuMs, type Ratio } from './report.js';
 export interface Comparisons {
   /** Ours (main settings) first, then the other gateways on the same workload. */
   gateways: Measurement[];
+  /** Ours, then stock @apollo/gateway, each in front of stand-ins replaying the subgraphs' recorded answers. */
+  alone: Measurement[];
   /** Direct to the subgraph first, then through our gateway. */
   hop: Measurement[];
   /** Rules + audit on first, then each thing switched off. */
@@ -27,6 +29,17 @@ export function targetVerdicts(c: Comparisons): Ratio[] {
       detail:
         `${rate(ours!)} vs ${rate(other)}; p95 ${ours!.p95Ms.toFixed(1)} vs ${other.p95Ms.toFixed(1)} ms; ${gatewayCpu(ours!, other)}` +
         (isStock ? ` (target ≥ 1.5: ${verdict(ratio >= 1.5)})` : ''),
+    });
+  }
+  const [oursAlone, stockAlone] = c.alone;
+  if (oursAlone && stockAlone) {
+    const ratio = oursAlone.requestsPerSecond / stockAlone.requestsPerSecond;
+    ratios.push({
+      name: `gateway alone (subgraphs answered from a recording): ${oursAlone.target} vs ${stockAlone.target}, patient summary (req/s)`,
+      value: ratio,
+      detail:
+        `${rate(oursAlone)} vs ${rate(stockAlone)}; p95 ${oursAlone.p95Ms.toFixed(1)} vs ${stockAlone.p95Ms.toFixed(1)} ms; ${gatewayCpu(oursAlone, stockAlone)}` +
+        ` (target ≥ 1.5: ${verdict(ratio >= 1.5)})`,
     });
   }
   if (ours?.cpuMsPerRequest.byProcess) {
