@@ -3,7 +3,7 @@ import http from 'node:http';
 /**
  * `node recorded-subgraphs.js` (started by `npm run bench` for its "gateway alone" phase): stand-ins for the
  * subgraphs, so that a gateway's own throughput can be measured with almost nothing behind it. Each listens on its
- * port (`RECORDED_SUBGRAPHS`: `{"patient": {"port": 4101, "url": "http://127.0.0.1:4001/graphql"}, …}`). A request
+ * port (`RECORDED_SUBGRAPHS`: `{"patient": {"port": <its own>, "url": <the real subgraph's>}, …}`). A request
  * seen before (same method, path and body) is answered with what the real subgraph answered the first time; anything
  * else goes on to the real subgraph, credential and all, and a clean GraphQL answer (200, no errors) is remembered.
  * The gateway in front still does all of its own work — sign-in, the directory check, planning, a signed credential
