@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { importJWK, jwtVerify } from 'jose';
-import { quickVerify, type QuickCheck } from './compact-jws.js';
+import { generateKeyPair, importJWK, jwtVerify } from 'jose';
+import { ed25519KeyObject, quickVerify, type QuickCheck } from './compact-jws.js';
 import { generateSigningKeyPair, type SigningKeyPair } from './signing-keys.js';
 
 const now = Math.floor(Date.now() / 1000);
@@ -88,5 +88,24 @@ describe('quickVerify: the synchronous check of our own Ed25519 tokens', () => {
       const quick = quickVerify(jwt, publicKey, check);
       if (quick !== undefined) expect(await jose(jwt)).toEqual(quick);
     }
+  });
+});
+
+describe('ed25519KeyObject: the keys a JWKS resolver hands out, as node:crypto takes them', () => {
+  it('turns a WebCrypto Ed25519 key (what jose resolves from a key set) into a public KeyObject, once per key', async () => {
+    const { publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const keyObject = ed25519KeyObject(publicKey);
+    expect(keyObject?.asymmetricKeyType).toBe('ed25519');
+    expect(keyObject?.type).toBe('public');
+    expect(ed25519KeyObject(publicKey)).toBe(keyObject);
+  });
+
+  it('takes no other kind of key, so such tokens go to jose', async () => {
+    const { publicKey: es256 } = await generateKeyPair('ES256');
+    const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    expect(ed25519KeyObject(es256)).toBeNull();
+    expect(ed25519KeyObject(privateKey)).toBeNull();
+    expect(ed25519KeyObject(new Uint8Array(32))).toBeNull();
+    expect(ed25519KeyObject('a key')).toBeNull();
   });
 });

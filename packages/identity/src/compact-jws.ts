@@ -1,4 +1,4 @@
-import { verify as verifyBytes, type KeyObject } from 'node:crypto';
+import { KeyObject, verify as verifyBytes, type webcrypto } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 
 /** What a token must satisfy to pass the quick check; anything else goes to jose for its verdict. */
@@ -53,4 +53,22 @@ function jsonObject(part: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+// node:crypto's form of each Ed25519 key a resolver hands out (jose's JWKS sets give WebCrypto keys), made once per key.
+const keyObjects = new WeakMap<object, KeyObject | null>();
+// WebCrypto's key class is a global on Node 20, not an export of node:crypto's `webcrypto`.
+const CryptoKeyClass = (globalThis as { CryptoKey?: abstract new () => object }).CryptoKey;
+
+/** The key as node:crypto takes it for quickVerify, if it is an Ed25519 public key (a KeyObject or a WebCrypto key); else null. */
+export function ed25519KeyObject(key: unknown): KeyObject | null {
+  if (typeof key !== 'object' || key === null) return null;
+  let keyObject = keyObjects.get(key);
+  if (keyObject === undefined) {
+    const isCryptoKey = CryptoKeyClass !== undefined && key instanceof CryptoKeyClass;
+    keyObject = key instanceof KeyObject ? key : isCryptoKey ? KeyObject.from(key as webcrypto.CryptoKey) : null;
+    if (keyObject?.asymmetricKeyType !== 'ed25519' || keyObject.type !== 'public') keyObject = null;
+    keyObjects.set(key, keyObject);
+  }
+  return keyObject;
 }

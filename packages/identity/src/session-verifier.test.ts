@@ -83,6 +83,29 @@ describe('createSessionVerifier', () => {
       });
     });
 
+    it('a token whose audience is a list naming this gateway (outside the quick check: jose decides)', async () => {
+      await expect(verifier.verify(await sessionToken(key, { aud: ['another-service', TEST_AUDIENCE] }))).resolves.toMatchObject({
+        userId: 'user-555',
+      });
+    });
+
+    it('after a key rotation, the new key only: the old key is refused however it was checked before', async () => {
+      const path = join(await temporaryDirectory(), 'jwks.json');
+      await publishJwks(path, [key]);
+      const rotating = createSessionVerifier({
+        issuer: TEST_ISSUER,
+        audience: TEST_AUDIENCE,
+        jwks: { file: path },
+        maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
+      });
+      const before = await sessionToken(key);
+      await expect(rotating.verify(before)).resolves.toMatchObject({ userId: 'user-555' });
+      const next = await issuerKey('EdDSA');
+      await publishJwks(path, [next]);
+      await expect(rotating.verify(await sessionToken(next))).resolves.toMatchObject({ userId: 'user-555' });
+      expect((await rejection(rotating.verify(before))).reason).not.toBeUndefined();
+    });
+
     it.each(['ES256', 'RS256', 'PS256'])('a token signed with %s', async (alg) => {
       const otherAlgorithmKey = await issuerKey(alg);
       const path = join(await temporaryDirectory(), 'jwks.json');
