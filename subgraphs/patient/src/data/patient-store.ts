@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { badUserInput, conflict, isUniqueViolation, preparedRead, utcDate, type Transaction } from '@epr/platform';
-import { Prisma } from '../__generated__/prisma/client.js';
+import type { Prisma } from '../__generated__/prisma/client.js';
 import type { LocalIdentifierKey } from '../domain/demographics.js';
 import type { Db, Tx } from './prisma.js';
 import { lockCurrentPatient } from './patient-lock.js';
@@ -28,6 +28,13 @@ export const patientColumns = {
 
 /** A patient as the resolvers see it. */
 export type PatientRecord = Prisma.PatientGetPayload<{ select: typeof patientColumns }>;
+
+// The chains of merges behind each survivor, as the function (its migration, merged_into_plan_kept, says why) walks them.
+const mergedIntoSurvivors = preparedRead<{ survivorId: string; patientId: string }>(
+  'epr-merged-into',
+  `SELECT survivor::text AS "survivorId", merged_patient::text AS "patientId"
+     FROM patient.merged_into($1::uuid[], $2::int) ORDER BY chain_depth, merged_patient`,
+);
 
 // Patients by id: what every patient summary asks first (preparedRead says why not Prisma).
 const patientsById = preparedRead<PatientRecord>(
@@ -117,15 +124,7 @@ export class PatientStore {
    * C), up to `maxDepth` merges deep — in one statement for the batch. An undone merge no longer links them.
    */
   async mergedInto(survivorIds: readonly string[], maxDepth: number): Promise<{ survivorId: string; patientId: string }[]> {
-    return this.db.$queryRaw(
-      Prisma.sql`WITH RECURSIVE merged (survivor_id, patient_id, depth) AS (
-         SELECT p.replaced_by_id, p.id, 1 FROM patient.patient p WHERE p.replaced_by_id = ANY(${[...survivorIds]}::uuid[])
-         UNION ALL
-         SELECT m.survivor_id, p.id, m.depth + 1 FROM merged m JOIN patient.patient p ON p.replaced_by_id = m.patient_id
-          WHERE m.depth < ${maxDepth}::int
-       )
-       SELECT survivor_id::text AS "survivorId", patient_id::text AS "patientId" FROM merged ORDER BY depth, patient_id`,
-    );
+    return mergedIntoSurvivors(this.pool, [[...survivorIds], maxDepth]);
   }
 
   previousNamesOf(patientIds: readonly string[]): Promise<PreviousNameRecord[]> {
