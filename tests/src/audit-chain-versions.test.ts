@@ -7,6 +7,7 @@ import { subgraphDatabase } from '@epr/tools/db/subgraphs';
 import { verifySecurityLog } from '@epr/tools/audit/verify-log';
 import { describeFinding } from '@epr/tools/audit/chain-check';
 import { chainMessage, type ChainedEvent } from '@epr/tools/audit/canonical-event';
+import { sampleChainedEvent } from '@epr/tools/audit/sample-event';
 import { stackState } from './support/stack-state.js';
 import { appendAsSubgraph, event, stackAuditKey, withDatabase } from './support/security-log.js';
 
@@ -103,27 +104,20 @@ describe('the chained form, as the database and the verifier compute it', () => 
       { items: null, visibleTo: null, correlationId: null, cardSerial: null },
       { items: [], visibleTo: [], correlationId: 'client-1', cardSerial: '0:~' },
       { items: ['Problem:1', null, 'Ünïcødé 🩺', ''], visibleTo: ['team-a', null, 'dr.x'], correlationId: '~', cardSerial: '' },
-    ].map((variant, n) => ({
-      seq: BigInt(chainVersion * 10 + n),
-      occurredAt: new Date(Date.UTC(2026, 11, 6, 23, 59, 59, 7 * n)),
-      subgraph: 'patient',
-      action: 'patient.read',
-      outcome: 'ALLOWED',
-      userId: 'dr.amelia.hart',
-      roleProfileId: 'rp-hart-rx1',
-      jobRoleCode: 'R8000',
-      organisation: 'RX1',
-      sessionId: n === 0 ? null : 'session:1',
-      patientId: n === 0 ? null : '5e1f0c3a-0000-4000-8000-000000000001',
-      category: n === 1 ? 'problems' : null,
-      basisKind: n === 2 ? 'RELATIONSHIP' : null,
-      basisDetail: n === 2 ? 'REFERRAL — 3:1' : null,
-      requestId: `request-${chainVersion}-${n}`,
-      chainVersion,
-      prevHash: Buffer.alloc(32),
-      hash: Buffer.alloc(32),
-      ...variant,
-    })),
+    ].map((variant, n) =>
+      sampleChainedEvent({
+        seq: BigInt(chainVersion * 10 + n),
+        occurredAt: new Date(Date.UTC(2026, 11, 6, 23, 59, 59, 7 * n)),
+        sessionId: n === 0 ? null : 'session:1',
+        patientId: n === 0 ? null : '5e1f0c3a-0000-4000-8000-000000000001',
+        category: n === 1 ? 'problems' : null,
+        basisKind: n === 2 ? 'RELATIONSHIP' : null,
+        basisDetail: n === 2 ? 'REFERRAL — 3:1' : null,
+        requestId: `request-${chainVersion}-${n}`,
+        chainVersion,
+        ...variant,
+      }),
+    ),
   );
 
   test.each(awkward.map((row) => [`form ${row.chainVersion}, seq ${row.seq}`, row] as const))('%s', async (_name, row) => {

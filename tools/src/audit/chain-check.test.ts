@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { chainHash, chainMessage, type ChainedEvent } from './canonical-event.js';
 import { ChainChecker, describeFinding, type ChainPoint } from './chain-check.js';
+import { sampleChainedEvent } from './sample-event.js';
 
 const key = Buffer.alloc(32, 7);
 
@@ -13,30 +14,15 @@ function chain(n: number, requestPrefix = 'request', firstInVersion2 = 1): Chain
   let prevHash: Buffer = Buffer.alloc(32);
   for (let i = 1; i <= n; i++) {
     const version2 = i >= firstInVersion2;
-    const event: ChainedEvent = {
+    const event = sampleChainedEvent({
       seq: BigInt(i),
       occurredAt: new Date(Date.UTC(2026, 10, 24, 9, 0, i)),
-      subgraph: 'patient',
-      action: 'patient.read',
-      outcome: 'ALLOWED',
-      userId: 'dr.amelia.hart',
-      roleProfileId: 'rp-hart-rx1',
-      jobRoleCode: 'R8000',
-      organisation: 'RX1',
-      cardSerial: null,
-      sessionId: null,
-      patientId: '5e1f0c3a-0000-4000-8000-000000000001',
-      category: null,
       items: [`Problem:${i}`],
-      basisKind: 'RELATIONSHIP',
-      basisDetail: 'REFERRAL',
       requestId: `${requestPrefix}-${i}`,
       correlationId: version2 ? `client-${i}` : null,
-      visibleTo: null,
       chainVersion: version2 ? 2 : 1,
       prevHash,
-      hash: Buffer.alloc(0),
-    };
+    });
     event.hash = chainHash(key, event);
     prevHash = event.hash;
     events.push(event);

@@ -1,3 +1,5 @@
+import type { ChainedEvent } from './canonical-event.js';
+
 /**
  * An access event as a subgraph appends it (the argument of audit.append_access_events), for the tests and
  * the benchmark that append without going through a subgraph: Dr Hart reading Olivia Bennett's record.
@@ -21,6 +23,35 @@ export function sampleEvent(requestId: string, overrides: Record<string, unknown
     request_id: requestId,
     correlation_id: null as string | null,
     visible_to: null as string[] | null,
+    ...overrides,
+  };
+}
+
+/** The same access as a chained row of the log, as the verifier reads it (hashes empty until chained). */
+export function sampleChainedEvent(overrides: Partial<ChainedEvent> = {}): ChainedEvent {
+  return {
+    seq: 1n,
+    occurredAt: new Date(Date.UTC(2026, 10, 24, 9, 0, 0)),
+    subgraph: 'patient',
+    action: 'patient.read',
+    outcome: 'ALLOWED',
+    userId: 'dr.amelia.hart',
+    roleProfileId: 'rp-hart-rx1',
+    jobRoleCode: 'R8000',
+    organisation: 'RX1',
+    cardSerial: null,
+    sessionId: null,
+    patientId: '5e1f0c3a-0000-4000-8000-000000000001',
+    category: null,
+    items: [],
+    basisKind: 'RELATIONSHIP',
+    basisDetail: 'REFERRAL',
+    requestId: 'request-1',
+    correlationId: null,
+    visibleTo: null,
+    chainVersion: 3,
+    prevHash: Buffer.alloc(32),
+    hash: Buffer.alloc(0),
     ...overrides,
   };
 }
