@@ -71,13 +71,39 @@ describe('quickVerify: the synchronous check of our own Ed25519 tokens', () => {
     ['without a required claim', () => Promise.resolve(token(header, { ...claims, jti: undefined }))],
     ['with a time that is not a number', () => Promise.resolve(token(header, { ...claims, iat: 'now' }))],
     ['not three parts', () => Promise.resolve(`${token(header, claims)}.more`)],
+    ['whose signature has a stray character appended', () => Promise.resolve(`${token(header, claims)}~`)],
+    [
+      'whose signature has stray characters inside',
+      () => Promise.resolve(token(header, claims).replace(/\.([^.]{40})([^.]+)$/, '.$1~~~$2')),
+    ],
+    [
+      'whose signature is spelt in standard base64 (+ and /)',
+      () => {
+        // Signatures vary; sign until one has a `-` or `_` to respell.
+        for (let i = 0; ; i++) {
+          const jwt = token(header, { ...claims, jti: `respell-${i}` });
+          const signature = jwt.slice(jwt.lastIndexOf('.') + 1);
+          if (/[-_]/.test(signature))
+            return Promise.resolve(jwt.slice(0, jwt.lastIndexOf('.') + 1) + signature.replace(/-/g, '+').replace(/_/g, '/'));
+        }
+      },
+    ],
+    [
+      'whose payload is not valid UTF-8',
+      () => {
+        const input = `${part(header)}.${Buffer.concat([Buffer.from(JSON.stringify(claims).slice(0, -1) + ',"x":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]).toString('base64url')}`;
+        return Promise.resolve(`${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`);
+      },
+    ],
   ])('leaves a token %s to jose', async (_, make) => {
     const jwt = await make();
     expect(quickVerify(jwt, publicKey, check)).toBeUndefined();
   });
 
   it('never accepts what jose refuses (the cases above, each refused by jose, or accepted by both)', async () => {
+    const valid = token(header, claims);
     const variants = [
+      `${valid}~`,
       token(header, claims),
       token({ ...header, typ: 'application/epr-credential+jwt' }, claims),
       token(header, { ...claims, exp: now - 4 }),

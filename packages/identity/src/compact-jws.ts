@@ -30,7 +30,11 @@ export function quickVerify(token: string, key: KeyObject, check: QuickCheck): J
   const header = jsonObject(token.slice(0, firstDot));
   if (!header || header['alg'] !== check.algorithm || 'crit' in header || 'b64' in header) return undefined;
   if (check.type !== undefined && header['typ'] !== check.type) return undefined;
-  const signature = Buffer.from(token.slice(secondDot + 1), 'base64url');
+  // Exactly 86 base64url characters: Node's decoder would skip stray characters and take `+` and `/`, which jose refuses,
+  // and one signature must not be presentable in many spellings.
+  const encodedSignature = token.slice(secondDot + 1);
+  if (!/^[A-Za-z0-9_-]{86}$/.test(encodedSignature)) return undefined;
+  const signature = Buffer.from(encodedSignature, 'base64url');
   if (signature.length !== 64 || !verifyBytes(null, Buffer.from(token.slice(0, secondDot)), key, signature)) return undefined;
   const payload: JWTPayload | undefined = jsonObject(token.slice(firstDot + 1, secondDot));
   if (!payload || payload.iss !== check.issuer || payload.aud !== check.audience) return undefined;
@@ -45,10 +49,13 @@ export function quickVerify(token: string, key: KeyObject, check: QuickCheck): J
   return payload;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 function jsonObject(part: string): Record<string, unknown> | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(part)) return undefined;
   try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    // Strict UTF-8, as jose decodes: Buffer#toString would turn bad bytes into U+FFFD and accept them.
+    const value: unknown = JSON.parse(strictUtf8.decode(Buffer.from(part, 'base64url')));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

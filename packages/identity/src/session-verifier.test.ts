@@ -281,15 +281,19 @@ describe('createSessionVerifier', () => {
 
 describe('createSessionVerifier with a JWKS URL', () => {
   let key: IssuerKey;
+  let edKey: IssuerKey;
   let server: Server;
   let jwksUrl: string;
   let serving = true;
+  let fetches = 0;
 
   beforeAll(async () => {
     key = await issuerKey('ES256');
+    edKey = await issuerKey('EdDSA');
     server = createServer((_request, response) => {
+      fetches += 1;
       response.writeHead(serving ? 200 : 503, { 'content-type': 'application/json' });
-      response.end(serving ? JSON.stringify({ keys: [key.publicJwk] }) : '{}');
+      response.end(serving ? JSON.stringify({ keys: [key.publicJwk, edKey.publicJwk] }) : '{}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
@@ -322,5 +326,22 @@ describe('createSessionVerifier with a JWKS URL', () => {
 
     const error = await rejection(verifier.verify(await sessionToken(key)));
     expect(error.reason).toBe('issuer_unavailable');
+  });
+
+  it.each([
+    ['ES256', () => key],
+    ['EdDSA (the quick check)', () => edKey],
+  ])('asks a failing endpoint once per %s token, not again for a second opinion', async (_name, which) => {
+    serving = false;
+    const verifier = createSessionVerifier({
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      jwks: { url: jwksUrl },
+      maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
+    });
+    const token = await sessionToken(which());
+    fetches = 0;
+    expect((await rejection(verifier.verify(token))).reason).toBe('issuer_unavailable');
+    expect(fetches).toBe(1);
   });
 });

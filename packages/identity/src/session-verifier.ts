@@ -45,15 +45,16 @@ export function createSessionVerifier(options: SessionVerifierOptions): SessionV
    */
   const quickly = async (token: string): Promise<JWTPayload | undefined> => {
     const [protectedPart = '', payload = '', signature = ''] = token.split('.');
-    let key;
+    let header;
     try {
-      const header = decodeProtectedHeader(token);
-      if (header.alg !== 'EdDSA') return undefined;
-      key = ed25519KeyObject(await resolveKey(header as CompactJWSHeaderParameters, { protected: protectedPart, payload, signature }));
+      header = decodeProtectedHeader(token);
     } catch {
-      // A malformed header, no matching key, an unreadable key set: jose's path meets it again and says which.
-      return undefined;
+      return undefined; // malformed: jose says how
     }
+    if (header.alg !== 'EdDSA') return undefined;
+    // No matching key or an unreachable key set is the answer as it stands: asking jose would resolve (and, for a
+    // JWKS URL, fetch) again.
+    const key = ed25519KeyObject(await resolveKey(header as CompactJWSHeaderParameters, { protected: protectedPart, payload, signature }));
     if (!key) return undefined;
     return quickVerify(token, key, {
       algorithm: 'EdDSA',

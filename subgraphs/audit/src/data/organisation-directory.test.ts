@@ -28,6 +28,14 @@ describe('organisation names for the access log', () => {
     expect(directory.asked).toEqual([['RX1', 'A81001'], ['GONE1']]);
   });
 
+  test('asks at most 100 codes a call (what the directory takes), however many a page names', async () => {
+    const codes = Array.from({ length: 250 }, (_, i) => `ORG${i}`);
+    const directory = fakeDirectory(Object.fromEntries(codes.map((code) => [code, `Organisation ${code}`])));
+    const names = new OrganisationDirectory(directory.client, () => 0);
+    expect(await names.namesOf(codes, 'r1')).toEqual(codes.map((code) => `Organisation ${code}`));
+    expect(directory.asked.map((asked) => asked.length)).toEqual([100, 100, 50]);
+  });
+
   test('a rename shows once the remembered name has expired', async () => {
     let now = 1_000;
     const known = { RX1: 'Northfield' };

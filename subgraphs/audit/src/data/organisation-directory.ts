@@ -12,6 +12,8 @@ const organisationNames = `
  */
 export const ORGANISATION_NAME_TTL_MS = 5 * 60_000;
 const maxEntries = 10_000;
+// The directory takes at most 100 codes a call (a list argument's default limit); a page of the log may name 200.
+const MAX_CODES_PER_CALL = 100;
 
 /**
  * Organisation names, asked of the directory (the patient subgraph) in audit's own name and remembered for
@@ -35,9 +37,13 @@ export class OrganisationDirectory {
     if (missing.length > 0) {
       // Counted from before the question, so a name is never reused longer than the TTL after a rename it missed.
       const asked = this.now();
-      const answer = await traced('directory.organisation_names', { 'epr.organisations': missing.length }, () =>
-        this.ask(missing, requestId),
-      );
+      const asks: string[][] = [];
+      for (let i = 0; i < missing.length; i += MAX_CODES_PER_CALL) asks.push(missing.slice(i, i + MAX_CODES_PER_CALL));
+      const answer = (
+        await traced('directory.organisation_names', { 'epr.organisations': missing.length }, () =>
+          Promise.all(asks.map((codes) => this.ask(codes, requestId))),
+        )
+      ).flat();
       missing.forEach((code, i) => {
         const entry = { name: answer[i] ?? null };
         known.set(code, entry);
