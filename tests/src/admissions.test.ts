@@ -1,4 +1,5 @@
 import { as } from './support/people.js';
+import { openAlertsAbout } from './support/practice-patients.js';
 import type { GraphQLResponse } from './support/gateway-client.js';
 
 /*
@@ -53,6 +54,8 @@ describe('admissions', () => {
     const open = await as<{ patient: { problems: unknown[] } }>('consultant', problems, { id: patientId });
     expect(open.errors).toBeUndefined();
     expect(open.data!.patient.problems).toEqual([{ code: { term: 'Hypertensive disorder' } }]);
+    // The whole organisation now reaches the record: the privacy officer is told.
+    expect(await openAlertsAbout(patientId)).toEqual(['ADMISSION_ORGANISATION_WIDE']);
 
     // A discharge two days ago: the 24-hour grace after it is over, so the relationship has lapsed.
     const discharged = await as('engine', discharge, { input: { patientId, dischargedAt: hoursAgo(48) } });
@@ -83,6 +86,15 @@ describe('admissions', () => {
     expect(admitted.data!.admitPatient.careTeam).toEqual({ code: 'WARD7-RX1' });
     expect((await as('wardNurse', problems, { id: patientId })).errors).toBeUndefined();
     expect(codes(await as('consultant', problems, { id: patientId }))).toEqual(['FORBIDDEN']);
+    // The care process at work, within one team: nothing for the privacy officer.
+    expect(await openAlertsAbout(patientId)).toEqual([]);
+  });
+
+  test('a booking clerk admitting to a ward that is no team is alerted too: the way to reach a record it would make', async () => {
+    const patientId = await registeredAtPractice('Clerkadmit');
+    const admitted = await as('clerk', admit, { input: { patientId, ward: 'NOT-A-TEAM', admittedAt: hoursAgo(1) } });
+    expect(admitted.errors).toBeUndefined();
+    expect(await openAlertsAbout(patientId)).toEqual(['ADMISSION_ORGANISATION_WIDE']);
   });
 
   test('one open admission per organisation; a discharge needs one, and cannot precede it', async () => {

@@ -19,6 +19,7 @@ export const alertKinds = [
   'COLLEAGUE_GRANT',
   'REFERRAL_REGISTERED_FROM_LETTER',
   'MERGE_OUTSIDE_CARE',
+  'ADMISSION_ORGANISATION_WIDE',
 ] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
@@ -80,6 +81,11 @@ export const auditActions = {
   'rtt.return.read': { area: 'waiting-time statistics', verb: 'Counted you in' },
   'admission.read': { area: 'your hospital stays', verb: 'Viewed' },
   'admission.create': { area: 'your hospital stays', verb: 'Recorded an admission in' },
+  'admission.create.organisation-wide': {
+    area: 'your hospital stays',
+    verb: 'Recorded an admission in',
+    alert: 'ADMISSION_ORGANISATION_WIDE',
+  },
   'admission.discharge': { area: 'your hospital stays', verb: 'Recorded a discharge in' },
   'appointment.read': { area: 'your appointments', verb: 'Viewed' },
   'appointment.book': { area: 'your appointments', verb: 'Booked' },

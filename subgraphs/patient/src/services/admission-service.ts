@@ -43,7 +43,15 @@ export class AdmissionService {
         });
         await recordMessage(this.request, tx, message, patient.id);
       },
-      writes.for((stay) => [{ action: 'admission.create', outcome: 'ALLOWED', patientId: patient.id, items: [`Admission:${stay.id}`] }]),
+      // Without a ward team the whole organisation may open the record: alerted (admission.create.organisation-wide).
+      writes.for((stay) => [
+        {
+          action: careTeamId ? 'admission.create' : 'admission.create.organisation-wide',
+          outcome: 'ALLOWED',
+          patientId: patient.id,
+          items: [`Admission:${stay.id}`],
+        },
+      ]),
     );
     return created;
   }
