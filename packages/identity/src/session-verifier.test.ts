@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { base64url, SignJWT } from 'jose';
 import { createSessionVerifier, type SessionVerifier } from './session-verifier.js';
+import type { JwksSource } from './jwks-source.js';
 import { SessionTokenError, type SessionTokenFailure } from './session-token-error.js';
 import {
   handmadeToken,
@@ -17,6 +18,11 @@ import {
   TEST_MAX_SESSION_AGE_SECONDS,
   type IssuerKey,
 } from './test-support/session-issuer.js';
+
+/** A verifier of the test issuer's sessions, with its keys from `jwks`. */
+function verifierFor(jwks: JwksSource): SessionVerifier {
+  return createSessionVerifier({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwks, maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS });
+}
 
 async function rejection(promise: Promise<unknown>): Promise<SessionTokenError> {
   const error = await promise.then(
@@ -37,12 +43,7 @@ describe('createSessionVerifier', () => {
     key = await issuerKey('EdDSA');
     jwksPath = join(await temporaryDirectory(), 'jwks.json');
     await publishJwks(jwksPath, [key]);
-    verifier = createSessionVerifier({
-      issuer: TEST_ISSUER,
-      audience: TEST_AUDIENCE,
-      jwks: { file: jwksPath },
-      maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
-    });
+    verifier = verifierFor({ file: jwksPath });
   });
 
   async function expectRefused(token: string, reason: SessionTokenFailure): Promise<SessionTokenError> {
@@ -92,12 +93,7 @@ describe('createSessionVerifier', () => {
     it('after a key rotation, the new key only: the old key is refused however it was checked before', async () => {
       const path = join(await temporaryDirectory(), 'jwks.json');
       await publishJwks(path, [key]);
-      const rotating = createSessionVerifier({
-        issuer: TEST_ISSUER,
-        audience: TEST_AUDIENCE,
-        jwks: { file: path },
-        maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
-      });
+      const rotating = verifierFor({ file: path });
       const before = await sessionToken(key);
       await expect(rotating.verify(before)).resolves.toMatchObject({ userId: 'user-555' });
       const next = await issuerKey('EdDSA');
@@ -110,12 +106,7 @@ describe('createSessionVerifier', () => {
       const otherAlgorithmKey = await issuerKey(alg);
       const path = join(await temporaryDirectory(), 'jwks.json');
       await publishJwks(path, [key, otherAlgorithmKey]);
-      const multiAlgorithm = createSessionVerifier({
-        issuer: TEST_ISSUER,
-        audience: TEST_AUDIENCE,
-        jwks: { file: path },
-        maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
-      });
+      const multiAlgorithm = verifierFor({ file: path });
 
       await expect(multiAlgorithm.verify(await sessionToken(otherAlgorithmKey))).resolves.toMatchObject({
         roleProfileId: 'role-profile-123',
@@ -266,12 +257,7 @@ describe('createSessionVerifier', () => {
 
   describe('when the key set cannot be read', () => {
     it('reports the issuer as unavailable rather than blaming the token', async () => {
-      const missingFile = createSessionVerifier({
-        issuer: TEST_ISSUER,
-        audience: TEST_AUDIENCE,
-        jwks: { file: join(await temporaryDirectory(), 'absent.json') },
-        maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
-      });
+      const missingFile = verifierFor({ file: join(await temporaryDirectory(), 'absent.json') });
 
       const error = await rejection(missingFile.verify(await sessionToken(key)));
       expect(error.reason).toBe('issuer_unavailable');
@@ -305,24 +291,14 @@ describe('createSessionVerifier with a JWKS URL', () => {
 
   it('accepts a token signed by a published key', async () => {
     serving = true;
-    const verifier = createSessionVerifier({
-      issuer: TEST_ISSUER,
-      audience: TEST_AUDIENCE,
-      jwks: { url: jwksUrl },
-      maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
-    });
+    const verifier = verifierFor({ url: jwksUrl });
 
     await expect(verifier.verify(await sessionToken(key))).resolves.toMatchObject({ userId: 'user-555' });
   });
 
   it('reports the issuer as unavailable when the endpoint fails', async () => {
     serving = false;
-    const verifier = createSessionVerifier({
-      issuer: TEST_ISSUER,
-      audience: TEST_AUDIENCE,
-      jwks: { url: jwksUrl },
-      maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
-    });
+    const verifier = verifierFor({ url: jwksUrl });
 
     const error = await rejection(verifier.verify(await sessionToken(key)));
     expect(error.reason).toBe('issuer_unavailable');
@@ -333,12 +309,7 @@ describe('createSessionVerifier with a JWKS URL', () => {
     ['EdDSA (the quick check)', () => edKey],
   ])('asks a failing endpoint once per %s token, not again for a second opinion', async (_name, which) => {
     serving = false;
-    const verifier = createSessionVerifier({
-      issuer: TEST_ISSUER,
-      audience: TEST_AUDIENCE,
-      jwks: { url: jwksUrl },
-      maxSessionAgeSeconds: TEST_MAX_SESSION_AGE_SECONDS,
-    });
+    const verifier = verifierFor({ url: jwksUrl });
     const token = await sessionToken(which());
     fetches = 0;
     expect((await rejection(verifier.verify(token))).reason).toBe('issuer_unavailable');
