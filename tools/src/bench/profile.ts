@@ -10,6 +10,8 @@ import { runLoad } from './load.js';
 import { embeddedPostgresPid, ownCpuSeconds, treeUsage } from './process-usage.js';
 import { bodiesFor, patientSummary } from './operations.js';
 import { summariseCpuProfile } from './cpu-profile-summary.js';
+import { startRecordedSubgraphs, type RecordedSubgraphs } from './gateway-alone.js';
+import { subgraphUrlEnvironment, type SubgraphName } from '@epr/platform';
 
 /**
  * `npm run bench:profile`: the system in production mode with every service under `node --cpu-prof`, the patient
@@ -30,6 +32,9 @@ const { values } = parseArgs({
     // With EPR_POSTGRES_SETTINGS='shared_preload_libraries=pg_stat_statements pg_stat_statements.track_planning=on':
     // the statements PostgreSQL spent its time on during the measured load, per summary.
     'sql-stats': { type: 'boolean', default: false },
+    // Our gateway alone: a second gateway in front of stand-ins replaying the subgraphs' recorded answers (as the
+    // bench's "gateway alone" phase), driven and profiled by itself.
+    'gateway-alone': { type: 'boolean', default: false },
   },
 });
 const cpuOnly = values['cpu-only'];
@@ -43,13 +48,29 @@ const stack = await startBenchStack(
   (url) => seedVolume(url, Number(values.patients)).then(() => undefined),
 );
 const pids = new Map<number, string>();
+let recorded: RecordedSubgraphs | undefined;
 try {
-  for (const service of stack.current().services) pids.set(service.child.pid!, service.name);
+  let gatewayUrl = stack.current().gatewayUrl;
+  if (values['gateway-alone']) {
+    recorded = await startRecordedSubgraphs(stack.current().subgraphUrls, stack.supergraphFile, stack.freePort, stack.logDir);
+    const alone = await stack.current().startGateway('gateway-alone', await stack.freePort(), {
+      NODE_ENV: 'production',
+      GATEWAY_WORKERS: '1',
+      GATEWAY_RATE_LIMITS: 'off',
+      ...(cpuOnly ? {} : { EPR_CPU_PROFILE_DIR: profileDir }),
+      ...subgraphUrlEnvironment(recorded.urls as Record<SubgraphName, string>),
+    });
+    pids.set(alone.child.pid!, 'gateway alone');
+    pids.set(recorded.service.child.pid!, 'recorded subgraphs');
+    gatewayUrl = `${alone.baseUrl}/graphql`;
+  } else {
+    for (const service of stack.current().services) pids.set(service.child.pid!, service.name);
+  }
   const data = await seededData(stack.database.url);
   const bodies = bodiesFor(patientSummary, data);
   const tokens = await sessionTokens(stack.keyDir, patientSummary.caller!, 100_000);
   const plan = {
-    url: stack.current().gatewayUrl,
+    url: gatewayUrl,
     authorization: tokens.next,
     body: () => bodies[0]!,
     connections: Number(values.connections),
@@ -70,7 +91,7 @@ try {
       const perRequest = (seconds: number) => (seconds * 1000) / n;
       const by = [...after].map(([name, s]) => [name, perRequest(s - before.cpu.get(name)!)] as const);
       const system = by.reduce((sum, [, ms]) => sum + ms, 0);
-      const gateway = by.find(([name]) => name === 'gateway')?.[1] ?? 0;
+      const gateway = by.find(([name]) => name.startsWith('gateway'))?.[1] ?? 0;
       console.log(
         `round ${round}: ${n} summaries (${load.errors} errors, ${(n / Number(values.seconds)).toFixed(0)} req/s); CPU ms per summary: ` +
           `${by.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}; subgraphs ${(system - gateway - (by.find(([name]) => name === 'postgres')?.[1] ?? 0)).toFixed(2)}; ` +
@@ -79,17 +100,20 @@ try {
     }
   } else {
     // SIGUSR2 starts each service's profiler and stops it again (EPR_CPU_PROFILE_DIR): the profile is the load alone.
+    // (The stand-ins have no profiler: they are not what is measured.)
+    const profiled = [...pids].filter(([, name]) => name !== 'recorded subgraphs').map(([pid]) => pid);
     const signal = () => {
-      for (const pid of pids.keys()) process.kill(pid, 'SIGUSR2');
+      for (const pid of profiled) process.kill(pid, 'SIGUSR2');
     };
     signal();
     const load = await runLoad({ ...plan, seconds: Number(values.seconds) });
     signal();
     console.log(`${load.latencies.length} summaries (${load.errors} errors) while profiling.`);
-    await waitForProfiles(profileDir, pids.size);
+    await waitForProfiles(profileDir, profiled.length);
   }
   if (sqlStats) await sqlStats.print();
 } finally {
+  await recorded?.stop();
   await stack.stop();
 }
 
