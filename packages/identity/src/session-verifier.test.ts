@@ -99,7 +99,7 @@ describe('createSessionVerifier', () => {
       const next = await issuerKey('EdDSA');
       await publishJwks(path, [next]);
       await expect(rotating.verify(await sessionToken(next))).resolves.toMatchObject({ userId: 'user-555' });
-      expect((await rejection(rotating.verify(before))).reason).not.toBeUndefined();
+      expect((await rejection(rotating.verify(before))).reason).toBe('bad_signature');
     });
 
     it.each(['ES256', 'RS256', 'PS256'])('a token signed with %s', async (alg) => {
