@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { ServiceCallError } from '@epr/platform';
 import { ORGANISATION_NAME_TTL_MS, OrganisationDirectory } from './organisation-directory.js';
 
-/** A directory that knows two organisations and counts the questions it is asked. */
+/** A directory that knows the organisations in `names` and keeps the questions it is asked. */
 function fakeDirectory(names: Record<string, string>) {
   const asked: string[][] = [];
   let failWith: Error | undefined;
