@@ -65,7 +65,8 @@ export async function startSubgraph<TServices extends object>(
     maxConnections: 4,
     applicationName: `epr-${definition.name}-policy`,
     // Its hot statement is prepared (AccessControlStore): planned once per connection, not re-planned on each call,
-    // as PostgreSQL would otherwise choose for it. Unnamed statements are planned as before.
+    // as PostgreSQL would otherwise choose for it. The setting applies to every parameterised statement on this pool
+    // (the protocol's unnamed ones too), and all of them are key look-ups and writes, for which a generic plan is right.
     settings: { plan_cache_mode: 'force_generic_plan' },
   });
   const policy = policyFromEnvironment();
