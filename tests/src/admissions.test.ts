@@ -90,6 +90,35 @@ describe('admissions', () => {
     expect(await openAlertsAbout(patientId)).toEqual([]);
   });
 
+  test('a clinical team named as the ward is no ward: the admission relates the organisation, alerted, not that team quietly', async () => {
+    const patientId = await registeredAtPractice('Notaward');
+    const admitted = await as<{ admitPatient: { careTeam: unknown } }>('clerk', admit, {
+      input: { patientId, ward: 'CARDIO-RX1', admittedAt: hoursAgo(1) },
+    });
+    expect(admitted.errors).toBeUndefined();
+    expect(admitted.data!.admitPatient.careTeam).toBeNull();
+    expect(await openAlertsAbout(patientId)).toEqual(['ADMISSION_ORGANISATION_WIDE']);
+  });
+
+  test('an organisation-wide admission is no standing to refer: the referral would outlive the discharge', async () => {
+    const patientId = await registeredAtPractice('Nostanding');
+    expect((await as('clerk', admit, { input: { patientId, ward: 'NOT-A-WARD', admittedAt: hoursAgo(1) } })).errors).toBeUndefined();
+    expect((await as('consultant', problems, { id: patientId })).errors).toBeUndefined();
+    const referral = await as('consultant', `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
+      input: {
+        patientId,
+        referringOrganisation: 'RX1',
+        referringClinician: 'Dr Amelia Hart',
+        receivingOrganisation: 'RX1',
+        specialty: 'Dermatology',
+        priority: 'ROUTINE',
+        reason: 'Rash.',
+        receivedOn: new Date().toISOString().slice(0, 10),
+      },
+    });
+    expect(codes(referral)).toEqual(['FORBIDDEN']);
+  });
+
   test('a booking clerk admitting to a ward that is no team is alerted too: the way to reach a record it would make', async () => {
     const patientId = await registeredAtPractice('Clerkadmit');
     const admitted = await as('clerk', admit, { input: { patientId, ward: 'NOT-A-TEAM', admittedAt: hoursAgo(1) } });

@@ -25,6 +25,8 @@ export interface DemoCareTeam {
   members: string[];
   /** The services a referral names that give this team (not the whole organisation) its relationship. */
   referralServices: string[];
+  /** A ward's team: an admission to the ward gives it (not the whole organisation) its relationship. */
+  ward?: boolean;
 }
 
 export const careTeams: DemoCareTeam[] = [
@@ -84,6 +86,7 @@ export const careTeams: DemoCareTeam[] = [
     odsCode: 'RX1',
     members: ['rp-singh-rx1'],
     referralServices: [],
+    ward: true,
   },
 ];
 

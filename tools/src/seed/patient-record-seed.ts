@@ -25,9 +25,9 @@ const organisationId = new Map<string, string>(organisations.map((o) => [o.odsCo
 export async function seedPatientRecord(client: pg.ClientBase): Promise<void> {
   for (const team of careTeams) {
     await client.query(
-      `INSERT INTO patient.care_team (id, code, name, organisation_id, referral_services) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET referral_services = EXCLUDED.referral_services`,
-      [team.id, team.code, team.name, organisationId.get(team.odsCode), team.referralServices],
+      `INSERT INTO patient.care_team (id, code, name, organisation_id, referral_services, is_ward) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET referral_services = EXCLUDED.referral_services, is_ward = EXCLUDED.is_ward`,
+      [team.id, team.code, team.name, organisationId.get(team.odsCode), team.referralServices, team.ward ?? false],
     );
     for (const roleProfileId of team.members) {
       await client.query('INSERT INTO patient.care_team_member (care_team_id, role_profile_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [

@@ -127,9 +127,12 @@ export class RelationshipRegister {
    * an alerted, short-lived access into a lasting one for a whole team.
    */
   async requireCareStanding(query: SqlQuery, subject: Subject, patientId: string): Promise<void> {
-    if (!(await this.standing(query, subject, patientId, careProcessTypes))) {
+    // An admission the whole organisation holds (a ward the directory has no team for: alerted, and gone at
+    // discharge) is no standing to refer: the referral would outlive it as a lasting, unalerted team relationship.
+    const notOrganisationWideAdmission = sql`AND NOT (lr.type = 'ADMISSION' AND lr.holder_kind = 'ORGANISATION')`;
+    if (!(await this.standing(query, subject, patientId, careProcessTypes, notOrganisationWideAdmission))) {
       throw forbidden(
-        'You can refer only a patient your organisation cares for (a relationship made by registration, referral, booking or admission). ' +
+        'You can refer only a patient your organisation cares for (a relationship made by registration, referral, booking or admission to a ward). ' +
           'A self-claim, a colleague grant or emergency access is not enough to refer.',
       );
     }
@@ -141,11 +144,12 @@ export class RelationshipRegister {
     subject: Subject,
     patientId: string,
     types: readonly RelationshipType[] | null,
+    also: Sql = emptySql,
   ): Promise<{ id: string; expires_at: Date | null } | undefined> {
     const ofTypes = types ? sql`AND lr.type::text = ANY(${types}::text[])` : emptySql;
     const [standing] = await query<{ id: string; expires_at: Date | null }>(
       sql`SELECT lr.id, lr.expires_at FROM access_control.legitimate_relationship lr
-        WHERE lr.patient_id = ${patientId}::uuid AND ${activeRelationship('lr')} AND ${heldBy('lr', subject)} ${ofTypes}
+        WHERE lr.patient_id = ${patientId}::uuid AND ${activeRelationship('lr')} AND ${heldBy('lr', subject)} ${ofTypes} ${also}
         ORDER BY lr.expires_at DESC NULLS FIRST LIMIT 1`,
     );
     return standing;

@@ -38,7 +38,8 @@ export class AdmissionStore {
 
   /** The care team of the organisation whose code is the ward's, if the directory has one. */
   async wardTeam(organisationId: string, ward: string): Promise<string | null> {
-    const team = await this.db.careTeam.findFirst({ where: { organisationId, code: ward }, select: { id: true } });
+    // A ward, not just any team: naming a clinical team as the "ward" must not hand it the patient's record.
+    const team = await this.db.careTeam.findFirst({ where: { organisationId, code: ward, isWard: true }, select: { id: true } });
     return team?.id ?? null;
   }
 
