@@ -1,5 +1,6 @@
 import { createCredentialSigner, serviceCredentialIssuer, type CredentialSigner } from '@epr/identity';
 import type { JWK } from 'jose';
+import { serviceUnavailable } from './errors.js';
 import { GraphQLCallUnreachable, postSignedGraphQL } from './signed-graphql.js';
 
 /** The job role a subgraph's own calls carry: a service, not a person, so no access policy lists it. */
@@ -62,5 +63,19 @@ export class ServiceClient {
       );
     }
     return answer.data;
+  }
+
+  /**
+   * `request`, for a question a user's request depends on: if `target` cannot be reached (or may answer later), the
+   * user gets SERVICE_UNAVAILABLE with `whenUnreachable` (what did not happen, and to try again); anything else — a
+   * refusal, bad input — is thrown as it came.
+   */
+  async ask<T>(target: string, query: string, variables: Record<string, unknown>, requestId: string, whenUnreachable: string): Promise<T> {
+    try {
+      return await this.request<T>(target, query, variables, requestId);
+    } catch (error) {
+      if (error instanceof ServiceCallError && error.retryable) throw serviceUnavailable(whenUnreachable, error);
+      throw error;
+    }
   }
 }

@@ -1,19 +1,19 @@
 import { describe, expect, test } from '@jest/globals';
-import { ServiceCallError } from '@epr/platform';
+import { ServiceCallError, ServiceClient } from '@epr/platform';
 import { ORGANISATION_NAME_TTL_MS, OrganisationDirectory } from './organisation-directory.js';
 
 /** A directory that knows the organisations in `names` and keeps the questions it is asked. */
 function fakeDirectory(names: Record<string, string>) {
   const asked: string[][] = [];
   let failWith: Error | undefined;
-  const client = {
-    request: async <T>(_target: string, _query: string, variables: Record<string, unknown>): Promise<T> => {
-      if (failWith) throw failWith;
-      const odsCodes = variables['odsCodes'] as string[];
-      asked.push(odsCodes);
-      return { _organisationNames: odsCodes.map((code) => names[code] ?? null) } as T;
-    },
+  const request = async <T>(_target: string, _query: string, variables: Record<string, unknown>): Promise<T> => {
+    if (failWith) throw failWith;
+    const odsCodes = variables['odsCodes'] as string[];
+    asked.push(odsCodes);
+    return { _organisationNames: odsCodes.map((code) => names[code] ?? null) } as T;
   };
+  // The real ServiceClient.ask over this request: how an unreachable directory becomes SERVICE_UNAVAILABLE is its.
+  const client = { ask: ServiceClient.prototype.ask.bind({ request } as unknown as ServiceClient) };
   return { client, asked, fail: (error: Error) => (failWith = error) };
 }
 

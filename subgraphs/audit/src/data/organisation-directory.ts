@@ -1,5 +1,5 @@
 import { ExpiringCache } from '@epr/identity';
-import { serviceUnavailable, ServiceCallError, traced, type ServiceClient } from '@epr/platform';
+import { traced, type ServiceClient } from '@epr/platform';
 
 const organisationNames = `
   query OrganisationNames($odsCodes: [String!]!) {
@@ -24,7 +24,7 @@ export class OrganisationDirectory {
   private readonly names: ExpiringCache<{ name: string | null }>;
 
   constructor(
-    private readonly client: Pick<ServiceClient, 'request'>,
+    private readonly client: Pick<ServiceClient, 'ask'>,
     private readonly now: () => number = () => Date.now(),
   ) {
     this.names = new ExpiringCache(maxEntries, now);
@@ -54,15 +54,14 @@ export class OrganisationDirectory {
   }
 
   private async ask(odsCodes: string[], requestId: string): Promise<(string | null)[]> {
-    try {
-      return (await this.client.request<{ _organisationNames: (string | null)[] }>('patient', organisationNames, { odsCodes }, requestId))
-        ._organisationNames;
-    } catch (error) {
-      if (error instanceof ServiceCallError && error.retryable) {
-        throw serviceUnavailable('The directory could not be reached to name the organisations in the log. Try again shortly.', error);
-      }
-      throw error;
-    }
+    const data = await this.client.ask<{ _organisationNames: (string | null)[] }>(
+      'patient',
+      organisationNames,
+      { odsCodes },
+      requestId,
+      'The directory could not be reached to name the organisations in the log. Try again shortly.',
+    );
+    return data._organisationNames;
   }
 }
 

@@ -1,4 +1,4 @@
-import { serviceUnavailable, ServiceCallError, type ServiceClient } from '@epr/platform';
+import type { ServiceClient } from '@epr/platform';
 
 const referralTeams = `
   query ReferralTeams($organisation: String!, $service: String!) {
@@ -18,18 +18,14 @@ export interface ReceivingTeams {
 export function directoryReceivingTeams(client: ServiceClient): ReceivingTeams {
   return {
     async teamsFor(organisation, service, requestId) {
-      try {
-        const data = await client.request<{ _referralTeams: string[] }>('patient', referralTeams, { organisation, service }, requestId);
-        return data._referralTeams;
-      } catch (error) {
-        if (error instanceof ServiceCallError && error.retryable) {
-          throw serviceUnavailable(
-            'The directory could not be reached to find the receiving team, so nothing was saved. Try again shortly.',
-            error,
-          );
-        }
-        throw error;
-      }
+      const data = await client.ask<{ _referralTeams: string[] }>(
+        'patient',
+        referralTeams,
+        { organisation, service },
+        requestId,
+        'The directory could not be reached to find the receiving team, so nothing was saved. Try again shortly.',
+      );
+      return data._referralTeams;
     },
   };
 }

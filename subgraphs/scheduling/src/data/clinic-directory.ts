@@ -1,4 +1,4 @@
-import { serviceUnavailable, ServiceCallError, type ServiceClient } from '@epr/platform';
+import type { ServiceClient } from '@epr/platform';
 
 const clinicTeam = `
   query ClinicTeam($organisation: String!, $code: String!) {
@@ -27,19 +27,14 @@ export interface ClinicDirectory {
  * directory cannot be reached nothing is written and the client may retry.
  */
 export function directoryOfClinics(client: ServiceClient): ClinicDirectory {
-  async function ask<T>(query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
-    try {
-      return await client.request<T>('patient', query, variables, requestId);
-    } catch (error) {
-      if (error instanceof ServiceCallError && error.retryable) {
-        throw serviceUnavailable(
-          'The directory could not be reached to check who runs the clinic, so nothing was saved. Try again shortly.',
-          error,
-        );
-      }
-      throw error;
-    }
-  }
+  const ask = <T>(query: string, variables: Record<string, unknown>, requestId: string) =>
+    client.ask<T>(
+      'patient',
+      query,
+      variables,
+      requestId,
+      'The directory could not be reached to check who runs the clinic, so nothing was saved. Try again shortly.',
+    );
   return {
     async teamOf(organisation, code, requestId) {
       return (await ask<{ _clinicTeam: string | null }>(clinicTeam, { organisation, code }, requestId))._clinicTeam;
