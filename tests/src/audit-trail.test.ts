@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '@epr/identity';
 import { graphql } from './support/gateway-client.js';
+import { callerFor, callSubgraph, stackSigner, vouchedFor } from './support/subgraph-call.js';
 import { sqlStatements } from './support/sql-counter.js';
 import { demoPatients, people, type Person, tokenOf } from './support/people.js';
 
@@ -224,6 +227,35 @@ describe('who has looked at my record (patient portal)', () => {
     expect(JSON.stringify(log)).not.toContain(clinician.userId);
     const times = log.map((entry) => entry['occurredAt'] as string);
     expect(times).toEqual([...times].sort().reverse());
+  });
+});
+
+describe("the log's organisation names, answered by the audit subgraph itself", () => {
+  // Straight to the audit subgraph as the gateway's entity fetch would ask (a credential signed for this body): the
+  // path on which audit answers Organisation.name. Only whoever may read the log gets the names.
+  const log = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+    ... on Patient { accessLog(first: 5) { edges { node { organisation { odsCode name } } } } } } }`;
+  const representations = [{ __typename: 'Patient', id: oliviaBennett }];
+  const namesFor = async (caller: Caller) => {
+    const { body } = await callSubgraph('audit', await stackSigner(), { ...caller, requestId: randomUUID() }, log, { representations });
+    return {
+      names: JSON.stringify(body.data ?? null).match(/"name":"[^"]+"/g) ?? [],
+      codes: (body.errors ?? []).map((e) => e.extensions?.['code']),
+    };
+  };
+
+  test('the patient gets them; staff of every role, and another service, get none', async () => {
+    await asUser('consultant', `query ($id: ID!) { patient(id: $id) { referrals { specialty } } }`, { id: oliviaBennett });
+    const own = await namesFor(await callerFor(people.olivia));
+    expect(own.codes).toEqual([]);
+    expect(own.names.length).toBeGreaterThan(0);
+    for (const who of ['consultant', 'gp', 'nurse', 'clerk', 'reception', 'analyst'] as const) {
+      const answer = await namesFor(await callerFor(people[who]));
+      expect({ who, names: answer.names }).toEqual({ who, names: [] });
+      expect(answer.codes.length).toBeGreaterThan(0);
+    }
+    const asService = await namesFor({ ...vouchedFor.scheduling, requestId: randomUUID() });
+    expect(asService.names).toEqual([]);
   });
 });
 

@@ -53,12 +53,13 @@ export async function callerFor(who: { userId: string; roleProfileId: string }):
   const client = new pg.Client({ connectionString: stackState().databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ job_role_code: string; ods_code: string; team_ids: string[] }>(
-      `SELECT rp.job_role_code, o.ods_code,
+    const { rows } = await client.query<{ job_role_code: string; ods_code: string; team_ids: string[]; patient_id: string | null }>(
+      `SELECT rp.job_role_code, o.ods_code, u.patient_id::text AS patient_id,
               coalesce(array_agg(m.care_team_id::text) FILTER (WHERE m.care_team_id IS NOT NULL), '{}') AS team_ids
          FROM patient.role_profile rp JOIN patient.organisation o ON o.id = rp.organisation_id
+         JOIN patient.app_user u ON u.id = rp.user_id
          LEFT JOIN patient.care_team_member m ON m.role_profile_id = rp.id
-        WHERE rp.id = $1 AND rp.user_id = $2 GROUP BY rp.job_role_code, o.ods_code`,
+        WHERE rp.id = $1 AND rp.user_id = $2 GROUP BY rp.job_role_code, o.ods_code, u.patient_id`,
       [who.roleProfileId, who.userId],
     );
     const profile = rows[0];
@@ -70,6 +71,8 @@ export async function callerFor(who: { userId: string; roleProfileId: string }):
       jobRoleCode: profile.job_role_code,
       organisationOds: profile.ods_code,
       teamIds: profile.team_ids,
+      // A portal account is its patient's: the gateway vouches for that too.
+      ...(profile.patient_id ? { patientId: profile.patient_id } : {}),
       requestId: randomUUID(),
     };
   } finally {
