@@ -17,7 +17,7 @@ import {
   subgraphNames,
   type AuditEventRow,
   type AuditStore,
-  type ServiceClient,
+  ServiceClient,
   type SubgraphContext,
   type SubgraphDefinition,
   type SubgraphName,
@@ -250,7 +250,8 @@ export class InProcessFederation {
         return result.data;
       },
     };
-    return client as unknown as ServiceClient;
+    // ServiceClient's own `ask` over this `request`: an unreachable directory is handled as in the real one.
+    return Object.assign(client, { ask: ServiceClient.prototype.ask.bind(client as unknown as ServiceClient) }) as unknown as ServiceClient;
   }
 
   private dataSource(name: SubgraphName): GraphQLDataSource<{ caller: Caller }> {
